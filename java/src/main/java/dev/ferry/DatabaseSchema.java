@@ -1,0 +1,179 @@
+package dev.ferry;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.apache.calcite.adapter.jdbc.JdbcConvention;
+import org.apache.calcite.adapter.jdbc.JdbcSchema;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.schema.Schema;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.SchemaVersion;
+import org.apache.calcite.schema.Schemas;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.Wrapper;
+import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.lookup.Lookup;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlDialectFactoryImpl;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The Calcite schema for one configured database, connected on first use.
+ *
+ * <p>Pinned entries (and engines without namespaces, such as SQLite) expose tables directly;
+ * otherwise each schema (PostgreSQL, H2) or catalog (MariaDB) is a sub-schema. All of them share
+ * one {@link JdbcConvention}, so a join between two schemas of one database is still pushed down
+ * as a single query. Laziness means a database that is down only fails the queries that use it.
+ */
+public final class DatabaseSchema extends AbstractSchema implements Wrapper {
+  private static final Set<String> SYSTEM_NAMESPACES = Set.of(
+      "information_schema", "pg_catalog", "mysql", "performance_schema", "sys", "system_lobs",
+      "sqlj", "nullid", "syscat", "sysfun", "sysibm", "sysproc", "sysstat", "syscs_diag",
+      "syscs_util");
+
+  private final FerryDataSource dataSource;
+  private final Expression expression;
+  private @Nullable Layout layout;
+
+  /** What connecting revealed: the dialect and either one flat schema or named sub-schemas. */
+  private record Layout(SqlDialect dialect, @Nullable JdbcSchema flat, Map<String, Schema> nested) {}
+
+  /** Registers a lazily connected schema for {@code dataSource} under {@code parent}. */
+  public DatabaseSchema(SchemaPlus parent, FerryDataSource dataSource) {
+    this.dataSource = requireNonNull(dataSource, "dataSource");
+    this.expression =
+        Schemas.subSchemaExpression(parent, dataSource.spec().name(), DatabaseSchema.class);
+  }
+
+  /** The pool behind this database. */
+  public FerryDataSource dataSource() {
+    return dataSource;
+  }
+
+  /** The SQL dialect Calcite uses to push work into this database; connects if needed. */
+  public SqlDialect dialect() {
+    return layout().dialect();
+  }
+
+  private synchronized Layout layout() {
+    if (layout == null) {
+      layout = connect();
+    }
+    return layout;
+  }
+
+  private Layout connect() {
+    DatabaseSpec spec = dataSource.spec();
+    try (Connection c = dataSource.getConnection()) {
+      DatabaseMetaData md = c.getMetaData();
+      SqlDialect dialect = SqlDialectFactoryImpl.INSTANCE.create(md);
+      JdbcConvention convention = JdbcConvention.of(dialect, expression, spec.name());
+      boolean schemas = md.supportsSchemasInTableDefinitions();
+      boolean catalogs = !schemas && md.supportsCatalogsInTableDefinitions();
+      List<String> names = new ArrayList<>();
+      if (schemas || catalogs) {
+        try (ResultSet rs = schemas ? md.getSchemas() : md.getCatalogs()) {
+          while (rs.next()) {
+            String n = rs.getString(1);
+            if (n != null && !isSystem(n)) {
+              names.add(n);
+            }
+          }
+        }
+      }
+      String pinned = spec.schema();
+      if (pinned != null) {
+        String actual = match(names, pinned);
+        if (actual == null && (schemas || catalogs)) {
+          throw FerryFailure.of("CONFIG_INVALID",
+              "databases." + spec.name() + ".schema: '" + pinned + "' does not exist in database '"
+                  + spec.name() + "'; it has " + (names.isEmpty() ? "none" : String.join(", ", names)))
+              .with("database", spec.name());
+        }
+        return new Layout(dialect, jdbcSchema(dialect, convention, catalogs, actual), Map.of());
+      }
+      if (!schemas && !catalogs) {
+        return new Layout(dialect, jdbcSchema(dialect, convention, false, null), Map.of());
+      }
+      Map<String, Schema> nested = new LinkedHashMap<>();
+      for (String n : names) {
+        nested.put(n, jdbcSchema(dialect, convention, catalogs, n));
+      }
+      return new Layout(dialect, null, nested);
+    } catch (SQLException e) {
+      throw FerryFailure.wrap(e, "reading the catalog of database '" + spec.name() + "'");
+    }
+  }
+
+  private JdbcSchema jdbcSchema(SqlDialect dialect, JdbcConvention convention, boolean catalogs,
+      @Nullable String namespace) {
+    return new JdbcSchema(dataSource, dialect, convention,
+        catalogs ? namespace : null, catalogs ? null : namespace);
+  }
+
+  private static boolean isSystem(String namespace) {
+    String n = namespace.toLowerCase(Locale.ROOT);
+    return SYSTEM_NAMESPACES.contains(n) || n.startsWith("pg_toast") || n.startsWith("pg_temp");
+  }
+
+  private static @Nullable String match(List<String> names, String wanted) {
+    for (String n : names) {
+      if (n.equals(wanted)) {
+        return n;
+      }
+    }
+    for (String n : names) {
+      if (n.equalsIgnoreCase(wanted)) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  /** Names of the sub-schemas (empty when tables are addressed directly). */
+  public Set<String> namespaceNames() {
+    return layout().nested().keySet();
+  }
+
+  @Override public Lookup<Table> tables() {
+    JdbcSchema flat = layout().flat();
+    return flat == null ? Lookup.empty() : flat.tables();
+  }
+
+  @Override protected Map<String, Schema> getSubSchemaMap() {
+    return layout().nested();
+  }
+
+  @Override public boolean isMutable() {
+    return false;
+  }
+
+  @Override public Schema snapshot(SchemaVersion version) {
+    return this;
+  }
+
+  @Override public Expression getExpression(@Nullable SchemaPlus parentSchema, String name) {
+    return expression;
+  }
+
+  @Override public <T extends Object> @Nullable T unwrap(Class<T> clazz) {
+    if (clazz.isInstance(this)) {
+      return clazz.cast(this);
+    }
+    if (clazz == DataSource.class || clazz == FerryDataSource.class) {
+      return clazz.cast(dataSource);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,121 @@
+import { resolve } from 'node:path';
+import type { Table } from 'apache-arrow';
+import { readIpcChunks } from '../arrow/index.js';
+import { EngineHandle, type EngineDatabase, type ExplainResult } from '../bridge/index.js';
+import { absolutizeUrl, validateConfig, type FerryConfigInput, type LoadedConfig } from '../config/index.js';
+import { FerryError } from '../errors/index.js';
+import { track, untrack } from './lifecycle.js';
+
+/** Options for {@link Ferry.open}. */
+export interface OpenOptions {
+  /** Folder that relative paths in the config resolve against (default: the working directory). */
+  readonly baseDir?: string;
+}
+
+/**
+ * Turns a validated config into what the JVM needs: absolute file URLs, secrets included.
+ * Kept separate so the CLI and tests can see the mapping without a JVM.
+ */
+export function engineDatabases(loaded: LoadedConfig): EngineDatabase[] {
+  return Object.entries(loaded.config.databases).map(([name, db]) => ({
+    name,
+    url: absolutizeUrl(db.url, loaded.baseDir),
+    user: db.user,
+    password: db.password,
+    schema: db.schema,
+    readOnly: db.readOnly,
+    fetchSize: db.fetchSize,
+  }));
+}
+
+function isLoaded(c: FerryConfigInput | LoadedConfig): c is LoadedConfig {
+  return 'config' in c && 'baseDir' in c;
+}
+
+/**
+ * Several JDBC databases in one SQL namespace, queried through Apache Calcite.
+ *
+ * @example
+ * const ferry = await Ferry.open({ databases: { shop: { url: 'jdbc:sqlite:./shop.db' } } });
+ * try {
+ *   const table = await ferry.query('SELECT COUNT(*) AS n FROM shop.orders');
+ * } finally {
+ *   await ferry.close();
+ * }
+ */
+export class Ferry {
+  private closed = false;
+
+  private constructor(
+    private readonly engine: EngineHandle,
+    /** The validated config this instance runs with. */
+    readonly loaded: LoadedConfig,
+  ) {}
+
+  /**
+   * Validates the config, starts the JVM if this process has none, and opens the engine.
+   * Databases connect on first use, so one that is down only fails the queries that touch it.
+   */
+  static async open(config: FerryConfigInput | LoadedConfig, options: OpenOptions = {}): Promise<Ferry> {
+    const loaded = isLoaded(config) ? config : validateConfig(config, options.baseDir ?? process.cwd());
+    const drivers = loaded.config.drivers ? resolve(loaded.baseDir, loaded.config.drivers) : undefined;
+    const engine = await EngineHandle.open(engineDatabases(loaded), drivers);
+    const ferry = new Ferry(engine, loaded);
+    track(ferry);
+    return ferry;
+  }
+
+  /** The configured database names. */
+  get databases(): string[] {
+    return Object.keys(this.loaded.config.databases);
+  }
+
+  /**
+   * Runs one SQL statement and returns its result as an Arrow table. Statements that change rows
+   * return one BIGINT column `ROWCOUNT`.
+   */
+  async query(sql: string): Promise<Table> {
+    return readIpcChunks(this.queryChunks(sql));
+  }
+
+  /** Runs one statement and yields its result as Arrow IPC stream chunks, batch by batch. */
+  queryChunks(sql: string): AsyncGenerator<Uint8Array, void, undefined> {
+    this.checkOpen();
+    return this.engine.query(sql);
+  }
+
+  /** Calcite's physical plan and the SQL each database would run, without running it. */
+  async explain(sql: string): Promise<ExplainResult> {
+    this.checkOpen();
+    return this.engine.explain(sql);
+  }
+
+  /** Connects to one configured database and reports what answered. */
+  async ping(database: string) {
+    this.checkOpen();
+    if (!this.databases.includes(database)) {
+      throw new FerryError('UNKNOWN_DATABASE', `no database named '${database}' is configured; configured: ${this.databases.join(', ')}`, { database });
+    }
+    return this.engine.ping(database);
+  }
+
+  /** Closes every connection Ferry opened; safe to call twice. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    untrack(this);
+    await this.engine.close();
+  }
+
+  /** Synchronous close, for exit and signal handlers. */
+  closeSync(): void {
+    if (this.closed) return;
+    this.closed = true;
+    untrack(this);
+    this.engine.closeSync();
+  }
+
+  private checkOpen(): void {
+    if (this.closed) throw new FerryError('CLOSED', 'this Ferry instance has been closed; open a new one with Ferry.open()');
+  }
+}

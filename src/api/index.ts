@@ -1,0 +1,3 @@
+export { Ferry, engineDatabases, type OpenOptions } from './ferry.js';
+export { doctor, type DoctorReport, type DoctorCheck } from './doctor.js';
+export { createDemo, type DemoResult } from './demo.js';

@@ -1,0 +1,143 @@
+import { toFerryError } from './java-error.js';
+import { startJvm } from './jvm.js';
+
+/** Rows per Arrow record batch sent from the JVM. */
+export const DEFAULT_BATCH_ROWS = 65_536;
+
+interface JavaChunks {
+  next(): Promise<Buffer | null>;
+}
+interface JavaEngine {
+  query(sql: Buffer, batchRows: number): Promise<JavaChunks>;
+  explain(sql: Buffer): Promise<Buffer>;
+  ping(name: Buffer): Promise<Buffer>;
+  release(chunks: JavaChunks): Promise<void>;
+  close(): Promise<void>;
+  closeSync(): void;
+}
+interface JavaEngineClass {
+  open(config: Buffer): Promise<JavaEngine>;
+}
+
+/** One database as the JVM side needs it (absolute URLs, secrets included). */
+export interface EngineDatabase {
+  readonly name: string;
+  readonly url: string;
+  readonly user?: string | undefined;
+  readonly password?: string | undefined;
+  readonly schema?: string | undefined;
+  readonly readOnly: boolean;
+  readonly fetchSize: number;
+}
+
+/** What Calcite will run: its physical plan and the SQL each database receives. */
+export interface ExplainResult {
+  /** Calcite's physical plan, one operator per line. */
+  readonly plan: string;
+  /** The SQL pushed into each database, in plan order. */
+  readonly queries: readonly { readonly database: string | null; readonly sql: string }[];
+}
+
+/** The JVM's answer to a connection check. */
+export interface PingResult {
+  readonly database: string;
+  readonly product: string;
+  readonly productVersion: string;
+  readonly driver: string;
+  readonly millis: number;
+}
+
+/**
+ * Node's handle on the Java `dev.ferry.Engine`: the only place queries cross the bridge.
+ * All database work goes through java-bridge's async API; text travels as UTF-8 bytes because
+ * the bridge's string conversion mangles characters outside the BMP.
+ */
+export class EngineHandle {
+  private closed = false;
+
+  private constructor(private readonly java: JavaEngine) {}
+
+  /**
+   * Starts the JVM if needed and opens an engine over the given databases (nothing connects yet).
+   *
+   * @example
+   * const engine = await EngineHandle.open([{ name: 'shop', url: 'jdbc:sqlite:/tmp/shop.db', readOnly: false, fetchSize: 10000 }]);
+   */
+  static async open(databases: readonly EngineDatabase[], driversDir?: string): Promise<EngineHandle> {
+    const java = startJvm(driversDir);
+    try {
+      const Engine = (await java.importClassAsync('dev.ferry.Engine')) as JavaEngineClass;
+      const engine = await Engine.open(Buffer.from(JSON.stringify({ databases }), 'utf8'));
+      return new EngineHandle(engine);
+    } catch (e) {
+      throw toFerryError(e, 'starting the federation engine');
+    }
+  }
+
+  /**
+   * Runs one statement and yields its result as Arrow IPC stream chunks (schema first, end marker
+   * last). Stopping early releases the JVM-side result.
+   */
+  async *query(sql: string, batchRows = DEFAULT_BATCH_ROWS): AsyncGenerator<Uint8Array, void, undefined> {
+    let chunks: JavaChunks;
+    try {
+      chunks = await this.java.query(Buffer.from(sql, 'utf8'), batchRows);
+    } catch (e) {
+      throw toFerryError(e, 'running the query');
+    }
+    try {
+      for (;;) {
+        let bytes: Buffer | null;
+        try {
+          bytes = await chunks.next();
+        } catch (e) {
+          throw toFerryError(e, 'reading query results');
+        }
+        if (bytes === null) {
+          return;
+        }
+        yield bytes;
+      }
+    } finally {
+      if (!this.closed) {
+        await this.java.release(chunks).catch(() => undefined);
+      }
+    }
+  }
+
+  /** Explains a statement without running it. */
+  async explain(sql: string): Promise<ExplainResult> {
+    try {
+      return JSON.parse((await this.java.explain(Buffer.from(sql, 'utf8'))).toString('utf8')) as ExplainResult;
+    } catch (e) {
+      throw toFerryError(e, 'explaining the query');
+    }
+  }
+
+  /** Opens (and closes) a fresh connection to one database. */
+  async ping(database: string): Promise<PingResult> {
+    try {
+      return JSON.parse((await this.java.ping(Buffer.from(database, 'utf8'))).toString('utf8')) as PingResult;
+    } catch (e) {
+      throw toFerryError(e, `connecting to database '${database}'`);
+    }
+  }
+
+  /** Closes every result and connection; safe to call twice. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.java.close();
+    } catch (e) {
+      throw toFerryError(e, 'closing the engine');
+    }
+  }
+
+  /** Synchronous close for exit paths where no promise can settle. */
+  closeSync(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.java.closeSync();
+  }
+}

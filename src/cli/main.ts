@@ -1,0 +1,48 @@
+import { Command, CommanderError } from 'commander';
+import { FerryError, isFerryError } from '../errors/index.js';
+import { registerDemo } from './commands/demo.js';
+import { registerDoctor } from './commands/doctor.js';
+import { registerQuery } from './commands/query.js';
+
+function describe(e: unknown): { message: string; exit: number } {
+  if (isFerryError(e)) return { message: `ferry: error [${e.code}]: ${e.message}`, exit: e.exitCode };
+  const err = e as Error;
+  return { message: `ferry: internal error: ${err?.stack ?? String(e)}`, exit: 3 };
+}
+
+/**
+ * Runs the CLI and returns the exit code: 0 ok, 1 findings or differences, 2 usage or config,
+ * 3 connection or JVM.
+ */
+export async function run(argv: readonly string[]): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('ferry')
+    .description('Several JDBC databases in one SQL namespace (Apache Calcite), for checks, copies and verification of migrations.')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .showHelpAfterError('(run ferry --help for usage)');
+  registerQuery(program);
+  registerDemo(program);
+  registerDoctor(program, (c) => (exitCode = c));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return new FerryError('USAGE', e.message).exitCode;
+    }
+    const d = describe(e);
+    process.stderr.write(`${d.message}\n`);
+    return d.exit;
+  }
+}
+
+/** The process entry: the only place Ferry exits the process. */
+export async function main(): Promise<void> {
+  const code = await run(process.argv.slice(2));
+  // Flush stdout before exiting so piped output is not cut short.
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  process.exit(code);
+}

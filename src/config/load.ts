@@ -1,0 +1,123 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { FerryError } from '../errors/index.js';
+import { expandEnv } from './env.js';
+import { configSchema, type FerryConfig, type FerryConfigInput } from './schema.js';
+
+/** The file looked for in the working directory when no `--config` is given. */
+export const DEFAULT_CONFIG_FILE = 'ferry.yaml';
+
+/** A validated config plus the folder relative paths in it are resolved against. */
+export interface LoadedConfig {
+  /** The validated config, `${VAR}`s expanded and defaults applied. */
+  readonly config: FerryConfig;
+  /** Where relative paths (SQLite files, `drivers`) are resolved from. */
+  readonly baseDir: string;
+  /** The file it came from, or null for inline configs. */
+  readonly file: string | null;
+}
+
+/**
+ * Validates a config object (from a file, `--db` flags or library code) with the zod schema.
+ * Throws CONFIG_INVALID naming the first offending key and what was expected.
+ *
+ * @example
+ * validateConfig({ databases: { shop: { url: 'jdbc:sqlite:shop.db' } } }, process.cwd())
+ */
+export function validateConfig(raw: unknown, baseDir: string, file: string | null = null, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
+  const expanded = expandEnv(raw, env);
+  const result = configSchema.safeParse(expanded);
+  if (!result.success) {
+    throw new FerryError('CONFIG_INVALID', `${file ?? 'config'}: ${describeIssues(result.error)}`, {
+      file,
+      issues: result.error.issues.map((i) => ({ key: i.path.join('.'), message: i.message })),
+    });
+  }
+  return { config: result.data, baseDir, file };
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((i) => {
+      const key = i.path.map(String).join('.') || '(top level)';
+      if (i.code === 'unrecognized_keys') {
+        return `${key === '(top level)' ? '' : key + ': '}unknown key${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `'${k}'`).join(', ')}`;
+      }
+      if (i.code === 'invalid_type' && i.input === undefined) return `${key}: required (${i.message.replace(/^Invalid input: /, '')})`;
+      return `${key}: ${i.message.replace(/^Invalid input: /, '')}`;
+    })
+    .join('; ');
+}
+
+/**
+ * Reads and validates a YAML or JSON config file.
+ *
+ * @example
+ * loadConfigFile('ferry.yaml')
+ */
+export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
+  const path = resolve(file);
+  if (!existsSync(path)) {
+    throw new FerryError('CONFIG_NOT_FOUND', `config file ${file} not found (create it, pass --config FILE, or use --db NAME=JDBC_URL; \`ferry demo\` writes an example)`, { file });
+  }
+  const text = readFileSync(path, 'utf8');
+  let raw: unknown;
+  try {
+    raw = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (e) {
+    throw new FerryError('CONFIG_INVALID', `${file}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`, { file }, { cause: e });
+  }
+  return validateConfig(raw, dirname(path), file, env);
+}
+
+/**
+ * Builds a config from repeated `--db NAME=JDBC_URL` flags.
+ *
+ * @example
+ * configFromDbFlags(['shop=jdbc:sqlite:shop.db'])
+ */
+export function configFromDbFlags(flags: readonly string[], env: NodeJS.ProcessEnv = process.env): LoadedConfig {
+  const databases: Record<string, FerryConfigInput['databases'][string]> = {};
+  for (const flag of flags) {
+    const eq = flag.indexOf('=');
+    if (eq <= 0) {
+      throw new FerryError('USAGE', `--db ${flag}: expected NAME=JDBC_URL, e.g. --db shop=jdbc:sqlite:./shop.db`, { flag });
+    }
+    const name = flag.slice(0, eq);
+    if (databases[name]) throw new FerryError('USAGE', `--db ${name} is given twice`, { flag });
+    databases[name] = { url: flag.slice(eq + 1) };
+  }
+  return validateConfig({ databases }, process.cwd(), '--db', env);
+}
+
+/**
+ * Finds the config the CLI should use: `--db` flags, else `--config FILE`, else ./ferry.yaml.
+ * Mixing `--db` with `--config` is a usage error.
+ */
+export function resolveConfig(opts: { config?: string; db?: readonly string[] }, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
+  const dbs = opts.db ?? [];
+  if (dbs.length > 0 && opts.config) {
+    throw new FerryError('USAGE', '--db and --config cannot be combined: put every database in the config file, or pass them all with --db');
+  }
+  if (dbs.length > 0) return configFromDbFlags(dbs, env);
+  return loadConfigFile(opts.config ?? DEFAULT_CONFIG_FILE, env);
+}
+
+/**
+ * Makes relative SQLite/H2/Derby/HSQLDB file paths and the drivers folder absolute against the
+ * config's folder, so `jdbc:sqlite:./shop.db` means the file beside ferry.yaml.
+ */
+export function absolutizeUrl(url: string, baseDir: string): string {
+  const rel = (p: string): string => (isAbsolute(p) ? p : resolve(baseDir, p));
+  let m = /^jdbc:sqlite:(?!:memory:)(?:file:)?([^?]+)(\?.*)?$/i.exec(url);
+  if (m && m[1] && !m[1].startsWith(':')) return `jdbc:sqlite:${rel(m[1])}${m[2] ?? ''}`;
+  m = /^jdbc:h2:(?:file:)?((?:\.{1,2}\/|[^:/~][^:;]*\/)[^;]*)(;.*)?$/i.exec(url);
+  if (m && m[1] && !/^(mem|tcp|ssl|zip|nio\w*|split|async|memFS|memLZF):/i.test(m[1])) return `jdbc:h2:${rel(m[1])}${m[2] ?? ''}`;
+  m = /^jdbc:hsqldb:file:([^;]+)(;.*)?$/i.exec(url);
+  if (m && m[1]) return `jdbc:hsqldb:file:${rel(m[1])}${m[2] ?? ''}`;
+  m = /^jdbc:derby:(?!memory:|\/\/)([^;]+)(;.*)?$/i.exec(url);
+  if (m && m[1] && (m[1].startsWith('.') || m[1].includes('/'))) return `jdbc:derby:${rel(m[1])}${m[2] ?? ''}`;
+  return url;
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** A database name usable as a SQL identifier without quoting. */
+const databaseName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a database name: letters, digits and _, not starting with a digit');
+
+/**
+ * One configured database.
+ *
+ * @example
+ * { url: 'jdbc:postgresql://127.0.0.1:5432/test', user: 'postgres', schema: 'public', readOnly: true }
+ */
+export const databaseSchema = z
+  .object({
+    url: z.string().regex(/^jdbc:[a-z0-9]+:/i, 'a JDBC URL such as jdbc:postgresql://host:5432/db'),
+    user: z.string().optional(),
+    password: z.string().optional(),
+    schema: z.string().min(1).optional(),
+    readOnly: z.boolean().default(false),
+    fetchSize: z.number().int().positive().max(1_000_000).default(10_000),
+  })
+  .strict();
+
+/**
+ * The whole config: the single source of truth for what `ferry.yaml` may hold.
+ *
+ * @example
+ * configSchema.parse({ databases: { shop: { url: 'jdbc:sqlite:./shop.db' } } })
+ */
+export const configSchema = z
+  .object({
+    databases: z
+      .record(databaseName, databaseSchema)
+      .refine((d) => Object.keys(d).length > 0, 'at least one database'),
+    drivers: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** A config as written by a user (defaults not yet applied). */
+export type FerryConfigInput = z.input<typeof configSchema>;
+/** A validated config with defaults applied. */
+export type FerryConfig = z.output<typeof configSchema>;
+/** One validated database entry. */
+export type DatabaseConfig = z.output<typeof databaseSchema>;

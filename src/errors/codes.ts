@@ -1,0 +1,32 @@
+/**
+ * Every stable error code Ferry can report, with the process exit code it maps to.
+ *
+ * Exit codes: 0 ok, 1 findings or differences found, 2 usage or config, 3 connection or JVM.
+ * @example
+ * ERROR_CODES.CONFIG_INVALID.exit // 2
+ */
+export const ERROR_CODES = {
+  USAGE: { exit: 2, summary: 'the command line is wrong' },
+  CONFIG_NOT_FOUND: { exit: 2, summary: 'no config file where one was expected' },
+  CONFIG_INVALID: { exit: 2, summary: 'the config does not match the schema' },
+  ENV_MISSING: { exit: 2, summary: 'a ${VAR} in the config is not set' },
+  UNKNOWN_DATABASE: { exit: 2, summary: 'a database name that is not configured' },
+  SQL_SYNTAX: { exit: 2, summary: 'the SQL does not parse' },
+  SQL_VALIDATION: { exit: 2, summary: 'unknown table or column, or a type error' },
+  SQL_EXECUTION: { exit: 2, summary: 'a database rejected the statement' },
+  READ_ONLY: { exit: 2, summary: 'a write to a database marked readOnly' },
+  OUTPUT_FAILED: { exit: 2, summary: 'the output file cannot be written' },
+  CONNECTION_FAILED: { exit: 3, summary: 'a database cannot be reached or refused the login' },
+  JAVA_MISSING: { exit: 3, summary: 'no Java 17+ runtime was found' },
+  JARS_MISSING: { exit: 3, summary: 'the runtime jars have not been built' },
+  JVM_ERROR: { exit: 3, summary: 'the JVM failed in an unexpected way' },
+  CLOSED: { exit: 3, summary: 'the Ferry instance was used after close()' },
+} as const;
+
+/** A stable error code. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Whether a string is one of Ferry's error codes. */
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.prototype.hasOwnProperty.call(ERROR_CODES, code);
+}

@@ -1,0 +1,14 @@
+/**
+ * calcite-ferry: several JDBC databases in one SQL namespace, driven from TypeScript.
+ *
+ * @example
+ * import { Ferry } from 'calcite-ferry';
+ * const ferry = await Ferry.open({ databases: { shop: { url: 'jdbc:sqlite:./shop.db' } } });
+ * const table = await ferry.query('SELECT * FROM shop.orders');
+ * await ferry.close();
+ */
+export { Ferry, doctor, createDemo, engineDatabases, type OpenOptions, type DoctorReport, type DoctorCheck, type DemoResult } from './api/index.js';
+export { defineConfig, configSchema, loadConfigFile, validateConfig, type FerryConfig, type FerryConfigInput, type LoadedConfig } from './config/index.js';
+export { FerryError, ERROR_CODES, type ErrorCode } from './errors/index.js';
+export { batchColumns, tableTextRows, type ColumnView, type ColumnKind } from './arrow/index.js';
+export type { ExplainResult, PingResult } from './bridge/index.js';
