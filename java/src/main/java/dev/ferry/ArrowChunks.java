@@ -256,7 +256,9 @@ public final class ArrowChunks implements AutoCloseable {
               if (v == null) {
                 ((DecimalVector) vector).setNull(row);
               } else {
-                ((DecimalVector) vector).setSafe(row, v.setScale(scale, RoundingMode.UNNECESSARY));
+                // Only engines without a decimal type (SQLite keeps REAL) hand back more digits
+                // than the declared scale; those values are rounded to it.
+                ((DecimalVector) vector).setSafe(row, v.setScale(scale, RoundingMode.HALF_UP));
               }
             }
           };

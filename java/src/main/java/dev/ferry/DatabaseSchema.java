@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.apache.calcite.adapter.jdbc.JdbcConvention;
+import org.apache.calcite.adapter.jdbc.FerryJdbcSchema;
 import org.apache.calcite.adapter.jdbc.JdbcSchema;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.schema.Schema;
@@ -78,6 +79,7 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
     try (Connection c = dataSource.getConnection()) {
       DatabaseMetaData md = c.getMetaData();
       SqlDialect dialect = SqlDialectFactoryImpl.INSTANCE.create(md);
+      ColumnTypes types = ColumnTypes.forProduct(String.valueOf(md.getDatabaseProductName()));
       JdbcConvention convention = JdbcConvention.of(dialect, expression, spec.name());
       boolean schemas = md.supportsSchemasInTableDefinitions();
       boolean catalogs = !schemas && md.supportsCatalogsInTableDefinitions();
@@ -101,14 +103,14 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
                   + spec.name() + "'; it has " + (names.isEmpty() ? "none" : String.join(", ", names)))
               .with("database", spec.name());
         }
-        return new Layout(dialect, jdbcSchema(dialect, convention, catalogs, actual), Map.of());
+        return new Layout(dialect, jdbcSchema(dialect, convention, types, catalogs, actual), Map.of());
       }
       if (!schemas && !catalogs) {
-        return new Layout(dialect, jdbcSchema(dialect, convention, false, null), Map.of());
+        return new Layout(dialect, jdbcSchema(dialect, convention, types, false, null), Map.of());
       }
       Map<String, Schema> nested = new LinkedHashMap<>();
       for (String n : names) {
-        nested.put(n, jdbcSchema(dialect, convention, catalogs, n));
+        nested.put(n, jdbcSchema(dialect, convention, types, catalogs, n));
       }
       return new Layout(dialect, null, nested);
     } catch (SQLException e) {
@@ -116,10 +118,10 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
     }
   }
 
-  private JdbcSchema jdbcSchema(SqlDialect dialect, JdbcConvention convention, boolean catalogs,
-      @Nullable String namespace) {
-    return new JdbcSchema(dataSource, dialect, convention,
-        catalogs ? namespace : null, catalogs ? null : namespace);
+  private JdbcSchema jdbcSchema(SqlDialect dialect, JdbcConvention convention, ColumnTypes types,
+      boolean catalogs, @Nullable String namespace) {
+    return new FerryJdbcSchema(dataSource, dialect, convention,
+        catalogs ? namespace : null, catalogs ? null : namespace, types);
   }
 
   private static boolean isSystem(String namespace) {

@@ -31,6 +31,7 @@ import javax.sql.DataSource;
 public final class FerryDataSource implements DataSource {
   private final DatabaseSpec spec;
   private final boolean streamInTransaction;
+  private final boolean sqlite;
   private final Deque<Connection> idle = new ArrayDeque<>();
   private final Set<Connection> all = new HashSet<>();
   private boolean closed;
@@ -39,6 +40,7 @@ public final class FerryDataSource implements DataSource {
   public FerryDataSource(DatabaseSpec spec) {
     this.spec = requireNonNull(spec, "spec");
     this.streamInTransaction = spec.engine().equals("postgresql");
+    this.sqlite = spec.engine().equals("sqlite");
   }
 
   /** The database this pool serves. */
@@ -224,7 +226,9 @@ public final class FerryDataSource implements DataSource {
               return owner;
             }
             try {
-              return m.invoke(s, a);
+              Object r = m.invoke(s, a);
+              return sqlite && r instanceof java.sql.ResultSet rs
+                  ? SqliteResults.wrap(rs, (Statement) p) : r;
             } catch (InvocationTargetException e) {
               failed = true;
               throw e.getCause();

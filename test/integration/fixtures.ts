@@ -1,0 +1,32 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Table } from 'apache-arrow';
+import { tableTextRows } from '../../src/arrow/index.js';
+import { runNativeScript } from '../../src/bridge/index.js';
+import { SERVICES } from './services.js';
+
+/** A fresh temporary folder for embedded databases. */
+export function tempDir(prefix = 'ferry-it-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Every row as exact text cells, for whole-result comparisons. */
+export function rows(table: Table): (string | null)[][] {
+  return [...tableTextRows(table)];
+}
+
+/** Runs native SQL on PostgreSQL's test database. */
+export function pg(...statements: string[]): Promise<number> {
+  return runNativeScript({ url: SERVICES.postgres.url, user: SERVICES.postgres.user, statements });
+}
+
+/** Runs native SQL on MariaDB's test database. */
+export function maria(...statements: string[]): Promise<number> {
+  return runNativeScript({ url: SERVICES.mariadb.url, user: SERVICES.mariadb.user, statements });
+}
+
+/** Runs native SQL on an embedded database by URL. */
+export function native(url: string, ...statements: string[]): Promise<number> {
+  return runNativeScript({ url, statements });
+}
