@@ -57,31 +57,30 @@ function columnView(field: Field, data: Data): ColumnView {
   const base = { name: field.name, kind, sqlType: sqlTypeOf(field) };
   const t = field.type;
   const values = data.values as unknown;
-  const off = data.offset;
   let read: (row: number) => string;
   switch (kind) {
     case 'decimal':
       if (DataType.isDecimal(t)) {
         const words = values as Uint32Array;
         const width = t.bitWidth / 32;
-        read = (row) => decimalText(words, (off + row) * width, width, t.scale);
+        read = (row) => decimalText(words, row * width, width, t.scale);
       } else {
         read = (row) => String(childGet(data, row));
       }
       break;
     case 'bigint':
-      read = (row) => String((values as BigInt64Array)[off + row]);
+      read = (row) => String((values as BigInt64Array)[row]);
       break;
     case 'date':
       read = DataType.isDate(t) && t.unit === 0
-        ? (row) => isoDate(BigInt((values as Int32Array)[off + row]!))
-        : (row) => isoDate(BigInt(Math.floor(Number((values as BigInt64Array)[off + row]) / 86_400_000)));
+        ? (row) => isoDate(BigInt((values as Int32Array)[row]!))
+        : (row) => isoDate(BigInt(Math.floor(Number((values as BigInt64Array)[row]) / 86_400_000)));
       break;
     case 'timestamp':
-      read = (row) => isoTimestamp(toMicros(BigInt((values as BigInt64Array)[off + row]!), DataType.isTimestamp(t) ? t.unit : 2), DataType.isTimestamp(t) ? t.timezone : null);
+      read = (row) => isoTimestamp(toMicros(BigInt((values as BigInt64Array)[row]!), DataType.isTimestamp(t) ? t.unit : 2), DataType.isTimestamp(t) ? t.timezone : null);
       break;
     case 'time':
-      read = (row) => isoTime(toMicros(BigInt(values instanceof BigInt64Array ? values[off + row]! : (values as Int32Array)[off + row]!), DataType.isTime(t) ? t.unit : 2));
+      read = (row) => isoTime(toMicros(BigInt(values instanceof BigInt64Array ? values[row]! : (values as Int32Array)[row]!), DataType.isTime(t) ? t.unit : 2));
       break;
     case 'binary':
       read = (row) => Buffer.from(childGet(data, row) as Uint8Array).toString('hex');

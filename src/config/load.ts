@@ -45,7 +45,8 @@ function describeIssues(error: z.ZodError): string {
       if (i.code === 'unrecognized_keys') {
         return `${key === '(top level)' ? '' : key + ': '}unknown key${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `'${k}'`).join(', ')}`;
       }
-      if (i.code === 'invalid_type' && i.input === undefined) return `${key}: required (${i.message.replace(/^Invalid input: /, '')})`;
+      if (i.code === 'invalid_type' && /received undefined/.test(i.message)) return `${key}: required (${i.message.replace(/^Invalid input: /, '').replace(/, received undefined$/, '')})`;
+      if (i.code === 'invalid_key') return `${key}: ${i.issues.map((x) => x.message).join('; ')}`;
       return `${key}: ${i.message.replace(/^Invalid input: /, '')}`;
     })
     .join('; ');
@@ -86,7 +87,7 @@ export function configFromDbFlags(flags: readonly string[], env: NodeJS.ProcessE
       throw new FerryError('USAGE', `--db ${flag}: expected NAME=JDBC_URL, e.g. --db shop=jdbc:sqlite:./shop.db`, { flag });
     }
     const name = flag.slice(0, eq);
-    if (databases[name]) throw new FerryError('USAGE', `--db ${name} is given twice`, { flag });
+    if (Object.hasOwn(databases, name)) throw new FerryError('USAGE', `--db ${name} is given twice`, { flag });
     databases[name] = { url: flag.slice(eq + 1) };
   }
   return validateConfig({ databases }, process.cwd(), '--db', env);

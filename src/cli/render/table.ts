@@ -34,7 +34,8 @@ export function renderTable(table: Table): string {
     cols.forEach((c, i) => (kinds[i] = c.kind));
     for (let r = 0; r < batch.numRows; r++) rows.push(cols.map((c) => clip(c.text(r) ?? 'NULL')));
   }
-  const widths = names.map((n, i) => Math.max(width(n), ...rows.map((r) => width(r[i]!))));
+  const widths = names.map((n) => width(n));
+  for (const r of rows) r.forEach((v, i) => (widths[i] = Math.max(widths[i]!, width(v))));
   const cell = (s: string, i: number): string => {
     const padN = ' '.repeat(widths[i]! - width(s));
     return RIGHT.has(kinds[i] ?? 'text') ? padN + s : s + padN;
