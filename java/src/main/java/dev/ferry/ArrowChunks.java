@@ -294,7 +294,10 @@ public final class ArrowChunks implements AutoCloseable {
             if (v == null) {
               ((TimeStampMicroVector) vector).setNull(row);
             } else {
-              long micros = Math.floorDiv(v.getTime(), 1000L) * 1_000_000L + v.getNanos() / 1000;
+              // Read as the driver meant it (java.sql types use the Julian calendar before
+              // 1582), so year-1000 values keep their calendar date.
+              java.time.LocalDateTime t = v.toLocalDateTime();
+              long micros = t.toEpochSecond(java.time.ZoneOffset.UTC) * 1_000_000L + t.getNano() / 1000;
               ((TimeStampMicroVector) vector).setSafe(row, micros);
             }
           }
