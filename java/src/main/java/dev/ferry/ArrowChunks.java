@@ -53,6 +53,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public final class ArrowChunks implements AutoCloseable {
   /** Field metadata key holding the SQL type name Calcite reported. */
   public static final String SQL_TYPE = "ferry.sqlType";
+  private static final int FIRST_BATCH_ROWS = 2048;
 
   private final Statement statement;
   private final ResultSet resultSet;
@@ -106,7 +107,9 @@ public final class ArrowChunks implements AutoCloseable {
       root.allocateNew();
       int count = 0;
       boolean more = true;
-      while (count < batchRows && (more = resultSet.next())) {
+      // A small first batch gets the first result to Node quickly; later batches are full size.
+      int limit = rows == 0 ? Math.min(batchRows, FIRST_BATCH_ROWS) : batchRows;
+      while (count < limit && (more = resultSet.next())) {
         for (Column c : columns) {
           c.read(resultSet, count);
         }

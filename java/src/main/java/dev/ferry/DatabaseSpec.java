@@ -53,6 +53,10 @@ public record DatabaseSpec(
     if (password != null) {
       p.setProperty("password", password);
     }
+    if (engine().equals("h2") && !url.toUpperCase(java.util.Locale.ROOT).contains("LAZY_QUERY_EXECUTION")) {
+      // H2 otherwise builds the whole result in memory before the first row is read.
+      p.setProperty("LAZY_QUERY_EXECUTION", "TRUE");
+    }
     if (engine().equals("sqlite") && readOnly) {
       p.setProperty("open_mode", "1");
     }

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// `npm run bench -- <name> [args…]`: one benchmark per file in this folder, each exporting
+// `main(args)`. Only this file sets the exit code; benchmarks throw on real errors (a wrong row
+// count, a database that is down) and never fail on a missed performance target.
+
+/** The benchmarks, loaded only when asked for so one never pays for another's imports. */
+const BENCHES = {
+  query: 'read a 1,000,000-row table through Ferry (PostgreSQL, H2) and compare with psql \\copy',
+};
+
+function usage() {
+  const names = Object.entries(BENCHES).map(([name, what]) => `  ${name.padEnd(8)} ${what}`);
+  return `usage: npm run bench -- <name> [args…]\nbenchmarks:\n${names.join('\n')}`;
+}
+
+const [name, ...args] = process.argv.slice(2);
+if (name === undefined || name === '--help' || name === '-h') {
+  console.error(usage());
+  process.exitCode = name === undefined ? 2 : 0;
+} else if (!Object.hasOwn(BENCHES, name)) {
+  console.error(`unknown benchmark '${name}'; valid: ${Object.keys(BENCHES).join(', ')}\n\n${usage()}`);
+  process.exitCode = 2;
+} else {
+  try {
+    const bench = await import(`./${name}.js`);
+    await bench.main(args);
+  } catch (e) {
+    console.error(`bench ${name}: ${e?.stack ?? e}`);
+    process.exitCode = 1;
+  }
+}
