@@ -13,6 +13,7 @@ import { readIpcChunks } from '../../dist/arrow/index.js';
 import { jvmRuntime } from '../../dist/bridge/index.js';
 import { runChild } from './lib/child.js';
 import { describeEnvironment } from './lib/environment.js';
+import { exclusive } from './lib/exclusive.js';
 import { ensureTable, selectAll, COLUMNS, PSQL_ARGS, ROWS, SOURCES, TABLE } from './lib/query-fixture.js';
 import { pairs, rate, seconds, table } from './lib/report.js';
 
@@ -197,18 +198,8 @@ function report({ sources, setup, psqlCopy, results, loadAtStart }) {
   return out.join('\n');
 }
 
-/**
- * Runs the query benchmark over the given sources (default: all) and prints the report.
- *
- * @example
- * await main(['pg']);
- */
-export async function main(args) {
-  const loadAtStart = loadavg();
-  const sources = args.length > 0 ? args : Object.keys(SOURCES);
-  const unknown = sources.filter((s) => !Object.hasOwn(SOURCES, s));
-  if (unknown.length > 0) throw new Error(`unknown source ${unknown.join(', ')}; valid: ${Object.keys(SOURCES).join(', ')}`);
-
+/** Prepares the tables, then measures psql and each source; the caller holds the run lock. */
+async function measure(sources) {
   progress(`making sure ${TABLE} holds ${ROWS.toLocaleString('en-US')} rows in ${sources.join(', ')} (a first run creates it)…`);
   const setup = await runChild(SELF, ['--setup', ...sources]);
 
@@ -231,6 +222,22 @@ export async function main(args) {
       spawnToFirstChunkMs: r.timeOrigin + r.cold.firstChunkAt - spawnedAt,
     });
   }
+  return { setup, psqlCopy, results };
+}
+
+/**
+ * Runs the query benchmark over the given sources (default: all) and prints the report.
+ *
+ * @example
+ * await main(['pg']);
+ */
+export async function main(args) {
+  const loadAtStart = loadavg();
+  const sources = args.length > 0 ? args : Object.keys(SOURCES);
+  const unknown = sources.filter((s) => !Object.hasOwn(SOURCES, s));
+  if (unknown.length > 0) throw new Error(`unknown source ${unknown.join(', ')}; valid: ${Object.keys(SOURCES).join(', ')}`);
+
+  const { setup, psqlCopy, results } = await exclusive('query', () => measure(sources));
   process.stdout.write(`${report({ sources, setup, psqlCopy, results, loadAtStart })}\n`);
 }
 
