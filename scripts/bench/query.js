@@ -10,7 +10,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Ferry } from '../../dist/index.js';
 import { readIpcChunks } from '../../dist/arrow/index.js';
-import { jvmRuntime, startJvm } from '../../dist/bridge/index.js';
+import { jvmRuntime } from '../../dist/bridge/index.js';
 import { runChild } from './lib/child.js';
 import { describeEnvironment } from './lib/environment.js';
 import { exclusive } from './lib/exclusive.js';
@@ -38,8 +38,7 @@ function progress(message) {
 /**
  * Reads `sql` the way {@link Ferry.query} does (IPC chunks → readIpcChunks → Table), timing
  * the wait for each chunk separately: that wait is the JVM's work (Calcite, the JDBC driver,
- * filling Arrow vectors, writing IPC) plus java-bridge turning each byte[] into a Buffer on
- * Node's main thread; the rest is Node decoding.
+ * filling Arrow vectors, writing IPC) plus the bridge copy; the rest is Node decoding.
  */
 async function timedRead(ferry, sql) {
   const startAt = performance.now();
@@ -85,24 +84,7 @@ async function timedRead(ferry, sql) {
   };
 }
 
-/**
- * Times java-bridge handing Node byte arrays as large as one read's chunks, with no query behind
- * them (a JDK ByteBuffer's backing array): the share of the chunk wait that is the bridge's copy
- * rather than the JVM's work. The copy's cost grows with bytes, so equal-sized arrays suffice.
- */
-async function measureBridgeCopy(read) {
-  const ByteBuffer = await startJvm().importClassAsync('java.nio.ByteBuffer');
-  const buffer = await ByteBuffer.allocate(Math.ceil(read.bytes / read.chunks));
-  let best = Infinity;
-  for (let i = 0; i < WARM_READS; i++) {
-    const before = performance.now();
-    for (let c = 0; c < read.chunks; c++) await buffer.array();
-    best = Math.min(best, performance.now() - before);
-  }
-  return best;
-}
-
-/** `--child <source>`: one cold read, then the warm ones, the bridge's share, then peak RSS. */
+/** `--child <source>`: one cold read, then the warm ones, then peak RSS. */
 async function measureChild(source) {
   // performance.now() counts from this process's start, so module loading is included.
   const modulesLoadedAt = performance.now();
@@ -111,7 +93,6 @@ async function measureChild(source) {
   const cold = await timedRead(ferry, selectAll(source));
   const warm = [];
   for (let i = 0; i < WARM_READS; i++) warm.push(await timedRead(ferry, selectAll(source)));
-  const bridgeCopyMs = await measureBridgeCopy(warm[0]);
   await ferry.close();
   return {
     source,
@@ -120,7 +101,6 @@ async function measureChild(source) {
     openedAt,
     cold,
     warm,
-    bridgeCopyMs,
     // maxRSS is in KiB and covers the whole process, so the embedded JVM's heap is included.
     maxRssKb: process.resourceUsage().maxRSS,
   };
@@ -182,10 +162,9 @@ function report({ sources, setup, psqlCopy, results, loadAtStart }) {
   if (psqlCopy) rows.push(["psql \\copy TO '/dev/null'", '-', '-', rate(psqlCopy.rowsPerSecond), '-']);
   out.push('', table(['source', 'first result', 'cold rows/s', `warm rows/s (best of ${WARM_READS})`, 'peak RSS (Node+JVM)'], rows));
 
-  out.push('', 'Where the time goes: ms since the child process started, then ms per warm read (best) split into');
-  out.push('the JVM (chunk wait minus the bridge copy), the java-bridge byte[]→Buffer copy (timed apart, same bytes) and Node decoding:');
+  out.push('', 'Where the time goes (ms since the child process started, then per full read):');
   out.push(table(
-    ['source', 'modules loaded', 'Ferry.open', 'first chunk', 'cold read done', 'spawn→first chunk', 'warm: JVM', 'bridge copy', 'Node decode', 'chunks', 'IPC MB'],
+    ['source', 'modules loaded', 'Ferry.open', 'first chunk', 'cold read done', 'spawn→first chunk', 'warm: JVM wait', 'warm: Node decode', 'chunks', 'IPC MB'],
     results.map((r) => [
       SOURCES[r.source].label,
       r.modulesLoadedAt.toFixed(0),
@@ -193,8 +172,7 @@ function report({ sources, setup, psqlCopy, results, loadAtStart }) {
       r.cold.firstChunkAt.toFixed(0),
       (r.cold.startAt + r.cold.totalMs).toFixed(0),
       r.spawnToFirstChunkMs.toFixed(0),
-      (r.bestWarm.waitMs - r.bridgeCopyMs).toFixed(0),
-      r.bridgeCopyMs.toFixed(0),
+      r.bestWarm.waitMs.toFixed(0),
       (r.bestWarm.totalMs - r.bestWarm.waitMs).toFixed(0),
       r.bestWarm.chunks,
       (r.bestWarm.bytes / 2 ** 20).toFixed(1),
