@@ -37,8 +37,9 @@ function progress(message) {
 
 /**
  * Reads `sql` the way {@link Ferry.query} does (IPC chunks → readIpcChunks → Table), timing
- * the wait for each chunk separately: that wait is the JVM's work (Calcite, the JDBC driver,
- * filling Arrow vectors, writing IPC) plus the bridge copy; the rest is Node decoding.
+ * the wait for each chunk separately: that wait is the JVM's work (the JDBC driver, Calcite
+ * when the query is not read directly, filling Arrow vectors, writing IPC to the Unix socket)
+ * plus Node reading the socket; the rest is Node decoding.
  */
 async function timedRead(ferry, sql) {
   const startAt = performance.now();

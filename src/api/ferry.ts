@@ -78,7 +78,7 @@ export class Ferry {
     return readIpcChunks(this.queryChunks(sql));
   }
 
-  /** Runs one statement and yields its result as Arrow IPC stream chunks, batch by batch. */
+  /** Runs one statement and yields its result as Arrow IPC stream bytes as they arrive from the JVM. */
   queryChunks(sql: string): AsyncGenerator<Uint8Array, void, undefined> {
     this.checkOpen();
     return this.engine.query(sql);

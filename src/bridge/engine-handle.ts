@@ -1,11 +1,12 @@
 import { toFerryError } from './java-error.js';
+import { ResultSocket } from './result-socket.js';
 import { startJvm } from './jvm.js';
 
 /** Rows per Arrow record batch sent from the JVM. */
 export const DEFAULT_BATCH_ROWS = 65_536;
 
 interface JavaChunks {
-  next(): Promise<Buffer | null>;
+  streamTo(socketPath: Buffer): Promise<bigint>;
 }
 interface JavaEngine {
   query(sql: Buffer, batchRows: number): Promise<JavaChunks>;
@@ -75,8 +76,9 @@ export class EngineHandle {
   }
 
   /**
-   * Runs one statement and yields its result as Arrow IPC stream chunks (schema first, end marker
-   * last). Stopping early releases the JVM-side result.
+   * Runs one statement and yields its result as Arrow IPC stream bytes (schema first, end marker
+   * last), as they arrive over a Unix domain socket from the JVM. Planning errors are thrown
+   * before the first chunk; stopping early cancels the JVM-side read.
    */
   async *query(sql: string, batchRows = DEFAULT_BATCH_ROWS): AsyncGenerator<Uint8Array, void, undefined> {
     let chunks: JavaChunks;
@@ -85,23 +87,22 @@ export class EngineHandle {
     } catch (e) {
       throw toFerryError(e, 'running the query');
     }
+    const socket = await ResultSocket.open();
+    // The JVM writes on one of java-bridge's threads while this generator reads.
+    const written = chunks.streamTo(Buffer.from(socket.path, 'utf8')).then(
+      () => undefined,
+      (e: unknown) => toFerryError(e, 'reading query results'),
+    );
     try {
-      for (;;) {
-        let bytes: Buffer | null;
-        try {
-          bytes = await chunks.next();
-        } catch (e) {
-          throw toFerryError(e, 'reading query results');
-        }
-        if (bytes === null) {
-          return;
-        }
-        yield bytes;
-      }
+      // Settles only on failure: a successful stream always connects first.
+      const failed = written.then((e) => e ?? new Promise<never>(() => undefined));
+      for await (const bytes of socket.read(failed)) yield bytes;
+      const error = await written;
+      if (error) throw error;
     } finally {
-      if (!this.closed) {
-        await this.java.release(chunks).catch(() => undefined);
-      }
+      socket.close();
+      if (!this.closed) await this.java.release(chunks).catch(() => undefined);
+      await written;
     }
   }
 

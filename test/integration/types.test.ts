@@ -70,3 +70,35 @@ describe('values arrive exactly from every engine', () => {
     });
   }
 });
+
+describe.skipIf(!havePg)('timestamps keep microseconds when a query runs in one database', () => {
+  let ferry: Ferry;
+  beforeAll(async () => {
+    await pg(
+      'DROP TABLE IF EXISTS public.ferry_micros',
+      'CREATE TABLE public.ferry_micros (id INT PRIMARY KEY, ts TIMESTAMP(6), tm TIME(6))',
+      "INSERT INTO public.ferry_micros VALUES (1, '2024-02-29 23:59:59.999999', '12:00:00.000001'), (2, '1970-01-01 00:00:00.000001', '00:00:00')",
+    );
+    ferry = await Ferry.open({ databases: { pg: { url: SERVICES.postgres.url, user: SERVICES.postgres.user, schema: 'public' } } });
+  });
+  afterAll(async () => ferry?.close());
+
+  it('reads the driver directly when Calcite pushes the whole query down', async () => {
+    const t = await ferry.query('SELECT id, ts FROM pg.ferry_micros WHERE id > 0 ORDER BY id');
+    expect(rows(t)).toEqual([['1', '2024-02-29 23:59:59.999999'], ['2', '1970-01-01 00:00:00.000001']]);
+  });
+
+  it('stops a streamed result early and keeps working', async () => {
+    for await (const chunk of ferry.queryChunks('SELECT id FROM pg.ferry_micros')) {
+      expect(chunk.byteLength).toBeGreaterThan(0);
+      break;
+    }
+    expect(rows(await ferry.query('SELECT COUNT(*) FROM pg.ferry_micros'))).toEqual([['2']]);
+  });
+
+  it('reports a failure that happens while rows stream', async () => {
+    const e = await ferry.query('SELECT 1 / (id - 2) FROM pg.ferry_micros ORDER BY id DESC').catch((x: unknown) => x);
+    expect((e as { code?: string }).code).toMatch(/SQL_EXECUTION|JVM_ERROR/);
+    expect(String((e as Error).message)).toMatch(/division by zero/i);
+  });
+});

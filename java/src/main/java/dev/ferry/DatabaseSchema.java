@@ -48,7 +48,8 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
   private @Nullable Layout layout;
 
   /** What connecting revealed: the dialect and either one flat schema or named sub-schemas. */
-  private record Layout(SqlDialect dialect, @Nullable JdbcSchema flat, Map<String, Schema> nested) {}
+  private record Layout(SqlDialect dialect, JdbcConvention convention, @Nullable JdbcSchema flat,
+      Map<String, Schema> nested) {}
 
   /** Registers a lazily connected schema for {@code dataSource} under {@code parent}. */
   public DatabaseSchema(SchemaPlus parent, FerryDataSource dataSource) {
@@ -103,16 +104,16 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
                   + spec.name() + "'; it has " + (names.isEmpty() ? "none" : String.join(", ", names)))
               .with("database", spec.name());
         }
-        return new Layout(dialect, jdbcSchema(dialect, convention, types, catalogs, actual), Map.of());
+        return new Layout(dialect, convention, jdbcSchema(dialect, convention, types, catalogs, actual), Map.of());
       }
       if (!schemas && !catalogs) {
-        return new Layout(dialect, jdbcSchema(dialect, convention, types, false, null), Map.of());
+        return new Layout(dialect, convention, jdbcSchema(dialect, convention, types, false, null), Map.of());
       }
       Map<String, Schema> nested = new LinkedHashMap<>();
       for (String n : names) {
         nested.put(n, jdbcSchema(dialect, convention, types, catalogs, n));
       }
-      return new Layout(dialect, null, nested);
+      return new Layout(dialect, convention, null, nested);
     } catch (SQLException e) {
       throw FerryFailure.wrap(e, "reading the catalog of database '" + spec.name() + "'");
     }
@@ -141,6 +142,11 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
       }
     }
     return null;
+  }
+
+  /** Whether Calcite planned work in {@code convention} for this database (never connects). */
+  public synchronized boolean owns(org.apache.calcite.plan.Convention convention) {
+    return layout != null && layout.convention() == convention;
   }
 
   /** Names of the sub-schemas (empty when tables are addressed directly). */
