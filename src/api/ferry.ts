@@ -4,6 +4,7 @@ import { readIpcChunks } from '../arrow/index.js';
 import { EngineHandle, type EngineDatabase, type ExplainResult } from '../bridge/index.js';
 import { absolutizeUrl, validateConfig, type FerryConfigInput, type LoadedConfig } from '../config/index.js';
 import { FerryError } from '../errors/index.js';
+import type { SchemaSnapshot } from '../schema/model.js';
 import { track, untrack } from './lifecycle.js';
 
 /** Options for {@link Ferry.open}. */
@@ -97,6 +98,15 @@ export class Ferry {
       throw new FerryError('UNKNOWN_DATABASE', `no database named '${database}' is configured; configured: ${this.databases.join(', ')}`, { database });
     }
     return this.engine.ping(database);
+  }
+
+  /**
+   * Inspects one database's tables, columns, keys, indexes and views (no data statistics).
+   * `namespace` picks the schema of a database whose entry does not pin one.
+   */
+  async inspect(database: string, namespace?: string): Promise<SchemaSnapshot> {
+    this.checkOpen();
+    return this.engine.inspect(database, namespace);
   }
 
   /** Closes every connection Ferry opened; safe to call twice. */

@@ -1,3 +1,4 @@
+import type { SchemaSnapshot } from '../schema/model.js';
 import { toFerryError } from './java-error.js';
 import { ResultSocket } from './result-socket.js';
 import { startJvm } from './jvm.js';
@@ -11,6 +12,7 @@ interface JavaChunks {
 interface JavaEngine {
   query(sql: Buffer, batchRows: number): Promise<JavaChunks>;
   explain(sql: Buffer): Promise<Buffer>;
+  inspect(request: Buffer): Promise<Buffer>;
   ping(name: Buffer): Promise<Buffer>;
   release(chunks: JavaChunks): Promise<void>;
   close(): Promise<void>;
@@ -112,6 +114,24 @@ export class EngineHandle {
       return JSON.parse((await this.java.explain(Buffer.from(sql, 'utf8'))).toString('utf8')) as ExplainResult;
     } catch (e) {
       throw toFerryError(e, 'explaining the query');
+    }
+  }
+
+  /**
+   * Inspects every table and view of one database: columns with their types normalized through
+   * Calcite, keys, foreign keys and indexes, in a fixed number of catalog round trips. An unpinned
+   * database with several schemas needs `namespace`.
+   *
+   * @example
+   * const snapshot = await engine.inspect('shop');
+   * snapshot.tables.map((t) => t.name) // ['customers', 'orders']
+   */
+  async inspect(database: string, namespace?: string): Promise<SchemaSnapshot> {
+    try {
+      const request = Buffer.from(JSON.stringify({ database, namespace: namespace ?? null }), 'utf8');
+      return JSON.parse((await this.java.inspect(request)).toString('utf8')) as SchemaSnapshot;
+    } catch (e) {
+      throw toFerryError(e, `inspecting database '${database}'`);
     }
   }
 

@@ -1,8 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { FerryError, isFerryError } from '../errors/index.js';
+import { registerCheck } from './commands/check.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerQuery } from './commands/query.js';
+import { registerSnapshot } from './commands/snapshot.js';
 
 function describe(e: unknown): { message: string; exit: number } {
   if (isFerryError(e)) return { message: `ferry: error [${e.code}]: ${e.message}`, exit: e.exitCode };
@@ -23,6 +25,8 @@ export async function run(argv: readonly string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showHelpAfterError('(run ferry --help for usage)');
   registerQuery(program);
+  registerCheck(program, (c) => (exitCode = Math.max(exitCode, c)));
+  registerSnapshot(program);
   registerDemo(program);
   registerDoctor(program, (c) => (exitCode = c));
   try {

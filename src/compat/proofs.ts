@@ -36,6 +36,8 @@ export interface ProofResult {
   /** Up to 5 example key values of violating rows, e.g. `id=17`; empty when only counted. */
   readonly examples: readonly string[];
   readonly basis: ProofBasis;
+  /** False when only "at least one" is known (statistics prove a violation but not how many). */
+  readonly exact?: boolean;
 }
 
 /** Stable identity of a request, to key answers. */

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { relative } from 'node:path';
-import { createDemo, Ferry } from '../../api/index.js';
+import { check, createDemo, Ferry } from '../../api/index.js';
+import { renderFindingsText } from '../render/findings-text.js';
 import { loadConfigFile } from '../../config/index.js';
 import { renderTable } from '../render/table.js';
 
@@ -8,23 +9,28 @@ import { renderTable } from '../render/table.js';
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('create an SQLite shop and an H2 warehouse with a ferry.yaml, and run a cross-database query')
+    .description('create an SQLite shop (and its v2 schema) and an H2 warehouse with a ferry.yaml, run a cross-database query and a check')
     .option('-d, --dir <dir>', 'folder to create', './ferry-demo')
     .action(async (opts: { dir: string }) => {
       const err = (s: string): boolean => process.stderr.write(s);
       err(`Creating ${opts.dir} …\n`);
       const demo = await createDemo(opts.dir);
       err(`  shop.db       SQLite: customers (${demo.sizes.customers}), products (${demo.sizes.products}), orders (${demo.sizes.orders})\n`);
+      err(`  shop_v2.db    SQLite: version 2 of the shop's schema (empty), with breaking and safe changes\n`);
       err(`  warehouse     H2: stock (${demo.sizes.products * 2})\n`);
+      err(`  app-queries.sql  the application's queries, checked against both versions\n`);
       err(`  ferry.yaml    both databases, one namespace\n\n`);
       const ferry = await Ferry.open(loadConfigFile(demo.configFile));
       try {
         const table = await ferry.query(demo.query);
         process.stdout.write(`${demo.query}\n\n${renderTable(table)}`);
+        const report = await check(ferry, 'shop', 'shop_v2', { queriesFile: demo.queriesFile });
+        const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+        process.stdout.write(`\n$ ferry check --from shop --to shop_v2 --queries app-queries.sql\n\n${renderFindingsText(report.findings, { color, from: 'shop', to: 'shop_v2' })}`);
       } finally {
         await ferry.close();
       }
       const rel = relative(process.cwd(), demo.dir) || '.';
-      err(`\nTry it yourself:\n  cd ${rel}\n  npx ferry query "SELECT country, COUNT(*) AS customers FROM shop.customers GROUP BY country"\n  npx ferry query --explain "SELECT * FROM shop.orders o JOIN warehouse.stock s ON s.product_id = o.product_id WHERE o.quantity > 3"\n`);
+      err(`\nTry it yourself:\n  cd ${rel}\n  npx ferry query "SELECT country, COUNT(*) AS customers FROM shop.customers GROUP BY country"\n  npx ferry query --explain "SELECT * FROM shop.orders o JOIN warehouse.stock s ON s.product_id = o.product_id WHERE o.quantity > 3"\n  npx ferry check --from shop --to shop_v2 --queries app-queries.sql\n  npx ferry snapshot shop --output v1.json && npx ferry check --from v1.json --to shop_v2\n`);
     });
 }

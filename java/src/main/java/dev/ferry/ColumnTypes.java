@@ -16,10 +16,18 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <p>Defaults follow Calcite's JDBC adapter (JDBC type code, precision, scale; unknown types
  * become ANY). {@link #forProduct} picks the quirks: SQLite declares types as free text and its
  * driver reports DECIMAL as FLOAT and TIMESTAMP as VARCHAR, so its declared names decide.
+ *
+ * <p>{@link #type} is what queries run with; {@link #logicalType} is what schema comparison sees,
+ * which also keeps what queries need not know (unbounded lengths, time zones, bit strings).
  */
 public class ColumnTypes {
   /** Scale given to a DECIMAL declared without precision (PostgreSQL's bare {@code numeric}). */
   public static final int UNBOUNDED_DECIMAL_SCALE = 18;
+  /**
+   * Lengths from here up mean "no limit": PostgreSQL reports TEXT as 2^31-1, H2 a bare VARCHAR as
+   * 10^9 and SQLite every TEXT as 2*10^9; no real column is declared that long.
+   */
+  public static final int UNBOUNDED_LENGTH = 1_000_000_000;
   private static final Pattern PREC_SCALE = Pattern.compile("\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
 
   /** The type system every Ferry type is created in. */
@@ -29,7 +37,10 @@ public class ColumnTypes {
 
   /** The mapping for a database product name as its driver reports it. */
   public static ColumnTypes forProduct(String productName) {
-    return productName.toLowerCase(Locale.ROOT).contains("sqlite") ? new Sqlite() : new ColumnTypes();
+    String p = productName.toLowerCase(Locale.ROOT);
+    return p.contains("sqlite") ? new Sqlite()
+        : p.contains("mariadb") || p.contains("mysql") ? new Mariadb()
+        : new ColumnTypes();
   }
 
   /**
@@ -66,6 +77,99 @@ public class ColumnTypes {
     return t.allowsNoPrecNoScale() ? f.createSqlType(t) : f.createSqlType(SqlTypeName.ANY);
   }
 
+  /**
+   * The type a schema comparison sees for one column, with the same arguments as {@link #type}
+   * except that {@code digits} is -1 when the driver reported none.
+   * CLOB, TEXT and LONGVARCHAR are an unbounded VARCHAR and BLOB, bytea and LONGVARBINARY an
+   * unbounded VARBINARY, so the same column declared in two engines compares equal.
+   */
+  public LogicalType logicalType(RelDataTypeFactory f, int jdbcType, @Nullable String typeName,
+      int size, int digits) {
+    if (unboundedDecimal(jdbcType, typeName, size)) {
+      return LogicalType.UNBOUNDED_DECIMAL;
+    }
+    String name = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT);
+    if (jdbcType == Types.BIT && size > 1 && (name.startsWith("BIT") || name.equals("VARBIT"))) {
+      // A bit string (PostgreSQL bit(n), MariaDB BIT(n)), reported as BIT like a boolean:
+      // Calcite has no type for it and the length matters.
+      return new LogicalType("other", "BIT", size, null, "BIT(" + size + ")");
+    }
+    RelDataType t = catalogType(f, jdbcType, typeName, size, digits);
+    // Checked on the reported size too: Calcite caps BINARY at 65536, so PostgreSQL's bytea
+    // (BINARY of 2^31-1) would otherwise look bounded.
+    boolean unbounded = t.getPrecision() >= UNBOUNDED_LENGTH || size >= UNBOUNDED_LENGTH;
+    switch (t.getSqlTypeName()) {
+    case CHAR:
+    case VARCHAR:
+      return LogicalType.of(unbounded ? f.createSqlType(SqlTypeName.VARCHAR) : t, typeName);
+    case BINARY:
+    case VARBINARY:
+      return LogicalType.of(unbounded ? f.createSqlType(SqlTypeName.VARBINARY) : t, typeName);
+    default:
+      return LogicalType.of(t, typeName);
+    }
+  }
+
+  /** Whether a DECIMAL column has no precision Calcite can hold (PostgreSQL's bare numeric). */
+  protected boolean unboundedDecimal(int jdbcType, @Nullable String typeName, int size) {
+    return (jdbcType == Types.DECIMAL || jdbcType == Types.NUMERIC) && (size <= 0 || size > 38);
+  }
+
+  /** Characters of a TIME without fraction as COLUMN_SIZE counts them ({@code HH:MM:SS}). */
+  protected int timeWidth() {
+    return 8;
+  }
+
+  /**
+   * {@link #type}, plus the JDBC types Calcite's JDBC adapter leaves as ANY. {@code digits} is
+   * -1 when the driver left DECIMAL_DIGITS NULL, as MariaDB's and HSQLDB's do for every TIME(n)
+   * and TIMESTAMP(n); the fraction is then what COLUMN_SIZE has beyond the seconds.
+   */
+  protected RelDataType catalogType(RelDataTypeFactory f, int jdbcType, @Nullable String typeName,
+      int size, int digits) {
+    String name = typeName == null ? "" : typeName.strip().toUpperCase(Locale.ROOT);
+    if (digits < 0 && jdbcType == Types.TIMESTAMP) {
+      return f.createSqlType(SqlTypeName.TIMESTAMP, size > 20 ? fraction(size - 20) : 0);
+    }
+    if (digits < 0 && jdbcType == Types.TIME) {
+      return f.createSqlType(SqlTypeName.TIME, size > timeWidth() + 1 ? fraction(size - timeWidth() - 1) : 0);
+    }
+    switch (jdbcType) {
+    case Types.CLOB:
+    case Types.NCLOB:
+    case Types.LONGVARCHAR:
+    case Types.LONGNVARCHAR:
+      return f.createSqlType(SqlTypeName.VARCHAR);
+    case Types.BLOB:
+    case Types.LONGVARBINARY:
+      return f.createSqlType(SqlTypeName.VARBINARY);
+    case Types.TIMESTAMP_WITH_TIMEZONE:
+      return f.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, fraction(digits));
+    case Types.TIME_WITH_TIMEZONE:
+      return f.createSqlType(SqlTypeName.TIME_WITH_LOCAL_TIME_ZONE, fraction(digits));
+    case Types.FLOAT:
+      return f.createSqlType(SqlTypeName.DOUBLE);
+    default:
+      break;
+    }
+    switch (name) {
+    case "TIMESTAMPTZ":
+      // pgjdbc reports timestamptz as plain TIMESTAMP and timetz as plain TIME.
+      return f.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, fraction(digits));
+    case "TIMETZ":
+      return f.createSqlType(SqlTypeName.TIME_WITH_LOCAL_TIME_ZONE, fraction(digits));
+    case "UUID":
+      // H2 reports UUID as BINARY(16), PostgreSQL as OTHER; in both it is a UUID, not bytes.
+      return f.createSqlType(SqlTypeName.ANY);
+    default:
+      return type(f, jdbcType, typeName, size, digits);
+    }
+  }
+
+  private static int fraction(int digits) {
+    return Math.max(0, Math.min(digits, 9));
+  }
+
   static RelDataType decimal(RelDataTypeFactory f, int precision, int scale) {
     if (precision <= 0 || precision > 38) {
       return f.createSqlType(SqlTypeName.DECIMAL, 38, UNBOUNDED_DECIMAL_SCALE);
@@ -73,8 +177,37 @@ public class ColumnTypes {
     return f.createSqlType(SqlTypeName.DECIMAL, precision, Math.max(0, Math.min(scale, precision)));
   }
 
+  /**
+   * MariaDB (and MySQL through MariaDB's driver): TIME without fraction is 10 characters wide
+   * ({@code -838:59:59}); YEAR is reported as DATE but holds a number.
+   */
+  static final class Mariadb extends ColumnTypes {
+    @Override protected int timeWidth() {
+      return 10;
+    }
+
+    @Override protected RelDataType catalogType(RelDataTypeFactory f, int jdbcType,
+        @Nullable String typeName, int size, int digits) {
+      if ("YEAR".equalsIgnoreCase(typeName)) {
+        return f.createSqlType(SqlTypeName.SMALLINT);
+      }
+      return super.catalogType(f, jdbcType, typeName, size, digits);
+    }
+  }
+
   /** SQLite: the declared type name decides, following SQLite's own affinity rules. */
   static final class Sqlite extends ColumnTypes {
+    @Override protected boolean unboundedDecimal(int jdbcType, @Nullable String typeName, int size) {
+      String n = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT);
+      return (n.startsWith("DECIMAL") || n.startsWith("NUMERIC")) && !PREC_SCALE.matcher(n).find();
+    }
+
+    /** The driver's JDBC codes are guesses (DECIMAL as FLOAT), so only the declared name counts. */
+    @Override protected RelDataType catalogType(RelDataTypeFactory f, int jdbcType,
+        @Nullable String typeName, int size, int digits) {
+      return type(f, jdbcType, typeName, size, digits);
+    }
+
     @Override public RelDataType type(RelDataTypeFactory f, int jdbcType, @Nullable String typeName,
         int size, int digits) {
       String n = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT);

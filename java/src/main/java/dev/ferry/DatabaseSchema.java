@@ -27,6 +27,7 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.schema.lookup.Lookup;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlDialectFactoryImpl;
+import org.apache.calcite.sql.dialect.SqliteSqlDialect;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -47,9 +48,12 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
   private final Expression expression;
   private @Nullable Layout layout;
 
-  /** What connecting revealed: the dialect and either one flat schema or named sub-schemas. */
+  /**
+   * What connecting revealed: the dialect and either one flat schema or named sub-schemas, plus
+   * the namespace a pinned entry resolved to and whether namespaces are catalogs (MariaDB).
+   */
   private record Layout(SqlDialect dialect, JdbcConvention convention, @Nullable JdbcSchema flat,
-      Map<String, Schema> nested) {}
+      Map<String, Schema> nested, boolean catalogs, @Nullable String pinned) {}
 
   /** Registers a lazily connected schema for {@code dataSource} under {@code parent}. */
   public DatabaseSchema(SchemaPlus parent, FerryDataSource dataSource) {
@@ -79,7 +83,11 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
     DatabaseSpec spec = dataSource.spec();
     try (Connection c = dataSource.getConnection()) {
       DatabaseMetaData md = c.getMetaData();
-      SqlDialect dialect = SqlDialectFactoryImpl.INSTANCE.create(md);
+      // Calcite's factory does not recognise SQLite's product name and would fall back to a
+      // generic dialect that sends CHAR_LENGTH, which SQLite lacks.
+      SqlDialect dialect = String.valueOf(md.getDatabaseProductName()).toLowerCase(Locale.ROOT).contains("sqlite")
+          ? SqliteSqlDialect.DEFAULT
+          : SqlDialectFactoryImpl.INSTANCE.create(md);
       ColumnTypes types = ColumnTypes.forProduct(String.valueOf(md.getDatabaseProductName()));
       JdbcConvention convention = JdbcConvention.of(dialect, expression, spec.name());
       boolean schemas = md.supportsSchemasInTableDefinitions();
@@ -104,16 +112,18 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
                   + spec.name() + "'; it has " + (names.isEmpty() ? "none" : String.join(", ", names)))
               .with("database", spec.name());
         }
-        return new Layout(dialect, convention, jdbcSchema(dialect, convention, types, catalogs, actual), Map.of());
+        return new Layout(dialect, convention, jdbcSchema(dialect, convention, types, catalogs, actual),
+            Map.of(), catalogs, actual);
       }
       if (!schemas && !catalogs) {
-        return new Layout(dialect, convention, jdbcSchema(dialect, convention, types, false, null), Map.of());
+        return new Layout(dialect, convention, jdbcSchema(dialect, convention, types, false, null),
+            Map.of(), false, null);
       }
       Map<String, Schema> nested = new LinkedHashMap<>();
       for (String n : names) {
         nested.put(n, jdbcSchema(dialect, convention, types, catalogs, n));
       }
-      return new Layout(dialect, convention, null, nested);
+      return new Layout(dialect, convention, null, nested, catalogs, null);
     } catch (SQLException e) {
       throw FerryFailure.wrap(e, "reading the catalog of database '" + spec.name() + "'");
     }
@@ -152,6 +162,38 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
   /** Names of the sub-schemas (empty when tables are addressed directly). */
   public Set<String> namespaceNames() {
     return layout().nested().keySet();
+  }
+
+  /**
+   * The namespace {@link Catalog} inspects: the pinned one, else {@code requested}, which an
+   * unpinned database with namespaces requires (a USAGE failure lists the choices).
+   */
+  Catalog.Scope inspectionScope(@Nullable String requested) {
+    Layout l = layout();
+    String name = dataSource.spec().name();
+    String ns;
+    if (l.pinned() != null) {
+      if (requested != null && !requested.equalsIgnoreCase(l.pinned())) {
+        throw FerryFailure.of("USAGE", "database '" + name + "' is pinned to schema '" + l.pinned()
+            + "' in its config; it cannot inspect '" + requested + "'").with("database", name);
+      }
+      ns = l.pinned();
+    } else if (l.flat() != null) {
+      return new Catalog.Scope(null, null);
+    } else {
+      List<String> names = new ArrayList<>(l.nested().keySet());
+      ns = requested == null ? null : match(names, requested);
+      if (ns == null) {
+        String kind = l.catalogs() ? "databases" : "schemas";
+        throw FerryFailure.of("USAGE", (requested == null
+                ? "database '" + name + "' is not pinned to one schema; name the namespace to inspect"
+                : "database '" + name + "' has no namespace '" + requested + "'")
+                + "; its " + kind + ": " + (names.isEmpty() ? "none" : String.join(", ", names))
+                + " (or pin one with databases." + name + ".schema)")
+            .with("database", name).with("namespaces", names);
+      }
+    }
+    return l.catalogs() ? new Catalog.Scope(ns, null) : new Catalog.Scope(null, ns);
   }
 
   @Override public Lookup<Table> tables() {

@@ -234,6 +234,26 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /**
+   * Inspects every table and view of one database into a snapshot (Node's
+   * {@code SchemaSnapshot}); the request is {@code {"database": name, "namespace"?: schema}}, the
+   * namespace being needed only for an unpinned database with several.
+   */
+  public byte[] inspect(byte[] requestJson) {
+    checkOpen();
+    try {
+      JsonNode request = JSON.readTree(requireNonNull(requestJson, "requestJson"));
+      String name = request.path("database").asText();
+      JsonNode ns = request.get("namespace");
+      DatabaseSchema db = database(name);
+      Snapshot snapshot = Catalog.inspect(db,
+          db.inspectionScope(ns == null || ns.isNull() ? null : ns.asText()));
+      return JSON.writeValueAsBytes(snapshot);
+    } catch (Exception e) {
+      throw FerryFailure.wrap(e, "inspecting a database");
+    }
+  }
+
   private DatabaseSchema database(String name) {
     DatabaseSchema s = databases.get(name);
     if (s == null) {

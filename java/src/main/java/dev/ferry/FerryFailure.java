@@ -103,7 +103,8 @@ public final class FerryFailure extends RuntimeException {
       if (context == null && c instanceof CalciteContextException x) {
         context = x;
       }
-      if (c instanceof SQLException s && s.getSQLState() != null) {
+      if (c instanceof SQLException s && (sql == null || s.getSQLState() != null)) {
+        // The deepest SQL error with a state wins; SQLite's driver reports none at all.
         sql = s;
       }
     }

@@ -13,7 +13,8 @@ import java.util.ServiceLoader;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Stateless calls Node makes outside a query: what the JVM has, and native SQL for set-up.
+ * Stateless calls Node makes outside a query: what the JVM has, native SQL for set-up, and
+ * validating statements against a schema snapshot.
  */
 public final class Tools {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -80,6 +81,27 @@ public final class Tools {
           + (current.length() > 200 ? current.substring(0, 200) + "…" : current);
       throw FerryFailure.wrap(new SQLException(FerryFailure.scrub(spec, String.valueOf(e.getMessage()))
           + shown, e.getSQLState(), e.getErrorCode()), "running a script on " + spec.safeUrl());
+    }
+  }
+
+  /**
+   * Parses and validates statements against a snapshot, running nothing:
+   * {@code {"snapshot": SchemaSnapshot, "statements": [{"sql", "line", "column"}]}} gives
+   * {@code [{"valid", "message", "line", "column"}]}, one per statement, with positions relative
+   * to the statement (Node adds where it starts in its file).
+   */
+  public static byte[] validate(byte[] requestJson) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode request = JSON.readTree(requestJson);
+      StatementValidator validator =
+          new StatementValidator(SnapshotSchema.of(request.path("snapshot")));
+      ArrayNode out = JSON.createArrayNode();
+      for (com.fasterxml.jackson.databind.JsonNode st : request.path("statements")) {
+        out.add(validator.validate(st.path("sql").asText()));
+      }
+      return JSON.writeValueAsBytes(out);
+    } catch (Exception e) {
+      throw FerryFailure.wrap(e, "validating statements");
     }
   }
 

@@ -19,7 +19,8 @@ import java.nio.file.Path;
  * with {@code -XX:ArchiveClassesAtExit=jars/ferry.jsa}; Node then starts the JVM with that
  * archive, and the classes come mapped from disk instead of being parsed and verified again.
  * The work here mirrors what a first {@code ferry query} does: open, plan (pushed down whole
- * and joined in Calcite), explain, stream Arrow over a Unix socket.
+ * and joined in Calcite), explain, stream Arrow over a Unix socket; and what a first
+ * {@code ferry check} does: inspect a catalog and validate statements against the snapshot.
  */
 public final class Warmup {
   private Warmup() {}
@@ -41,6 +42,11 @@ public final class Warmup {
     try {
       Tools.runtime();
       engine.explain(json("SELECT COUNT(*) FROM a.t WHERE id > 0"));
+      // What a first `ferry check` does: inspect, then validate statements against the snapshot.
+      String snapshot = new String(engine.inspect(json("{\"database\":\"a\"}")), StandardCharsets.UTF_8);
+      Tools.validate(json("{\"snapshot\":" + snapshot + ",\"statements\":["
+          + "{\"sql\":\"SELECT id, name FROM t WHERE amount > 1\",\"line\":1,\"column\":1},"
+          + "{\"sql\":\"SELECT nosuch FROM t\",\"line\":2,\"column\":1}]}"));
       drain(engine, "SELECT id, name, amount, created_at, active, d, b FROM a.t WHERE id > 0 ORDER BY id");
       drain(engine, "SELECT x.id, SUM(y.amount) AS s FROM a.t x JOIN b.public.t y ON x.id = y.id"
           + " WHERE x.name <> 'z' GROUP BY x.id");

@@ -4,11 +4,20 @@ import dev.ferry.ColumnTypes;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeImpl;
 import org.apache.calcite.rel.type.RelProtoDataType;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.lookup.LikePattern;
+import org.apache.calcite.schema.lookup.Lookup;
+import org.apache.calcite.schema.lookup.Named;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -23,6 +32,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class FerryJdbcSchema extends JdbcSchema {
   private final ColumnTypes types;
+  private volatile @Nullable Lookup<Table> tables;
+  private volatile @Nullable Map<String, RelProtoDataType> rowTypes;
 
   /** Creates a schema over one catalog/schema of a data source, sharing {@code convention}. */
   public FerryJdbcSchema(DataSource dataSource, SqlDialect dialect, JdbcConvention convention,
@@ -31,19 +42,93 @@ public final class FerryJdbcSchema extends JdbcSchema {
     this.types = types;
   }
 
+  /**
+   * Tables, looked up once per engine. Stock JdbcSchema asks the database for the whole table
+   * list on every case-insensitive lookup, i.e. several times per query; `check` runs hundreds of
+   * proof queries and spent most of its time in those catalog queries. Tables created after the
+   * first lookup become visible to a new Ferry instance.
+   */
+  @Override public Lookup<Table> tables() {
+    Lookup<Table> t = tables;
+    if (t == null) {
+      synchronized (this) {
+        t = tables;
+        if (t == null) {
+          t = new CachedLookup<>(super.tables());
+          tables = t;
+        }
+      }
+    }
+    return t;
+  }
+
+  /** Memoizes a lookup: hits and misses alike. */
+  private static final class CachedLookup<T> implements Lookup<T> {
+    private final Lookup<T> source;
+    private final Map<String, Optional<T>> exact = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Named<T>>> ignoreCase = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> names = new ConcurrentHashMap<>();
+
+    CachedLookup(Lookup<T> source) {
+      this.source = source;
+    }
+
+    @Override public @Nullable T get(String name) {
+      return exact.computeIfAbsent(name, n -> Optional.ofNullable(source.get(n))).orElse(null);
+    }
+
+    @Override public @Nullable Named<T> getIgnoreCase(String name) {
+      return ignoreCase.computeIfAbsent(name.toLowerCase(Locale.ROOT),
+          n -> Optional.ofNullable(source.getIgnoreCase(name))).orElse(null);
+    }
+
+    @Override public Set<String> getNames(LikePattern pattern) {
+      return names.computeIfAbsent(pattern.pattern, p -> source.getNames(pattern));
+    }
+  }
+
+  /**
+   * Row types, read for the whole schema with one {@code getColumns} call on first use instead
+   * of one call per table (a query touching 100 tables paid 100 catalog round trips). Columns
+   * are grouped by exact table name, so a table name holding {@code _} or {@code %}, which
+   * {@code getColumns} reads as a pattern, never picks up another table's columns.
+   */
   @Override RelProtoDataType getRelDataType(DatabaseMetaData metaData, String catalogName,
       String schemaName, String tableName) throws SQLException {
+    Map<String, RelProtoDataType> all = rowTypes;
+    if (all == null) {
+      synchronized (this) {
+        all = rowTypes;
+        if (all == null) {
+          all = readRowTypes(metaData, catalogName, schemaName, "%");
+          rowTypes = all;
+        }
+      }
+    }
+    RelProtoDataType type = all.get(tableName);
+    // A table created after the first read: ask for it alone.
+    return type != null ? type
+        : readRowTypes(metaData, catalogName, schemaName, tableName).getOrDefault(tableName,
+            RelDataTypeImpl.proto(new SqlTypeFactoryImpl(types.typeSystem()).builder().build()));
+  }
+
+  private Map<String, RelProtoDataType> readRowTypes(DatabaseMetaData metaData,
+      String catalogName, String schemaName, String tablePattern) throws SQLException {
     final RelDataTypeFactory typeFactory = new SqlTypeFactoryImpl(types.typeSystem());
-    final RelDataTypeFactory.Builder fields = typeFactory.builder();
-    try (ResultSet rs = metaData.getColumns(catalogName, schemaName, tableName, null)) {
+    final Map<String, RelDataTypeFactory.Builder> builders = new java.util.LinkedHashMap<>();
+    try (ResultSet rs = metaData.getColumns(catalogName, schemaName, tablePattern, null)) {
       while (rs.next()) {
+        String table = rs.getString(3);
         String column = rs.getString(4);
         RelDataType type = types.type(typeFactory, rs.getInt(5), rs.getString(6), rs.getInt(7),
             rs.getInt(9));
         boolean nullable = rs.getInt(11) != DatabaseMetaData.columnNoNulls;
-        fields.add(column, type).nullable(nullable);
+        builders.computeIfAbsent(table, t -> typeFactory.builder()).add(column, type)
+            .nullable(nullable);
       }
     }
-    return RelDataTypeImpl.proto(fields.build());
+    Map<String, RelProtoDataType> out = new ConcurrentHashMap<>();
+    builders.forEach((t, b) -> out.put(t, RelDataTypeImpl.proto(b.build())));
+    return out;
   }
 }

@@ -1,0 +1,76 @@
+package dev.ferry;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * MariaDB's (and MySQL's) keys, foreign keys and indexes from {@code information_schema}, one
+ * query each.
+ *
+ * <p>The namespace is a database, which JDBC calls a catalog. Constraint names are only unique
+ * per table here (every primary key is {@code PRIMARY}), so every join also matches the table.
+ */
+final class MariaDbCatalog implements CatalogDialect {
+  private static final String KEYS = """
+      SELECT tc.TABLE_NAME, tc.CONSTRAINT_NAME, tc.CONSTRAINT_TYPE, k.COLUMN_NAME
+      FROM information_schema.TABLE_CONSTRAINTS tc
+      JOIN information_schema.KEY_COLUMN_USAGE k ON k.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA
+        AND k.TABLE_NAME = tc.TABLE_NAME AND k.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
+      WHERE tc.TABLE_SCHEMA = ? AND tc.CONSTRAINT_TYPE IN ('PRIMARY KEY', 'UNIQUE')
+      ORDER BY tc.TABLE_NAME, tc.CONSTRAINT_NAME, k.ORDINAL_POSITION""";
+
+  private static final String FOREIGN_KEYS = """
+      SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.REFERENCED_TABLE_SCHEMA, k.REFERENCED_TABLE_NAME,
+             k.COLUMN_NAME, k.REFERENCED_COLUMN_NAME
+      FROM information_schema.REFERENTIAL_CONSTRAINTS r
+      JOIN information_schema.KEY_COLUMN_USAGE k ON k.CONSTRAINT_SCHEMA = r.CONSTRAINT_SCHEMA
+        AND k.TABLE_NAME = r.TABLE_NAME AND k.CONSTRAINT_NAME = r.CONSTRAINT_NAME
+      WHERE r.CONSTRAINT_SCHEMA = ?
+      ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION""";
+
+  private static final String INDEXES = """
+      SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME
+      FROM information_schema.STATISTICS
+      WHERE TABLE_SCHEMA = ?
+      ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX""";
+
+  @Override public boolean bulk() {
+    return true;
+  }
+
+  @Override public String[] tableTypes() {
+    return new String[] {"TABLE", "BASE TABLE", "VIEW"};
+  }
+
+  @Override public void keys(Connection c, Catalog.Scope scope, CatalogFacts facts) throws SQLException {
+    CatalogDialect.query(c, "primary and unique keys", KEYS, scope, rs -> facts.keyColumn(
+        rs.getString(1), rs.getString(2), rs.getString(2), "PRIMARY KEY".equals(rs.getString(3)),
+        rs.getString(4)));
+  }
+
+  @Override public void foreignKeys(Connection c, Catalog.Scope scope, CatalogFacts facts)
+      throws SQLException {
+    CatalogDialect.query(c, "foreign keys", FOREIGN_KEYS, scope, rs -> facts.foreignKeyColumn(
+        rs.getString(1), rs.getString(2), rs.getString(2), rs.getString(3), rs.getString(4),
+        rs.getString(5), rs.getString(6)));
+  }
+
+  @Override public void indexes(Connection c, Catalog.Scope scope, CatalogFacts facts) throws SQLException {
+    CatalogDialect.query(c, "indexes", INDEXES, scope, rs -> facts.indexColumn(
+        rs.getString(1), rs.getString(2), rs.getInt(3) == 0, rs.getString(4)));
+  }
+
+  /**
+   * Since MariaDB 10.2.7 {@code COLUMN_DEFAULT} is an expression, so a nullable column without a
+   * default reports the text {@code NULL}; that is no default at all, as other engines say.
+   */
+  @Override public void adjustColumns(CatalogFacts facts) {
+    for (CatalogFacts.TableFacts t : facts.tables()) {
+      for (CatalogFacts.ColumnFacts col : t.columns) {
+        if ("NULL".equals(col.defaultValue)) {
+          col.defaultValue = null;
+        }
+      }
+    }
+  }
+}

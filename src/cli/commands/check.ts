@@ -1,0 +1,75 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { check, Ferry } from '../../api/index.js';
+import { loadBaseline } from '../../compat/baseline.js';
+import { resolveConfig } from '../../config/index.js';
+import { renderFindingsJson } from '../render/findings-json.js';
+import { renderFindingsJunit } from '../render/findings-junit.js';
+import { renderFindingsText } from '../render/findings-text.js';
+import { emit } from '../output.js';
+import { withConfigOptions, type ConfigOptions } from '../options.js';
+
+/** The formats `ferry check` can write. */
+export const CHECK_FORMATS = ['text', 'json', 'junit'] as const;
+
+interface CheckCliOptions extends ConfigOptions {
+  from: string;
+  to: string;
+  tables?: string[];
+  exclude?: string[];
+  data: boolean;
+  queries?: string;
+  format?: (typeof CHECK_FORMATS)[number];
+  output?: string;
+  failOn: 'error' | 'warning';
+  baseline?: string;
+}
+
+function list(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+}
+
+/** Registers `ferry check --from A --to B`. */
+export function registerCheck(program: Command, setExit: (code: number) => void): void {
+  withConfigOptions(
+    program
+      .command('check')
+      .description('compare schema A (current, with its data) with schema B (new version or other engine) and report what would break')
+      .requiredOption('--from <a>', 'A: a configured database, database.schema, or a snapshot file (*.json)')
+      .requiredOption('--to <b>', 'B: a configured database, database.schema, or a snapshot file (*.json)')
+      .option('--tables <globs>', "tables to check, comma-separated globs (e.g. 'sales_*'); default all", list)
+      .option('--exclude <globs>', 'tables to leave out, comma-separated globs', list)
+      .option('--no-data', "do not query A's data; data-dependent findings become unproven warnings")
+      .option('--queries <file>', "the application's SQL statements (separated by ;), validated against A and B")
+      .addOption(new Option('-f, --format <format>', 'output format (default: text on a terminal, json otherwise)').choices([...CHECK_FORMATS]))
+      .option('-o, --output <file>', 'write the report to a file')
+      .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding of this severity or worse remains').choices(['error', 'warning']).default('error'))
+      .option('--baseline <file>', 'accepted findings to suppress (a previous --format json report)'),
+  ).action(async (opts: CheckCliOptions) => {
+    const loaded = resolveConfig(opts);
+    const baseline = opts.baseline ? loadBaseline(opts.baseline) : undefined;
+    const format = opts.format ?? (process.stdout.isTTY && !opts.output ? 'text' : 'json');
+    const ferry = await Ferry.open(loaded);
+    try {
+      const report = await check(ferry, opts.from, opts.to, {
+        tables: opts.tables ?? [],
+        exclude: opts.exclude ?? [],
+        data: opts.data,
+        ...(opts.queries ? { queriesFile: opts.queries } : {}),
+        ...(baseline ? { baseline } : {}),
+      });
+      const color = format === 'text' && !opts.output && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+      const out = format === 'json'
+        ? renderFindingsJson(report.findings)
+        : format === 'junit'
+          ? renderFindingsJunit(report.findings, { suiteName: `ferry check ${report.from} → ${report.to}`, tables: report.tables })
+          : renderFindingsText(report.findings, { color, from: report.from, to: report.to });
+      emit(out, opts.output);
+      if (report.suppressed.length > 0) process.stderr.write(`(${report.suppressed.length} finding${report.suppressed.length === 1 ? '' : 's'} suppressed by the baseline)\n`);
+      const failing = report.summary.error + (opts.failOn === 'warning' ? report.summary.warning : 0);
+      if (failing > 0) setExit(1);
+    } finally {
+      await ferry.close();
+    }
+  });
+}

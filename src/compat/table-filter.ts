@@ -1,0 +1,22 @@
+/** Which tables a check covers: `--tables` globs (all when empty) minus `--exclude` globs. */
+export interface TableFilter {
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+}
+
+function globToRegExp(glob: string): RegExp {
+  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${body}$`, 'i');
+}
+
+/**
+ * Builds a predicate over table names; globs use `*` and `?` and match case-insensitively.
+ *
+ * @example
+ * tableMatcher({ include: ['sales_*'], exclude: ['sales_tmp'] })('SALES_2024') // true
+ */
+export function tableMatcher(filter: TableFilter): (name: string) => boolean {
+  const inc = filter.include.map(globToRegExp);
+  const exc = filter.exclude.map(globToRegExp);
+  return (name) => (inc.length === 0 || inc.some((r) => r.test(name))) && !exc.some((r) => r.test(name));
+}
