@@ -1,7 +1,5 @@
 package dev.ferry;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 
 /**
  * MariaDB's (and MySQL's) keys, foreign keys and indexes from {@code information_schema}, one
@@ -10,9 +8,10 @@ import java.sql.SQLException;
  * <p>The namespace is a database, which JDBC calls a catalog. Constraint names are only unique
  * per table here (every primary key is {@code PRIMARY}), so every join also matches the table.
  */
-final class MariaDbCatalog implements CatalogDialect {
+final class MariaDbCatalog extends SqlCatalog {
   private static final String KEYS = """
-      SELECT tc.TABLE_NAME, tc.CONSTRAINT_NAME, tc.CONSTRAINT_TYPE, k.COLUMN_NAME
+      SELECT tc.TABLE_NAME, tc.CONSTRAINT_NAME,
+             CASE WHEN tc.CONSTRAINT_TYPE = 'PRIMARY KEY' THEN 1 ELSE 0 END, k.COLUMN_NAME
       FROM information_schema.TABLE_CONSTRAINTS tc
       JOIN information_schema.KEY_COLUMN_USAGE k ON k.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA
         AND k.TABLE_NAME = tc.TABLE_NAME AND k.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
@@ -29,35 +28,21 @@ final class MariaDbCatalog implements CatalogDialect {
       ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION""";
 
   private static final String INDEXES = """
-      SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME
+      SELECT TABLE_NAME, INDEX_NAME, 1 - NON_UNIQUE, COLUMN_NAME
       FROM information_schema.STATISTICS
       WHERE TABLE_SCHEMA = ?
       ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX""";
 
-  @Override public boolean bulk() {
-    return true;
+  @Override String keysSql() {
+    return KEYS;
   }
 
-  @Override public String[] tableTypes() {
-    return new String[] {"TABLE", "BASE TABLE", "VIEW"};
+  @Override String foreignKeysSql() {
+    return FOREIGN_KEYS;
   }
 
-  @Override public void keys(Connection c, Catalog.Scope scope, CatalogFacts facts) throws SQLException {
-    CatalogDialect.query(c, "primary and unique keys", KEYS, scope, rs -> facts.keyColumn(
-        rs.getString(1), rs.getString(2), rs.getString(2), "PRIMARY KEY".equals(rs.getString(3)),
-        rs.getString(4)));
-  }
-
-  @Override public void foreignKeys(Connection c, Catalog.Scope scope, CatalogFacts facts)
-      throws SQLException {
-    CatalogDialect.query(c, "foreign keys", FOREIGN_KEYS, scope, rs -> facts.foreignKeyColumn(
-        rs.getString(1), rs.getString(2), rs.getString(2), rs.getString(3), rs.getString(4),
-        rs.getString(5), rs.getString(6)));
-  }
-
-  @Override public void indexes(Connection c, Catalog.Scope scope, CatalogFacts facts) throws SQLException {
-    CatalogDialect.query(c, "indexes", INDEXES, scope, rs -> facts.indexColumn(
-        rs.getString(1), rs.getString(2), rs.getInt(3) == 0, rs.getString(4)));
+  @Override String indexesSql() {
+    return INDEXES;
   }
 
   /**

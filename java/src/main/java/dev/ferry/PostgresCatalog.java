@@ -1,7 +1,5 @@
 package dev.ferry;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 
 /**
  * PostgreSQL's keys, foreign keys and indexes from {@code pg_catalog}, one query each.
@@ -10,9 +8,9 @@ import java.sql.SQLException;
  * current role owns or may use, and knows nothing of indexes. Column pairs of multi-column keys
  * come from unnesting {@code conkey}/{@code confkey} in step, so their order is the declared one.
  */
-final class PostgresCatalog implements CatalogDialect {
+final class PostgresCatalog extends SqlCatalog {
   private static final String KEYS = """
-      SELECT t.relname, con.conname, con.contype, a.attname
+      SELECT t.relname, con.conname, CASE WHEN con.contype = 'p' THEN 1 ELSE 0 END, a.attname
       FROM pg_catalog.pg_constraint con
       JOIN pg_catalog.pg_class t ON t.oid = con.conrelid
       JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
@@ -36,7 +34,7 @@ final class PostgresCatalog implements CatalogDialect {
 
   // Key columns only (not INCLUDE ones); an expression has attnum 0 and is shown as its SQL.
   private static final String INDEXES = """
-      SELECT t.relname, i.relname, x.indisunique,
+      SELECT t.relname, i.relname, CASE WHEN x.indisunique THEN 1 ELSE 0 END,
              COALESCE(a.attname, pg_catalog.pg_get_indexdef(x.indexrelid, k.ord, true))
       FROM pg_catalog.pg_index x
       JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
@@ -48,28 +46,19 @@ final class PostgresCatalog implements CatalogDialect {
       WHERE n.nspname = ?
       ORDER BY t.relname, i.relname, k.ord""";
 
-  @Override public boolean bulk() {
-    return true;
+  @Override String keysSql() {
+    return KEYS;
+  }
+
+  @Override String foreignKeysSql() {
+    return FOREIGN_KEYS;
+  }
+
+  @Override String indexesSql() {
+    return INDEXES;
   }
 
   @Override public String[] tableTypes() {
     return new String[] {"TABLE", "PARTITIONED TABLE", "FOREIGN TABLE", "VIEW", "MATERIALIZED VIEW"};
-  }
-
-  @Override public void keys(Connection c, Catalog.Scope scope, CatalogFacts facts) throws SQLException {
-    CatalogDialect.query(c, "primary and unique keys", KEYS, scope, rs -> facts.keyColumn(
-        rs.getString(1), rs.getString(2), rs.getString(2), "p".equals(rs.getString(3)), rs.getString(4)));
-  }
-
-  @Override public void foreignKeys(Connection c, Catalog.Scope scope, CatalogFacts facts)
-      throws SQLException {
-    CatalogDialect.query(c, "foreign keys", FOREIGN_KEYS, scope, rs -> facts.foreignKeyColumn(
-        rs.getString(1), rs.getString(2), rs.getString(2), rs.getString(3), rs.getString(4),
-        rs.getString(5), rs.getString(6)));
-  }
-
-  @Override public void indexes(Connection c, Catalog.Scope scope, CatalogFacts facts) throws SQLException {
-    CatalogDialect.query(c, "indexes", INDEXES, scope, rs -> facts.indexColumn(
-        rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4)));
   }
 }
