@@ -7,7 +7,10 @@
  * const table = await ferry.query('SELECT * FROM shop.orders');
  * await ferry.close();
  */
-export { Ferry, doctor, createDemo, engineDatabases, type OpenOptions, type DoctorReport, type DoctorCheck, type DemoResult } from './api/index.js';
+export { Ferry, doctor, createDemo, engineDatabases, check, snapshot, copy, verify, type OpenOptions, type DoctorReport, type DoctorCheck, type DemoResult, type CheckOptions, type CheckReport, type CopyOptions, type VerifyOptions, type VerifyTableReport } from './api/index.js';
+export type { CopyEvent, CopyPlan, CopyTableResult, CopyMode } from './copy/events.js';
+export type { Finding, Severity, FindingSummary } from './compat/finding.js';
+export type { SchemaSnapshot, TableInfo, ColumnInfo, LogicalType } from './schema/model.js';
 export { defineConfig, configSchema, loadConfigFile, validateConfig, type FerryConfig, type FerryConfigInput, type LoadedConfig } from './config/index.js';
 export { FerryError, ERROR_CODES, type ErrorCode } from './errors/index.js';
 export { batchColumns, tableTextRows, type ColumnView, type ColumnKind } from './arrow/index.js';

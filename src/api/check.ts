@@ -17,6 +17,7 @@ import { FerryError } from '../errors/index.js';
 import type { SchemaSnapshot } from '../schema/model.js';
 import { readSnapshot } from '../schema/snapshot-file.js';
 import type { Ferry } from './ferry.js';
+import { splitRef } from './refs.js';
 
 /** Options of {@link check}. */
 export interface CheckOptions {
@@ -60,13 +61,11 @@ async function side(ferry: Ferry, ref: string): Promise<Side> {
   if (ref.toLowerCase().endsWith('.json') || (existsSync(ref) && !ferry.databases.includes(ref))) {
     return { label: ref, snapshot: readSnapshot(ref), prefix: null };
   }
-  const dot = ref.indexOf('.');
-  const database = dot < 0 ? ref : ref.slice(0, dot);
-  const namespace = dot < 0 ? undefined : ref.slice(dot + 1);
-  const name = ferry.databases.find((d) => d === database) ?? ferry.databases.find((d) => d.toLowerCase() === database.toLowerCase());
-  if (!name) {
+  const known = ferry.databases.some((d) => d.toLowerCase() === ref.split('.')[0]!.toLowerCase());
+  if (!known) {
     throw new FerryError('UNKNOWN_DATABASE', `'${ref}' is neither a configured database (${ferry.databases.join(', ')}) nor a snapshot file (*.json)`, { ref });
   }
+  const { database: name, namespace } = splitRef(ferry, ref);
   const snapshot = await ferry.inspect(name, namespace);
   return { label: ref, snapshot, prefix: namespace ? [name, namespace] : [name] };
 }

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Table } from 'apache-arrow';
 import { readIpcChunks } from '../arrow/index.js';
-import { EngineHandle, type EngineDatabase, type ExplainResult } from '../bridge/index.js';
+import { EngineHandle, type CopyJobHandle, type EngineDatabase, type ExplainResult } from '../bridge/index.js';
 import { absolutizeUrl, validateConfig, type FerryConfigInput, type LoadedConfig } from '../config/index.js';
 import { FerryError } from '../errors/index.js';
 import type { SchemaSnapshot } from '../schema/model.js';
@@ -107,6 +107,18 @@ export class Ferry {
   async inspect(database: string, namespace?: string): Promise<SchemaSnapshot> {
     this.checkOpen();
     return this.engine.inspect(database, namespace);
+  }
+
+  /** Creates a table copy job in the JVM (see {@link copy} for the request it takes). */
+  async copyJob(request: object): Promise<CopyJobHandle> {
+    this.checkOpen();
+    return this.engine.copyJob(request);
+  }
+
+  /** Compares one table in two databases inside the JVM (see {@link verify}). */
+  async verifyTable<T>(request: object): Promise<T> {
+    this.checkOpen();
+    return this.engine.verify<T>(request);
   }
 
   /** Closes every connection Ferry opened; safe to call twice. */

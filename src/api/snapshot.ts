@@ -1,8 +1,8 @@
 import { tableTextRows } from '../arrow/index.js';
 import { statsQuery } from '../compat/stats-sql.js';
-import { FerryError } from '../errors/index.js';
 import type { SchemaSnapshot } from '../schema/model.js';
 import type { Ferry } from './ferry.js';
+import { splitRef } from './refs.js';
 
 /** Options of {@link snapshot}. */
 export interface SnapshotOptions {
@@ -19,12 +19,7 @@ export interface SnapshotOptions {
  * writeSnapshot('v1.json', await snapshot(ferry, 'prod'));
  */
 export async function snapshot(ferry: Ferry, ref: string, options: SnapshotOptions = {}): Promise<SchemaSnapshot> {
-  const dot = ref.indexOf('.');
-  const database = dot < 0 ? ref : ref.slice(0, dot);
-  const namespace = dot < 0 ? undefined : ref.slice(dot + 1);
-  if (!ferry.databases.includes(database)) {
-    throw new FerryError('UNKNOWN_DATABASE', `no database named '${database}' is configured; configured: ${ferry.databases.join(', ')}`, { database });
-  }
+  const { database, namespace } = splitRef(ferry, ref);
   const base = await ferry.inspect(database, namespace);
   if (options.stats === false) return base;
   const prefix = namespace ? [database, namespace] : [database];

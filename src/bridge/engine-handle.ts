@@ -1,5 +1,6 @@
 import type { SchemaSnapshot } from '../schema/model.js';
 import { toFerryError } from './java-error.js';
+import { CopyJobHandle } from './copy-job.js';
 import { ResultSocket } from './result-socket.js';
 import { startJvm } from './jvm.js';
 
@@ -17,6 +18,10 @@ interface JavaEngine {
   release(chunks: JavaChunks): Promise<void>;
   close(): Promise<void>;
   closeSync(): void;
+}
+interface JavaEngineCopy {
+  copyJob(request: Buffer): Promise<ConstructorParameters<typeof CopyJobHandle>[0]>;
+  verify(request: Buffer): Promise<Buffer>;
 }
 interface JavaEngineClass {
   open(config: Buffer): Promise<JavaEngine>;
@@ -58,7 +63,7 @@ export interface PingResult {
 export class EngineHandle {
   private closed = false;
 
-  private constructor(private readonly java: JavaEngine) {}
+  private constructor(private readonly java: JavaEngine & JavaEngineCopy) {}
 
   /**
    * Starts the JVM if needed and opens an engine over the given databases (nothing connects yet).
@@ -71,7 +76,7 @@ export class EngineHandle {
     try {
       const Engine = (await java.importClassAsync('dev.ferry.Engine')) as JavaEngineClass;
       const engine = await Engine.open(Buffer.from(JSON.stringify({ databases }), 'utf8'));
-      return new EngineHandle(engine);
+      return new EngineHandle(engine as JavaEngine & JavaEngineCopy);
     } catch (e) {
       throw toFerryError(e, 'starting the federation engine');
     }
@@ -141,6 +146,24 @@ export class EngineHandle {
       return JSON.parse((await this.java.ping(Buffer.from(database, 'utf8'))).toString('utf8')) as PingResult;
     } catch (e) {
       throw toFerryError(e, `connecting to database '${database}'`);
+    }
+  }
+
+  /** Creates a table copy job in the JVM from a request (see `src/api/copy.ts`). */
+  async copyJob(request: object): Promise<CopyJobHandle> {
+    try {
+      return new CopyJobHandle(await this.java.copyJob(Buffer.from(JSON.stringify(request), 'utf8')));
+    } catch (e) {
+      throw toFerryError(e, 'planning the copy');
+    }
+  }
+
+  /** Compares one table in two databases inside the JVM and returns the JSON report. */
+  async verify<T>(request: object): Promise<T> {
+    try {
+      return JSON.parse((await this.java.verify(Buffer.from(JSON.stringify(request), 'utf8'))).toString('utf8')) as T;
+    } catch (e) {
+      throw toFerryError(e, 'verifying');
     }
   }
 

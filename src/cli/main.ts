@@ -1,10 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { FerryError, isFerryError } from '../errors/index.js';
 import { registerCheck } from './commands/check.js';
+import { registerCopy } from './commands/copy.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerQuery } from './commands/query.js';
 import { registerSnapshot } from './commands/snapshot.js';
+import { registerVerify } from './commands/verify.js';
 
 function describe(e: unknown): { message: string; exit: number } {
   if (isFerryError(e)) return { message: `ferry: error [${e.code}]: ${e.message}`, exit: e.exitCode };
@@ -27,6 +29,8 @@ export async function run(argv: readonly string[]): Promise<number> {
   registerQuery(program);
   registerCheck(program, (c) => (exitCode = Math.max(exitCode, c)));
   registerSnapshot(program);
+  registerCopy(program, (c) => (exitCode = Math.max(exitCode, c)));
+  registerVerify(program, (c) => (exitCode = Math.max(exitCode, c)));
   registerDemo(program);
   registerDoctor(program, (c) => (exitCode = c));
   try {

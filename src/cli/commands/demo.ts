@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { relative } from 'node:path';
-import { check, createDemo, Ferry } from '../../api/index.js';
+import { check, copy, createDemo, Ferry, verify } from '../../api/index.js';
+import { copySummary } from '../render/progress.js';
 import { renderFindingsText } from '../render/findings-text.js';
 import { loadConfigFile } from '../../config/index.js';
 import { renderTable } from '../render/table.js';
@@ -9,7 +10,7 @@ import { renderTable } from '../render/table.js';
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('create an SQLite shop (and its v2 schema) and an H2 warehouse with a ferry.yaml, run a cross-database query and a check')
+    .description('create an SQLite shop (and its v2 schema) and an H2 warehouse with a ferry.yaml; run a cross-database query, a check, a copy and a verify')
     .option('-d, --dir <dir>', 'folder to create', './ferry-demo')
     .action(async (opts: { dir: string }) => {
       const err = (s: string): boolean => process.stderr.write(s);
@@ -27,10 +28,15 @@ export function registerDemo(program: Command): void {
         const report = await check(ferry, 'shop', 'shop_v2', { queriesFile: demo.queriesFile });
         const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
         process.stdout.write(`\n$ ferry check --from shop --to shop_v2 --queries app-queries.sql\n\n${renderFindingsText(report.findings, { color, from: 'shop', to: 'shop_v2' })}`);
+        const tables = ['customers', 'products', 'orders'];
+        const copied = await copy(ferry, { from: 'shop', to: 'warehouse', tables, create: true, mode: 'replace' });
+        process.stdout.write(`\n$ ferry copy --from shop --to warehouse --tables ${tables.join(',')} --create --mode replace\n\n${copySummary(copied)}`);
+        const verified = await verify(ferry, { from: 'shop', to: 'warehouse', tables });
+        process.stdout.write(`\n$ ferry verify --from shop --to warehouse --tables ${tables.join(',')}\n\n${verified.map((v) => `${v.match ? '✓' : '✗'} ${v.table}: ${v.sourceRows} source rows, ${v.targetRows} target rows${v.match ? ', identical' : `, differing keys: ${v.differingKeys.join(', ')}`}`).join('\n')}\n`);
       } finally {
         await ferry.close();
       }
       const rel = relative(process.cwd(), demo.dir) || '.';
-      err(`\nTry it yourself:\n  cd ${rel}\n  npx ferry query "SELECT country, COUNT(*) AS customers FROM shop.customers GROUP BY country"\n  npx ferry query --explain "SELECT * FROM shop.orders o JOIN warehouse.stock s ON s.product_id = o.product_id WHERE o.quantity > 3"\n  npx ferry check --from shop --to shop_v2 --queries app-queries.sql\n  npx ferry snapshot shop --output v1.json && npx ferry check --from v1.json --to shop_v2\n`);
+      err(`\nTry it yourself:\n  cd ${rel}\n  npx ferry query "SELECT country, COUNT(*) AS customers FROM shop.customers GROUP BY country"\n  npx ferry query --explain "SELECT * FROM shop.orders o JOIN warehouse.stock s ON s.product_id = o.product_id WHERE o.quantity > 3"\n  npx ferry check --from shop --to shop_v2 --queries app-queries.sql\n  npx ferry snapshot shop --output v1.json && npx ferry check --from v1.json --to shop_v2\n  npx ferry copy --from shop --to warehouse --tables orders --mode replace && npx ferry verify --from shop --to warehouse --tables orders\n`);
     });
 }

@@ -1,0 +1,117 @@
+import { resolve } from 'node:path';
+import type { CopyEvent, CopyMode, CopyPlan, CopyTableResult } from '../copy/events.js';
+import { ProgressMeter } from '../copy/progress-meter.js';
+import { FerryError, isFerryError } from '../errors/index.js';
+import type { Ferry } from './ferry.js';
+import { splitRef } from './refs.js';
+
+/** What to copy and how. */
+export interface CopyOptions {
+  /** Source: a configured database, or `database.schema`. */
+  readonly from: string;
+  /** Target: a configured database, or `database.schema`. */
+  readonly to: string;
+  /** Tables to copy (source names); required unless `all`. */
+  readonly tables?: readonly string[];
+  /** Copy every table of the source. */
+  readonly all?: boolean;
+  /** A SQL condition on the source rows (Calcite SQL, applied to each table). */
+  readonly where?: string;
+  /** Create missing target tables with types mapped for the target engine. */
+  readonly create?: boolean;
+  readonly mode?: CopyMode;
+  /** The column `incremental` copies rows newer than the last synced value of. */
+  readonly watermark?: string;
+  /** Tables copied in parallel (default 1). */
+  readonly jobs?: number;
+  /** Plan only: print DDL and chunks, write nothing. */
+  readonly dryRun?: boolean;
+  /** Continue after the last committed chunk of an interrupted copy. */
+  readonly resume?: boolean;
+  /** Rows per chunk (one transaction each). */
+  readonly chunkRows?: number;
+}
+
+/** How often the JVM's counters are read while a table copies. */
+const POLL_MS = 250;
+const DEFAULT_CHUNK_ROWS = 100_000;
+
+/**
+ * Copies tables between two configured databases with `INSERT … SELECT` run in the JVM, chunked
+ * and resumable; reports progress through `onEvent`. Tables that fail are reported and the
+ * others go on; the results say which.
+ *
+ * @example
+ * const results = await copy(ferry, { from: 'shop', to: 'warehouse', all: true, create: true }, (e) => console.log(e));
+ */
+export async function copy(ferry: Ferry, options: CopyOptions, onEvent: (e: CopyEvent) => void = () => undefined): Promise<CopyTableResult[]> {
+  const from = splitRef(ferry, options.from);
+  const to = splitRef(ferry, options.to);
+  if (options.mode === 'incremental' && !options.watermark) {
+    throw new FerryError('USAGE', '--mode incremental needs --watermark COLUMN (the column whose newest synced value is remembered, e.g. updated_at)');
+  }
+  if (options.watermark && options.mode !== 'incremental') {
+    throw new FerryError('USAGE', '--watermark only applies with --mode incremental');
+  }
+  const tables = options.all ? (await ferry.inspect(from.database, from.namespace)).tables.map((t) => t.name) : [...(options.tables ?? [])];
+  if (tables.length === 0) {
+    throw new FerryError('USAGE', options.all ? `${options.from} has no tables to copy` : 'name the tables to copy with --tables a,b, or copy every table with --all');
+  }
+  const stateFile = ferry.loaded.file && ferry.loaded.file !== '--db' ? resolve(ferry.loaded.baseDir, '.ferry-state.json') : resolve('.ferry-state.json');
+  const results: CopyTableResult[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < tables.length) {
+      const table = tables[next++]!;
+      results.push(await copyTable(ferry, table, { ...options, from: from.database, to: to.database }, { fromNamespace: from.namespace ?? null, toNamespace: to.namespace ?? null, stateFile }, onEvent));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs ?? 1, tables.length)) }, worker));
+  return tables.map((t) => results.find((r) => r.table === t)!);
+}
+
+async function copyTable(ferry: Ferry, table: string, o: CopyOptions, extra: { fromNamespace: string | null; toNamespace: string | null; stateFile: string }, onEvent: (e: CopyEvent) => void): Promise<CopyTableResult> {
+  const started = performance.now();
+  try {
+    const job = await ferry.copyJob({
+      from: o.from,
+      to: o.to,
+      table,
+      targetTable: table,
+      where: o.where ?? null,
+      mode: o.mode ?? 'append',
+      watermark: o.watermark ?? null,
+      create: o.create ?? false,
+      chunkRows: o.chunkRows ?? DEFAULT_CHUNK_ROWS,
+      resume: o.resume ?? false,
+      dryRun: o.dryRun ?? false,
+      ...extra,
+    });
+    const plan = await job.plan<CopyPlan>();
+    if (o.dryRun) {
+      onEvent({ kind: 'plan', ...plan });
+      return { table, ok: true, rows: 0, seconds: 0 };
+    }
+    for (const message of plan.notes) onEvent({ kind: 'note', table, message });
+    onEvent({ kind: 'start', table, rowsTotal: null, chunksTotal: plan.chunks.length });
+    const meter = new ProgressMeter();
+    const poll = setInterval(() => {
+      const p = job.progress();
+      meter.sample(performance.now(), p.rows);
+      onEvent({ kind: 'progress', table, rows: p.rows, rowsTotal: p.rowsTotal, chunksDone: p.chunksDone, chunksTotal: p.chunksTotal, rowsPerSecond: meter.rate(), etaSeconds: meter.eta(p.rowsTotal) });
+    }, POLL_MS);
+    let summary;
+    try {
+      summary = await job.run();
+    } finally {
+      clearInterval(poll);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    onEvent({ kind: 'done', table, rows: summary.rows, chunks: summary.chunks, seconds, rowsPerSecond: seconds > 0 ? summary.rows / seconds : 0, resumedFrom: summary.resumedFrom });
+    return { table, ok: true, rows: summary.rows, seconds };
+  } catch (e) {
+    const err = isFerryError(e) ? e : new FerryError('JVM_ERROR', String((e as Error)?.message ?? e));
+    onEvent({ kind: 'failed', table, error: { code: err.code, message: err.message } });
+    return { table, ok: false, rows: 0, seconds: (performance.now() - started) / 1000, error: { code: err.code, message: err.message } };
+  }
+}

@@ -1,0 +1,86 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { copy, Ferry } from '../../api/index.js';
+import { resolveConfig } from '../../config/index.js';
+import { COPY_MODES, type CopyMode } from '../../copy/events.js';
+import { FerryError } from '../../errors/index.js';
+import { copySummary, progressRenderer } from '../render/progress.js';
+import { withConfigOptions, type ConfigOptions } from '../options.js';
+
+interface CopyCliOptions extends ConfigOptions {
+  from: string;
+  to: string;
+  tables?: string[];
+  all?: boolean;
+  where?: string;
+  create?: boolean;
+  mode: CopyMode;
+  watermark?: string;
+  jobs: string;
+  dryRun?: boolean;
+  resume?: boolean;
+  chunkRows?: string;
+  json?: boolean;
+}
+
+function list(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+}
+
+function positive(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new FerryError('USAGE', `${name} takes a whole number of at least 1, got '${value}'`);
+  return n;
+}
+
+/** Registers `ferry copy --from SRC --to TGT`. */
+export function registerCopy(program: Command, setExit: (code: number) => void): void {
+  withConfigOptions(
+    program
+      .command('copy')
+      .description('copy tables between two databases with INSERT … SELECT, chunked, resumable, at bulk-load speed')
+      .requiredOption('--from <src>', 'source: a configured database, or database.schema')
+      .requiredOption('--to <tgt>', 'target: a configured database, or database.schema')
+      .option('--tables <names>', 'tables to copy, comma-separated', list)
+      .option('--all', 'copy every table of the source')
+      .option('--where <sql>', 'only source rows matching this SQL condition')
+      .option('--create', 'create missing target tables with types mapped for the target engine')
+      .addOption(new Option('--mode <mode>', 'append, replace (empty the target table first), upsert (by primary key) or incremental (rows newer than the last --watermark value synced)').choices([...COPY_MODES]).default('append'))
+      .option('--watermark <column>', 'with --mode incremental: the column whose newest synced value is remembered per table')
+      .option('--jobs <n>', 'tables copied in parallel', '1')
+      .option('--chunk-rows <n>', 'rows per chunk; each chunk commits in one transaction with its checkpoint')
+      .option('--dry-run', 'print the plan (tables, DDL, chunks) and write nothing')
+      .option('--resume', 'continue an interrupted copy after its last committed chunk')
+      .option('--json', 'progress as JSON-lines events on stdout'),
+  ).action(async (opts: CopyCliOptions) => {
+    if (opts.tables?.length && opts.all) throw new FerryError('USAGE', '--tables and --all cannot be combined');
+    const jobs = positive('--jobs', opts.jobs) ?? 1;
+    const chunkRows = positive('--chunk-rows', opts.chunkRows);
+    const loaded = resolveConfig(opts);
+    const style = opts.json ? 'json' : process.stderr.isTTY ? 'tty' : 'plain';
+    const show = progressRenderer(style, opts.json ? process.stdout : process.stderr);
+    const ferry = await Ferry.open(loaded);
+    try {
+      const results = await copy(ferry, {
+        from: opts.from,
+        to: opts.to,
+        ...(opts.tables ? { tables: opts.tables } : {}),
+        all: Boolean(opts.all),
+        ...(opts.where ? { where: opts.where } : {}),
+        create: Boolean(opts.create),
+        mode: opts.mode,
+        ...(opts.watermark ? { watermark: opts.watermark } : {}),
+        jobs,
+        ...(chunkRows ? { chunkRows } : {}),
+        dryRun: Boolean(opts.dryRun),
+        resume: Boolean(opts.resume),
+      }, show);
+      if (!opts.json && !opts.dryRun) process.stderr.write(`\n${copySummary(results)}`);
+      const failed = results.find((r) => !r.ok);
+      if (failed) setExit(failed.error?.code === 'CONNECTION_FAILED' ? 3 : 2);
+    } finally {
+      await ferry.close();
+    }
+  });
+}

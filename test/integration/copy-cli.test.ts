@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { native, pg, tempDir } from './fixtures.js';
+import { SERVICES, serviceAvailable } from './services.js';
+
+const BIN = fileURLToPath(new URL('../../bin/ferry.js', import.meta.url));
+const havePg = await serviceAvailable('postgres');
+
+describe.skipIf(!havePg)('ferry copy and ferry verify (CLI)', () => {
+  const dir = tempDir('ferry-copy-cli-');
+  const cfg = join(dir, 'ferry.yaml');
+  const lite = `jdbc:sqlite:${join(dir, 'src.db')}`;
+  const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args, '-c', cfg], { encoding: 'utf8', cwd: dir, timeout: 180_000 });
+  const count = (table: string): string => run('query', '-f', 'csv', `SELECT COUNT(*) AS n FROM tgt.${table}`).stdout.trim().split('\n')[1]!.trim();
+
+  beforeAll(async () => {
+    const rows = Array.from({ length: 2500 }, (_, i) => `(${i + 1}, 'item ${i + 1}', ${(i * 1.25).toFixed(2)}, '2024-01-01 00:00:00')`);
+    await native(lite,
+      'DROP TABLE IF EXISTS items',
+      'CREATE TABLE items (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(40) NOT NULL, price DECIMAL(12,2), updated_at TIMESTAMP)',
+      ...Array.from({ length: 5 }, (_, k) => `INSERT INTO items VALUES ${rows.slice(k * 500, k * 500 + 500).join(', ')}`),
+    );
+    await pg('DROP SCHEMA IF EXISTS copy_cli CASCADE', 'CREATE SCHEMA copy_cli');
+    writeFileSync(cfg, `databases:\n  src:\n    url: ${lite}\n  tgt:\n    url: ${SERVICES.postgres.url}\n    user: postgres\n    schema: copy_cli\n  ro:\n    url: ${SERVICES.postgres.url}\n    user: postgres\n    schema: copy_cli\n    readOnly: true\n`);
+  });
+
+  it('--dry-run prints the plan and writes nothing', () => {
+    const r = run('copy', '--from', 'src', '--to', 'tgt', '--tables', 'items', '--create', '--dry-run', '--chunk-rows', '1000');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/items: plan 3 chunk\(s\) on id/);
+    expect(r.stderr).toMatch(/CREATE TABLE/);
+    expect(run('query', '-f', 'csv', "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = 'copy_cli'").status).not.toBe(0);
+  });
+
+  it('copies with JSON-lines progress, then verify proves it exact', () => {
+    const r = run('copy', '--from', 'src', '--to', 'tgt', '--tables', 'items', '--create', '--json', '--chunk-rows', '1000');
+    expect(r.status, r.stderr).toBe(0);
+    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { kind: string; rows?: number });
+    expect(events[0]!.kind).toBe('start');
+    expect(events.at(-1)).toMatchObject({ kind: 'done', rows: 2500 });
+    expect(count('items')).toBe('2500');
+    const v = run('verify', '--from', 'src', '--to', 'tgt', '--tables', 'items', '--format', 'json');
+    expect(v.status, v.stderr).toBe(0);
+    expect(JSON.parse(v.stdout)).toEqual({ tables: [{ table: 'items', sourceRows: 2500, targetRows: 2500, match: true, differingKeys: [] }] });
+  });
+
+  it('verify exits 1 and names the key of a changed row', async () => {
+    await pg("UPDATE copy_cli.items SET name = 'changed' WHERE id = 17");
+    const v = run('verify', '--from', 'src', '--to', 'tgt', '--tables', 'items', '--format', 'json');
+    expect(v.status).toBe(1);
+    expect(JSON.parse(v.stdout).tables[0]).toMatchObject({ match: false, differingKeys: ['id=17'] });
+  });
+
+  it('--mode replace makes the target exact again', () => {
+    const r = run('copy', '--from', 'src', '--to', 'tgt', '--tables', 'items', '--mode', 'replace');
+    expect(r.status, r.stderr).toBe(0);
+    expect(run('verify', '--from', 'src', '--to', 'tgt', '--tables', 'items').status).toBe(0);
+  });
+
+  it('refuses a readOnly target before anything runs (exit 2)', () => {
+    const r = run('copy', '--from', 'src', '--to', 'ro', '--tables', 'items', '--mode', 'replace');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/READ_ONLY|readOnly/);
+    expect(count('items')).toBe('2500');
+  });
+
+  it('rejects bad usage with exit 2', () => {
+    expect(run('copy', '--from', 'src', '--to', 'tgt').status).toBe(2);
+    expect(run('copy', '--from', 'src', '--to', 'tgt', '--all', '--mode', 'incremental').stderr).toMatch(/--watermark/);
+    expect(run('copy', '--from', 'src', '--to', 'tgt', '--tables', 'items', '--jobs', '0').stderr).toMatch(/--jobs takes a whole number/);
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { ProgressMeter } from '../../../src/copy/progress-meter.js';
+import { copySummary, progressLine, progressRenderer } from '../../../src/cli/render/progress.js';
+import type { CopyEvent } from '../../../src/copy/events.js';
+
+function sink(): { out: NodeJS.WritableStream; text: () => string } {
+  let buf = '';
+  return { out: { write: (s: string) => ((buf += s), true) } as unknown as NodeJS.WritableStream, text: () => buf };
+}
+
+describe('ProgressMeter', () => {
+  it('measures rows per second over its window and estimates time left', () => {
+    const m = new ProgressMeter(5000);
+    expect(m.rate()).toBe(0);
+    m.sample(0, 0);
+    m.sample(1000, 500_000);
+    expect(m.rate()).toBe(500_000);
+    expect(m.eta(1_000_000)).toBe(1);
+    expect(m.eta(null)).toBeNull();
+    m.sample(7000, 800_000);
+    // The first sample left the 5 s window: (800k - 500k) over 6 s.
+    expect(m.rate()).toBe(50_000);
+  });
+});
+
+describe('progress rendering', () => {
+  const progress: Extract<CopyEvent, { kind: 'progress' }> = { kind: 'progress', table: 'orders', rows: 500_000, rowsTotal: 1_000_000, chunksDone: 5, chunksTotal: 10, rowsPerSecond: 812_000, etaSeconds: 65 };
+
+  it('draws a bar with rows, rate, chunk and ETA', () => {
+    expect(progressLine(progress)).toBe('[████████████░░░░░░░░░░░░]  50%  500,000/1,000,000 rows  812k rows/s  chunk 5/10  ETA 1:05');
+  });
+
+  it('falls back to chunks when the row total is unknown', () => {
+    expect(progressLine({ ...progress, rowsTotal: null, chunksDone: 1, chunksTotal: 4, etaSeconds: null })).toMatch(/^\[██████░+\]  25%  500,000 rows .* ETA --:--$/);
+  });
+
+  it('writes JSON lines with --json', () => {
+    const s = sink();
+    const show = progressRenderer('json', s.out);
+    show(progress);
+    show({ kind: 'done', table: 'orders', rows: 1, chunks: 1, seconds: 1, rowsPerSecond: 1, resumedFrom: null });
+    expect(s.text().trim().split('\n').map((l) => JSON.parse(l).kind)).toEqual(['progress', 'done']);
+  });
+
+  it('logs one line per committed chunk when not on a terminal', () => {
+    const s = sink();
+    const show = progressRenderer('plain', s.out);
+    show({ kind: 'start', table: 'orders', rowsTotal: null, chunksTotal: 10 });
+    show(progress);
+    show(progress);
+    show({ ...progress, chunksDone: 6, rows: 600_000 });
+    show({ kind: 'failed', table: 'orders', error: { code: 'COPY_VALUE_REJECTED', message: 'too long' } });
+    expect(s.text()).toBe([
+      'orders: copying in 10 chunk(s)',
+      'orders: chunk 5/10 committed, 500,000 rows, 812k rows/s',
+      'orders: chunk 6/10 committed, 600,000 rows, 812k rows/s',
+      'orders: FAILED [COPY_VALUE_REJECTED] too long',
+      '',
+    ].join('\n'));
+  });
+
+  it('redraws one line per table on a terminal', () => {
+    const s = sink();
+    const show = progressRenderer('tty', s.out);
+    show({ kind: 'start', table: 'a', rowsTotal: null, chunksTotal: 1 });
+    show({ kind: 'start', table: 'bb', rowsTotal: null, chunksTotal: 2 });
+    expect(s.text()).toContain('\x1b[1A');
+    expect(s.text().endsWith('\x1b[2Ka         starting (1 chunk(s))\n\x1b[2Kbb        starting (2 chunk(s))\n')).toBe(true);
+  });
+
+  it('summarizes the tables', () => {
+    expect(copySummary([{ table: 'orders', ok: true, rows: 1_000_000, seconds: 2 }, { table: 'x', ok: false, rows: 0, seconds: 0, error: { code: 'COPY_VALUE_REJECTED', message: '' } }])).toBe([
+      'table        rows  seconds  rows/s  status',
+      '------  ---------  -------  ------  --------------------------',
+      'orders  1,000,000      2.0    500k  ok',
+      'x               0      0.0       -  FAILED COPY_VALUE_REJECTED',
+      '',
+    ].join('\n'));
+  });
+});
