@@ -11,8 +11,13 @@ function packageVersion(path) {
   return JSON.parse(readFileSync(new URL(path, ROOT), 'utf8')).version;
 }
 
-/** The version in a jar's file name (`calcite-core-1.42.0.jar` → `1.42.0`), the build's pin. */
-function jarVersion(artifact) {
+/**
+ * The version in a jar's file name (`calcite-core-1.42.0.jar` → `1.42.0`), the build's pin.
+ *
+ * @example
+ * jarVersion('mariadb-java-client') // '3.5.11'
+ */
+export function jarVersion(artifact) {
   const re = new RegExp(`^${artifact}-(\\d[^-]*(?:-[^.]+)?)\\.jar$`);
   const hit = readdirSync(JARS_DIR).map((f) => re.exec(f)).find(Boolean);
   return hit ? hit[1] : 'not on the classpath';
