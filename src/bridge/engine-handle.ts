@@ -14,6 +14,7 @@ interface JavaEngine {
   explain(sql: Buffer): Promise<Buffer>;
   inspect(request: Buffer): Promise<Buffer>;
   ping(name: Buffer): Promise<Buffer>;
+  verify(request: Buffer): Promise<Buffer>;
   release(chunks: JavaChunks): Promise<void>;
   close(): Promise<void>;
   closeSync(): void;
@@ -142,6 +143,14 @@ export class EngineHandle {
     } catch (e) {
       throw toFerryError(e, `connecting to database '${database}'`);
     }
+  }
+
+  /**
+   * Passes a JSON request to the JVM's `Engine.verify` and returns its JSON answer undecoded;
+   * `verifyTable` in verify-handle.ts builds the request and decodes the answer and errors.
+   */
+  verifyRaw(request: Buffer): Promise<Buffer> {
+    return this.java.verify(request);
   }
 
   /** Closes every result and connection; safe to call twice. */
