@@ -62,8 +62,9 @@ final class Verifier {
         }
       }
     }
-    VerifySide s = new VerifySide(src, src.columns, key);
-    VerifySide t = new VerifySide(tgt, matchColumns(src, tgt), key);
+    List<String> keyLabels = List.copyOf(src.primaryKey);
+    VerifySide s = new VerifySide(src, src.columns, key, keyLabels);
+    VerifySide t = new VerifySide(tgt, matchColumns(src, tgt), key, keyLabels);
     String method = method(s, t);
     ChunkChecksums sc = checksums(s, method);
     ChunkChecksums tc = checksums(t, method);
@@ -94,7 +95,7 @@ final class Verifier {
       }
       return new VerifyReport(src.name, tgt.name, ss.rows(), ts.rows(), bad.isEmpty(),
           diff.keys(), diff.listed(), diff.total(), diff.missing(), diff.extra(), diff.changed(),
-          buckets.count(), bad.size(), method, s.keyNames(), names(s), (System.nanoTime() - start) / 1_000_000,
+          buckets.count(), bad.size(), method, s.keyLabels(), names(s), (System.nanoTime() - start) / 1_000_000,
           List.copyOf(notes));
     } finally {
       pool.shutdownNow();

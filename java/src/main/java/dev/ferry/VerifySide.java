@@ -7,9 +7,11 @@ import java.util.List;
  * One side's table with the compared columns in the source's order and the key among them.
  *
  * <p>Both sides list the same columns in the same order (matched by name, ignoring case), so a
- * row hashes the same whichever side it is read from.
+ * row hashes the same whichever side it is read from; keys are labelled with the source's column
+ * names on both sides, so {@code id=5} of PostgreSQL meets {@code ID=5} of H2.
  */
-record VerifySide(VerifyTable table, List<VerifyTable.Column> columns, List<Integer> key) {
+record VerifySide(VerifyTable table, List<VerifyTable.Column> columns, List<Integer> key,
+    List<String> keyLabels) {
   /** The compared columns, quoted for this database. */
   List<String> quotedColumns() {
     List<String> out = new ArrayList<>();
@@ -38,12 +40,6 @@ record VerifySide(VerifyTable table, List<VerifyTable.Column> columns, List<Inte
     return out;
   }
 
-  /** The key's name as differing keys show it ({@code id}, or {@code a, b}). */
-  List<String> keyNames() {
-    List<String> out = new ArrayList<>();
-    key.forEach(i -> out.add(columns.get(i).name()));
-    return out;
-  }
 
   /** Whether the table is SQLite's, whose cells carry no declared type. */
   boolean sqlite() {
@@ -58,7 +54,7 @@ record VerifySide(VerifyTable table, List<VerifyTable.Column> columns, List<Inte
         b.append(", ");
       }
       Object v = cells.get(i);
-      b.append(columns.get(key.get(i)).name()).append('=').append(v == null ? "NULL" : v);
+      b.append(keyLabels.get(i)).append('=').append(v == null ? "NULL" : v);
     }
     return b.toString();
   }
