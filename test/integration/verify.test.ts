@@ -149,3 +149,105 @@ describe.skipIf(!havePg || !haveMaria)(`ferry verify on ${N.toLocaleString('en-U
     });
   }
 });
+
+const liteUrl = `jdbc:sqlite:${join(tempDir('ferry-verify-lite-'), 'lite.db')}`;
+/** A composite key (chunks spread by key hash), awkward values, and a keyless table. */
+const SMALL_COLUMNS = "a INT NOT NULL, b VARCHAR(10) NOT NULL, v VARCHAR(20), bin VARBINARY(8), d DECIMAL(10,3), PRIMARY KEY (a, b)";
+const SMALL_ROWS = "(1, 'x', 'one', X'00ff', 1.5), (2, 'x', '', NULL, 0), (2, 'y', NULL, X'', -2.125), (3, 'z', 'tab\tnewline\n😀', X'7f', 12345.678)";
+function small(table: string, columns = SMALL_COLUMNS, rows = SMALL_ROWS): string[] {
+  return [`DROP TABLE IF EXISTS ${table}`, `CREATE TABLE ${table} (${columns})`, `INSERT INTO ${table} VALUES ${rows}`];
+}
+const BYTEA = SMALL_COLUMNS.replace('VARBINARY(8)', 'BYTEA');
+const PG_ROWS = SMALL_ROWS.replace(/X'([0-9a-f]*)'/g, "'\\x$1'::bytea").replace("'tab\tnewline\n😀'", "E'tab\\tnewline\\n😀'");
+const KEYLESS = 'v INT, w VARCHAR(10)';
+const KEYLESS_ROWS = "(1, 'a'), (1, 'a'), (2, NULL)";
+
+describe.skipIf(!havePg || !haveMaria)('ferry verify: composite keys, keyless tables, each engine in the database', () => {
+  let engine: EngineHandle;
+
+  beforeAll(async () => {
+    await pg(
+      'CREATE SCHEMA IF NOT EXISTS verify_c', 'CREATE SCHEMA IF NOT EXISTS verify_d',
+      ...small('verify_c.verify_ck', BYTEA, PG_ROWS), ...small('verify_d.verify_ck', BYTEA, PG_ROWS),
+      ...small('verify_c.verify_nk', KEYLESS, KEYLESS_ROWS), ...small('verify_d.verify_nk', KEYLESS, KEYLESS_ROWS),
+    );
+    await maria(...small('verify_ck'), ...small('verify_ck2'), ...small('verify_nk', KEYLESS, KEYLESS_ROWS));
+    await native(h2Url, 'CREATE SCHEMA IF NOT EXISTS verify_d', ...small('verify_ck'), ...small('verify_d.verify_ck'));
+    await native(liteUrl, ...small('verify_ck', SMALL_COLUMNS.replace('VARBINARY(8)', 'BLOB')));
+    engine = await EngineHandle.open([
+      { name: 'pg', url: SERVICES.postgres.url, user: SERVICES.postgres.user, readOnly: false, fetchSize: 10_000 },
+      { name: 'maria', url: SERVICES.mariadb.url, user: SERVICES.mariadb.user, readOnly: false, fetchSize: 10_000 },
+      { name: 'h2', url: h2Url, readOnly: false, fetchSize: 10_000 },
+      { name: 'lite', url: liteUrl, readOnly: true, fetchSize: 10_000 },
+    ]);
+  });
+
+  afterAll(async () => {
+    await engine?.close();
+    if (!process.env.VERIFY_KEEP) {
+      await pg('DROP SCHEMA IF EXISTS verify_c CASCADE', 'DROP SCHEMA IF EXISTS verify_d CASCADE');
+      await maria('DROP TABLE IF EXISTS verify_ck', 'DROP TABLE IF EXISTS verify_ck2', 'DROP TABLE IF EXISTS verify_nk');
+    }
+  });
+
+  const cases: readonly { name: string; request: VerifyRequest; method: VerifyReport['method']; plant: () => Promise<unknown> }[] = [
+    {
+      name: 'PostgreSQL → PostgreSQL',
+      request: { from: 'pg', to: 'pg', table: 'verify_ck', fromNamespace: 'verify_c', toNamespace: 'verify_d' },
+      method: 'checksum-in-database',
+      plant: () => pg("UPDATE verify_d.verify_ck SET v = NULL WHERE a = 2 AND b = 'x'"),
+    },
+    {
+      name: 'MariaDB → MariaDB',
+      request: { from: 'maria', to: 'maria', table: 'verify_ck', targetTable: 'verify_ck2' },
+      method: 'checksum-in-database',
+      plant: () => maria("UPDATE verify_ck2 SET v = NULL WHERE a = 2 AND b = 'x'"),
+    },
+    {
+      name: 'H2 → H2',
+      request: { from: 'h2', to: 'h2', table: 'verify_ck', fromNamespace: 'PUBLIC', toNamespace: 'VERIFY_D' },
+      method: 'checksum-in-database',
+      plant: () => native(h2Url, "UPDATE verify_d.verify_ck SET v = NULL WHERE a = 2 AND b = 'x'"),
+    },
+    {
+      name: 'MariaDB → PostgreSQL',
+      request: { from: 'maria', to: 'pg', table: 'verify_ck', toNamespace: 'verify_c' },
+      method: 'checksum-in-jvm',
+      plant: () => pg("UPDATE verify_c.verify_ck SET v = NULL WHERE a = 2 AND b = 'x'"),
+    },
+    {
+      name: 'SQLite → H2',
+      request: { from: 'lite', to: 'h2', table: 'verify_ck' },
+      method: 'rows',
+      plant: () => native(h2Url, "UPDATE verify_ck SET v = NULL WHERE a = 2 AND b = 'x'"),
+    },
+  ];
+
+  for (const c of cases) {
+    it(`${c.name}: a composite key is verified, then '' turned NULL is named`, async () => {
+      const exact = await verifyTable(engine, c.request);
+      expect(exact).toMatchObject({ sourceRows: 4, targetRows: 4, match: true, method: c.method, chunks: 1 });
+      // Keys are labelled as the source spells its columns (H2: A, B).
+      expect(exact.key.map((k) => k.toLowerCase())).toEqual(['a', 'b']);
+      await c.plant();
+      const planted = await verifyTable(engine, c.request);
+      expect(planted).toMatchObject({ match: false, differingKeyCount: 1, changed: 1 });
+      expect(planted.differences.map((d) => `${d.kind} ${d.key.toLowerCase()}`)).toEqual(['changed a=2, b=x']);
+    });
+  }
+
+  it('a keyless table is compared whole: duplicates count, a difference shows but names no key', async () => {
+    const same = await verifyTable(engine, { from: 'pg', to: 'maria', table: 'verify_nk', fromNamespace: 'verify_c' });
+    expect(same).toMatchObject({ match: true, sourceRows: 3, targetRows: 3, key: [], chunks: 1, method: 'checksum-in-jvm' });
+    await pg("UPDATE verify_d.verify_nk SET w = 'b' WHERE ctid = (SELECT min(ctid) FROM verify_d.verify_nk WHERE v = 1)");
+    const differs = await verifyTable(engine, { from: 'pg', to: 'pg', table: 'verify_nk', fromNamespace: 'verify_c', toNamespace: 'verify_d' });
+    expect(differs).toMatchObject({ match: false, sourceRows: 3, targetRows: 3, differingKeys: [], method: 'checksum-in-database' });
+    expect(differs.notes.join(' ')).toMatch(/no primary key/);
+  });
+
+  it('a target missing a source column is refused, naming it', async () => {
+    await maria('ALTER TABLE verify_ck2 DROP COLUMN d');
+    await expect(verifyTable(engine, { from: 'maria', to: 'maria', table: 'verify_ck', targetTable: 'verify_ck2' }))
+      .rejects.toMatchObject({ code: 'SQL_VALIDATION', message: expect.stringMatching(/has no column d/) });
+  });
+});

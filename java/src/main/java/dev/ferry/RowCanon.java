@@ -93,6 +93,39 @@ final class RowCanon {
     }
   }
 
+  /**
+   * The kind of a SQLite column from its declared type: the driver reports DECIMAL as FLOAT and
+   * BLOB as VARCHAR, so the name decides, in the spirit of SQLite's own affinity rules.
+   */
+  static Kind sqliteKind(String declared) {
+    String n = declared.toUpperCase(Locale.ROOT);
+    if (n.contains("INT")) {
+      return Kind.INTEGER;
+    }
+    if (n.contains("BOOL")) {
+      return Kind.BOOLEAN;
+    }
+    if (n.contains("DEC") || n.contains("NUMERIC")) {
+      return Kind.DECIMAL;
+    }
+    if (n.contains("REAL") || n.contains("FLOA") || n.contains("DOUB")) {
+      return Kind.DOUBLE;
+    }
+    if (n.contains("BLOB") || n.contains("BINARY") || n.contains("BYTEA")) {
+      return Kind.BINARY;
+    }
+    if (n.contains("TIMESTAMP") || n.contains("DATETIME")) {
+      return Kind.TIMESTAMP;
+    }
+    if (n.contains("DATE")) {
+      return Kind.DATE;
+    }
+    if (n.contains("TIME")) {
+      return Kind.TIME;
+    }
+    return Kind.TEXT;
+  }
+
   /** The canonical text of column {@code i} of the current row; null for SQL NULL. */
   @Nullable String text(ResultSet rs, int i, Kind kind) throws SQLException {
     if (sqlite) {

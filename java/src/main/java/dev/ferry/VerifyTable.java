@@ -23,10 +23,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 final class VerifyTable {
   /** One column as the driver describes it; {@link RowCanon} reads values by its kind. */
-  record Column(String name, int jdbcType, String typeName, int size, int digits) {
-    RowCanon.Kind kind() {
-      return RowCanon.kind(jdbcType, typeName);
-    }
+  record Column(String name, int jdbcType, String typeName, int size, int digits, RowCanon.Kind kind) {
 
     /** The declared type in one spelling, to tell whether two sides store values alike. */
     String declared() {
@@ -130,7 +127,7 @@ final class VerifyTable {
       } else if (schemas) {
         sch = actualNs;
       }
-      List<Column> columns = columns(md, cat, sch, found);
+      List<Column> columns = columns(md, cat, sch, found, spec.engine().equals("sqlite"));
       List<String> key = primaryKey(md, cat, sch, found);
       String q = md.getIdentifierQuoteString();
       return new VerifyTable(ds, cat, sch, found, columns, key,
@@ -142,16 +139,18 @@ final class VerifyTable {
   }
 
   private static List<Column> columns(DatabaseMetaData md, @Nullable String cat,
-      @Nullable String sch, String table) throws SQLException {
+      @Nullable String sch, String table, boolean sqlite) throws SQLException {
     TreeMap<Integer, Column> byPosition = new TreeMap<>();
     try (ResultSet rs = md.getColumns(cat, sch, table, "%")) {
       while (rs.next()) {
         if (!table.equals(rs.getString("TABLE_NAME"))) {
           continue;
         }
-        byPosition.put(rs.getInt("ORDINAL_POSITION"), new Column(rs.getString("COLUMN_NAME"),
-            rs.getInt("DATA_TYPE"), String.valueOf(rs.getString("TYPE_NAME")),
-            rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS")));
+        int type = rs.getInt("DATA_TYPE");
+        String typeName = String.valueOf(rs.getString("TYPE_NAME"));
+        byPosition.put(rs.getInt("ORDINAL_POSITION"), new Column(rs.getString("COLUMN_NAME"), type,
+            typeName, rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"),
+            sqlite ? RowCanon.sqliteKind(typeName) : RowCanon.kind(type, typeName)));
       }
     }
     return List.copyOf(byPosition.values());
