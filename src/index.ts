@@ -7,7 +7,8 @@
  * const table = await ferry.query('SELECT * FROM shop.orders');
  * await ferry.close();
  */
-export { Ferry, doctor, createDemo, engineDatabases, check, snapshot, copy, verify, type OpenOptions, type DoctorReport, type DoctorCheck, type DemoResult, type CheckOptions, type CheckReport, type CopyOptions, type VerifyOptions, type VerifyTableReport } from './api/index.js';
+export { Ferry, doctor, createDemo, engineDatabases, check, snapshot, copy, verify, type OpenOptions, type DoctorReport, type DoctorCheck, type DemoResult, type CheckOptions, type CheckReport, type CopyOptions, type VerifyOptions } from './api/index.js';
+export type { VerifyReport, VerifyJson, VerifyMethod } from './verify/verify-report.js';
 export type { CopyEvent, CopyPlan, CopyTableResult, CopyMode } from './copy/events.js';
 export type { Finding, Severity, FindingSummary } from './compat/finding.js';
 export type { SchemaSnapshot, TableInfo, ColumnInfo, LogicalType } from './schema/model.js';

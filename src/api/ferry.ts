@@ -5,6 +5,8 @@ import { EngineHandle, type CopyJobHandle, type EngineDatabase, type ExplainResu
 import { absolutizeUrl, validateConfig, type FerryConfigInput, type LoadedConfig } from '../config/index.js';
 import { FerryError } from '../errors/index.js';
 import type { SchemaSnapshot } from '../schema/model.js';
+import { verifyTable } from '../bridge/verify-handle.js';
+import type { VerifyReport, VerifyRequest } from '../verify/verify-report.js';
 import { track, untrack } from './lifecycle.js';
 
 /** Options for {@link Ferry.open}. */
@@ -116,9 +118,9 @@ export class Ferry {
   }
 
   /** Compares one table in two databases inside the JVM (see {@link verify}). */
-  async verifyTable<T>(request: object): Promise<T> {
+  async verifyTable(request: VerifyRequest): Promise<VerifyReport> {
     this.checkOpen();
-    return this.engine.verify<T>(request);
+    return verifyTable(this.engine, request);
   }
 
   /** Closes every connection Ferry opened; safe to call twice. */

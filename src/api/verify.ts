@@ -1,19 +1,7 @@
 import { FerryError } from '../errors/index.js';
+import type { VerifyReport } from '../verify/verify-report.js';
 import type { Ferry } from './ferry.js';
 import { splitRef } from './refs.js';
-
-/** One table's verdict, as `ferry verify --format json` writes it. */
-export interface VerifyTableReport {
-  readonly table: string;
-  readonly sourceRows: number;
-  readonly targetRows: number;
-  readonly match: boolean;
-  /** Keys of rows missing, extra or different in the target, e.g. `id=5` (capped; see `moreDifferences`). */
-  readonly differingKeys: readonly string[];
-  /** How the comparison was made: checksums inside each database, in the JVM, or row by row. */
-  readonly method?: string;
-  readonly chunks?: number;
-}
 
 /** What to verify. */
 export interface VerifyOptions {
@@ -32,14 +20,14 @@ export interface VerifyOptions {
  * @example
  * const reports = await verify(ferry, { from: 'shop', to: 'warehouse', tables: ['orders'] });
  */
-export async function verify(ferry: Ferry, options: VerifyOptions): Promise<VerifyTableReport[]> {
+export async function verify(ferry: Ferry, options: VerifyOptions): Promise<VerifyReport[]> {
   const from = splitRef(ferry, options.from);
   const to = splitRef(ferry, options.to);
   const tables = options.all ? (await ferry.inspect(from.database, from.namespace)).tables.map((t) => t.name) : [...(options.tables ?? [])];
   if (tables.length === 0) throw new FerryError('USAGE', 'name the tables to verify with --tables a,b, or verify every table with --all');
-  const out: VerifyTableReport[] = [];
+  const out: VerifyReport[] = [];
   for (const table of tables) {
-    out.push(await ferry.verifyTable<VerifyTableReport>({
+    out.push(await ferry.verifyTable({
       from: from.database,
       to: to.database,
       fromNamespace: from.namespace ?? null,

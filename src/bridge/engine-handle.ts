@@ -15,13 +15,13 @@ interface JavaEngine {
   explain(sql: Buffer): Promise<Buffer>;
   inspect(request: Buffer): Promise<Buffer>;
   ping(name: Buffer): Promise<Buffer>;
+  verify(request: Buffer): Promise<Buffer>;
   release(chunks: JavaChunks): Promise<void>;
   close(): Promise<void>;
   closeSync(): void;
 }
 interface JavaEngineCopy {
   copyJob(request: Buffer): Promise<ConstructorParameters<typeof CopyJobHandle>[0]>;
-  verify(request: Buffer): Promise<Buffer>;
 }
 interface JavaEngineClass {
   open(config: Buffer): Promise<JavaEngine>;
@@ -158,13 +158,12 @@ export class EngineHandle {
     }
   }
 
-  /** Compares one table in two databases inside the JVM and returns the JSON report. */
-  async verify<T>(request: object): Promise<T> {
-    try {
-      return JSON.parse((await this.java.verify(Buffer.from(JSON.stringify(request), 'utf8'))).toString('utf8')) as T;
-    } catch (e) {
-      throw toFerryError(e, 'verifying');
-    }
+  /**
+   * Passes a JSON request to the JVM's `Engine.verify` and returns its JSON answer undecoded;
+   * `verifyTable` in verify-handle.ts builds the request and decodes the answer and errors.
+   */
+  verifyRaw(request: Buffer): Promise<Buffer> {
+    return this.java.verify(request);
   }
 
   /** Closes every result and connection; safe to call twice. */

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { relative } from 'node:path';
 import { check, copy, createDemo, Ferry, verify } from '../../api/index.js';
 import { copySummary } from '../render/progress.js';
+import { verifySummary } from '../../verify/verify-report.js';
 import { renderFindingsText } from '../render/findings-text.js';
 import { loadConfigFile } from '../../config/index.js';
 import { renderTable } from '../render/table.js';
@@ -32,7 +33,7 @@ export function registerDemo(program: Command): void {
         const copied = await copy(ferry, { from: 'shop', to: 'warehouse', tables, create: true, mode: 'replace' });
         process.stdout.write(`\n$ ferry copy --from shop --to warehouse --tables ${tables.join(',')} --create --mode replace\n\n${copySummary(copied)}`);
         const verified = await verify(ferry, { from: 'shop', to: 'warehouse', tables });
-        process.stdout.write(`\n$ ferry verify --from shop --to warehouse --tables ${tables.join(',')}\n\n${verified.map((v) => `${v.match ? '✓' : '✗'} ${v.table}: ${v.sourceRows} source rows, ${v.targetRows} target rows${v.match ? ', identical' : `, differing keys: ${v.differingKeys.join(', ')}`}`).join('\n')}\n`);
+        process.stdout.write(`\n$ ferry verify --from shop --to warehouse --tables ${tables.join(',')}\n\n${verified.map((v) => `${v.match ? '✓' : '✗'} ${verifySummary(v)}`).join('\n')}\n`);
       } finally {
         await ferry.close();
       }

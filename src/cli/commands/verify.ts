@@ -3,6 +3,7 @@ import { Option } from 'commander';
 import { Ferry, verify } from '../../api/index.js';
 import { resolveConfig } from '../../config/index.js';
 import { FerryError } from '../../errors/index.js';
+import { anyDifference, verifyJson, verifySummary } from '../../verify/verify-report.js';
 import { emit } from '../output.js';
 import { withConfigOptions, type ConfigOptions } from '../options.js';
 
@@ -28,14 +29,14 @@ export function registerVerify(program: Command, setExit: (code: number) => void
     try {
       const tables = await verify(ferry, { from: opts.from, to: opts.to, ...(opts.tables ? { tables: opts.tables } : {}), all: Boolean(opts.all) });
       if (opts.format === 'json') {
-        emit(`${JSON.stringify({ tables: tables.map((t) => ({ table: t.table, sourceRows: t.sourceRows, targetRows: t.targetRows, match: t.match, differingKeys: t.differingKeys })) }, null, 2)}\n`, opts.output);
+        emit(`${JSON.stringify(verifyJson(tables), null, 2)}\n`, opts.output);
       } else {
-        const lines = tables.map((t) => `${t.match ? '✓' : '✗'} ${t.table}: ${t.sourceRows.toLocaleString('en-US')} source rows, ${t.targetRows.toLocaleString('en-US')} target rows${t.match ? ', identical' : `, ${t.differingKeys.length} differing key(s): ${t.differingKeys.slice(0, 10).join(', ')}${t.differingKeys.length > 10 ? ', …' : ''}`}${t.method ? ` [${t.method}]` : ''}`);
         const bad = tables.filter((t) => !t.match).length;
+        const lines = tables.map((t) => `${t.match ? '✓' : '✗'} ${verifySummary(t, 10)}`);
         lines.push(bad === 0 ? `all ${tables.length} table(s) match` : `${bad} of ${tables.length} table(s) differ`);
         emit(`${lines.join('\n')}\n`, opts.output);
       }
-      if (tables.some((t) => !t.match)) setExit(1);
+      if (anyDifference(tables)) setExit(1);
     } finally {
       await ferry.close();
     }

@@ -254,6 +254,23 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /**
+   * Proves one table of {@code from} an exact copy in {@code to}: row counts, per-chunk checksums
+   * (computed in the database for same-engine pairs) and the keys of any differing chunk. The
+   * request is {@code {"from","to","table","targetTable","chunkRows","fromNamespace","toNamespace"}};
+   * the answer is a {@link VerifyReport} as JSON.
+   */
+  public byte[] verify(byte[] requestJson) {
+    checkOpen();
+    try {
+      VerifyRequest r = VerifyRequest.fromJson(JSON.readTree(requireNonNull(requestJson, "requestJson")));
+      Verifier v = new Verifier(database(r.from()).dataSource(), database(r.to()).dataSource(), r);
+      return JSON.writeValueAsBytes(v.run());
+    } catch (Exception e) {
+      throw FerryFailure.wrap(e, "verifying a table");
+    }
+  }
+
   private DatabaseSchema database(String name) {
     DatabaseSchema s = databases.get(name);
     if (s == null) {

@@ -1,0 +1,41 @@
+package dev.ferry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * What Node asks {@link Verifier} to compare: one table of {@code from} against one of {@code to}.
+ *
+ * <p>Table names are as each database spells them (matched case-insensitively when no exact
+ * match exists); a namespace is needed only for a database not pinned to one schema and whose
+ * connection default is not the one holding the table.
+ */
+record VerifyRequest(String from, String to, String table, String targetTable, long chunkRows,
+    @Nullable String fromNamespace, @Nullable String toNamespace) {
+
+  /** Rows per checksum chunk when the request names none. */
+  static final long DEFAULT_CHUNK_ROWS = 100_000;
+
+  /** Reads Node's request; {@code targetTable} defaults to {@code table}. */
+  static VerifyRequest fromJson(JsonNode n) {
+    String table = required(n, "table");
+    String target = text(n, "targetTable");
+    long chunk = n.path("chunkRows").asLong(DEFAULT_CHUNK_ROWS);
+    return new VerifyRequest(required(n, "from"), required(n, "to"), table,
+        target == null ? table : target, chunk > 0 ? chunk : DEFAULT_CHUNK_ROWS,
+        text(n, "fromNamespace"), text(n, "toNamespace"));
+  }
+
+  private static String required(JsonNode n, String key) {
+    String v = text(n, key);
+    if (v == null || v.isEmpty()) {
+      throw FerryFailure.of("USAGE", "verify: the request needs \"" + key + "\"");
+    }
+    return v;
+  }
+
+  private static @Nullable String text(JsonNode n, String key) {
+    JsonNode v = n.get(key);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+}

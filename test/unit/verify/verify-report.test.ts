@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { anyDifference, verifyJson, verifyRequestJson, verifySummary, type VerifyReport } from '../../../src/verify/verify-report.js';
+
+const exact: VerifyReport = {
+  table: 'orders', targetTable: 'ORDERS', sourceRows: 1_000_000, targetRows: 1_000_000, match: true,
+  differingKeys: [], differences: [], differingKeyCount: 0, missing: 0, extra: 0, changed: 0,
+  chunks: 10, mismatchedChunks: 0, method: 'checksum-in-jvm', key: ['id'], columns: ['id', 'total'],
+  millis: 2400, notes: [],
+};
+const differs: VerifyReport = {
+  ...exact, match: false, targetRows: 1_000_000, mismatchedChunks: 3,
+  differingKeys: ['id=11', 'id=250000', 'id=1000001'],
+  differences: [{ kind: 'changed', key: 'id=11' }, { kind: 'missing', key: 'id=250000' }, { kind: 'extra', key: 'id=1000001' }],
+  differingKeyCount: 3, missing: 1, extra: 1, changed: 1,
+};
+
+describe('verify reports', () => {
+  it('spells out every default of the request', () => {
+    expect(JSON.parse(verifyRequestJson({ from: 'pg', to: 'maria', table: 'orders' }))).toEqual({
+      from: 'pg', to: 'maria', table: 'orders', targetTable: 'orders', chunkRows: 100_000, fromNamespace: null, toNamespace: null,
+    });
+    expect(JSON.parse(verifyRequestJson({ from: 'a', to: 'b', table: 't', targetTable: 'T', chunkRows: 5, toNamespace: 'x' })))
+      .toMatchObject({ targetTable: 'T', chunkRows: 5, fromNamespace: null, toNamespace: 'x' });
+  });
+
+  it('keeps only the documented fields in JSON output', () => {
+    expect(verifyJson([exact, differs])).toEqual({
+      tables: [
+        { table: 'orders', sourceRows: 1_000_000, targetRows: 1_000_000, match: true, differingKeys: [] },
+        { table: 'orders', sourceRows: 1_000_000, targetRows: 1_000_000, match: false, differingKeys: ['id=11', 'id=250000', 'id=1000001'] },
+      ],
+    });
+  });
+
+  it('any differing table makes a difference', () => {
+    expect(anyDifference([exact])).toBe(false);
+    expect(anyDifference([exact, differs])).toBe(true);
+    expect(anyDifference([])).toBe(false);
+  });
+
+  it('summarizes a table in one line', () => {
+    expect(verifySummary(exact)).toBe('orders: exact (1,000,000 → 1,000,000 rows, 10 chunks, checksum-in-jvm)');
+    expect(verifySummary(differs, 2)).toBe(
+      'orders: 3 differences in 1,000,000 → 1,000,000 rows (1 missing, 1 extra, 1 changed): id=11 (changed), id=250000 (missing), … 1 more');
+    const keyless = { ...differs, key: [], differingKeys: [], differences: [], differingKeyCount: 0, missing: 0, extra: 0, changed: 0 };
+    expect(verifySummary(keyless)).toBe('orders: differs in 1,000,000 → 1,000,000 rows');
+  });
+});
