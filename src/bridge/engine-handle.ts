@@ -15,6 +15,7 @@ interface JavaEngine {
   inspect(request: Buffer): Promise<Buffer>;
   ping(name: Buffer): Promise<Buffer>;
   release(chunks: JavaChunks): Promise<void>;
+  copyJob(request: Buffer): Promise<unknown>;
   close(): Promise<void>;
   closeSync(): void;
 }
@@ -141,6 +142,18 @@ export class EngineHandle {
       return JSON.parse((await this.java.ping(Buffer.from(database, 'utf8'))).toString('utf8')) as PingResult;
     } catch (e) {
       throw toFerryError(e, `connecting to database '${database}'`);
+    }
+  }
+
+  /**
+   * Creates a JVM-side table copy (`dev.ferry.CopyJob`) from its JSON request; wrapped by
+   * `CopyHandle` in `copy-handle.ts`. A read-only target is refused here.
+   */
+  async copyJob(requestJson: string): Promise<unknown> {
+    try {
+      return await this.java.copyJob(Buffer.from(requestJson, 'utf8'));
+    } catch (e) {
+      throw toFerryError(e, 'planning a copy');
     }
   }
 
