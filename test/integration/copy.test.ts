@@ -93,3 +93,36 @@ describe.skipIf(!havePg || !haveMaria)('ferry copy moves awkward values exactly'
     expect(await sorted('pg', `${T} maria`)).toEqual(expected);
   });
 });
+
+describe.skipIf(!havePg || !haveMaria)('INSERT … SELECT joining two databases writes into a third', () => {
+  const config = copyConfig();
+  beforeAll(async () => {
+    await pg(
+      'DROP TABLE IF EXISTS public.copy_xi_customers',
+      'CREATE TABLE public.copy_xi_customers (id INT PRIMARY KEY, name VARCHAR(40))',
+      "INSERT INTO public.copy_xi_customers VALUES (1, 'Ann 😀'), (2, 'Bob'), (3, 'nobody')",
+    );
+    await maria(
+      'DROP TABLE IF EXISTS copy_xi_orders',
+      'CREATE TABLE copy_xi_orders (id INT PRIMARY KEY, customer_id INT, amount DECIMAL(10,2))',
+      'INSERT INTO copy_xi_orders VALUES (1, 1, 10.25), (2, 1, 0.75), (3, 2, 99999999.99)',
+    );
+    const h2 = config.databases.h2!.url;
+    const { native } = await import('./fixtures.js');
+    await native(h2, 'CREATE TABLE copy_xi_report (name VARCHAR(40) PRIMARY KEY, orders INT, total DECIMAL(12,2))');
+  });
+
+  it('reports the rows inserted and the target holds exactly the joined result', async () => {
+    const sql = 'INSERT INTO h2.copy_xi_report (name, orders, total) SELECT c.name, COUNT(*), SUM(o.amount) FROM pg.copy_xi_customers c JOIN maria.copy_xi_orders o ON o.customer_id = c.id GROUP BY c.name';
+    expect(await textRows(config, sql)).toEqual([['2']]);
+    expect(await textRows(config, 'SELECT name, orders, total FROM h2.copy_xi_report ORDER BY name')).toEqual([
+      ['Ann 😀', '2', '11.00'],
+      ['Bob', '1', '99999999.99'],
+    ]);
+  });
+
+  it('an INSERT … SELECT within one database is still pushed down whole', async () => {
+    await pg('DROP TABLE IF EXISTS public.copy_xi_copy', 'CREATE TABLE public.copy_xi_copy (id INT, name VARCHAR(40))');
+    expect(await textRows(config, 'INSERT INTO pg.copy_xi_copy SELECT id, name FROM pg.copy_xi_customers')).toEqual([['3']]);
+  });
+});

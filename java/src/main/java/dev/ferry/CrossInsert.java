@@ -166,7 +166,8 @@ final class CrossInsert {
       throw FerryFailure.of("SQL_VALIDATION", "Table '" + String.join(".", id.names)
           + "' not found").with("object", name);
     }
-    String ns = jt.jdbcCatalogName != null ? jt.jdbcCatalogName : jt.jdbcSchemaName;
+    // PostgreSQL and H2 also report their database as the catalog; the schema is the namespace.
+    String ns = jt.jdbcSchemaName != null ? jt.jdbcSchemaName : jt.jdbcCatalogName;
     return new TableName(ns, jt.jdbcTableName);
   }
 
