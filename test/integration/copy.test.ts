@@ -50,7 +50,7 @@ describe.skipIf(!havePg || !haveMaria)('ferry copy moves awkward values exactly'
 
   beforeAll(async () => {
     await createSource();
-    await pg(`DROP TABLE IF EXISTS public."${T} sqlite"`, `DROP TABLE IF EXISTS public."${T} maria"`);
+    await pg(`DROP TABLE IF EXISTS public."${T} sqlite"`, `DROP TABLE IF EXISTS public."${T} maria"`, `DROP TABLE IF EXISTS public."${T} pg"`);
     await maria(`DROP TABLE IF EXISTS \`${T}\``);
     engine = await openEngine(config);
     expected = await sorted('pg', T);
@@ -86,6 +86,11 @@ describe.skipIf(!havePg || !haveMaria)('ferry copy moves awkward values exactly'
     // proves the bytes.
     const noData = (r: (string | null)[][]): (string | null)[][] => r.map((x) => x.filter((_, i) => i !== 7));
     expect(noData(await sorted('maria', T))).toEqual(noData(expected));
+  });
+
+  it('PostgreSQL → PostgreSQL (COPY text handed over as PostgreSQL printed it)', async () => {
+    await copyTable(engine, { from: 'pg', to: 'pg', table: T, targetTable: `${T} pg`, create: true, chunkRows: 2, job: JOB });
+    expect(await sorted('pg', `${T} pg`)).toEqual(expected);
   });
 
   it('MariaDB → PostgreSQL', async () => {

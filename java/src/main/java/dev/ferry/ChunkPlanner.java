@@ -10,9 +10,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Splits a table into ranges of its key, {@code chunkRows} rows each, and writes the SQL that
  * reads one range.
  *
- * <p>Boundaries are every {@code chunkRows}-th key of a keyset scan that reads only the key
- * column, ordered by the source database itself (Calcite pushes the scan down whole), so the
- * ranges follow the source's own ordering and collation. Chunk {@code i} is
+ * <p>Boundaries are every {@code chunkRows}-th key, found by the source database itself from its
+ * key index (Calcite pushes each boundary query down whole), so the ranges follow the source's
+ * own ordering and collation. Chunk {@code i} is
  * {@code key > lo AND key <= hi}; the first has no lower bound and the last no upper bound, so
  * rows added while the copy runs are not lost at either end.
  */
@@ -56,32 +56,42 @@ final class ChunkPlanner {
   }
 
   /**
-   * Scans the key of {@code source} (a Calcite table reference) under {@code condition} and
-   * returns every {@code chunkRows}-th key value as text, plus the number of keys seen.
+   * Finds every {@code chunkRows}-th key of {@code source} (a Calcite table reference) under
+   * {@code condition}, and counts the rows. Each boundary is one query that the source answers
+   * from its key index ({@code ORDER BY key OFFSET chunkRows - 1 FETCH NEXT 1 ROW}, pushed down
+   * whole), so no key crosses the network except the boundaries themselves.
    */
-  static Boundaries scan(Engine engine, String source, String key, @Nullable String condition,
-      long chunkRows) throws SQLException {
-    String sql = "SELECT " + q(key) + " FROM " + source
-        + (condition == null ? "" : " WHERE " + condition) + " ORDER BY " + q(key);
+  static Boundaries scan(Engine engine, String source, String key, String family,
+      @Nullable String condition, long chunkRows) throws SQLException {
     List<String> his = new ArrayList<>();
-    long n = 0;
-    try (SourceRows rows = engine.openRows(sql)) {
-      boolean sqlite = rows.source() != null
-          && rows.source().dataSource().spec().engine().equals("sqlite");
-      SinkValues.Reader reader = SinkValues.readers(rows.columns(), sqlite)[0];
-      var rs = rows.resultSet();
-      while (rs.next()) {
-        n++;
-        if (n % chunkRows == 0) {
-          Object v = reader.read(rs);
-          if (v != null) {
-            his.add(SinkValues.text(v));
-          }
+    String lo = null;
+    while (true) {
+      String where = and(condition, lo == null ? null : q(key) + " > " + literal(family, lo));
+      String sql = "SELECT " + q(key) + " FROM " + source + (where == null ? "" : " WHERE " + where)
+          + " ORDER BY " + q(key) + " OFFSET " + (chunkRows - 1) + " ROWS FETCH NEXT 1 ROWS ONLY";
+      String hi = null;
+      try (SourceRows rows = engine.openRows(sql)) {
+        boolean sqlite = rows.source() != null
+            && rows.source().dataSource().spec().engine().equals("sqlite");
+        var rs = rows.resultSet();
+        if (rs.next()) {
+          Object v = SinkValues.readers(rows.columns(), sqlite)[0].read(rs);
+          hi = v == null ? null : SinkValues.text(v);
         }
       }
+      if (hi == null) {
+        break;
+      }
+      his.add(hi);
+      lo = hi;
+    }
+    String sql = "SELECT COUNT(*) FROM " + source + (condition == null ? "" : " WHERE " + condition);
+    long n;
+    try (SourceRows rows = engine.openRows(sql)) {
+      n = rows.resultSet().next() ? rows.resultSet().getLong(1) : 0;
     }
     // A boundary equal to the last key would leave an empty final chunk; harmless, but skip it.
-    if (!his.isEmpty() && n % chunkRows == 0) {
+    if (!his.isEmpty() && n % chunkRows == 0 && his.size() == n / chunkRows) {
       his.remove(his.size() - 1);
     }
     return new Boundaries(his, n);

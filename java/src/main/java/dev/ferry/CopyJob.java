@@ -28,6 +28,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class CopyJob {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Set {@code -Dferry.debug.copy=true} to print each phase's duration on stderr. */
+  private static final boolean DEBUG = Boolean.getBoolean("ferry.debug.copy");
+  private long lastMark = System.nanoTime();
 
   private final Engine engine;
   private final CopyRequest request;
@@ -102,6 +105,7 @@ public final class CopyJob {
     List<String> notes = new ArrayList<>();
     Catalog.Scope sourceScope = source.inspectionScope(request.fromNamespace());
     Snapshot snap = Catalog.inspect(source, sourceScope);
+    mark("inspected the source");
     Snapshot.Table table = find(snap.tables(), request.table());
     if (table == null) {
       throw FerryFailure.of("SQL_VALIDATION", "database '" + request.from() + "' has no table '"
@@ -206,12 +210,13 @@ public final class CopyJob {
         ranges = List.of();
         total = 0;
       } else if (key != null) {
-        ChunkPlanner.Boundaries b = ChunkPlanner.scan(engine, sourceRef, key,
+        ChunkPlanner.Boundaries b = ChunkPlanner.scan(engine, sourceRef, key, keyFamily,
             ChunkPlanner.and(condition, resumeFrom == null ? null
                 : ChunkPlanner.q(key) + " > " + ChunkPlanner.literal(keyFamily, resumeFrom)),
             request.chunkRows());
         ranges = ChunkPlanner.ranges(resumeFrom, b.his());
         total = b.rows();
+        mark("scanned " + total + " keys into " + ranges.size() + " chunks");
       } else {
         ranges = List.of(new ChunkPlanner.Range(null, null));
         total = count(sourceRef, condition);
@@ -338,6 +343,7 @@ public final class CopyJob {
         checkpoints.committed(request.job(), tbl, new Checkpoints.State(last ? null : hi,
             committed, wm, last, null, null, false));
         chunksDone = i + 1;
+        mark("chunk " + chunksDone + ": " + n + " rows");
       }
       if (!p.indexes().isEmpty()) {
         phase = "indexing";
@@ -387,6 +393,15 @@ public final class CopyJob {
     SourceRows s = current;
     if (s != null) {
       s.cancel();
+    }
+  }
+
+  private void mark(String what) {
+    if (DEBUG) {
+      long now = System.nanoTime();
+      System.err.printf(java.util.Locale.ROOT, "ferry copy %s: %s %d ms%n", request.table(), what,
+          (now - lastMark) / 1_000_000);
+      lastMark = now;
     }
   }
 

@@ -116,10 +116,9 @@ final class CrossInsert {
       if (current != null) {
         current.accept(rows);
       }
-      boolean sqliteSource = rows.source() != null
-          && rows.source().dataSource().spec().engine().equals("sqlite");
+      String sourceEngine = rows.source() == null ? null : rows.source().dataSource().spec().engine();
       try (TableSink sink = TableSink.open(target.dataSource().spec(), target.dialect(), c, table,
-          columns, rows.columns(), sqliteSource, options)) {
+          columns, rows.columns(), sourceEngine, options)) {
         hooks.beforeWrite(c);
         long n = sink.write(rows.resultSet(), Long.MAX_VALUE);
         sink.finish();

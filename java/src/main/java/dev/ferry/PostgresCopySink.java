@@ -130,6 +130,8 @@ final class PostgresCopySink implements TableSink {
         put((byte) 'N');
       } else if (v instanceof String s) {
         escaped(s);
+      } else if (v instanceof SinkValues.PgText t) {
+        escaped(t.text());
       } else if (v instanceof Long l) {
         ascii(Long.toString(l));
       } else if (v instanceof BigDecimal d) {

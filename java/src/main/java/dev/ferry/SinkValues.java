@@ -144,6 +144,40 @@ final class SinkValues {
   }
 
   /**
+   * A value PostgreSQL printed as text, handed to PostgreSQL's COPY as it is: exact by
+   * construction, and no parsing or formatting on the way.
+   */
+  record PgText(String text) {
+    @Override public String toString() {
+      return text;
+    }
+  }
+
+  /**
+   * Readers for PostgreSQL to PostgreSQL: every cell as the text pgjdbc received (text protocol),
+   * text columns as strings (so their length is checked), everything else as {@link PgText}.
+   */
+  static Reader[] postgresText(List<ColumnSpec> columns) {
+    Reader[] out = new Reader[columns.size()];
+    for (int i = 0; i < out.length; i++) {
+      int col = i + 1;
+      switch (columns.get(i).jdbcType()) {
+      case Types.CHAR:
+      case Types.VARCHAR:
+      case Types.LONGVARCHAR:
+        out[i] = rs -> rs.getString(col);
+        break;
+      default:
+        out[i] = rs -> {
+          String s = rs.getString(col);
+          return s == null ? null : new PgText(s);
+        };
+      }
+    }
+    return out;
+  }
+
+  /**
    * Reads a {@code java.time} value with {@code getObject(i, type)}, falling back for good to the
    * {@code java.sql} getter on a driver (or Calcite's result set) that does not support it.
    */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import org.apache.calcite.sql.SqlDialect;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Writes rows from a source result set into one table of a target database, with the target's
@@ -41,10 +42,12 @@ interface TableSink extends AutoCloseable {
    * Opens a sink writing {@code columns} of {@code table} on {@code c} (autocommit off, owned by
    * the caller) from rows typed as {@code sourceTypes}.
    *
-   * @param sqliteSource whether rows come from SQLite's own driver, which keeps dates as text
+   * @param sourceEngine the engine whose own driver's result set the rows come from, or null
+   *     for Calcite's: SQLite's keeps dates as text, PostgreSQL's text goes to PostgreSQL as is
    */
   static TableSink open(DatabaseSpec target, SqlDialect dialect, Connection c, TableName table,
-      List<String> columns, List<ColumnSpec> sourceTypes, boolean sqliteSource, Options options)
+      List<String> columns, List<ColumnSpec> sourceTypes, @Nullable String sourceEngine,
+      Options options)
       throws SQLException {
     String engine = target.engine();
     TargetColumns targetColumns = TargetColumns.read(c, engine, table);
@@ -53,7 +56,9 @@ interface TableSink extends AutoCloseable {
           + target.name() + "'").with("database", target.name()).with("table", table.toString());
     }
     SinkContext ctx = new SinkContext(target, dialect, table, columns, targetColumns,
-        SinkValues.readers(sourceTypes, sqliteSource), options);
+        engine.equals("postgresql") && "postgresql".equals(sourceEngine)
+            ? SinkValues.postgresText(sourceTypes)
+            : SinkValues.readers(sourceTypes, "sqlite".equals(sourceEngine)), options);
     return switch (engine) {
       case "postgresql" -> new PostgresCopySink(ctx, c);
       default -> new BatchSink(ctx, c);

@@ -95,6 +95,17 @@ final class TargetColumns {
     if (!enforced) {
       return null;
     }
+    if (v instanceof SinkValues.PgText t) {
+      try {
+        v = numeric(column) ? new BigDecimal(t.text()) : t.text();
+      } catch (NumberFormatException e) {
+        // NaN and the like: the server decides.
+        return null;
+      }
+      if (!(v instanceof BigDecimal)) {
+        return null;
+      }
+    }
     int size = column.size();
     switch (column.jdbcType()) {
     case Types.CHAR:
@@ -140,6 +151,13 @@ final class TargetColumns {
     default:
       return null;
     }
+  }
+
+  private static boolean numeric(Column c) {
+    return switch (c.jdbcType()) {
+      case Types.DECIMAL, Types.NUMERIC, Types.TINYINT, Types.SMALLINT, Types.INTEGER -> true;
+      default -> false;
+    };
   }
 
   private static @Nullable String range(Column column, Object v, long min, long max) {
