@@ -123,6 +123,27 @@ describe.skipIf(!havePg || !haveMaria)('values the target cannot hold, upserts a
     expect(await textRows(config, 'SELECT id, s, n FROM pg.copy_up ORDER BY id')).toEqual([['1', 'one', '1'], ['2', 'two', '2'], ['9', 'keep', '9']]);
   });
 
+  it('incremental copies only rows past the remembered watermark, merging them by key', async () => {
+    await maria(
+      'DROP TABLE IF EXISTS copy_inc',
+      'CREATE TABLE copy_inc (id BIGINT PRIMARY KEY, v VARCHAR(10), updated_at DATETIME(6))',
+      "INSERT INTO copy_inc VALUES (1, 'a', '2024-01-01 00:00:00.000001'), (2, 'b', '2024-01-02 00:00:00')",
+    );
+    await pg('DROP TABLE IF EXISTS public.copy_inc');
+    const request = { from: 'maria', to: 'pg', table: 'copy_inc', mode: 'incremental', watermark: 'updated_at', create: true, job: JOB } as const;
+    expect((await copyTable(engine, request)).rows).toBe(2);
+    await maria("UPDATE copy_inc SET v = 'a2', updated_at = '2024-01-03 00:00:00.5' WHERE id = 1", "INSERT INTO copy_inc VALUES (3, 'c', '2024-01-01 12:00:00')");
+    // Row 3 is older than the watermark: an incremental copy follows the watermark, not the key.
+    const second = await copyTable(engine, request);
+    expect(second.rows).toBe(1);
+    expect(second.notes.join(' ')).toContain('updated_at > 2024-01-02 00:00:00');
+    expect(await textRows(config, 'SELECT id, v, updated_at FROM pg.copy_inc ORDER BY id')).toEqual([
+      ['1', 'a2', '2024-01-03 00:00:00.5'],
+      ['2', 'b', '2024-01-02 00:00:00'],
+    ]);
+    expect(await textRows(config, `SELECT watermark FROM pg.ferry_checkpoint WHERE job = '${JOB}' AND tbl = 'public.copy_inc'`)).toEqual([['2024-01-03 00:00:00.5']]);
+  });
+
   it('a readOnly target is refused before anything runs', async () => {
     const e = await CopyHandle.open(engine, { from: 'maria', to: 'pgro', table: 'copy_up', job: JOB }).catch((x: unknown) => x);
     expect((e as { code?: string }).code).toBe('READ_ONLY');

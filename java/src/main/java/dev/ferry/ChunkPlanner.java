@@ -43,6 +43,26 @@ final class ChunkPlanner {
     };
   }
 
+  /**
+   * A timestamp literal with exactly {@code precision} fraction digits, the column's own: a
+   * literal of another precision makes Calcite cast the column, and MariaDB rejects
+   * {@code CAST(… AS TIMESTAMP(n))}. Rounded down, or up when {@code ceiling}.
+   */
+  static String timestampLiteral(String value, @Nullable Integer precision, boolean ceiling) {
+    java.time.LocalDateTime t = java.time.LocalDateTime.parse(value.replace(' ', 'T'));
+    int p = precision == null ? 6 : Math.max(0, Math.min(9, precision));
+    long unit = (long) Math.pow(10, 9 - p);
+    if (ceiling && t.getNano() % unit != 0) {
+      t = t.plusNanos(unit - t.getNano() % unit);
+    }
+    String base = t.withNano(0).toString().replace('T', ' ');
+    if (base.length() == 16) {
+      base += ":00";
+    }
+    String frac = String.format(java.util.Locale.ROOT, "%09d", t.getNano()).substring(0, p);
+    return "TIMESTAMP '" + base + (p == 0 ? "" : "." + frac) + "'";
+  }
+
   /** The ranges between {@code his} (ascending), starting after {@code after}. */
   static List<Range> ranges(@Nullable String after, List<String> his) {
     List<Range> out = new ArrayList<>();

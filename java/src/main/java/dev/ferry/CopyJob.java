@@ -171,11 +171,21 @@ public final class CopyJob {
         }
         wmFamily = wc.type().family();
         String last = prior == null ? null : prior.watermark();
+        String fam = wmFamily;
+        String q = ChunkPlanner.q(wc.name());
+        // Literals carry the precision Calcite types the column with (MariaDB's DATETIME(6) is
+        // TIMESTAMP(0) to it): a literal of another precision makes Calcite cast the column,
+        // which MariaDB rejects. The lower bound is rounded down and the upper one up, so rows
+        // at a boundary may be read twice, which the merge makes harmless, and none is skipped.
+        int[] wp = {6};
+        java.util.function.BiFunction<String, Boolean, String> lit = (v, up) -> fam.equals("timestamp")
+            ? ChunkPlanner.timestampLiteral(v, wp[0], up) : ChunkPlanner.literal(fam, v);
+        wp[0] = queryPrecision(sourceRef, wc.name());
         wmHi = maxWatermark(sourceRef, wc.name(), ChunkPlanner.and(request.where(),
-            last == null ? null : ChunkPlanner.q(wc.name()) + " > " + ChunkPlanner.literal(wmFamily, last)));
+            last == null ? null : q + " > " + lit.apply(last, false)));
         condition = ChunkPlanner.and(request.where(),
-            last == null ? null : ChunkPlanner.q(wc.name()) + " > " + ChunkPlanner.literal(wmFamily, last),
-            wmHi == null ? null : ChunkPlanner.q(wc.name()) + " <= " + ChunkPlanner.literal(wmFamily, wmHi));
+            last == null ? null : q + " > " + lit.apply(last, false),
+            wmHi == null ? null : q + " <= " + lit.apply(wmHi, true));
         notes.add(last == null ? "incremental: no watermark recorded yet; copying every row"
             + (wmHi == null ? "" : " up to " + wc.name() + " = " + wmHi)
             : "incremental: copying rows with " + wc.name() + " > " + last
@@ -461,6 +471,14 @@ public final class CopyJob {
         v = SinkValues.readers(r.columns(), sqlite)[0].read(r.resultSet());
       }
       return v == null ? null : SinkValues.text(v);
+    }
+  }
+
+  /** The precision Calcite gives {@code column} in queries. */
+  private int queryPrecision(String sourceRef, String column) throws SQLException {
+    try (SourceRows r = engine.openRows("SELECT " + ChunkPlanner.q(column) + " FROM " + sourceRef
+        + " WHERE 1 = 0")) {
+      return r.columns().get(0).precision();
     }
   }
 
