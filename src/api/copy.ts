@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { CopyEvent, CopyMode, CopyPlan, CopyTableResult } from '../copy/events.js';
+import type { CopyEvent, CopyMode, CopyTableResult } from '../copy/events.js';
 import { ProgressMeter } from '../copy/progress-meter.js';
 import { FerryError, isFerryError } from '../errors/index.js';
 import type { Ferry } from './ferry.js';
@@ -87,18 +87,22 @@ async function copyTable(ferry: Ferry, table: string, o: CopyOptions, extra: { f
       dryRun: o.dryRun ?? false,
       ...extra,
     });
-    const plan = await job.plan<CopyPlan>();
+    const plan = await job.plan();
     if (o.dryRun) {
       onEvent({ kind: 'plan', ...plan });
       return { table, ok: true, rows: 0, seconds: 0 };
     }
     for (const message of plan.notes) onEvent({ kind: 'note', table, message });
-    onEvent({ kind: 'start', table, rowsTotal: null, chunksTotal: plan.chunks.length });
+    onEvent({ kind: 'start', table, rowsTotal: plan.rowsTotal, chunksTotal: plan.chunks.length, resumeFrom: plan.resumeFrom });
     const meter = new ProgressMeter();
+    let polling = false;
     const poll = setInterval(() => {
-      const p = job.progress();
-      meter.sample(performance.now(), p.rows);
-      onEvent({ kind: 'progress', table, rows: p.rows, rowsTotal: p.rowsTotal, chunksDone: p.chunksDone, chunksTotal: p.chunksTotal, rowsPerSecond: meter.rate(), etaSeconds: meter.eta(p.rowsTotal) });
+      if (polling) return;
+      polling = true;
+      job.progress().then((p) => {
+        meter.sample(performance.now(), p.rows);
+        onEvent({ kind: 'progress', table, rows: p.rows, rowsTotal: p.rowsTotal, chunksDone: p.chunksDone, chunksTotal: p.chunksTotal, rowsPerSecond: meter.rate(), etaSeconds: meter.eta(p.rowsTotal) });
+      }, () => undefined).finally(() => (polling = false));
     }, POLL_MS);
     let summary;
     try {
@@ -106,8 +110,9 @@ async function copyTable(ferry: Ferry, table: string, o: CopyOptions, extra: { f
     } finally {
       clearInterval(poll);
     }
+    for (const message of summary.notes) if (!plan.notes.includes(message)) onEvent({ kind: 'note', table, message });
     const seconds = (performance.now() - started) / 1000;
-    onEvent({ kind: 'done', table, rows: summary.rows, chunks: summary.chunks, seconds, rowsPerSecond: seconds > 0 ? summary.rows / seconds : 0, resumedFrom: summary.resumedFrom });
+    onEvent({ kind: 'done', table, rows: summary.rows, chunks: summary.chunks ?? plan.chunks.length, seconds, rowsPerSecond: seconds > 0 ? summary.rows / seconds : 0, resumedFrom: summary.resumedFrom ?? null });
     return { table, ok: true, rows: summary.rows, seconds };
   } catch (e) {
     const err = isFerryError(e) ? e : new FerryError('JVM_ERROR', String((e as Error)?.message ?? e));

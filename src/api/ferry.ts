@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Table } from 'apache-arrow';
 import { readIpcChunks } from '../arrow/index.js';
-import { EngineHandle, type CopyJobHandle, type EngineDatabase, type ExplainResult } from '../bridge/index.js';
+import { CopyHandle, EngineHandle, type CopyRequest, type EngineDatabase, type ExplainResult } from '../bridge/index.js';
 import { absolutizeUrl, validateConfig, type FerryConfigInput, type LoadedConfig } from '../config/index.js';
 import { FerryError } from '../errors/index.js';
 import type { SchemaSnapshot } from '../schema/model.js';
@@ -111,10 +111,10 @@ export class Ferry {
     return this.engine.inspect(database, namespace);
   }
 
-  /** Creates a table copy job in the JVM (see {@link copy} for the request it takes). */
-  async copyJob(request: object): Promise<CopyJobHandle> {
+  /** Creates a table copy job in the JVM (see {@link copy} for how it is driven). */
+  async copyJob(request: CopyRequest): Promise<CopyHandle> {
     this.checkOpen();
-    return this.engine.copyJob(request);
+    return CopyHandle.open(this.engine, request);
   }
 
   /** Compares one table in two databases inside the JVM (see {@link verify}). */

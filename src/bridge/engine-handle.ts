@@ -1,6 +1,5 @@
 import type { SchemaSnapshot } from '../schema/model.js';
 import { toFerryError } from './java-error.js';
-import { CopyJobHandle } from './copy-job.js';
 import { ResultSocket } from './result-socket.js';
 import { startJvm } from './jvm.js';
 
@@ -17,11 +16,9 @@ interface JavaEngine {
   ping(name: Buffer): Promise<Buffer>;
   verify(request: Buffer): Promise<Buffer>;
   release(chunks: JavaChunks): Promise<void>;
+  copyJob(request: Buffer): Promise<unknown>;
   close(): Promise<void>;
   closeSync(): void;
-}
-interface JavaEngineCopy {
-  copyJob(request: Buffer): Promise<ConstructorParameters<typeof CopyJobHandle>[0]>;
 }
 interface JavaEngineClass {
   open(config: Buffer): Promise<JavaEngine>;
@@ -63,7 +60,7 @@ export interface PingResult {
 export class EngineHandle {
   private closed = false;
 
-  private constructor(private readonly java: JavaEngine & JavaEngineCopy) {}
+  private constructor(private readonly java: JavaEngine) {}
 
   /**
    * Starts the JVM if needed and opens an engine over the given databases (nothing connects yet).
@@ -76,7 +73,7 @@ export class EngineHandle {
     try {
       const Engine = (await java.importClassAsync('dev.ferry.Engine')) as JavaEngineClass;
       const engine = await Engine.open(Buffer.from(JSON.stringify({ databases }), 'utf8'));
-      return new EngineHandle(engine as JavaEngine & JavaEngineCopy);
+      return new EngineHandle(engine);
     } catch (e) {
       throw toFerryError(e, 'starting the federation engine');
     }
@@ -149,12 +146,15 @@ export class EngineHandle {
     }
   }
 
-  /** Creates a table copy job in the JVM from a request (see `src/api/copy.ts`). */
-  async copyJob(request: object): Promise<CopyJobHandle> {
+  /**
+   * Creates a JVM-side table copy (`dev.ferry.CopyJob`) from its JSON request; wrapped by
+   * `CopyHandle` in `copy-handle.ts`. A read-only target is refused here.
+   */
+  async copyJob(requestJson: string): Promise<unknown> {
     try {
-      return new CopyJobHandle(await this.java.copyJob(Buffer.from(JSON.stringify(request), 'utf8')));
+      return await this.java.copyJob(Buffer.from(requestJson, 'utf8'));
     } catch (e) {
-      throw toFerryError(e, 'planning the copy');
+      throw toFerryError(e, 'planning a copy');
     }
   }
 

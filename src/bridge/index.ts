@@ -3,4 +3,4 @@ export { jvmRuntime, runNativeScript, validateStatements, type JvmRuntime, type 
 export { startJvm, jvmStarted, runningClasspath, JVM_OPTIONS } from './jvm.js';
 export { buildClasspath, JARS_DIR, HELPER_JAR, type Classpath } from './classpath.js';
 export { toFerryError } from './java-error.js';
-export { CopyJobHandle, type CopyProgress, type CopySummary } from './copy-job.js';
+export { CopyHandle, type CopyRequest, type CopyPlan, type CopyResult, type CopyProgress } from './copy-handle.js';

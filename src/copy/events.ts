@@ -1,19 +1,7 @@
+import type { CopyPlan } from '../bridge/copy-handle.js';
+
 /** What `copy` plans for one table (also the whole output of `--dry-run`). */
-export interface CopyPlan {
-  readonly table: string;
-  readonly targetTable: string;
-  /** DDL run before the load (`--create`), in order. */
-  readonly ddl: readonly string[];
-  /** Secondary indexes created after the load. */
-  readonly indexes: readonly string[];
-  /** Key ranges, one transaction each (one chunk for a table without a usable key). */
-  readonly chunks: readonly { readonly from: string | null; readonly to: string | null }[];
-  /** The key the chunks follow; empty when the table has none. */
-  readonly key: readonly string[];
-  /** The last committed chunk's upper bound when resuming, else null. */
-  readonly resumeFrom: string | null;
-  readonly notes: readonly string[];
-}
+export type { CopyPlan };
 
 /**
  * Progress of a copy as plain data: the CLI renders it as bars, log lines or JSON lines, and
@@ -24,7 +12,7 @@ export interface CopyPlan {
  */
 export type CopyEvent =
   | ({ readonly kind: 'plan' } & CopyPlan)
-  | { readonly kind: 'start'; readonly table: string; readonly rowsTotal: number | null; readonly chunksTotal: number }
+  | { readonly kind: 'start'; readonly table: string; readonly rowsTotal: number | null; readonly chunksTotal: number; readonly resumeFrom: string | null }
   | { readonly kind: 'progress'; readonly table: string; readonly rows: number; readonly rowsTotal: number | null; readonly chunksDone: number; readonly chunksTotal: number; readonly rowsPerSecond: number; readonly etaSeconds: number | null }
   | { readonly kind: 'note'; readonly table: string; readonly message: string }
   | { readonly kind: 'done'; readonly table: string; readonly rows: number; readonly chunks: number; readonly seconds: number; readonly rowsPerSecond: number; readonly resumedFrom: string | null }

@@ -67,7 +67,7 @@ export function progressRenderer(style: ProgressStyle, out: NodeJS.WritableStrea
           for (const n of e.notes) out.write(`  note: ${n}\n`);
           break;
         case 'start':
-          out.write(`${e.table}: copying in ${e.chunksTotal} chunk(s)\n`);
+          out.write(`${e.table}: copying in ${e.chunksTotal} chunk(s)${e.resumeFrom ? `, resuming after ${e.resumeFrom}` : ''}\n`);
           break;
         case 'progress':
           if ((lastChunk.get(e.table) ?? 0) !== e.chunksDone) {

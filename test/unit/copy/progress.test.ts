@@ -45,7 +45,7 @@ describe('progress rendering', () => {
   it('logs one line per committed chunk when not on a terminal', () => {
     const s = sink();
     const show = progressRenderer('plain', s.out);
-    show({ kind: 'start', table: 'orders', rowsTotal: null, chunksTotal: 10 });
+    show({ kind: 'start', table: 'orders', rowsTotal: null, chunksTotal: 10, resumeFrom: null });
     show(progress);
     show(progress);
     show({ ...progress, chunksDone: 6, rows: 600_000 });
@@ -62,8 +62,8 @@ describe('progress rendering', () => {
   it('redraws one line per table on a terminal', () => {
     const s = sink();
     const show = progressRenderer('tty', s.out);
-    show({ kind: 'start', table: 'a', rowsTotal: null, chunksTotal: 1 });
-    show({ kind: 'start', table: 'bb', rowsTotal: null, chunksTotal: 2 });
+    show({ kind: 'start', table: 'a', rowsTotal: null, chunksTotal: 1, resumeFrom: null });
+    show({ kind: 'start', table: 'bb', rowsTotal: null, chunksTotal: 2, resumeFrom: null });
     expect(s.text()).toContain('\x1b[1A');
     expect(s.text().endsWith('\x1b[2Ka         starting (1 chunk(s))\n\x1b[2Kbb        starting (2 chunk(s))\n')).toBe(true);
   });

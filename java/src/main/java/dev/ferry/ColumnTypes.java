@@ -54,6 +54,19 @@ public class ColumnTypes {
   public RelDataType type(RelDataTypeFactory f, int jdbcType, @Nullable String typeName, int size,
       int digits) {
     String name = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT);
+    switch (jdbcType) {
+    case Types.LONGVARBINARY:
+    case Types.BLOB:
+      // Calcite has no name for these and would type them ANY, read back as "[B@…".
+      return f.createSqlType(SqlTypeName.VARBINARY);
+    case Types.LONGVARCHAR:
+    case Types.LONGNVARCHAR:
+    case Types.CLOB:
+    case Types.NCLOB:
+      return f.createSqlType(SqlTypeName.VARCHAR);
+    default:
+      break;
+    }
     SqlTypeName t = name.contains("UNSIGNED")
         ? SqlTypeName.getNameForUnsignedJdbcType(jdbcType)
         : SqlTypeName.getNameForJdbcType(jdbcType);
@@ -65,7 +78,7 @@ public class ColumnTypes {
       return decimal(f, size, digits);
     case TIMESTAMP:
     case TIME:
-      return f.createSqlType(t, Math.max(0, Math.min(digits, 9)));
+      return f.createSqlType(t, Math.max(0, Math.min(fractionDigits(t, size, digits), 9)));
     case ARRAY:
       return f.createArrayType(f.createTypeWithNullability(f.createSqlType(SqlTypeName.ANY), true), -1);
     default:
@@ -168,6 +181,18 @@ public class ColumnTypes {
 
   private static int fraction(int digits) {
     return Math.max(0, Math.min(digits, 9));
+  }
+
+  /**
+   * Fractional-second digits: DECIMAL_DIGITS, or, where the driver leaves it empty (MariaDB's
+   * DATETIME(6)), what COLUMN_SIZE says beyond "yyyy-MM-dd HH:mm:ss" or "HH:mm:ss".
+   */
+  static int fractionDigits(SqlTypeName t, int size, int digits) {
+    if (digits > 0) {
+      return digits;
+    }
+    int whole = t == SqlTypeName.TIME ? 8 : 19;
+    return size > whole + 1 ? size - whole - 1 : 0;
   }
 
   static RelDataType decimal(RelDataTypeFactory f, int precision, int scale) {

@@ -87,6 +87,22 @@ final class DirectPlan extends RuntimeException {
     return sql;
   }
 
+  /** Runs the SQL on a connection of its own and hands its rows over as they are. */
+  SourceRows openRows() throws SQLException {
+    Connection c = database.dataSource().getConnection();
+    Statement st = null;
+    try {
+      st = c.createStatement();
+      return new SourceRows(st, st.executeQuery(sql), c, columns, database);
+    } catch (SQLException | RuntimeException e) {
+      if (st != null) {
+        st.close();
+      }
+      c.close();
+      throw e;
+    }
+  }
+
   /** Runs the SQL on a connection of its own and wraps the result for streaming. */
   ArrowChunks open(BufferAllocator allocator, int batchRows) throws SQLException {
     Connection c = database.dataSource().getConnection();

@@ -113,6 +113,14 @@ public final class Engine implements AutoCloseable {
     PreparedStatement ps = null;
     try {
       ArrowChunks chunks;
+      Long inserted = CrossInsert.run(this, sql);
+      if (inserted != null) {
+        chunks = rowCount(inserted, batchRows);
+        synchronized (open) {
+          open.add(chunks);
+        }
+        return chunks;
+      }
       DirectPlan direct = null;
       try (Hook.Closeable h = Hook.PLAN_BEFORE_IMPLEMENTATION.addThread((RelRoot r) -> {
         DirectPlan d = DirectPlan.of(r, databases.values());
@@ -136,11 +144,7 @@ public final class Engine implements AutoCloseable {
       } else {
         long count = ps.getLargeUpdateCount();
         ps.close();
-        Statement st = calcite.createStatement();
-        ResultSet rs = st.executeQuery("VALUES CAST(" + count + " AS BIGINT)");
-        chunks = new ArrowChunks(st, rs, null,
-            List.of(new ColumnSpec("ROWCOUNT", java.sql.Types.BIGINT, "BIGINT", 19, 0, false)),
-            allocator, batchRows);
+        chunks = rowCount(count, batchRows);
       }
       synchronized (open) {
         open.add(chunks);
@@ -150,6 +154,66 @@ public final class Engine implements AutoCloseable {
       closeQuietly(ps);
       throw withHint(FerryFailure.wrap(e, "running the query"));
     }
+  }
+
+  /** The one-row {@code ROWCOUNT} result of a statement that changed rows. */
+  private ArrowChunks rowCount(long count, int batchRows) throws SQLException {
+    Statement st = calcite.createStatement();
+    ResultSet rs = st.executeQuery("VALUES CAST(" + count + " AS BIGINT)");
+    return new ArrowChunks(st, rs, null,
+        List.of(new ColumnSpec("ROWCOUNT", java.sql.Types.BIGINT, "BIGINT", 19, 0, false)),
+        allocator, batchRows);
+  }
+
+  /**
+   * Plans a SELECT through Calcite and opens its rows: straight from the driver when Calcite
+   * pushes it whole into one database ({@link DirectPlan}), else from Calcite's own execution.
+   */
+  SourceRows openRows(String selectSql) throws SQLException {
+    checkOpen();
+    DirectPlan direct = null;
+    PreparedStatement ps = null;
+    try (Hook.Closeable h = Hook.PLAN_BEFORE_IMPLEMENTATION.addThread((RelRoot r) -> {
+      DirectPlan d = DirectPlan.of(r, databases.values());
+      if (d != null) {
+        throw d;
+      }
+    })) {
+      ps = calcite.prepareStatement(selectSql);
+    } catch (SQLException | RuntimeException e) {
+      direct = DirectPlan.find(e);
+      if (direct == null) {
+        throw e;
+      }
+    }
+    if (direct != null) {
+      return direct.openRows();
+    }
+    try {
+      ResultSet rs = ps.executeQuery();
+      return new SourceRows(ps, rs, null, ColumnSpec.fromMetaData(rs.getMetaData()), null);
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(ps);
+      throw e;
+    }
+  }
+
+  /**
+   * Starts a table copy described by {@code requestJson} (see {@link CopyJob}); a read-only
+   * target is refused here, before anything runs.
+   */
+  public CopyJob copyJob(byte[] requestJson) {
+    checkOpen();
+    try {
+      return new CopyJob(this, CopyRequest.parse(requestJson));
+    } catch (Exception e) {
+      throw FerryFailure.wrap(e, "planning a copy");
+    }
+  }
+
+  /** The configured databases by name. */
+  Map<String, DatabaseSchema> databases() {
+    return Collections.unmodifiableMap(databases);
   }
 
   /** Forgets a finished result; Node calls it after the last chunk or on abandoning one. */
@@ -271,8 +335,16 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  private DatabaseSchema database(String name) {
+  /** The database configured as {@code name} (exactly, else ignoring case). */
+  DatabaseSchema database(String name) {
     DatabaseSchema s = databases.get(name);
+    if (s == null) {
+      for (Map.Entry<String, DatabaseSchema> e : databases.entrySet()) {
+        if (e.getKey().equalsIgnoreCase(name)) {
+          s = e.getValue();
+        }
+      }
+    }
     if (s == null) {
       throw FerryFailure.of("UNKNOWN_DATABASE", "no database named '" + name + "' is configured;"
           + " configured: " + String.join(", ", databases.keySet()));

@@ -45,8 +45,8 @@ public final class FerryJdbcSchema extends JdbcSchema {
   /**
    * Tables, looked up once per engine. Stock JdbcSchema asks the database for the whole table
    * list on every case-insensitive lookup, i.e. several times per query; `check` runs hundreds of
-   * proof queries and spent most of its time in those catalog queries. Tables created after the
-   * first lookup become visible to a new Ferry instance.
+   * proof queries and spent most of its time in those catalog queries. Misses are not kept, so
+   * a table created later is found on its first lookup.
    */
   @Override public Lookup<Table> tables() {
     Lookup<Table> t = tables;
@@ -62,7 +62,7 @@ public final class FerryJdbcSchema extends JdbcSchema {
     return t;
   }
 
-  /** Memoizes a lookup: hits and misses alike. */
+  /** Memoizes a lookup's hits. */
   private static final class CachedLookup<T> implements Lookup<T> {
     private final Lookup<T> source;
     private final Map<String, Optional<T>> exact = new ConcurrentHashMap<>();
@@ -74,12 +74,30 @@ public final class FerryJdbcSchema extends JdbcSchema {
     }
 
     @Override public @Nullable T get(String name) {
-      return exact.computeIfAbsent(name, n -> Optional.ofNullable(source.get(n))).orElse(null);
+      Optional<T> hit = exact.get(name);
+      if (hit != null) {
+        return hit.orElse(null);
+      }
+      T t = source.get(name);
+      // Only hits are kept: a table created later (e.g. by `ferry copy --create`) must be found.
+      if (t != null) {
+        exact.put(name, Optional.of(t));
+      }
+      return t;
     }
 
     @Override public @Nullable Named<T> getIgnoreCase(String name) {
-      return ignoreCase.computeIfAbsent(name.toLowerCase(Locale.ROOT),
-          n -> Optional.ofNullable(source.getIgnoreCase(name))).orElse(null);
+      String key = name.toLowerCase(Locale.ROOT);
+      Optional<Named<T>> hit = ignoreCase.get(key);
+      if (hit != null) {
+        return hit.orElse(null);
+      }
+      Named<T> t = source.getIgnoreCase(name);
+      if (t != null) {
+        ignoreCase.put(key, Optional.of(t));
+        names.clear();
+      }
+      return t;
     }
 
     @Override public Set<String> getNames(LikePattern pattern) {

@@ -1,0 +1,545 @@
+package dev.ferry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Copies one table between two configured databases in key-range chunks, each committed in one
+ * target transaction together with its checkpoint, so a copy killed at any moment resumes to an
+ * exact result.
+ *
+ * <p>Each chunk is {@code INSERT INTO target SELECT cols FROM source WHERE key > lo AND key <= hi}
+ * run by {@link CrossInsert}: Calcite pushes the SELECT into the source and Ferry's
+ * {@link TableSink} bulk-loads the target. A table without a single-column key of an orderable
+ * type is one chunk, so a resume starts it over (the earlier transaction either committed whole
+ * or left nothing). Node calls {@link #plan}, {@link #run} (on a bridge thread), and meanwhile
+ * {@link #progress} and {@link #cancel} from others.
+ */
+public final class CopyJob {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Set {@code -Dferry.debug.copy=true} to print each phase's duration on stderr. */
+  private static final boolean DEBUG = Boolean.getBoolean("ferry.debug.copy");
+  private long lastMark = System.nanoTime();
+
+  private final Engine engine;
+  private final CopyRequest request;
+  private final DatabaseSchema source;
+  private final DatabaseSchema target;
+  private final String targetEngine;
+  private final AtomicBoolean cancelled = new AtomicBoolean();
+  private final AtomicBoolean running = new AtomicBoolean();
+  private volatile String phase = "planned";
+  private volatile long rows;
+  private volatile long rowsTotal = -1;
+  private volatile int chunksDone;
+  private volatile int chunksTotal = -1;
+  private volatile @Nullable SourceRows current;
+  private @Nullable Plan plan;
+
+  /** What a run will do, as {@link #plan} reports it. */
+  private record Plan(Snapshot.Table table, String sourceRef, TableName targetName, boolean exists,
+      List<String> columns, @Nullable String key, @Nullable String keyFamily, List<String> ddl,
+      List<String> indexes, List<ChunkPlanner.Range> ranges, long rowsTotal,
+      @Nullable String resumeFrom, Checkpoints.@Nullable State prior, @Nullable String condition,
+      @Nullable String watermarkFamily, @Nullable String watermarkHi, List<String> notes) {}
+
+  CopyJob(Engine engine, CopyRequest request) {
+    this.engine = engine;
+    this.request = request;
+    this.source = engine.database(request.from());
+    this.target = engine.database(request.to());
+    DatabaseSpec t = target.dataSource().spec();
+    this.targetEngine = t.engine();
+    if (t.readOnly() && !request.dryRun()) {
+      throw FerryFailure.of("READ_ONLY", "database '" + t.name() + "' is marked readOnly: true;"
+              + " refusing to copy " + request.table() + " into it (remove readOnly from its config"
+              + " entry to allow writes)")
+          .with("database", t.name());
+    }
+  }
+
+  /**
+   * The plan as JSON: {@code {table, targetTable, ddl, indexes, chunks:[{from,to}], key,
+   * resumeFrom, rowsTotal, notes}}. Reads the source's key column and the target's checkpoint;
+   * writes nothing.
+   */
+  public byte[] plan() {
+    try {
+      Plan p = plan(null);
+      ObjectNode out = JSON.createObjectNode();
+      out.put("table", request.table());
+      out.put("targetTable", p.targetName().toString());
+      out.putPOJO("ddl", p.ddl());
+      out.putPOJO("indexes", p.indexes());
+      ArrayNode chunks = out.putArray("chunks");
+      for (ChunkPlanner.Range r : p.ranges()) {
+        chunks.addObject().put("from", r.lo()).put("to", r.hi());
+      }
+      out.putPOJO("key", p.key() == null ? List.of() : List.of(p.key()));
+      out.put("resumeFrom", p.resumeFrom());
+      out.put("rowsTotal", p.rowsTotal());
+      out.putPOJO("notes", p.notes());
+      return JSON.writeValueAsBytes(out);
+    } catch (Exception e) {
+      throw FerryFailure.wrap(e, "planning the copy of " + request.table());
+    }
+  }
+
+  private Plan plan(@Nullable Connection targetConnection) throws SQLException {
+    Plan cached = plan;
+    if (cached != null) {
+      return cached;
+    }
+    phase = "planning";
+    List<String> notes = new ArrayList<>();
+    Catalog.Scope sourceScope = source.inspectionScope(request.fromNamespace());
+    Snapshot snap = Catalog.inspect(source, sourceScope);
+    mark("inspected the source");
+    Snapshot.Table table = find(snap.tables(), request.table());
+    if (table == null) {
+      throw FerryFailure.of("SQL_VALIDATION", "database '" + request.from() + "' has no table '"
+          + request.table() + "' in " + sourceScope).with("database", request.from())
+          .with("table", request.table());
+    }
+    String sourceRef = ChunkPlanner.q(source.dataSource().spec().name())
+        + (source.namespaceNames().isEmpty() || sourceScope.namespace() == null ? ""
+            : "." + ChunkPlanner.q(sourceScope.namespace()))
+        + "." + ChunkPlanner.q(table.name());
+    List<String> columns = new ArrayList<>();
+    table.columns().forEach(c -> columns.add(c.name()));
+
+    Catalog.Scope targetScope = target.inspectionScope(request.toNamespace());
+    boolean own = targetConnection == null;
+    Connection c = own ? target.dataSource().openPhysical() : targetConnection;
+    try {
+      if (own) {
+        c.setAutoCommit(false);
+      }
+      String existing = findTable(c, targetScope, request.targetTable());
+      TableName targetName = new TableName(targetScope.namespace(),
+          existing != null ? existing : request.targetTable());
+      TargetDdl ddl = new TargetDdl(targetEngine, source.dataSource().spec().engine(), target.dialect());
+      List<String> create = new ArrayList<>();
+      if (existing == null) {
+        if (!request.create()) {
+          throw FerryFailure.of("SQL_VALIDATION", "database '" + request.to() + "' has no table '"
+              + request.targetTable() + "'; create it first or copy with --create")
+              .with("database", request.to()).with("table", request.targetTable());
+        }
+        create.add(ddl.createTable(targetName, table));
+      }
+      List<String> indexes = request.create() ? ddl.indexes(targetName, table) : List.of();
+
+      String key = null;
+      String keyFamily = null;
+      List<String> pk = table.primaryKey() == null ? List.of() : table.primaryKey().columns();
+      if (pk.size() == 1) {
+        Snapshot.Column kc = column(table, pk.get(0));
+        if (kc != null && ChunkPlanner.CHUNKABLE.contains(kc.type().family())
+            && !(kc.type().family().equals("decimal") && kc.type().scale() != null
+                && kc.type().scale() > 0)) {
+          key = kc.name();
+          keyFamily = kc.type().family();
+        }
+      }
+      if (key == null) {
+        notes.add(table.name() + " has no single-column primary key of an integer, text or date"
+            + " type, so it is copied in one transaction" + (request.resume()
+            ? "; --resume starts it over (the interrupted transaction left nothing behind)" : ""));
+      }
+
+      Checkpoints.State prior = readCheckpoint(c, targetScope);
+      String wmFamily = null;
+      String wmHi = null;
+      String condition = request.where();
+      if (request.mode().equals("incremental")) {
+        Snapshot.Column wc = column(table, request.watermark());
+        if (wc == null) {
+          throw FerryFailure.of("USAGE", "watermark column '" + request.watermark() + "' is not a"
+              + " column of " + table.name());
+        }
+        wmFamily = wc.type().family();
+        String last = prior == null ? null : prior.watermark();
+        String fam = wmFamily;
+        String q = ChunkPlanner.q(wc.name());
+        // Literals carry the precision Calcite types the column with (MariaDB's DATETIME(6) is
+        // TIMESTAMP(0) to it): a literal of another precision makes Calcite cast the column,
+        // which MariaDB rejects. The lower bound is rounded down and the upper one up, so rows
+        // at a boundary may be read twice, which the merge makes harmless, and none is skipped.
+        int[] wp = {6};
+        java.util.function.BiFunction<String, Boolean, String> lit = (v, up) -> fam.equals("timestamp")
+            ? ChunkPlanner.timestampLiteral(v, wp[0], up) : ChunkPlanner.literal(fam, v);
+        wp[0] = queryPrecision(sourceRef, wc.name());
+        wmHi = maxWatermark(sourceRef, wc.name(), ChunkPlanner.and(request.where(),
+            last == null ? null : q + " > " + lit.apply(last, false)));
+        condition = ChunkPlanner.and(request.where(),
+            last == null ? null : q + " > " + lit.apply(last, false),
+            wmHi == null ? null : q + " <= " + lit.apply(wmHi, true));
+        notes.add(last == null ? "incremental: no watermark recorded yet; copying every row"
+            + (wmHi == null ? "" : " up to " + wc.name() + " = " + wmHi)
+            : "incremental: copying rows with " + wc.name() + " > " + last
+                + (wmHi == null ? " (none found)" : " up to " + wmHi));
+      }
+
+      String resumeFrom = null;
+      if (request.resume() && !request.mode().equals("incremental")) {
+        if (prior == null) {
+          notes.add("no checkpoint for " + targetName + " under job '" + request.job()
+              + "'; starting from the beginning");
+        } else if (prior.done() && !prior.pending()) {
+          notes.add("the last copy of " + targetName + " completed; nothing to resume");
+        } else if (key != null && prior.chunkHi() != null) {
+          resumeFrom = prior.chunkHi();
+          notes.add("resuming after " + key + " = " + resumeFrom + " (" + prior.rows()
+              + " rows already committed)");
+        } else if (key != null) {
+          notes.add("no chunk of " + targetName + " was committed before; starting from the beginning");
+        }
+      } else if (request.resume()) {
+        notes.add("incremental copies resume from the last recorded watermark; an interrupted run's"
+            + " committed chunks are merged again (upsert), which is idempotent");
+      }
+
+      List<ChunkPlanner.Range> ranges;
+      long total;
+      boolean nothing = request.resume() && prior != null && prior.done() && !prior.pending()
+          && !request.mode().equals("incremental");
+      boolean noNewRows = request.mode().equals("incremental") && wmHi == null;
+      if (nothing || noNewRows) {
+        ranges = List.of();
+        total = 0;
+      } else if (key != null) {
+        ChunkPlanner.Boundaries b = ChunkPlanner.scan(engine, sourceRef, key, keyFamily,
+            ChunkPlanner.and(condition, resumeFrom == null ? null
+                : ChunkPlanner.q(key) + " > " + ChunkPlanner.literal(keyFamily, resumeFrom)),
+            request.chunkRows());
+        ranges = ChunkPlanner.ranges(resumeFrom, b.his());
+        total = b.rows();
+        mark("scanned " + total + " keys into " + ranges.size() + " chunks");
+      } else {
+        ranges = List.of(new ChunkPlanner.Range(null, null));
+        total = count(sourceRef, condition);
+      }
+      Plan p = new Plan(table, sourceRef, targetName, existing != null, columns, key, keyFamily,
+          create, indexes, ranges, total, resumeFrom, prior, condition, wmFamily, wmHi,
+          List.copyOf(notes));
+      plan = p;
+      rowsTotal = total + (resumeFrom != null && prior != null ? prior.rows() : 0);
+      chunksTotal = ranges.size();
+      phase = "planned";
+      return p;
+    } finally {
+      if (own) {
+        try {
+          c.rollback();
+        } catch (SQLException ignored) {
+          // Only reads happened.
+        }
+        c.close();
+      }
+    }
+  }
+
+  /**
+   * Runs the copy and returns {@code {table, rows, totalRows, chunks, seconds, resumedFrom,
+   * skippedChunks, notes}}; {@code rows} counts this run only.
+   */
+  public byte[] run() {
+    if (!running.compareAndSet(false, true)) {
+      throw FerryFailure.of("USAGE", "this copy job already ran");
+    }
+    long start = System.nanoTime();
+    try (Connection c = target.dataSource().openPhysical()) {
+      c.setAutoCommit(false);
+      Plan p = plan(c);
+      ObjectNode out = JSON.createObjectNode();
+      out.put("table", request.table());
+      out.put("targetTable", p.targetName().toString());
+      if (request.dryRun()) {
+        out.put("rows", 0);
+        out.put("dryRun", true);
+        out.putPOJO("notes", p.notes());
+        phase = "done";
+        return JSON.writeValueAsBytes(out);
+      }
+      phase = "preparing";
+      for (String ddl : p.ddl()) {
+        execute(c, ddl);
+      }
+      Checkpoints checkpoints = request.stateFile() != null
+          ? new Checkpoints.StateFile(Path.of(request.stateFile()))
+          : new Checkpoints.InTarget(c, p.targetName().namespace(), target.dialect(), targetEngine);
+      if (checkpoints instanceof Checkpoints.InTarget it) {
+        it.ensure();
+      }
+      String tbl = p.targetName().toString();
+      Checkpoints.State prior = p.prior();
+      boolean continuing = p.resumeFrom() != null;
+      String lastWatermark = prior == null ? null : prior.watermark();
+      long committed = continuing && prior != null ? prior.rows() : 0;
+      long skipped = continuing ? committed / request.chunkRows() : 0;
+      if (!continuing && !p.ranges().isEmpty()) {
+        Checkpoints.State started = Checkpoints.State.started(lastWatermark);
+        checkpoints.write(c, request.job(), tbl, started);
+        c.commit();
+        checkpoints.committed(request.job(), tbl, started);
+      }
+      boolean replace = request.mode().equals("replace");
+      boolean upsert = request.mode().equals("upsert") || request.mode().equals("incremental");
+      List<String> key = new ArrayList<>();
+      if (p.table().primaryKey() != null) {
+        key.addAll(p.table().primaryKey().columns());
+      }
+      if (upsert && key.isEmpty()) {
+        throw FerryFailure.of("USAGE", "an " + request.mode() + " copy of " + p.table().name()
+            + " needs a primary key to merge rows by; it has none");
+      }
+      String pendingFrom = prior != null && prior.pending() && request.resume() && p.key() != null
+          ? (prior.pendingLo() == null ? "" : prior.pendingLo()) : null;
+      phase = "copying";
+      rows = committed;
+      String select = "SELECT " + String.join(", ", p.columns().stream().map(ChunkPlanner::q).toList())
+          + " FROM " + p.sourceRef();
+      for (int i = 0; i < p.ranges().size(); i++) {
+        if (cancelled.get()) {
+          throw FerryFailure.of("CANCELLED", "copy of " + request.table() + " cancelled after "
+              + chunksDone + " chunks; committed chunks stay (resume with --resume)");
+        }
+        ChunkPlanner.Range r = p.ranges().get(i);
+        boolean first = i == 0;
+        boolean last = i == p.ranges().size() - 1;
+        String cond = ChunkPlanner.and(p.condition(), p.key() == null ? null
+            : ChunkPlanner.rangeCondition(p.key(), p.keyFamily(), r));
+        String sql = cond == null ? select : select + " WHERE " + cond;
+        long before = committed;
+        String hi = r.hi();
+        String wm = last && p.watermarkHi() != null ? p.watermarkHi() : lastWatermark;
+        CrossInsert.Hooks hooks = new CrossInsert.Hooks() {
+          @Override public void beforeWrite(Connection tc) throws SQLException {
+            if (first && replace && !continuing) {
+              execute(tc, targetEngine.equals("postgresql")
+                  ? "TRUNCATE TABLE " + p.targetName().quoted(target.dialect())
+                  : "DELETE FROM " + p.targetName().quoted(target.dialect()), false);
+            } else if (first && pendingFrom != null) {
+              String k = target.dialect().quoteIdentifier(p.key());
+              execute(tc, "DELETE FROM " + p.targetName().quoted(target.dialect())
+                  + (pendingFrom.isEmpty() ? "" : " WHERE " + k + " > " + nativeLiteral(p.keyFamily(), pendingFrom)), false);
+            }
+          }
+
+          @Override public void beforeCommit(Connection tc, long n) throws SQLException {
+            checkpoints.write(tc, request.job(), tbl, new Checkpoints.State(last ? null : hi,
+                before + n, wm, last, null, null, false));
+          }
+        };
+        TableSink.Options options = new TableSink.Options(
+            upsert ? TableSink.Mode.UPSERT : TableSink.Mode.INSERT, key,
+            n -> rows = before + n, cancelled::get);
+        long n = CrossInsert.copy(engine, sql, target, c, p.targetName(), p.columns(), options,
+            hooks, s -> current = s);
+        committed += n;
+        rows = committed;
+        checkpoints.committed(request.job(), tbl, new Checkpoints.State(last ? null : hi,
+            committed, wm, last, null, null, false));
+        chunksDone = i + 1;
+        mark("chunk " + chunksDone + ": " + n + " rows");
+      }
+      if (!p.indexes().isEmpty()) {
+        phase = "indexing";
+        for (String ddl : p.indexes()) {
+          execute(c, ddl);
+        }
+      }
+      phase = "done";
+      out.put("rows", committed - (continuing && prior != null ? prior.rows() : 0));
+      out.put("totalRows", committed);
+      out.put("chunks", p.ranges().size());
+      out.put("seconds", (System.nanoTime() - start) / 1e9);
+      out.put("resumedFrom", p.resumeFrom());
+      out.put("skippedChunks", skipped);
+      out.put("created", !p.ddl().isEmpty());
+      out.putPOJO("notes", p.notes());
+      return JSON.writeValueAsBytes(out);
+    } catch (Exception e) {
+      phase = cancelled.get() ? "cancelled" : "failed";
+      throw FerryFailure.wrap(e, "copying " + request.table() + " from '" + request.from()
+          + "' to '" + request.to() + "'");
+    }
+  }
+
+  /** {@code {table, phase, rows, rowsTotal, chunksDone, chunksTotal}}; safe from any thread. */
+  public byte[] progress() {
+    ObjectNode out = JSON.createObjectNode();
+    out.put("table", request.table());
+    out.put("phase", phase);
+    out.put("rows", rows);
+    out.put("rowsTotal", rowsTotal);
+    out.put("chunksDone", chunksDone);
+    out.put("chunksTotal", chunksTotal);
+    try {
+      return JSON.writeValueAsBytes(out);
+    } catch (Exception e) {
+      throw FerryFailure.wrap(e, "reporting progress");
+    }
+  }
+
+  /**
+   * Stops the copy: the running chunk rolls back, committed chunks stay, {@link #run} fails with
+   * {@code CANCELLED}.
+   */
+  public void cancel() {
+    cancelled.set(true);
+    SourceRows s = current;
+    if (s != null) {
+      s.cancel();
+    }
+  }
+
+  private void mark(String what) {
+    if (DEBUG) {
+      long now = System.nanoTime();
+      System.err.printf(java.util.Locale.ROOT, "ferry copy %s: %s %d ms%n", request.table(), what,
+          (now - lastMark) / 1_000_000);
+      lastMark = now;
+    }
+  }
+
+  private void execute(Connection c, String sql) throws SQLException {
+    execute(c, sql, true);
+  }
+
+  private static void execute(Connection c, String sql, boolean commit) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute(sql);
+      if (commit) {
+        c.commit();
+      }
+    } catch (SQLException e) {
+      if (commit) {
+        c.rollback();
+      }
+      throw new SQLException(e.getMessage() + " (in: " + sql + ")", e.getSQLState(), e.getErrorCode(), e);
+    }
+  }
+
+  /** A key literal in the target's own SQL (for the state file's clean-up DELETE). */
+  private static String nativeLiteral(String family, String value) {
+    return switch (family) {
+      case "integer", "decimal" -> value;
+      case "date" -> "DATE '" + value + "'";
+      default -> "'" + value.replace("'", "''") + "'";
+    };
+  }
+
+  private Checkpoints.@Nullable State readCheckpoint(Connection c, Catalog.Scope scope)
+      throws SQLException {
+    String tbl = new TableName(scope.namespace(), findOr(c, scope, request.targetTable())).toString();
+    if (request.stateFile() != null) {
+      return new Checkpoints.StateFile(Path.of(request.stateFile())).read(request.job(), tbl);
+    }
+    if (!TargetColumns.read(c, targetEngine, new TableName(scope.namespace(), "ferry_checkpoint")).exists()) {
+      return null;
+    }
+    return new Checkpoints.InTarget(c, scope.namespace(), target.dialect(), targetEngine)
+        .read(request.job(), tbl);
+  }
+
+  private String findOr(Connection c, Catalog.Scope scope, String name) throws SQLException {
+    String found = findTable(c, scope, name);
+    return found == null ? name : found;
+  }
+
+  private @Nullable String maxWatermark(String sourceRef, String column, @Nullable String condition)
+      throws SQLException {
+    String sql = "SELECT MAX(" + ChunkPlanner.q(column) + ") FROM " + sourceRef
+        + (condition == null ? "" : " WHERE " + condition);
+    try (SourceRows r = engine.openRows(sql)) {
+      boolean sqlite = r.source() != null && r.source().dataSource().spec().engine().equals("sqlite");
+      Object v = null;
+      if (r.resultSet().next()) {
+        v = SinkValues.readers(r.columns(), sqlite)[0].read(r.resultSet());
+      }
+      return v == null ? null : SinkValues.text(v);
+    }
+  }
+
+  /** The precision Calcite gives {@code column} in queries. */
+  private int queryPrecision(String sourceRef, String column) throws SQLException {
+    try (SourceRows r = engine.openRows("SELECT " + ChunkPlanner.q(column) + " FROM " + sourceRef
+        + " WHERE 1 = 0")) {
+      return r.columns().get(0).precision();
+    }
+  }
+
+  private long count(String sourceRef, @Nullable String condition) throws SQLException {
+    String sql = "SELECT COUNT(*) FROM " + sourceRef + (condition == null ? "" : " WHERE " + condition);
+    try (SourceRows r = engine.openRows(sql)) {
+      return r.resultSet().next() ? r.resultSet().getLong(1) : 0;
+    }
+  }
+
+  /** The exact name of table {@code name} in the target namespace (case-insensitive), or null. */
+  private static @Nullable String findTable(Connection c, Catalog.Scope scope, String name)
+      throws SQLException {
+    DatabaseMetaData md = c.getMetaData();
+    String found = null;
+    try (ResultSet rs = md.getTables(scope.catalog(), scope.schema(), null, null)) {
+      while (rs.next()) {
+        String t = rs.getString("TABLE_NAME");
+        if (name.equals(t)) {
+          return t;
+        }
+        if (found == null && name.equalsIgnoreCase(t)) {
+          found = t;
+        }
+      }
+    } finally {
+      if (!c.getAutoCommit()) {
+        c.commit();
+      }
+    }
+    return found;
+  }
+
+  private static Snapshot.@Nullable Table find(List<Snapshot.Table> tables, String name) {
+    for (Snapshot.Table t : tables) {
+      if (t.name().equals(name)) {
+        return t;
+      }
+    }
+    for (Snapshot.Table t : tables) {
+      if (t.name().equalsIgnoreCase(name)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private static Snapshot.@Nullable Column column(Snapshot.Table t, @Nullable String name) {
+    if (name == null) {
+      return null;
+    }
+    for (Snapshot.Column c : t.columns()) {
+      if (c.name().equals(name)) {
+        return c;
+      }
+    }
+    for (Snapshot.Column c : t.columns()) {
+      if (c.name().equalsIgnoreCase(name)) {
+        return c;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.ferry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Set;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * One table copy as Node asks for it (see {@code COPY-DESIGN.md}).
+ *
+ * @param from source database name
+ * @param to target database name
+ * @param table source table name
+ * @param targetTable target table name (default: the source's)
+ * @param where a Calcite SQL condition on the source table's columns, or null
+ * @param mode {@code append}, {@code replace}, {@code upsert} or {@code incremental}
+ * @param watermark the column an incremental copy follows
+ * @param create create the target table when it is missing
+ * @param chunkRows rows per chunk (per committed transaction)
+ * @param resume continue after the last committed chunk
+ * @param dryRun plan only
+ * @param fromNamespace source schema/catalog, when the database is not pinned to one
+ * @param toNamespace target schema/catalog, likewise
+ * @param stateFile a JSON file holding checkpoints instead of a table in the target
+ * @param job what checkpoints are filed under (default: {@code from->to})
+ */
+record CopyRequest(String from, String to, String table, String targetTable, @Nullable String where,
+    String mode, @Nullable String watermark, boolean create, long chunkRows, boolean resume,
+    boolean dryRun, @Nullable String fromNamespace, @Nullable String toNamespace,
+    @Nullable String stateFile, String job) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> MODES = Set.of("append", "replace", "upsert", "incremental");
+
+  /** Reads and checks a request. */
+  static CopyRequest parse(byte[] json) throws IOException {
+    JsonNode n = JSON.readTree(json);
+    String from = required(n, "from");
+    String to = required(n, "to");
+    String table = required(n, "table");
+    String mode = text(n, "mode") == null ? "append" : text(n, "mode").toLowerCase(Locale.ROOT);
+    if (!MODES.contains(mode)) {
+      throw FerryFailure.of("USAGE", "copy mode '" + mode + "' is not one of append, replace,"
+          + " upsert, incremental").with("mode", mode);
+    }
+    String watermark = text(n, "watermark");
+    if (mode.equals("incremental") && watermark == null) {
+      throw FerryFailure.of("USAGE", "an incremental copy of " + table + " needs a watermark column"
+          + " (--watermark updated_at)");
+    }
+    long chunkRows = n.path("chunkRows").asLong(100_000);
+    if (chunkRows < 1) {
+      throw FerryFailure.of("USAGE", "chunkRows must be at least 1, not " + chunkRows);
+    }
+    String targetTable = text(n, "targetTable");
+    String job = text(n, "job");
+    return new CopyRequest(from, to, table, targetTable == null ? table : targetTable,
+        text(n, "where"), mode, watermark, n.path("create").asBoolean(false), chunkRows,
+        n.path("resume").asBoolean(false), n.path("dryRun").asBoolean(false),
+        text(n, "fromNamespace"), text(n, "toNamespace"), text(n, "stateFile"),
+        job == null ? from + "->" + to : job);
+  }
+
+  private static String required(JsonNode n, String key) {
+    String v = text(n, key);
+    if (v == null || v.isEmpty()) {
+      throw FerryFailure.of("USAGE", "a copy request needs \"" + key + "\"");
+    }
+    return v;
+  }
+
+  private static @Nullable String text(JsonNode n, String key) {
+    JsonNode v = n.get(key);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+}
