@@ -20,7 +20,9 @@ import java.nio.file.Path;
  * archive, and the classes come mapped from disk instead of being parsed and verified again.
  * The work here mirrors what a first {@code ferry query} does: open, plan (pushed down whole
  * and joined in Calcite), explain, stream Arrow over a Unix socket; and what a first
- * {@code ferry check} does: inspect a catalog and validate statements against the snapshot.
+ * {@code ferry check} does: inspect a catalog and validate statements against the snapshot;
+ * and what {@code ferry copy} and {@code ferry verify} do: a chunked copy between two databases
+ * and a comparison of the result.
  */
 public final class Warmup {
   private Warmup() {}
@@ -52,6 +54,14 @@ public final class Warmup {
           + " WHERE x.name <> 'z' GROUP BY x.id");
       drain(engine, "SELECT * FROM a.nosuch");
       drain(engine, "SELECT FROM");
+      // What a first `ferry copy` and `ferry verify` do: plan, create, copy in chunks, compare.
+      CopyJob copy = engine.copyJob(json("{\"from\":\"a\",\"to\":\"b\",\"table\":\"t\","
+          + "\"targetTable\":\"t_copy\",\"toNamespace\":\"PUBLIC\",\"create\":true,"
+          + "\"mode\":\"replace\",\"chunkRows\":1}"));
+      copy.plan();
+      copy.run();
+      engine.verify(json("{\"from\":\"a\",\"to\":\"b\",\"table\":\"t\",\"targetTable\":\"t_copy\","
+          + "\"toNamespace\":\"PUBLIC\"}"));
     } finally {
       engine.close();
     }
