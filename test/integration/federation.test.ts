@@ -86,6 +86,12 @@ describe.skipIf(!havePg || !haveMaria)('one query across SQLite, PostgreSQL, Mar
     expect(agg.queries[0]!.sql).toMatch(/GROUP BY/);
   });
 
+  it('sends casts and string functions each engine understands', async () => {
+    expect(rows(await ferry.query('SELECT CAST(account_id AS VARCHAR(30)) AS s, CHAR_LENGTH(note) AS n FROM maria.ferry_it_rates ORDER BY account_id'))).toEqual([['9007199254740993', '6'], ['9223372036854775807', null]]);
+    expect(rows(await ferry.query("SELECT CAST(id AS VARCHAR(30)) AS s, CHAR_LENGTH(owner) AS n FROM lite.accounts WHERE owner <> 'unmatched' ORDER BY id"))).toEqual([['9007199254740993', '5'], ['9223372036854775807', '3']]);
+    expect(rows(await ferry.query('SELECT CAST(on_hand AS VARCHAR(10)) AS s FROM h2.stock'))).toEqual([['5']]);
+  });
+
   it('names what it searched when a table or database is unknown', async () => {
     const e1 = await ferry.query('SELECT * FROM pg.ferry_it.nosuch').catch((e: unknown) => e);
     expect(e1).toBeInstanceOf(FerryError);

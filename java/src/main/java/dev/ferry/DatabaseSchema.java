@@ -26,8 +26,6 @@ import org.apache.calcite.schema.Wrapper;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.schema.lookup.Lookup;
 import org.apache.calcite.sql.SqlDialect;
-import org.apache.calcite.sql.SqlDialectFactoryImpl;
-import org.apache.calcite.sql.dialect.SqliteSqlDialect;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -83,11 +81,7 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
     DatabaseSpec spec = dataSource.spec();
     try (Connection c = dataSource.getConnection()) {
       DatabaseMetaData md = c.getMetaData();
-      // Calcite's factory does not recognise SQLite's product name and would fall back to a
-      // generic dialect that sends CHAR_LENGTH, which SQLite lacks.
-      SqlDialect dialect = String.valueOf(md.getDatabaseProductName()).toLowerCase(Locale.ROOT).contains("sqlite")
-          ? SqliteSqlDialect.DEFAULT
-          : SqlDialectFactoryImpl.INSTANCE.create(md);
+      SqlDialect dialect = Dialects.forMetaData(md);
       ColumnTypes types = ColumnTypes.forProduct(String.valueOf(md.getDatabaseProductName()));
       JdbcConvention convention = JdbcConvention.of(dialect, expression, spec.name());
       boolean schemas = md.supportsSchemasInTableDefinitions();
