@@ -17,7 +17,7 @@ import { runChild } from './lib/child.js';
 import { CHANGE_PLAN, COLUMNS, DATABASE, PSQL_ARGS, ROWS, SCHEMAS, TABLES, ensureFixture, summarizeChanges } from './lib/check-fixture.js';
 import { describeEnvironment } from './lib/environment.js';
 import { exclusive } from './lib/exclusive.js';
-import { pairs, seconds, table } from './lib/report.js';
+import { pairs, seconds, table, verdict, commandLine, tail } from './lib/report.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -44,23 +44,6 @@ function progress(message) {
   process.stderr.write(`bench check: ${message}\n`);
 }
 
-function verdict(ok) {
-  return ok ? 'PASS' : 'MISS';
-}
-
-/** Quotes an argument for the printed command lines (they are meant to be pasted into a shell). */
-function shellQuote(arg) {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;
-}
-
-function commandLine(cmd, args) {
-  return [cmd, ...args].map(shellQuote).join(' ');
-}
-
-function tail(text, lines = 15) {
-  const all = text.trimEnd().split('\n');
-  return (all.length > lines ? ['…', ...all.slice(-lines)] : all).map((l) => `    ${l}`).join('\n');
-}
 
 /** Runs a command to completion and times it from spawn to exit (hrtime, so wall time). */
 function timed(cmd, args, options) {

@@ -29,7 +29,7 @@ import {
 } from './lib/copy-fixture.js';
 import { describeEnvironment, jarVersion } from './lib/environment.js';
 import { exclusive } from './lib/exclusive.js';
-import { pairs, rate, seconds, table } from './lib/report.js';
+import { pairs, rate, seconds, table, verdict, commandLine, tail } from './lib/report.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -65,23 +65,6 @@ function progress(message) {
   process.stderr.write(`bench copy: ${message}\n`);
 }
 
-function verdict(ok) {
-  return ok ? 'PASS' : 'MISS';
-}
-
-/** Quotes an argument for the printed command lines (they are meant to be pasted into a shell). */
-function shellQuote(arg) {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;
-}
-
-function commandLine(cmd, args) {
-  return [cmd, ...args].map(shellQuote).join(' ');
-}
-
-function tail(text, lines = 15) {
-  const all = text.trimEnd().split('\n');
-  return (all.length > lines ? ['…', ...all.slice(-lines)] : all).map((l) => `    ${l}`).join('\n');
-}
 
 function mb(kb) {
   return kb === undefined ? '-' : `${Math.round(kb / 1024)} MB`;

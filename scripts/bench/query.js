@@ -15,7 +15,7 @@ import { runChild } from './lib/child.js';
 import { describeEnvironment } from './lib/environment.js';
 import { exclusive } from './lib/exclusive.js';
 import { ensureTable, selectAll, COLUMNS, PSQL_ARGS, ROWS, SOURCES, TABLE } from './lib/query-fixture.js';
-import { pairs, rate, seconds, table } from './lib/report.js';
+import { pairs, rate, seconds, table, verdict } from './lib/report.js';
 
 const SELF = fileURLToPath(import.meta.url);
 
@@ -143,9 +143,6 @@ function measurePsqlCopy() {
   return { runs, bestMs: best, rowsPerSecond: ROWS / (best / 1000) };
 }
 
-function verdict(ok) {
-  return ok ? 'PASS' : 'MISS';
-}
 
 function report({ sources, setup, psqlCopy, results, loadAtStart }) {
   const out = [];

@@ -44,3 +44,24 @@ export function pairs(entries) {
   const width = Math.max(...entries.map(([k]) => k.length));
   return entries.map(([k, v]) => `  ${`${k}:`.padEnd(width + 1)} ${v}`).join('\n');
 }
+
+/** PASS or MISS for an informational target line. */
+export function verdict(ok) {
+  return ok ? 'PASS' : 'MISS';
+}
+
+/** Quotes an argument for the printed command lines (they are meant to be pasted into a shell). */
+export function shellQuote(arg) {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;
+}
+
+/** A command and its arguments as one pasteable shell line. */
+export function commandLine(cmd, args) {
+  return [cmd, ...args].map(shellQuote).join(' ');
+}
+
+/** The last `lines` lines of a command's output, indented, for error reports. */
+export function tail(text, lines = 15) {
+  const all = text.trimEnd().split('\n');
+  return (all.length > lines ? ['…', ...all.slice(-lines)] : all).map((l) => `    ${l}`).join('\n');
+}

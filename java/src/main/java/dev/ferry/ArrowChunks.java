@@ -130,22 +130,6 @@ public final class ArrowChunks implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    try {
-      resultSet.close();
-    } catch (SQLException ignored) {
-      // The statement close below releases the same resources.
-    }
-    try {
-      statement.close();
-    } catch (SQLException ignored) {
-      // Nothing else holds this statement.
-    }
-    if (connection != null) {
-      try {
-        connection.close();
-      } catch (SQLException ignored) {
-        // The pool discards a connection that fails to close.
-      }
-    }
+    Jdbc.closeQuietly(resultSet, statement, connection);
   }
 }

@@ -34,22 +34,6 @@ record SourceRows(Statement statement, ResultSet resultSet, @Nullable Connection
   }
 
   @Override public void close() {
-    try {
-      resultSet.close();
-    } catch (SQLException ignored) {
-      // The statement close below frees the same resources.
-    }
-    try {
-      statement.close();
-    } catch (SQLException ignored) {
-      // Nothing else holds this statement.
-    }
-    if (connection != null) {
-      try {
-        connection.close();
-      } catch (SQLException ignored) {
-        // The pool discards a connection that fails to close.
-      }
-    }
+    Jdbc.closeQuietly(resultSet, statement, connection);
   }
 }
