@@ -57,6 +57,12 @@ public record DatabaseSpec(
       // H2 otherwise builds the whole result in memory before the first row is read.
       p.setProperty("LAZY_QUERY_EXECUTION", "TRUE");
     }
+    if ((engine().equals("mariadb") || engine().equals("mysql")) && !readOnly
+        && !url.toLowerCase(Locale.ROOT).contains("allowlocalinfile")) {
+      // Lets `ferry copy` load with LOAD DATA LOCAL from a stream Ferry itself writes; it never
+      // names a file of the client machine.
+      p.setProperty("allowLocalInfile", "true");
+    }
     if (engine().equals("sqlite") && readOnly) {
       p.setProperty("open_mode", "1");
     }

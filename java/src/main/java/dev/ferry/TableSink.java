@@ -61,6 +61,8 @@ interface TableSink extends AutoCloseable {
             : SinkValues.readers(sourceTypes, "sqlite".equals(sourceEngine)), options);
     return switch (engine) {
       case "postgresql" -> new PostgresCopySink(ctx, c);
+      case "mariadb", "mysql" -> options.mode() == Mode.INSERT && MariaDbLoadSink.available(c)
+          ? new MariaDbLoadSink(ctx, c) : new BatchSink(ctx, c);
       default -> new BatchSink(ctx, c);
     };
   }
