@@ -1,6 +1,7 @@
 package dev.ferry;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -93,7 +94,13 @@ final class DirectPlan extends RuntimeException {
     Statement st = null;
     try {
       st = c.createStatement();
-      return new SourceRows(st, st.executeQuery(sql), c, columns, database);
+      ResultSet rs = st.executeQuery(sql);
+      if (database.dataSource().spec().engine().equals("sqlite")) {
+        // The copy's own SQLite readers handle decimals; skipping the per-call proxy that does
+        // the same for Calcite (SqliteResults) reads three times as fast.
+        rs = rs.unwrap(ResultSet.class);
+      }
+      return new SourceRows(st, rs, c, columns, database);
     } catch (SQLException | RuntimeException e) {
       if (st != null) {
         st.close();

@@ -80,7 +80,15 @@ final class SinkValues {
       };
     case Types.DECIMAL:
     case Types.NUMERIC:
-      return rs -> rs.getBigDecimal(i);
+      // SQLite holds decimals as REAL, INTEGER or TEXT; its driver's own getBigDecimal expands a
+      // REAL's binary value, so doubles are read at the 15 digits they hold for certain.
+      return sqlite ? rs -> {
+        Object o = rs.getObject(i);
+        return o == null ? null
+            : o instanceof Double || o instanceof Float ? SqliteResults.asDecimal(((Number) o).doubleValue())
+            : o instanceof Number n ? new java.math.BigDecimal(n.toString())
+            : new java.math.BigDecimal(o.toString().trim());
+      } : rs -> rs.getBigDecimal(i);
     case Types.BOOLEAN:
     case Types.BIT:
       return rs -> {
