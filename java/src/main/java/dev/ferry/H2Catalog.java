@@ -40,15 +40,7 @@ final class H2Catalog extends SqlCatalog {
       WHERE i.TABLE_SCHEMA = ?
       ORDER BY i.TABLE_NAME, i.INDEX_NAME, c.ORDINAL_POSITION""";
 
-  @Override String keysSql() {
-    return KEYS;
-  }
-
-  @Override String foreignKeysSql() {
-    return FOREIGN_KEYS;
-  }
-
-  @Override String indexesSql() {
-    return INDEXES;
+  H2Catalog() {
+    super(KEYS, FOREIGN_KEYS, INDEXES);
   }
 }

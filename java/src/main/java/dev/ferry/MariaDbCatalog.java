@@ -33,16 +33,8 @@ final class MariaDbCatalog extends SqlCatalog {
       WHERE TABLE_SCHEMA = ?
       ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX""";
 
-  @Override String keysSql() {
-    return KEYS;
-  }
-
-  @Override String foreignKeysSql() {
-    return FOREIGN_KEYS;
-  }
-
-  @Override String indexesSql() {
-    return INDEXES;
+  MariaDbCatalog() {
+    super(KEYS, FOREIGN_KEYS, INDEXES);
   }
 
   /**

@@ -46,16 +46,8 @@ final class PostgresCatalog extends SqlCatalog {
       WHERE n.nspname = ?
       ORDER BY t.relname, i.relname, k.ord""";
 
-  @Override String keysSql() {
-    return KEYS;
-  }
-
-  @Override String foreignKeysSql() {
-    return FOREIGN_KEYS;
-  }
-
-  @Override String indexesSql() {
-    return INDEXES;
+  PostgresCatalog() {
+    super(KEYS, FOREIGN_KEYS, INDEXES);
   }
 
   @Override public String[] tableTypes() {
