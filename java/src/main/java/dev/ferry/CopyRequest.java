@@ -30,21 +30,23 @@ record CopyRequest(String from, String to, String table, String targetTable, @Nu
     String mode, @Nullable String watermark, boolean create, long chunkRows, boolean resume,
     boolean dryRun, @Nullable String fromNamespace, @Nullable String toNamespace,
     @Nullable String stateFile, String job) {
+  private static final String WHAT = "a copy request";
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> MODES = Set.of("append", "replace", "upsert", "incremental");
 
   /** Reads and checks a request. */
   static CopyRequest parse(byte[] json) throws IOException {
     JsonNode n = JSON.readTree(json);
-    String from = required(n, "from");
-    String to = required(n, "to");
-    String table = required(n, "table");
-    String mode = text(n, "mode") == null ? "append" : text(n, "mode").toLowerCase(Locale.ROOT);
+    String from = JsonFields.required(n, "from", WHAT);
+    String to = JsonFields.required(n, "to", WHAT);
+    String table = JsonFields.required(n, "table", WHAT);
+    String mode = java.util.Objects.requireNonNullElse(JsonFields.text(n, "mode"), "append").toLowerCase(Locale.ROOT);
     if (!MODES.contains(mode)) {
       throw FerryFailure.of("USAGE", "copy mode '" + mode + "' is not one of append, replace,"
           + " upsert, incremental").with("mode", mode);
     }
-    String watermark = text(n, "watermark");
+    String watermark = JsonFields.text(n, "watermark");
     if (mode.equals("incremental") && watermark == null) {
       throw FerryFailure.of("USAGE", "an incremental copy of " + table + " needs a watermark column"
           + " (--watermark updated_at)");
@@ -53,25 +55,12 @@ record CopyRequest(String from, String to, String table, String targetTable, @Nu
     if (chunkRows < 1) {
       throw FerryFailure.of("USAGE", "chunkRows must be at least 1, not " + chunkRows);
     }
-    String targetTable = text(n, "targetTable");
-    String job = text(n, "job");
+    String targetTable = JsonFields.text(n, "targetTable");
+    String job = JsonFields.text(n, "job");
     return new CopyRequest(from, to, table, targetTable == null ? table : targetTable,
-        text(n, "where"), mode, watermark, n.path("create").asBoolean(false), chunkRows,
+        JsonFields.text(n, "where"), mode, watermark, n.path("create").asBoolean(false), chunkRows,
         n.path("resume").asBoolean(false), n.path("dryRun").asBoolean(false),
-        text(n, "fromNamespace"), text(n, "toNamespace"), text(n, "stateFile"),
+        JsonFields.text(n, "fromNamespace"), JsonFields.text(n, "toNamespace"), JsonFields.text(n, "stateFile"),
         job == null ? from + "->" + to : job);
-  }
-
-  private static String required(JsonNode n, String key) {
-    String v = text(n, key);
-    if (v == null || v.isEmpty()) {
-      throw FerryFailure.of("USAGE", "a copy request needs \"" + key + "\"");
-    }
-    return v;
-  }
-
-  private static @Nullable String text(JsonNode n, String key) {
-    JsonNode v = n.get(key);
-    return v == null || v.isNull() ? null : v.asText();
   }
 }

@@ -25,16 +25,11 @@ public record DatabaseSpec(
     return new DatabaseSpec(
         node.get("name").asText(),
         node.get("url").asText(),
-        text(node, "user"),
-        text(node, "password"),
-        text(node, "schema"),
+        JsonFields.text(node, "user"),
+        JsonFields.text(node, "password"),
+        JsonFields.text(node, "schema"),
         node.path("readOnly").asBoolean(false),
         node.path("fetchSize").asInt(10_000));
-  }
-
-  private static @Nullable String text(JsonNode node, String key) {
-    JsonNode v = node.get(key);
-    return v == null || v.isNull() ? null : v.asText();
   }
 
   /** The engine, from the URL's sub-protocol ({@code jdbc:postgresql:…} → {@code postgresql}). */

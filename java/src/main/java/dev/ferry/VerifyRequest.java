@@ -12,30 +12,19 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 record VerifyRequest(String from, String to, String table, String targetTable, long chunkRows,
     @Nullable String fromNamespace, @Nullable String toNamespace) {
+  private static final String WHAT = "verify: the request";
+
 
   /** Rows per checksum chunk when the request names none. */
   static final long DEFAULT_CHUNK_ROWS = 100_000;
 
   /** Reads Node's request; {@code targetTable} defaults to {@code table}. */
   static VerifyRequest fromJson(JsonNode n) {
-    String table = required(n, "table");
-    String target = text(n, "targetTable");
+    String table = JsonFields.required(n, "table", WHAT);
+    String target = JsonFields.text(n, "targetTable");
     long chunk = n.path("chunkRows").asLong(DEFAULT_CHUNK_ROWS);
-    return new VerifyRequest(required(n, "from"), required(n, "to"), table,
+    return new VerifyRequest(JsonFields.required(n, "from", WHAT), JsonFields.required(n, "to", WHAT), table,
         target == null ? table : target, chunk > 0 ? chunk : DEFAULT_CHUNK_ROWS,
-        text(n, "fromNamespace"), text(n, "toNamespace"));
-  }
-
-  private static String required(JsonNode n, String key) {
-    String v = text(n, key);
-    if (v == null || v.isEmpty()) {
-      throw FerryFailure.of("USAGE", "verify: the request needs \"" + key + "\"");
-    }
-    return v;
-  }
-
-  private static @Nullable String text(JsonNode n, String key) {
-    JsonNode v = n.get(key);
-    return v == null || v.isNull() ? null : v.asText();
+        JsonFields.text(n, "fromNamespace"), JsonFields.text(n, "toNamespace"));
   }
 }
