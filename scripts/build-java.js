@@ -30,6 +30,12 @@ if (r.status !== 0) {
 // jars exactly as src/bridge/classpath.ts does.
 const classpath = readdirSync(jars).filter((f) => f.endsWith('.jar')).sort().map((f) => join(jars, f));
 const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+
+// Signed jars (Janino) are left out of the archive and verified class by class at every start.
+const unsign = spawnSync(java, [join(root, 'scripts', 'unsign-jars.java'), ...classpath], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (unsign.status !== 0) {
+  console.error(`ferry: removing jar signatures failed (exit ${unsign.status}); Ferry works, but starts slower`);
+}
 const train = spawnSync(java, [`-XX:ArchiveClassesAtExit=${join(jars, jvm.archive)}`, ...jvm.options, '-cp', classpath.join(':'), 'dev.ferry.Warmup'], { stdio: ['ignore', 'ignore', 'inherit'] });
 if (train.status !== 0) {
   // Only start-up speed depends on the archive; Ferry works without it.

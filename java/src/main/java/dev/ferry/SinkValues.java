@@ -223,7 +223,7 @@ final class SinkValues {
     if (raw == null) {
       return null;
     }
-    if (raw.matches("-?\\d+")) {
+    if (integral(raw)) {
       // getString, not getObject: the driver's getObject parses declared TIMESTAMP columns
       // itself, to milliseconds.
       LocalDateTime t = LocalDateTime.ofInstant(Instant.ofEpochMilli(Long.parseLong(raw)), ZoneOffset.UTC);
@@ -231,15 +231,34 @@ final class SinkValues {
     }
     String s = raw.strip();
     if (jdbcType == Types.TIME) {
-      return LocalTime.parse(s, TIME);
+      LocalTime fast = TemporalText.parseTime(s);
+      return fast != null ? fast : LocalTime.parse(s, TIME);
     }
-    LocalDateTime t = LocalDateTime.parse(s, LENIENT_TIMESTAMP);
+    LocalDateTime fast = TemporalText.parseTimestamp(s);
+    LocalDateTime t = fast != null ? fast : LocalDateTime.parse(s, LENIENT_TIMESTAMP);
     return jdbcType == Types.DATE ? t.toLocalDate() : t;
+  }
+
+  /** Whether {@code s} is an optional minus and one or more ASCII digits. */
+  private static boolean integral(String s) {
+    int n = s.length();
+    int i = n > 0 && s.charAt(0) == '-' ? 1 : 0;
+    if (i == n) {
+      return false;
+    }
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A timestamp as every engine parses it, with only the fraction digits it needs. */
   static String timestamp(LocalDateTime t) {
-    return TIMESTAMP.format(t);
+    String fast = TemporalText.formatTimestamp(t);
+    return fast != null ? fast : TIMESTAMP.format(t);
   }
 
   /** A value as text for messages and text-only targets. */
@@ -251,7 +270,7 @@ final class SinkValues {
       return timestamp(t);
     }
     if (v instanceof LocalTime t) {
-      return TIME.format(t);
+      return TemporalText.formatTime(t);
     }
     if (v instanceof OffsetDateTime o) {
       return timestamp(o.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()) + "+00";

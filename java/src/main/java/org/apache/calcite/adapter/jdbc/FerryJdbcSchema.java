@@ -14,6 +14,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeImpl;
 import org.apache.calcite.rel.type.RelProtoDataType;
+import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.schema.lookup.Lookup;
@@ -46,7 +47,8 @@ public final class FerryJdbcSchema extends JdbcSchema {
    * Tables, looked up once per engine. Stock JdbcSchema asks the database for the whole table
    * list on every case-insensitive lookup, i.e. several times per query; `check` runs hundreds of
    * proof queries and spent most of its time in those catalog queries. Misses are not kept, so
-   * a table created later is found on its first lookup.
+   * a table created later is found on its first lookup: stock JdbcSchema keeps its misses for a
+   * minute too, so a miss is asked of the database again ({@link #freshTable}).
    */
   @Override public Lookup<Table> tables() {
     Lookup<Table> t = tables;
@@ -54,7 +56,7 @@ public final class FerryJdbcSchema extends JdbcSchema {
       synchronized (this) {
         t = tables;
         if (t == null) {
-          t = new CachedLookup<>(super.tables());
+          t = new CachedLookup<>(super.tables(), this::freshTable);
           tables = t;
         }
       }
@@ -62,15 +64,52 @@ public final class FerryJdbcSchema extends JdbcSchema {
     return t;
   }
 
+  /**
+   * The table {@code name} as the database lists it now (ignoring case when asked), or null;
+   * for lookups that stock JdbcSchema answered from its minute-long cache of misses.
+   */
+  private @Nullable Named<Table> freshTable(String name, boolean ignoreCase) {
+    try (java.sql.Connection c = getDataSource().getConnection();
+         ResultSet rs = c.getMetaData().getTables(catalog, schema, null, null)) {
+      Named<Table> found = null;
+      while (rs.next()) {
+        String t = rs.getString(3);
+        if (name.equals(t) || (ignoreCase && found == null && name.equalsIgnoreCase(t))) {
+          String type = String.valueOf(rs.getString(4)).toUpperCase(Locale.ROOT).replace(' ', '_');
+          Schema.TableType tableType;
+          try {
+            tableType = Schema.TableType.valueOf(type);
+          } catch (IllegalArgumentException e) {
+            tableType = Schema.TableType.OTHER;
+          }
+          found = new Named<>(t, new JdbcTable(this, rs.getString(1), rs.getString(2), t, tableType));
+          if (name.equals(t)) {
+            return found;
+          }
+        }
+      }
+      return found;
+    } catch (SQLException e) {
+      return null;
+    }
+  }
+
+  /** Asks the database again about a name the delegate lookup did not find. */
+  private interface Refresh<T> {
+    @Nullable Named<T> find(String name, boolean ignoreCase);
+  }
+
   /** Memoizes a lookup's hits. */
   private static final class CachedLookup<T> implements Lookup<T> {
     private final Lookup<T> source;
+    private final Refresh<T> refresh;
     private final Map<String, Optional<T>> exact = new ConcurrentHashMap<>();
     private final Map<String, Optional<Named<T>>> ignoreCase = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> names = new ConcurrentHashMap<>();
 
-    CachedLookup(Lookup<T> source) {
+    CachedLookup(Lookup<T> source, Refresh<T> refresh) {
       this.source = source;
+      this.refresh = refresh;
     }
 
     @Override public @Nullable T get(String name) {
@@ -79,6 +118,10 @@ public final class FerryJdbcSchema extends JdbcSchema {
         return hit.orElse(null);
       }
       T t = source.get(name);
+      if (t == null) {
+        Named<T> fresh = refresh.find(name, false);
+        t = fresh == null ? null : fresh.entity();
+      }
       // Only hits are kept: a table created later (e.g. by `ferry copy --create`) must be found.
       if (t != null) {
         exact.put(name, Optional.of(t));
@@ -93,6 +136,9 @@ public final class FerryJdbcSchema extends JdbcSchema {
         return hit.orElse(null);
       }
       Named<T> t = source.getIgnoreCase(name);
+      if (t == null) {
+        t = refresh.find(name, true);
+      }
       if (t != null) {
         ignoreCase.put(key, Optional.of(t));
         names.clear();
