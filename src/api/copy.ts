@@ -30,11 +30,17 @@ export interface CopyOptions {
   readonly resume?: boolean;
   /** Rows per chunk (one transaction each). */
   readonly chunkRows?: number;
+  /**
+   * Chunks of one table written at once, each on a target connection of its own, committed in
+   * key order (default 2; always 1 into SQLite, and for merges outside PostgreSQL).
+   */
+  readonly parallel?: number;
 }
 
 /** How often the JVM's counters are read while a table copies. */
 const POLL_MS = 250;
 const DEFAULT_CHUNK_ROWS = 100_000;
+const DEFAULT_PARALLEL = 2;
 
 /**
  * Copies tables between two configured databases with `INSERT … SELECT` run in the JVM, chunked
@@ -83,6 +89,7 @@ async function copyTable(ferry: Ferry, table: string, o: CopyOptions, extra: { f
       watermark: o.watermark ?? null,
       create: o.create ?? false,
       chunkRows: o.chunkRows ?? DEFAULT_CHUNK_ROWS,
+      parallel: o.parallel ?? DEFAULT_PARALLEL,
       resume: o.resume ?? false,
       dryRun: o.dryRun ?? false,
       ...extra,

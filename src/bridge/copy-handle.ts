@@ -20,6 +20,8 @@ export interface CopyRequest {
   readonly stateFile?: string | null;
   /** What checkpoints are filed under (default `from->to`). */
   readonly job?: string | null;
+  /** Chunks written at once, each on a target connection of its own (default 2). */
+  readonly parallel?: number;
 }
 
 /** The plan of one table copy: DDL, chunks and notes; nothing written. */

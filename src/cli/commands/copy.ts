@@ -20,6 +20,7 @@ interface CopyCliOptions extends ConfigOptions {
   dryRun?: boolean;
   resume?: boolean;
   chunkRows?: string;
+  parallel?: string;
   json?: boolean;
 }
 
@@ -50,6 +51,7 @@ export function registerCopy(program: Command, setExit: (code: number) => void):
       .option('--watermark <column>', 'with --mode incremental: the column whose newest synced value is remembered per table')
       .option('--jobs <n>', 'tables copied in parallel', '1')
       .option('--chunk-rows <n>', 'rows per chunk; each chunk commits in one transaction with its checkpoint')
+      .option('--parallel <n>', 'chunks of one table written at once, committed in key order (default 2)')
       .option('--dry-run', 'print the plan (tables, DDL, chunks) and write nothing')
       .option('--resume', 'continue an interrupted copy after its last committed chunk')
       .option('--json', 'progress as JSON-lines events on stdout'),
@@ -57,6 +59,7 @@ export function registerCopy(program: Command, setExit: (code: number) => void):
     if (opts.tables?.length && opts.all) throw new FerryError('USAGE', '--tables and --all cannot be combined');
     const jobs = positive('--jobs', opts.jobs) ?? 1;
     const chunkRows = positive('--chunk-rows', opts.chunkRows);
+    const parallel = positive('--parallel', opts.parallel);
     const loaded = resolveConfig(opts);
     const style = opts.json ? 'json' : process.stderr.isTTY ? 'tty' : 'plain';
     const show = progressRenderer(style, opts.json ? process.stdout : process.stderr);
@@ -73,6 +76,7 @@ export function registerCopy(program: Command, setExit: (code: number) => void):
         ...(opts.watermark ? { watermark: opts.watermark } : {}),
         jobs,
         ...(chunkRows ? { chunkRows } : {}),
+        ...(parallel ? { parallel } : {}),
         dryRun: Boolean(opts.dryRun),
         resume: Boolean(opts.resume),
       }, show);

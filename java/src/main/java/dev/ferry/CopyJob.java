@@ -39,12 +39,20 @@ public final class CopyJob {
   private final String targetEngine;
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicBoolean relayed = new AtomicBoolean();
   private volatile String phase = "planned";
-  private volatile long rows;
+  private final java.util.concurrent.atomic.AtomicLong committedRows = new java.util.concurrent.atomic.AtomicLong();
+  /** Rows written by each worker's open chunk, not yet committed. */
+  private final java.util.concurrent.atomic.AtomicLongArray inflight =
+      new java.util.concurrent.atomic.AtomicLongArray(MAX_WORKERS);
+  /** The source each worker reads, for {@link #cancel}. */
+  private final java.util.concurrent.atomic.AtomicReferenceArray<Runnable> current =
+      new java.util.concurrent.atomic.AtomicReferenceArray<>(MAX_WORKERS);
   private volatile long rowsTotal = -1;
   private volatile int chunksDone;
   private volatile int chunksTotal = -1;
-  private volatile @Nullable SourceRows current;
+  /** The most chunks of one table written at once. */
+  static final int MAX_WORKERS = 16;
   private @Nullable Plan plan;
 
   /** What a run will do, as {@link #plan} reports it. */
@@ -289,14 +297,32 @@ public final class CopyJob {
       String lastWatermark = prior == null ? null : prior.watermark();
       long committed = continuing && prior != null ? prior.rows() : 0;
       long skipped = continuing ? committed / request.chunkRows() : 0;
+      boolean replace = request.mode().equals("replace");
+      boolean upsert = request.mode().equals("upsert") || request.mode().equals("incremental");
+      String quotedTarget = p.targetName().quoted(target.dialect());
+      String empty = !replace || continuing ? null : targetEngine.equals("postgresql")
+          ? "TRUNCATE TABLE " + quotedTarget : "DELETE FROM " + quotedTarget;
+      // A one-chunk replace empties the table in the chunk's own transaction, so a failure
+      // leaves the old rows; a chunked one in the transaction that marks the copy started, so
+      // the chunks, written side by side, never wait on that lock.
+      String emptyInChunk = p.ranges().size() == 1 ? empty : null;
       if (!continuing && !p.ranges().isEmpty()) {
+        if (empty != null && emptyInChunk == null) {
+          execute(c, empty, false);
+        }
         Checkpoints.State started = Checkpoints.State.started(lastWatermark);
         checkpoints.write(c, request.job(), tbl, started);
         c.commit();
         checkpoints.committed(request.job(), tbl, started);
       }
-      boolean replace = request.mode().equals("replace");
-      boolean upsert = request.mode().equals("upsert") || request.mode().equals("incremental");
+      String pendingFrom = prior != null && prior.pending() && request.resume() && p.key() != null
+          ? (prior.pendingLo() == null ? "" : prior.pendingLo()) : null;
+      if (pendingFrom != null) {
+        // A chunk whose commit the state file never confirmed: remove what it may have left.
+        String k = target.dialect().quoteIdentifier(p.key());
+        execute(c, "DELETE FROM " + quotedTarget + (pendingFrom.isEmpty() ? ""
+            : " WHERE " + k + " > " + nativeLiteral(p.keyFamily(), pendingFrom)));
+      }
       List<String> key = new ArrayList<>();
       if (p.table().primaryKey() != null) {
         key.addAll(p.table().primaryKey().columns());
@@ -305,56 +331,30 @@ public final class CopyJob {
         throw FerryFailure.of("USAGE", "an " + request.mode() + " copy of " + p.table().name()
             + " needs a primary key to merge rows by; it has none");
       }
-      String pendingFrom = prior != null && prior.pending() && request.resume() && p.key() != null
-          ? (prior.pendingLo() == null ? "" : prior.pendingLo()) : null;
       phase = "copying";
-      rows = committed;
+      committedRows.set(committed);
       String select = "SELECT " + String.join(", ", p.columns().stream().map(ChunkPlanner::q).toList())
           + " FROM " + p.sourceRef();
-      for (int i = 0; i < p.ranges().size(); i++) {
-        if (cancelled.get()) {
-          throw FerryFailure.of("CANCELLED", "copy of " + request.table() + " cancelled after "
-              + chunksDone + " chunks; committed chunks stay (resume with --resume)");
-        }
-        ChunkPlanner.Range r = p.ranges().get(i);
-        boolean first = i == 0;
-        boolean last = i == p.ranges().size() - 1;
-        String cond = ChunkPlanner.and(p.condition(), p.key() == null ? null
-            : ChunkPlanner.rangeCondition(p.key(), p.keyFamily(), r));
-        String sql = cond == null ? select : select + " WHERE " + cond;
-        long before = committed;
-        String hi = r.hi();
-        String wm = last && p.watermarkHi() != null ? p.watermarkHi() : lastWatermark;
-        CrossInsert.Hooks hooks = new CrossInsert.Hooks() {
-          @Override public void beforeWrite(Connection tc) throws SQLException {
-            if (first && replace && !continuing) {
-              execute(tc, targetEngine.equals("postgresql")
-                  ? "TRUNCATE TABLE " + p.targetName().quoted(target.dialect())
-                  : "DELETE FROM " + p.targetName().quoted(target.dialect()), false);
-            } else if (first && pendingFrom != null) {
-              String k = target.dialect().quoteIdentifier(p.key());
-              execute(tc, "DELETE FROM " + p.targetName().quoted(target.dialect())
-                  + (pendingFrom.isEmpty() ? "" : " WHERE " + k + " > " + nativeLiteral(p.keyFamily(), pendingFrom)), false);
-            }
-          }
-
-          @Override public void beforeCommit(Connection tc, long n) throws SQLException {
-            checkpoints.write(tc, request.job(), tbl, new Checkpoints.State(last ? null : hi,
-                before + n, wm, last, null, null, false));
-          }
-        };
-        TableSink.Options options = new TableSink.Options(
-            upsert ? TableSink.Mode.UPSERT : TableSink.Mode.INSERT, key,
-            n -> rows = before + n, cancelled::get);
-        long n = CrossInsert.copy(engine, sql, target, c, p.targetName(), p.columns(), options,
-            hooks, s -> current = s);
-        committed += n;
-        rows = committed;
-        checkpoints.committed(request.job(), tbl, new Checkpoints.State(last ? null : hi,
-            committed, wm, last, null, null, false));
-        chunksDone = i + 1;
-        mark("chunk " + chunksDone + ": " + n + " rows");
+      int workers = workers(p, upsert);
+      Chunks chunks = new Chunks(p, select, tbl, key, upsert, lastWatermark, checkpoints,
+          new OrderedCommits(0), emptyInChunk);
+      List<Thread> threads = new ArrayList<>();
+      for (int w = 1; w < workers; w++) {
+        int slot = w;
+        Thread t = new Thread(() -> chunks.work(slot, null), "ferry-copy-" + request.table() + "-" + w);
+        t.setDaemon(true);
+        t.start();
+        threads.add(t);
       }
+      chunks.work(0, c);
+      for (Thread t : threads) {
+        t.join();
+      }
+      RuntimeException failure = chunks.gate.failure();
+      if (failure != null) {
+        throw failure;
+      }
+      committed = committedRows.get();
       if (!p.indexes().isEmpty()) {
         phase = "indexing";
         for (String ddl : p.indexes()) {
@@ -369,7 +369,12 @@ public final class CopyJob {
       out.put("resumedFrom", p.resumeFrom());
       out.put("skippedChunks", skipped);
       out.put("created", !p.ddl().isEmpty());
-      out.putPOJO("notes", p.notes());
+      List<String> notes = new ArrayList<>(p.notes());
+      if (relayed.get()) {
+        notes.add("rows travelled as PostgreSQL COPY text, untouched: the target columns have the"
+            + " source's own types");
+      }
+      out.putPOJO("notes", notes);
       return JSON.writeValueAsBytes(out);
     } catch (Exception e) {
       phase = cancelled.get() ? "cancelled" : "failed";
@@ -378,11 +383,157 @@ public final class CopyJob {
     }
   }
 
+  /**
+   * How many chunks are written at once: the request's {@code parallel}, but one for a SQLite
+   * target (one writer at a time), a single chunk, or a merge outside PostgreSQL (MariaDB's and
+   * H2's merges lock key gaps, which could make a later chunk block an earlier one that waits
+   * for its turn to commit, where no deadlock detector sees it).
+   */
+  private int workers(Plan p, boolean upsert) {
+    if (targetEngine.equals("sqlite") || (upsert && !targetEngine.equals("postgresql"))) {
+      return 1;
+    }
+    return Math.max(1, Math.min(Math.min(request.parallel(), MAX_WORKERS), p.ranges().size()));
+  }
+
+  /** The chunks of one run, taken in key order by the workers. */
+  private final class Chunks {
+    final Plan p;
+    final String select;
+    final String tbl;
+    final List<String> key;
+    final boolean upsert;
+    final @Nullable String lastWatermark;
+    final Checkpoints checkpoints;
+    final OrderedCommits gate;
+    final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    /** A statement to run in the first chunk's transaction before its rows, or null. */
+    final @Nullable String beforeFirst;
+
+    Chunks(Plan p, String select, String tbl, List<String> key, boolean upsert,
+        @Nullable String lastWatermark, Checkpoints checkpoints, OrderedCommits gate,
+        @Nullable String beforeFirst) {
+      this.p = p;
+      this.select = select;
+      this.tbl = tbl;
+      this.key = key;
+      this.upsert = upsert;
+      this.lastWatermark = lastWatermark;
+      this.checkpoints = checkpoints;
+      this.gate = gate;
+      this.beforeFirst = beforeFirst;
+    }
+
+    boolean stopping() {
+      return cancelled.get() || gate.failed();
+    }
+
+    /**
+     * Copies chunks until none is left or one fails, on {@code own} or on a target connection
+     * of its own; any failure is recorded in {@link #gate}, never thrown.
+     */
+    void work(int slot, @Nullable Connection own) {
+      Connection tc = own;
+      try {
+        if (tc == null) {
+          tc = target.dataSource().openPhysical();
+          tc.setAutoCommit(false);
+        }
+        while (true) {
+          int i = next.getAndIncrement();
+          if (i >= p.ranges().size() || stopping()) {
+            break;
+          }
+          if (cancelled.get()) {
+            throw FerryFailure.of("CANCELLED", "copy of " + request.table() + " cancelled after "
+                + chunksDone + " chunks; committed chunks stay (resume with --resume)");
+          }
+          chunk(slot, i, tc);
+        }
+      } catch (Exception e) {
+        gate.fail(cancelled.get() && !(e instanceof FerryFailure f && f.code().equals("CANCELLED"))
+            ? FerryFailure.of("CANCELLED", "copy of " + request.table() + " cancelled after "
+                + chunksDone + " chunks; committed chunks stay (resume with --resume)")
+            : e instanceof RuntimeException r ? r : FerryFailure.wrap(e, "copying " + request.table()));
+      } finally {
+        inflight.set(slot, 0);
+        if (own == null && tc != null) {
+          try {
+            tc.rollback();
+            tc.close();
+          } catch (SQLException ignored) {
+            // Closing a broken connection; the server rolled back what it held.
+          }
+        }
+      }
+    }
+
+    private void chunk(int slot, int i, Connection tc) throws SQLException {
+      ChunkPlanner.Range r = p.ranges().get(i);
+      boolean last = i == p.ranges().size() - 1;
+      String cond = ChunkPlanner.and(p.condition(), p.key() == null ? null
+          : ChunkPlanner.rangeCondition(p.key(), p.keyFamily(), r));
+      String sql = cond == null ? select : select + " WHERE " + cond;
+      String hi = r.hi();
+      String wm = last && p.watermarkHi() != null ? p.watermarkHi() : lastWatermark;
+      long[] total = new long[1];
+      CrossInsert.Hooks hooks = new CrossInsert.Hooks() {
+        @Override public void beforeWrite(Connection c) throws SQLException {
+          if (i == 0 && beforeFirst != null) {
+            execute(c, beforeFirst, false);
+          }
+        }
+
+        @Override public void relayed() {
+          relayed.set(true);
+        }
+
+        @Override public void beforeCommit(Connection c, long n) throws SQLException {
+          try {
+            gate.awaitTurn(i, cancelled::get);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw FerryFailure.of("CANCELLED", "copy of " + request.table() + " interrupted");
+          }
+          total[0] = committedRows.get() + n;
+          checkpoints.write(c, request.job(), tbl, new Checkpoints.State(last ? null : hi,
+              total[0], wm, last, null, null, false));
+        }
+      };
+      TableSink.Options options = new TableSink.Options(
+          upsert ? TableSink.Mode.UPSERT : TableSink.Mode.INSERT, key,
+          n -> inflight.set(slot, n), this::stopping);
+      try {
+        CrossInsert.copy(engine, sql, target, tc, p.targetName(), p.columns(), options, hooks,
+            s -> current.set(slot, s));
+      } catch (SQLException | RuntimeException e) {
+        if (gate.failed() && !cancelled.get()) {
+          // Stopped because another chunk failed; that failure is the one reported.
+          throw FerryFailure.of("SQL_EXECUTION", "chunk " + (i + 1) + " stopped: another failed");
+        }
+        throw e;
+      }
+      committedRows.set(total[0]);
+      inflight.set(slot, 0);
+      checkpoints.committed(request.job(), tbl, new Checkpoints.State(last ? null : hi,
+          total[0], wm, last, null, null, false));
+      synchronized (CopyJob.this) {
+        chunksDone++;
+      }
+      gate.committed(i);
+      mark("chunk " + (i + 1) + " (worker " + slot + ")");
+    }
+  }
+
   /** {@code {table, phase, rows, rowsTotal, chunksDone, chunksTotal}}; safe from any thread. */
   public byte[] progress() {
     ObjectNode out = JSON.createObjectNode();
     out.put("table", request.table());
     out.put("phase", phase);
+    long rows = committedRows.get();
+    for (int i = 0; i < MAX_WORKERS; i++) {
+      rows += inflight.get(i);
+    }
     out.put("rows", rows);
     out.put("rowsTotal", rowsTotal);
     out.put("chunksDone", chunksDone);
@@ -400,9 +551,11 @@ public final class CopyJob {
    */
   public void cancel() {
     cancelled.set(true);
-    SourceRows s = current;
-    if (s != null) {
-      s.cancel();
+    for (int i = 0; i < MAX_WORKERS; i++) {
+      Runnable stop = current.get(i);
+      if (stop != null) {
+        stop.run();
+      }
     }
   }
 

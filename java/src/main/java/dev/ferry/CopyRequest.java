@@ -25,11 +25,12 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param toNamespace target schema/catalog, likewise
  * @param stateFile a JSON file holding checkpoints instead of a table in the target
  * @param job what checkpoints are filed under (default: {@code from->to})
+ * @param parallel chunks written at once, each on a target connection of its own (default 2)
  */
 record CopyRequest(String from, String to, String table, String targetTable, @Nullable String where,
     String mode, @Nullable String watermark, boolean create, long chunkRows, boolean resume,
     boolean dryRun, @Nullable String fromNamespace, @Nullable String toNamespace,
-    @Nullable String stateFile, String job) {
+    @Nullable String stateFile, String job, int parallel) {
   private static final String WHAT = "a copy request";
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,12 +56,16 @@ record CopyRequest(String from, String to, String table, String targetTable, @Nu
     if (chunkRows < 1) {
       throw FerryFailure.of("USAGE", "chunkRows must be at least 1, not " + chunkRows);
     }
+    int parallel = n.path("parallel").asInt(2);
+    if (parallel < 1) {
+      throw FerryFailure.of("USAGE", "parallel must be at least 1, not " + parallel);
+    }
     String targetTable = JsonFields.text(n, "targetTable");
     String job = JsonFields.text(n, "job");
     return new CopyRequest(from, to, table, targetTable == null ? table : targetTable,
         JsonFields.text(n, "where"), mode, watermark, n.path("create").asBoolean(false), chunkRows,
         n.path("resume").asBoolean(false), n.path("dryRun").asBoolean(false),
         JsonFields.text(n, "fromNamespace"), JsonFields.text(n, "toNamespace"), JsonFields.text(n, "stateFile"),
-        job == null ? from + "->" + to : job);
+        job == null ? from + "->" + to : job, parallel);
   }
 }

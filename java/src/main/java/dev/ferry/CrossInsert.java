@@ -51,6 +51,9 @@ final class CrossInsert {
 
     /** After the last row, before the commit (e.g. writing a checkpoint). */
     default void beforeCommit(Connection target, long rows) throws SQLException { }
+
+    /** The rows go as PostgreSQL COPY text, untouched ({@link CopyRelay}). */
+    default void relayed() { }
   }
 
   /** No hooks. */
@@ -105,27 +108,43 @@ final class CrossInsert {
   /**
    * Streams the rows of {@code select} (planned by Calcite) into {@code table} on {@code c} in
    * one transaction with {@code hooks}, commits and returns the row count. Any failure rolls the
-   * transaction back. {@code current}, when given, is told the open source so another thread
-   * can cancel its read.
+   * transaction back. {@code current}, when given, is told how to stop the running read, so
+   * another thread can cancel it.
+   *
+   * <p>A SELECT pushed whole into a PostgreSQL source, bound for a PostgreSQL target whose
+   * columns have the source's own types, is relayed as COPY text without decoding a value
+   * ({@link CopyRelay}); everything else is read as typed values and written by the target's
+   * {@link TableSink}.
    */
   static long copy(Engine engine, String select, DatabaseSchema target, Connection c,
       TableName table, List<String> columns, TableSink.Options options, Hooks hooks,
-      java.util.function.@Nullable Consumer<@Nullable SourceRows> current) throws SQLException {
+      java.util.function.@Nullable Consumer<@Nullable Runnable> current) throws SQLException {
     boolean done = false;
-    try (SourceRows rows = engine.openRows(select)) {
-      if (current != null) {
-        current.accept(rows);
+    try (PlannedRows planned = engine.planRows(select)) {
+      DirectPlan direct = planned.direct();
+      if (direct != null && direct.database().dataSource().spec().engine().equals("postgresql")
+          && target.dataSource().spec().engine().equals("postgresql")) {
+        Long n = relay(direct, target, c, table, columns, options, hooks, current);
+        if (n != null) {
+          done = true;
+          return n;
+        }
       }
-      String sourceEngine = rows.source() == null ? null : rows.source().dataSource().spec().engine();
-      try (TableSink sink = TableSink.open(target.dataSource().spec(), target.dialect(), c, table,
-          columns, rows.columns(), sourceEngine, options)) {
-        hooks.beforeWrite(c);
-        long n = sink.write(rows.resultSet(), Long.MAX_VALUE);
-        sink.finish();
-        hooks.beforeCommit(c, n);
-        c.commit();
-        done = true;
-        return n;
+      try (SourceRows rows = planned.open()) {
+        if (current != null) {
+          current.accept(rows::cancel);
+        }
+        String sourceEngine = rows.source() == null ? null : rows.source().dataSource().spec().engine();
+        try (TableSink sink = TableSink.open(target.dataSource().spec(), target.dialect(), c, table,
+            columns, rows.columns(), sourceEngine, options)) {
+          hooks.beforeWrite(c);
+          long n = sink.write(rows.resultSet(), Long.MAX_VALUE);
+          sink.finish();
+          hooks.beforeCommit(c, n);
+          c.commit();
+          done = true;
+          return n;
+        }
       }
     } finally {
       if (current != null) {
@@ -137,6 +156,39 @@ final class CrossInsert {
         } catch (SQLException ignored) {
           // The connection is broken; the server rolls back what it held.
         }
+      }
+    }
+  }
+
+  /**
+   * The relay of {@link #copy}: commits and returns the row count, or returns null, having
+   * written nothing, when the column types do not allow it.
+   */
+  private static @Nullable Long relay(DirectPlan direct, DatabaseSchema target, Connection c,
+      TableName table, List<String> columns, TableSink.Options options, Hooks hooks,
+      java.util.function.@Nullable Consumer<@Nullable Runnable> current) throws SQLException {
+    try (Connection source = direct.database().dataSource().getConnection()) {
+      if (!CopyRelay.possible(source, direct.sql(), c, table, columns, target.dialect())) {
+        return null;
+      }
+      if (current != null) {
+        current.accept(() -> {
+          try {
+            source.unwrap(org.postgresql.core.BaseConnection.class).cancelQuery();
+          } catch (SQLException ignored) {
+            // Closing the connection afterwards stops the read anyway.
+          }
+        });
+      }
+      try (TableSink sink = TableSink.open(target.dataSource().spec(), target.dialect(), c, table,
+          columns, direct.columns(), "postgresql", options)) {
+        hooks.relayed();
+        hooks.beforeWrite(c);
+        long n = ((PostgresCopySink) sink).relay(source, direct.sql());
+        sink.finish();
+        hooks.beforeCommit(c, n);
+        c.commit();
+        return n;
       }
     }
   }

@@ -83,6 +83,16 @@ final class DirectPlan extends RuntimeException {
     return null;
   }
 
+  /** The database that runs the whole query. */
+  DatabaseSchema database() {
+    return database;
+  }
+
+  /** The result's columns, typed by Calcite's plan. */
+  List<ColumnSpec> columns() {
+    return columns;
+  }
+
   /** The SQL the database runs. */
   String sql() {
     return sql;

@@ -170,8 +170,15 @@ public final class Engine implements AutoCloseable {
    * pushes it whole into one database ({@link DirectPlan}), else from Calcite's own execution.
    */
   SourceRows openRows(String selectSql) throws SQLException {
+    return planRows(selectSql).open();
+  }
+
+  /**
+   * Plans a SELECT through Calcite without running it: the SQL one database runs when Calcite
+   * pushes it whole there, else Calcite's prepared statement. The caller opens or closes it.
+   */
+  PlannedRows planRows(String selectSql) throws SQLException {
     checkOpen();
-    DirectPlan direct = null;
     PreparedStatement ps = null;
     try (Hook.Closeable h = Hook.PLAN_BEFORE_IMPLEMENTATION.addThread((RelRoot r) -> {
       DirectPlan d = DirectPlan.of(r, databases.values());
@@ -181,21 +188,13 @@ public final class Engine implements AutoCloseable {
     })) {
       ps = calcite.prepareStatement(selectSql);
     } catch (SQLException | RuntimeException e) {
-      direct = DirectPlan.find(e);
+      DirectPlan direct = DirectPlan.find(e);
       if (direct == null) {
         throw e;
       }
+      return new PlannedRows(direct, null);
     }
-    if (direct != null) {
-      return direct.openRows();
-    }
-    try {
-      ResultSet rs = ps.executeQuery();
-      return new SourceRows(ps, rs, null, ColumnSpec.fromMetaData(rs.getMetaData()), null);
-    } catch (SQLException | RuntimeException e) {
-      closeQuietly(ps);
-      throw e;
-    }
+    return new PlannedRows(null, ps);
   }
 
   /**

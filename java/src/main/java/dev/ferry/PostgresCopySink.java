@@ -11,6 +11,7 @@ import java.time.LocalTime;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyOut;
 
 /**
  * Writes into PostgreSQL with {@code COPY … FROM STDIN} in text format, through pgjdbc's
@@ -41,7 +42,8 @@ final class PostgresCopySink implements TableSink {
     }
   }
 
-  @Override public long write(ResultSet rs, long limit) throws SQLException {
+  /** Starts {@code COPY … FROM STDIN} into the table, or into the stage of an upsert. */
+  private CopyIn startCopy() throws SQLException {
     String into = ctx.table.quoted(ctx.dialect);
     if (upsert && !staged) {
       try (Statement st = connection.createStatement()) {
@@ -54,6 +56,67 @@ final class PostgresCopySink implements TableSink {
     String sql = "COPY " + (upsert ? STAGE : into) + " " + ctx.columnList() + " FROM STDIN";
     CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
     copy = in;
+    return in;
+  }
+
+  /**
+   * Copies the rows of {@code sourceSql} from PostgreSQL connection {@code source} as COPY text,
+   * untouched (see {@link CopyRelay} for when that is exact), and returns the row count. The
+   * source's COPY sends one message per row, so rows are counted as they pass.
+   */
+  long relay(Connection source, String sourceSql) throws SQLException {
+    CopyIn in = startCopy();
+    CopyOut out = null;
+    long rows = 0;
+    try {
+      out = source.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + sourceSql + ") TO STDOUT");
+      byte[] row;
+      while ((row = out.readFromCopy()) != null) {
+        rows++;
+        ensure(row.length);
+        System.arraycopy(row, 0, buf, len, row.length);
+        len += row.length;
+        flushIfFull(in, rows);
+      }
+      return end(in, rows);
+    } catch (SQLException e) {
+      throw ctx.orRejected(e, "(COPY of a chunk, row numbers count from 1 within it)");
+    } finally {
+      if (out != null && out.isActive()) {
+        try {
+          out.cancelCopy();
+        } catch (SQLException ignored) {
+          // The source connection is closed by the caller.
+        }
+      }
+      cancelCopy();
+    }
+  }
+
+  /** Sends the buffer once it holds {@link #FLUSH_BYTES}, reports progress, heeds a cancel. */
+  private void flushIfFull(CopyIn in, long rows) throws SQLException {
+    if (len >= FLUSH_BYTES) {
+      in.writeToCopy(buf, 0, len);
+      len = 0;
+      ctx.options.progress().accept(rows);
+      ctx.checkCancelled();
+    }
+  }
+
+  /** Sends what is buffered, ends the COPY and returns {@code rows}. */
+  private long end(CopyIn in, long rows) throws SQLException {
+    if (len > 0) {
+      in.writeToCopy(buf, 0, len);
+      len = 0;
+    }
+    in.endCopy();
+    copy = null;
+    ctx.options.progress().accept(rows);
+    return rows;
+  }
+
+  @Override public long write(ResultSet rs, long limit) throws SQLException {
+    CopyIn in = startCopy();
     Object[] row = new Object[ctx.readers.length];
     long rows = 0;
     try {
@@ -61,21 +124,9 @@ final class PostgresCopySink implements TableSink {
         rows++;
         ctx.readRow(rs, row, rows);
         appendRow(row);
-        if (len >= FLUSH_BYTES) {
-          in.writeToCopy(buf, 0, len);
-          len = 0;
-          ctx.options.progress().accept(rows);
-          ctx.checkCancelled();
-        }
+        flushIfFull(in, rows);
       }
-      if (len > 0) {
-        in.writeToCopy(buf, 0, len);
-        len = 0;
-      }
-      in.endCopy();
-      copy = null;
-      ctx.options.progress().accept(rows);
-      return rows;
+      return end(in, rows);
     } catch (SQLException e) {
       throw ctx.orRejected(e, "(COPY of a chunk, row numbers count from 1 within it)");
     } finally {

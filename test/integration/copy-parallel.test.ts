@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EngineHandle } from '../../src/bridge/index.js';
+import { copyConfig, copyTable, openEngine, textRows } from './copy-fixture.js';
+import { pg } from './fixtures.js';
+import { serviceAvailable } from './services.js';
+
+const havePg = await serviceAvailable('postgres');
+const JOB = `copy-parallel-${process.pid}-${Date.now()}`;
+
+describe.skipIf(!havePg)('chunks written side by side commit in key order', () => {
+  const config = copyConfig();
+  let engine: EngineHandle;
+  const exact = async (src: string, dst: string): Promise<void> => {
+    expect(await textRows(config, `SELECT COUNT(*) FROM (SELECT * FROM pg.${src} EXCEPT SELECT * FROM pg.${dst}) x`)).toEqual([['0']]);
+    expect(await textRows(config, `SELECT COUNT(*) FROM (SELECT * FROM pg.${dst} EXCEPT SELECT * FROM pg.${src}) x`)).toEqual([['0']]);
+    const [[a]] = await textRows(config, `SELECT COUNT(*) FROM pg.${src}`);
+    expect(await textRows(config, `SELECT COUNT(*) FROM pg.${dst}`)).toEqual([[a]]);
+  };
+
+  beforeAll(async () => {
+    await pg(
+      'DROP TABLE IF EXISTS public.copy_par_src', 'DROP TABLE IF EXISTS public.copy_par_dst',
+      'DROP TABLE IF EXISTS public.copy_par_relay', 'DROP TABLE IF EXISTS public.copy_par_narrow',
+      'CREATE TABLE public.copy_par_src (id BIGINT PRIMARY KEY, s TEXT, d NUMERIC(12,2), ts TIMESTAMP(6))',
+      "INSERT INTO public.copy_par_src SELECT i, 'r' || i, i / 4.0, TIMESTAMP '2020-01-01' + i * INTERVAL '1.000001 second' FROM generate_series(1, 50000) i",
+      // VARCHAR(8) holds 'r' || i for every i here but 30001, which gets a longer value below.
+      'CREATE TABLE public.copy_par_dst (id BIGINT PRIMARY KEY, s VARCHAR(8), d NUMERIC(12,2), ts TIMESTAMP(6))',
+      "UPDATE public.copy_par_src SET s = 'far too long' WHERE id = 30001",
+    );
+    engine = await openEngine(config);
+  });
+  afterAll(async () => engine?.close());
+
+  it('four workers: the copy is exact and the checkpoint ends done', async () => {
+    const r = await copyTable(engine, { from: 'pg', to: 'pg', table: 'copy_par_src', targetTable: 'copy_par_relay', create: true, chunkRows: 3000, parallel: 4, job: JOB });
+    expect(r.rows).toBe(50_000);
+    expect(r.chunks).toBe(17);
+    expect(r.notes.join('\n')).toMatch(/COPY text, untouched/);
+    await exact('copy_par_src', 'copy_par_relay');
+    expect(await textRows(config, `SELECT chunk_hi, "rows" FROM pg.ferry_checkpoint WHERE job = '${JOB}' AND tbl = 'public.copy_par_relay'`)).toEqual([['done', '50000']]);
+  });
+
+  it('a rejected value in a middle chunk leaves exactly a prefix of chunks, and --resume completes it', async () => {
+    const request = { from: 'pg', to: 'pg', table: 'copy_par_src', targetTable: 'copy_par_dst', chunkRows: 5000, parallel: 3, job: JOB } as const;
+    const e = await copyTable(engine, request).catch((x: unknown) => x);
+    expect((e as { code?: string }).code).toBe('COPY_VALUE_REJECTED');
+    expect((e as Error).message).toContain('id=30001');
+
+    // Only whole chunks before the failing one (ids up to 30000) may have committed, in order,
+    // and the checkpoint names the last of them.
+    const [[hi, committed]] = (await textRows(config, `SELECT chunk_hi, "rows" FROM pg.ferry_checkpoint WHERE job = '${JOB}' AND tbl = 'public.copy_par_dst'`)) as [[string | null, string]];
+    const n = Number(committed);
+    expect(n % 5000).toBe(0);
+    expect(n).toBeLessThanOrEqual(30_000);
+    expect(await textRows(config, 'SELECT COUNT(*), COALESCE(MAX(id), 0) FROM pg.copy_par_dst')).toEqual([[String(n), String(n)]]);
+    expect(hi).toBe(n === 0 ? null : `hi:${n}`);
+
+    await pg("UPDATE public.copy_par_src SET s = 'fixed' WHERE id = 30001");
+    const resumed = await copyTable(engine, { ...request, resume: true });
+    expect(resumed.totalRows).toBe(50_000);
+    expect(resumed.rows).toBe(50_000 - n);
+    expect(resumed.notes.join('\n')).not.toMatch(/COPY text, untouched/);
+    await exact('copy_par_src', 'copy_par_dst');
+  });
+});
