@@ -35,6 +35,12 @@ export interface CopyOptions {
    * key order (default 2; always 1 into SQLite, and for merges outside PostgreSQL).
    */
   readonly parallel?: number;
+  /**
+   * Keep checkpoints in this JSON file instead of a `ferry_checkpoint` table in the target.
+   * Without it, a file next to the config (`.ferry-state.json`) is used only when the target
+   * refuses that table.
+   */
+  readonly stateFile?: string;
 }
 
 /** How often the JVM's counters are read while a table copies. */
@@ -63,20 +69,21 @@ export async function copy(ferry: Ferry, options: CopyOptions, onEvent: (e: Copy
   if (tables.length === 0) {
     throw new FerryError('USAGE', options.all ? `${options.from} has no tables to copy` : 'name the tables to copy with --tables a,b, or copy every table with --all');
   }
-  const stateFile = ferry.loaded.file && ferry.loaded.file !== '--db' ? resolve(ferry.loaded.baseDir, '.ferry-state.json') : resolve('.ferry-state.json');
+  const fallbackStateFile = ferry.loaded.file && ferry.loaded.file !== '--db' ? resolve(ferry.loaded.baseDir, '.ferry-state.json') : resolve('.ferry-state.json');
+  const files = { stateFile: options.stateFile ? resolve(options.stateFile) : null, fallbackStateFile };
   const results: CopyTableResult[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < tables.length) {
       const table = tables[next++]!;
-      results.push(await copyTable(ferry, table, { ...options, from: from.database, to: to.database }, { fromNamespace: from.namespace ?? null, toNamespace: to.namespace ?? null, stateFile }, onEvent));
+      results.push(await copyTable(ferry, table, { ...options, from: from.database, to: to.database }, { fromNamespace: from.namespace ?? null, toNamespace: to.namespace ?? null, ...files }, onEvent));
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs ?? 1, tables.length)) }, worker));
   return tables.map((t) => results.find((r) => r.table === t)!);
 }
 
-async function copyTable(ferry: Ferry, table: string, o: CopyOptions, extra: { fromNamespace: string | null; toNamespace: string | null; stateFile: string }, onEvent: (e: CopyEvent) => void): Promise<CopyTableResult> {
+async function copyTable(ferry: Ferry, table: string, o: CopyOptions, extra: { fromNamespace: string | null; toNamespace: string | null; stateFile: string | null; fallbackStateFile: string }, onEvent: (e: CopyEvent) => void): Promise<CopyTableResult> {
   const started = performance.now();
   try {
     const job = await ferry.copyJob({

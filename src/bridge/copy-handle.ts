@@ -18,6 +18,8 @@ export interface CopyRequest {
   readonly toNamespace?: string | null;
   /** Checkpoints in this JSON file instead of a `ferry_checkpoint` table in the target. */
   readonly stateFile?: string | null;
+  /** Checkpoints in this JSON file only when the target refuses a `ferry_checkpoint` table. */
+  readonly fallbackStateFile?: string | null;
   /** What checkpoints are filed under (default `from->to`). */
   readonly job?: string | null;
   /** Chunks written at once, each on a target connection of its own (default 2). */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +42,9 @@ describe.skipIf(!havePg)('ferry copy and ferry verify (CLI)', () => {
     expect(events[0]!.kind).toBe('start');
     expect(events.at(-1)).toMatchObject({ kind: 'done', rows: 2500 });
     expect(count('items')).toBe('2500');
+    // Progress lives in the target, committed with each chunk; no state file is written.
+    expect(run('query', '-f', 'csv', 'SELECT chunk_hi, "rows" FROM tgt.ferry_checkpoint').stdout.trim().split('\n').slice(1)).toEqual(['done,2500']);
+    expect(existsSync(join(dir, '.ferry-state.json'))).toBe(false);
     const v = run('verify', '--from', 'src', '--to', 'tgt', '--tables', 'items', '--format', 'json');
     expect(v.status, v.stderr).toBe(0);
     expect(JSON.parse(v.stdout)).toEqual({ tables: [{ table: 'items', sourceRows: 2500, targetRows: 2500, match: true, differingKeys: [] }] });

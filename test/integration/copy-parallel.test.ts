@@ -1,11 +1,17 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngineHandle } from '../../src/bridge/index.js';
+import type { CopyProgress, EngineHandle } from '../../src/bridge/index.js';
 import { copyConfig, copyTable, openEngine, textRows } from './copy-fixture.js';
-import { pg } from './fixtures.js';
+import { pg, tempDir } from './fixtures.js';
 import { serviceAvailable } from './services.js';
 
 const havePg = await serviceAvailable('postgres');
 const JOB = `copy-parallel-${process.pid}-${Date.now()}`;
+const CHILD = fileURLToPath(new URL('./copy-child.mjs', import.meta.url));
 
 describe.skipIf(!havePg)('chunks written side by side commit in key order', () => {
   const config = copyConfig();
@@ -20,12 +26,21 @@ describe.skipIf(!havePg)('chunks written side by side commit in key order', () =
   beforeAll(async () => {
     await pg(
       'DROP TABLE IF EXISTS public.copy_par_src', 'DROP TABLE IF EXISTS public.copy_par_dst',
-      'DROP TABLE IF EXISTS public.copy_par_relay', 'DROP TABLE IF EXISTS public.copy_par_narrow',
+      'DROP TABLE IF EXISTS public.copy_par_relay', 'DROP TABLE IF EXISTS public.copy_par_file',
+      'DROP TABLE IF EXISTS public.copy_par_fallback', 
+      "DO $$ BEGIN IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'ferry_nocreate') THEN EXECUTE 'DROP OWNED BY ferry_nocreate'; EXECUTE 'DROP ROLE ferry_nocreate'; END IF; END $$",
       'CREATE TABLE public.copy_par_src (id BIGINT PRIMARY KEY, s TEXT, d NUMERIC(12,2), ts TIMESTAMP(6))',
       "INSERT INTO public.copy_par_src SELECT i, 'r' || i, i / 4.0, TIMESTAMP '2020-01-01' + i * INTERVAL '1.000001 second' FROM generate_series(1, 50000) i",
       // VARCHAR(8) holds 'r' || i for every i here but 30001, which gets a longer value below.
       'CREATE TABLE public.copy_par_dst (id BIGINT PRIMARY KEY, s VARCHAR(8), d NUMERIC(12,2), ts TIMESTAMP(6))',
       "UPDATE public.copy_par_src SET s = 'far too long' WHERE id = 30001",
+      'CREATE TABLE public.copy_par_file (id BIGINT PRIMARY KEY, s TEXT, d NUMERIC(12,2), ts TIMESTAMP(6))',
+      // A role that may fill one table but create none (PostgreSQL 15 keeps CREATE on public to its owner).
+      'CREATE TABLE public.copy_par_fallback (id BIGINT PRIMARY KEY, s TEXT, d NUMERIC(12,2), ts TIMESTAMP(6))',
+      'CREATE ROLE ferry_nocreate LOGIN',
+      'REVOKE CREATE ON SCHEMA public FROM PUBLIC',
+      'GRANT SELECT, INSERT, UPDATE, DELETE ON public.copy_par_fallback TO ferry_nocreate',
+      'GRANT SELECT ON public.copy_par_src TO ferry_nocreate',
     );
     engine = await openEngine(config);
   });
@@ -61,5 +76,40 @@ describe.skipIf(!havePg)('chunks written side by side commit in key order', () =
     expect(resumed.rows).toBe(50_000 - n);
     expect(resumed.notes.join('\n')).not.toMatch(/COPY text, untouched/);
     await exact('copy_par_src', 'copy_par_dst');
+  });
+
+  it('a state file instead of the checkpoint table: kill -9 with chunks side by side, then --resume is exact', async () => {
+    const stateFile = join(tempDir('ferry-state-'), 'state.json');
+    const request = { from: 'pg', to: 'pg', table: 'copy_par_src', targetTable: 'copy_par_file', chunkRows: 2000, parallel: 3, stateFile, job: JOB };
+    await pg("UPDATE public.copy_par_src SET s = 'fixed' WHERE id = 30001");
+    const child = spawn(process.execPath, [CHILD, JSON.stringify({ databases: { pg: config.databases.pg } }), JSON.stringify(request)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    for await (const line of createInterface({ input: child.stdout! })) {
+      if ((JSON.parse(line) as CopyProgress).chunksDone >= 5) {
+        child.kill('SIGKILL');
+        break;
+      }
+    }
+    await new Promise((r) => child.once('exit', r));
+    const state = JSON.parse(readFileSync(stateFile, 'utf8')) as Record<string, Record<string, { rows: number; done: boolean }>>;
+    expect(state[JOB]!['public.copy_par_file']!.done).toBe(false);
+    const resumed = await copyTable(engine, { ...request, resume: true });
+    expect(resumed.totalRows).toBe(50_000);
+    await exact('copy_par_src', 'copy_par_file');
+  });
+
+  it('a target that refuses the checkpoint table gets the fallback state file, and says so', async () => {
+    const dir = tempDir('ferry-fallback-');
+    const fallbackStateFile = join(dir, '.ferry-state.json');
+    const limited = copyConfig({ pgn: { url: 'jdbc:postgresql://127.0.0.1:5432/test', user: 'ferry_nocreate', schema: 'public' } });
+    const e2 = await openEngine(limited);
+    try {
+      const r = await copyTable(e2, { from: 'pg', to: 'pgn', table: 'copy_par_src', targetTable: 'copy_par_fallback', chunkRows: 10_000, fallbackStateFile, job: JOB });
+      expect(r.rows).toBe(50_000);
+      expect(r.notes.join('\n')).toMatch(/cannot hold a ferry_checkpoint table \(.*permission denied.*\); checkpoints go to .*\.ferry-state\.json/);
+      expect(existsSync(fallbackStateFile)).toBe(true);
+      await exact('copy_par_src', 'copy_par_fallback');
+    } finally {
+      await e2.close();
+    }
   });
 });

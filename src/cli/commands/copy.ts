@@ -21,6 +21,7 @@ interface CopyCliOptions extends ConfigOptions {
   resume?: boolean;
   chunkRows?: string;
   parallel?: string;
+  stateFile?: string;
   json?: boolean;
 }
 
@@ -52,6 +53,7 @@ export function registerCopy(program: Command, setExit: (code: number) => void):
       .option('--jobs <n>', 'tables copied in parallel', '1')
       .option('--chunk-rows <n>', 'rows per chunk; each chunk commits in one transaction with its checkpoint')
       .option('--parallel <n>', 'chunks of one table written at once, committed in key order (default 2)')
+      .option('--state-file <path>', 'keep checkpoints in this JSON file instead of a ferry_checkpoint table in the target')
       .option('--dry-run', 'print the plan (tables, DDL, chunks) and write nothing')
       .option('--resume', 'continue an interrupted copy after its last committed chunk')
       .option('--json', 'progress as JSON-lines events on stdout'),
@@ -77,6 +79,7 @@ export function registerCopy(program: Command, setExit: (code: number) => void):
         jobs,
         ...(chunkRows ? { chunkRows } : {}),
         ...(parallel ? { parallel } : {}),
+        ...(opts.stateFile ? { stateFile: opts.stateFile } : {}),
         dryRun: Boolean(opts.dryRun),
         resume: Boolean(opts.resume),
       }, show);

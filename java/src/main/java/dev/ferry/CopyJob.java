@@ -285,12 +285,8 @@ public final class CopyJob {
       for (String ddl : p.ddl()) {
         execute(c, ddl);
       }
-      Checkpoints checkpoints = request.stateFile() != null
-          ? new Checkpoints.StateFile(Path.of(request.stateFile()))
-          : new Checkpoints.InTarget(c, p.targetName().namespace(), target.dialect(), targetEngine);
-      if (checkpoints instanceof Checkpoints.InTarget it) {
-        it.ensure();
-      }
+      List<String> runNotes = new ArrayList<>();
+      Checkpoints checkpoints = checkpoints(c, p.targetName().namespace(), runNotes);
       String tbl = p.targetName().toString();
       Checkpoints.State prior = p.prior();
       boolean continuing = p.resumeFrom() != null;
@@ -370,6 +366,7 @@ public final class CopyJob {
       out.put("skippedChunks", skipped);
       out.put("created", !p.ddl().isEmpty());
       List<String> notes = new ArrayList<>(p.notes());
+      notes.addAll(runNotes);
       if (relayed.get()) {
         notes.add("rows travelled as PostgreSQL COPY text, untouched: the target columns have the"
             + " source's own types");
@@ -601,11 +598,50 @@ public final class CopyJob {
     if (request.stateFile() != null) {
       return new Checkpoints.StateFile(Path.of(request.stateFile())).read(request.job(), tbl);
     }
-    if (!TargetColumns.read(c, targetEngine, new TableName(scope.namespace(), "ferry_checkpoint")).exists()) {
-      return null;
+    if (TargetColumns.read(c, targetEngine, new TableName(scope.namespace(), "ferry_checkpoint")).exists()) {
+      try {
+        Checkpoints.State s = new Checkpoints.InTarget(c, scope.namespace(), target.dialect(), targetEngine)
+            .read(request.job(), tbl);
+        if (s != null) {
+          return s;
+        }
+      } catch (SQLException e) {
+        // A table this user may not read (another user's checkpoints) counts as none when a
+        // fallback file holds this user's; without one the failure is the answer.
+        if (request.fallbackStateFile() == null) {
+          throw e;
+        }
+      }
     }
-    return new Checkpoints.InTarget(c, scope.namespace(), target.dialect(), targetEngine)
-        .read(request.job(), tbl);
+    return request.fallbackStateFile() == null ? null
+        : new Checkpoints.StateFile(Path.of(request.fallbackStateFile())).read(request.job(), tbl);
+  }
+
+  /**
+   * Where this run keeps its checkpoints: the state file the request names; else a
+   * {@code ferry_checkpoint} table in the target, created when missing; else, when the target
+   * refuses that table (no right to create tables, say) and the request names a fallback file,
+   * that file, with a note saying so.
+   */
+  private Checkpoints checkpoints(Connection c, @Nullable String namespace, List<String> notes)
+      throws SQLException {
+    if (request.stateFile() != null) {
+      return new Checkpoints.StateFile(Path.of(request.stateFile()));
+    }
+    Checkpoints.InTarget in = new Checkpoints.InTarget(c, namespace, target.dialect(), targetEngine);
+    try {
+      in.ensure();
+      return in;
+    } catch (SQLException e) {
+      if (request.fallbackStateFile() == null) {
+        throw e;
+      }
+      String why = FerryFailure.scrub(target.dataSource().spec(), String.valueOf(e.getMessage()))
+          .strip().split("\n", 2)[0].replaceFirst("^ERROR: ", "");
+      notes.add("the target cannot hold a ferry_checkpoint table (" + why + "); checkpoints go to "
+          + request.fallbackStateFile());
+      return new Checkpoints.StateFile(Path.of(request.fallbackStateFile()));
+    }
   }
 
   private String findOr(Connection c, Catalog.Scope scope, String name) throws SQLException {

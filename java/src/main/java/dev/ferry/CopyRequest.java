@@ -24,13 +24,15 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param fromNamespace source schema/catalog, when the database is not pinned to one
  * @param toNamespace target schema/catalog, likewise
  * @param stateFile a JSON file holding checkpoints instead of a table in the target
+ * @param fallbackStateFile the JSON file to keep checkpoints in when the target cannot hold a
+ *     {@code ferry_checkpoint} table, or null to fail then
  * @param job what checkpoints are filed under (default: {@code from->to})
  * @param parallel chunks written at once, each on a target connection of its own (default 2)
  */
 record CopyRequest(String from, String to, String table, String targetTable, @Nullable String where,
     String mode, @Nullable String watermark, boolean create, long chunkRows, boolean resume,
     boolean dryRun, @Nullable String fromNamespace, @Nullable String toNamespace,
-    @Nullable String stateFile, String job, int parallel) {
+    @Nullable String stateFile, @Nullable String fallbackStateFile, String job, int parallel) {
   private static final String WHAT = "a copy request";
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,6 +68,7 @@ record CopyRequest(String from, String to, String table, String targetTable, @Nu
         JsonFields.text(n, "where"), mode, watermark, n.path("create").asBoolean(false), chunkRows,
         n.path("resume").asBoolean(false), n.path("dryRun").asBoolean(false),
         JsonFields.text(n, "fromNamespace"), JsonFields.text(n, "toNamespace"), JsonFields.text(n, "stateFile"),
+        JsonFields.text(n, "fallbackStateFile"),
         job == null ? from + "->" + to : job, parallel);
   }
 }
