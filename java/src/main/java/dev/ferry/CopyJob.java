@@ -228,10 +228,21 @@ public final class CopyJob {
         ranges = List.of();
         total = 0;
       } else if (key != null) {
-        ChunkPlanner.Boundaries b = ChunkPlanner.scan(engine, sourceRef, key, keyFamily,
-            ChunkPlanner.and(condition, resumeFrom == null ? null
-                : ChunkPlanner.q(key) + " > " + ChunkPlanner.literal(keyFamily, resumeFrom)),
-            request.chunkRows());
+        ChunkPlanner.Boundaries b = null;
+        if (condition == null && keyFamily.equals("integer")) {
+          // Calcite warms up on another thread while the source counts its keys.
+          warmPlanner("SELECT " + String.join(", ", columns.stream().map(ChunkPlanner::q).toList())
+              + " FROM " + sourceRef + " WHERE " + ChunkPlanner.q(key) + " > 0 AND "
+              + ChunkPlanner.q(key) + " <= 1");
+          b = ChunkPlanner.directEvenRanges(source, new TableName(sourceScope.namespace(),
+              table.name()), key, resumeFrom, request.chunkRows());
+        }
+        if (b == null) {
+          b = ChunkPlanner.scan(engine, sourceRef, key, keyFamily,
+              ChunkPlanner.and(condition, resumeFrom == null ? null
+                  : ChunkPlanner.q(key) + " > " + ChunkPlanner.literal(keyFamily, resumeFrom)),
+              request.chunkRows());
+        }
         ranges = ChunkPlanner.ranges(resumeFrom, b.his());
         total = b.rows();
         mark("scanned " + total + " keys into " + ranges.size() + " chunks");
@@ -281,10 +292,12 @@ public final class CopyJob {
         phase = "done";
         return JSON.writeValueAsBytes(out);
       }
+      mark("run: connected to the target");
       phase = "preparing";
       for (String ddl : p.ddl()) {
         execute(c, ddl);
       }
+      mark("run: created the table");
       List<String> runNotes = new ArrayList<>();
       Checkpoints checkpoints = checkpoints(c, p.targetName().namespace(), runNotes);
       String tbl = p.targetName().toString();
@@ -327,6 +340,7 @@ public final class CopyJob {
         throw FerryFailure.of("USAGE", "an " + request.mode() + " copy of " + p.table().name()
             + " needs a primary key to merge rows by; it has none");
       }
+      mark("run: checkpoint marked started");
       phase = "copying";
       committedRows.set(committed);
       String select = "SELECT " + String.join(", ", p.columns().stream().map(ChunkPlanner::q).toList())
@@ -554,6 +568,23 @@ public final class CopyJob {
         stop.run();
       }
     }
+  }
+
+  /**
+   * Plans (never runs) {@code select} through Calcite on another thread, so the planner's
+   * first-use cost (~0.3 s cold) overlaps other work before the first chunk plans the same
+   * shape. A failure is left for the real planning to report.
+   */
+  private void warmPlanner(String select) {
+    Thread t = new Thread(() -> {
+      try (PlannedRows ignored = engine.planRows(select)) {
+        // Planned and dropped.
+      } catch (Exception | LinkageError ignored) {
+        // The chunk's own planning reports it.
+      }
+    }, "ferry-warm-planner");
+    t.setDaemon(true);
+    t.start();
   }
 
   private void mark(String what) {
