@@ -382,8 +382,11 @@ public final class CopyJob {
       List<String> notes = new ArrayList<>(p.notes());
       notes.addAll(runNotes);
       if (relayed.get()) {
-        notes.add("rows travelled as PostgreSQL COPY text, untouched: the target columns have the"
-            + " source's own types");
+        notes.add(targetEngine.equals("postgresql")
+            ? "rows travelled as PostgreSQL COPY text, untouched: the target columns have the"
+                + " source's own types"
+            : "rows travelled as PostgreSQL COPY text, re-escaped for LOAD DATA without decoding"
+                + " values: the target columns hold the source's exactly");
       }
       out.putPOJO("notes", notes);
       return JSON.writeValueAsBytes(out);

@@ -122,8 +122,10 @@ final class CrossInsert {
     boolean done = false;
     try (PlannedRows planned = engine.planRows(select)) {
       DirectPlan direct = planned.direct();
+      String targetEngine = target.dataSource().spec().engine();
       if (direct != null && direct.database().dataSource().spec().engine().equals("postgresql")
-          && target.dataSource().spec().engine().equals("postgresql")) {
+          && (targetEngine.equals("postgresql") || targetEngine.equals("mariadb")
+              || targetEngine.equals("mysql"))) {
         Long n = relay(direct, target, c, table, columns, options, hooks, current);
         if (n != null) {
           done = true;
@@ -162,30 +164,59 @@ final class CrossInsert {
 
   /**
    * The relay of {@link #copy}: commits and returns the row count, or returns null, having
-   * written nothing, when the column types do not allow it.
+   * written nothing, when the column types do not allow it. Into PostgreSQL the COPY text goes
+   * untouched ({@link CopyRelay}); into MariaDB it is re-encoded for LOAD DATA
+   * ({@link PgTextToLoadData}), and a value that cannot go that way rolls the chunk back and
+   * returns null, so the typed path copies it again and names any value the target rejects.
    */
   private static @Nullable Long relay(DirectPlan direct, DatabaseSchema target, Connection c,
       TableName table, List<String> columns, TableSink.Options options, Hooks hooks,
       java.util.function.@Nullable Consumer<@Nullable Runnable> current) throws SQLException {
+    boolean pg = target.dataSource().spec().engine().equals("postgresql");
+    if (!pg && options.mode() != TableSink.Mode.INSERT) {
+      return null;
+    }
     try (Connection source = direct.database().dataSource().getConnection()) {
-      if (!CopyRelay.possible(source, direct.sql(), c, table, columns, target.dialect())) {
+      if (pg && !CopyRelay.possible(source, direct.sql(), c, table, columns, target.dialect())) {
         return null;
-      }
-      if (current != null) {
-        current.accept(() -> {
-          try {
-            source.unwrap(org.postgresql.core.BaseConnection.class).cancelQuery();
-          } catch (SQLException ignored) {
-            // Closing the connection afterwards stops the read anyway.
-          }
-        });
       }
       try (TableSink sink = TableSink.open(target.dataSource().spec(), target.dialect(), c, table,
           columns, direct.columns(), "postgresql", options)) {
-        hooks.relayed();
+        PgTextToLoadData transcoder = null;
+        if (!pg) {
+          if (!(sink instanceof MariaDbLoadSink)) {
+            return null;
+          }
+          try (java.sql.PreparedStatement ps = source.prepareStatement(direct.sql())) {
+            transcoder = PgTextToLoadData.forColumns(ps.getMetaData(), ((MariaDbLoadSink) sink).targetColumns());
+          }
+          if (transcoder == null) {
+            return null;
+          }
+        }
+        if (current != null) {
+          current.accept(() -> {
+            try {
+              source.unwrap(org.postgresql.core.BaseConnection.class).cancelQuery();
+            } catch (SQLException ignored) {
+              // Closing the connection afterwards stops the read anyway.
+            }
+          });
+        }
         hooks.beforeWrite(c);
-        long n = ((PostgresCopySink) sink).relay(source, direct.sql());
+        long n;
+        if (transcoder == null) {
+          n = ((PostgresCopySink) sink).relay(source, direct.sql());
+        } else {
+          try {
+            n = ((MariaDbLoadSink) sink).transcode(source, direct.sql(), transcoder);
+          } catch (PgTextToLoadData.Unsuitable e) {
+            c.rollback();
+            return null;
+          }
+        }
         sink.finish();
+        hooks.relayed();
         hooks.beforeCommit(c, n);
         c.commit();
         return n;

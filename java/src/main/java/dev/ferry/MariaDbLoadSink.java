@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import org.postgresql.copy.CopyOut;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -32,6 +33,11 @@ final class MariaDbLoadSink implements TableSink {
     this.connection = connection;
   }
 
+  /** The target columns being loaded, in load order. */
+  TargetColumns.Column[] targetColumns() {
+    return ctx.targetColumns;
+  }
+
   /** Whether the server accepts LOAD DATA LOCAL on this connection. */
   static boolean available(Connection c) {
     try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT @@local_infile")) {
@@ -43,7 +49,33 @@ final class MariaDbLoadSink implements TableSink {
   }
 
   @Override public long write(ResultSet rs, long limit) throws SQLException {
-    RowStream in = new RowStream(rs, limit);
+    return load(new TypedRows(rs, limit), false);
+  }
+
+  /**
+   * Loads the rows of {@code sourceSql}, run as {@code COPY (…) TO STDOUT} on PostgreSQL
+   * connection {@code source}, re-encoded by {@code transcoder} without decoding values, and
+   * returns the row count. Throws {@link PgTextToLoadData.Unsuitable} when a value cannot go
+   * this way, or MariaDB changed one; the caller rolls back and copies the chunk the typed way.
+   */
+  long transcode(Connection source, String sourceSql, PgTextToLoadData transcoder)
+      throws SQLException {
+    CopyOut out = source.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+        .copyOut("COPY (" + sourceSql + ") TO STDOUT");
+    try {
+      return load(new CopyTextRows(out, transcoder), true);
+    } finally {
+      if (out.isActive()) {
+        try {
+          out.cancelCopy();
+        } catch (SQLException ignored) {
+          // The source connection is closed by the caller.
+        }
+      }
+    }
+  }
+
+  private long load(RowStream in, boolean optimistic) throws SQLException {
     String sql = "LOAD DATA LOCAL INFILE 'ferry' INTO TABLE " + ctx.table.quoted(ctx.dialect)
         + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\'"
         + " LINES TERMINATED BY '\\n' " + ctx.columnList();
@@ -53,6 +85,9 @@ final class MariaDbLoadSink implements TableSink {
       rethrow(in.failure);
       try (ResultSet w = st.executeQuery("SHOW WARNINGS LIMIT 1")) {
         if (w.next()) {
+          if (optimistic) {
+            throw new PgTextToLoadData.Unsuitable("MariaDB changed a value: " + w.getString(3));
+          }
           throw FerryFailure.of("COPY_VALUE_REJECTED", "MariaDB changed a value while loading "
               + ctx.table + " (rows " + (in.rows > 0 ? 1 : 0) + "–" + in.rows + " of this chunk): "
               + w.getString(3)).with("table", ctx.table.toString());
@@ -60,6 +95,9 @@ final class MariaDbLoadSink implements TableSink {
       }
     } catch (SQLException e) {
       rethrow(in.failure);
+      if (optimistic && e.getSQLState() != null && e.getSQLState().startsWith("22")) {
+        throw new PgTextToLoadData.Unsuitable("MariaDB rejected a value: " + e.getMessage());
+      }
       throw ctx.orRejected(e, "(LOAD DATA of a chunk, row numbers count from 1 within it)");
     }
     ctx.options.progress().accept(in.rows);
@@ -80,10 +118,7 @@ final class MariaDbLoadSink implements TableSink {
   @Override public void close() {}
 
   /** The chunk's rows as LOAD DATA text, encoded as the driver reads. */
-  private final class RowStream extends InputStream {
-    private final ResultSet rs;
-    private final long limit;
-    private final Object[] row = new Object[ctx.readers.length];
+  private abstract class RowStream extends InputStream implements PgTextToLoadData.Sink {
     private byte[] buf = new byte[256 * 1024];
     private int len;
     private int pos;
@@ -92,10 +127,8 @@ final class MariaDbLoadSink implements TableSink {
     /** What stopped the stream: a rejected value or a failing source, rethrown as it is. */
     @Nullable Exception failure;
 
-    RowStream(ResultSet rs, long limit) {
-      this.rs = rs;
-      this.limit = limit;
-    }
+    /** Encodes the next row into the buffer; false when there is none. */
+    abstract boolean appendNext() throws SQLException;
 
     @Override public int read() throws IOException {
       byte[] one = new byte[1];
@@ -118,13 +151,11 @@ final class MariaDbLoadSink implements TableSink {
       len = 0;
       try {
         while (!done && len < 192 * 1024) {
-          if (rows >= limit || !rs.next()) {
+          if (!appendNext()) {
             done = true;
             break;
           }
           rows++;
-          ctx.readRow(rs, row, rows);
-          appendRow();
           if (rows % 8192 == 0) {
             ctx.options.progress().accept(rows);
             ctx.checkCancelled();
@@ -135,6 +166,76 @@ final class MariaDbLoadSink implements TableSink {
         throw new IOException(e);
       }
       return len > 0;
+    }
+
+    void escaped(byte[] bytes) {
+      for (byte x : bytes) {
+        switch (x) {
+          case '\\' -> { put((byte) '\\'); put((byte) '\\'); }
+          case '\t' -> { put((byte) '\\'); put((byte) 't'); }
+          case '\n' -> { put((byte) '\\'); put((byte) 'n'); }
+          case '\r' -> { put((byte) '\\'); put((byte) 'r'); }
+          case 0 -> { put((byte) '\\'); put((byte) '0'); }
+          default -> put(x);
+        }
+      }
+    }
+
+    @Override public void put(byte x) {
+      if (len == buf.length) {
+        buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+      }
+      buf[len++] = x;
+    }
+
+    @Override public void put(byte[] b, int from, int to) {
+      int n = to - from;
+      if (len + n > buf.length) {
+        buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+      }
+      System.arraycopy(b, from, buf, len, n);
+      len += n;
+    }
+  }
+
+  /** Rows of a PostgreSQL COPY, re-encoded byte by byte. */
+  private final class CopyTextRows extends RowStream {
+    private final CopyOut source;
+    private final PgTextToLoadData transcoder;
+
+    CopyTextRows(CopyOut source, PgTextToLoadData transcoder) {
+      this.source = source;
+      this.transcoder = transcoder;
+    }
+
+    @Override boolean appendNext() throws SQLException {
+      byte[] row = source.readFromCopy();
+      if (row == null) {
+        return false;
+      }
+      transcoder.append(row, this);
+      return true;
+    }
+  }
+
+  /** Rows of a result set, read as typed values and checked against the target columns. */
+  private final class TypedRows extends RowStream {
+    private final ResultSet rs;
+    private final long limit;
+    private final Object[] row = new Object[ctx.readers.length];
+
+    TypedRows(ResultSet rs, long limit) {
+      this.rs = rs;
+      this.limit = limit;
+    }
+
+    @Override boolean appendNext() throws SQLException {
+      if (rows >= limit || !rs.next()) {
+        return false;
+      }
+      ctx.readRow(rs, row, rows + 1);
+      appendRow();
+      return true;
     }
 
     private void appendRow() {
@@ -163,26 +264,6 @@ final class MariaDbLoadSink implements TableSink {
         }
       }
       put((byte) '\n');
-    }
-
-    private void escaped(byte[] bytes) {
-      for (byte x : bytes) {
-        switch (x) {
-          case '\\' -> { put((byte) '\\'); put((byte) '\\'); }
-          case '\t' -> { put((byte) '\\'); put((byte) 't'); }
-          case '\n' -> { put((byte) '\\'); put((byte) 'n'); }
-          case '\r' -> { put((byte) '\\'); put((byte) 'r'); }
-          case 0 -> { put((byte) '\\'); put((byte) '0'); }
-          default -> put(x);
-        }
-      }
-    }
-
-    private void put(byte x) {
-      if (len == buf.length) {
-        buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-      }
-      buf[len++] = x;
     }
   }
 }
