@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +56,32 @@ describe.skipIf(!havePg)('ferry copy and ferry verify (CLI)', () => {
     const v = run('verify', '--from', 'src', '--to', 'tgt', '--tables', 'items', '--format', 'json');
     expect(v.status).toBe(1);
     expect(JSON.parse(v.stdout).tables[0]).toMatchObject({ match: false, differingKeys: ['id=17'] });
+  });
+
+  it('Ctrl-C mid-copy says what stays, and --resume finishes exactly', async () => {
+    await pg('DROP TABLE IF EXISTS copy_cli.big_src', 'DROP SCHEMA IF EXISTS copy_cli_int CASCADE', 'CREATE SCHEMA copy_cli_int',
+      'CREATE TABLE copy_cli.big_src (id BIGINT PRIMARY KEY, s TEXT)',
+      "INSERT INTO copy_cli.big_src SELECT i, repeat('x', 200) FROM generate_series(1, 400000) i");
+    const intCfg = join(dir, 'int.yaml');
+    writeFileSync(intCfg, `databases:\n  a:\n    url: ${SERVICES.postgres.url}\n    user: postgres\n    schema: copy_cli\n  b:\n    url: ${SERVICES.postgres.url}\n    user: postgres\n    schema: copy_cli_int\n`);
+    const args = [BIN, 'copy', '--from', 'a', '--to', 'b', '--tables', 'big_src', '--create', '--chunk-rows', '5000', '--parallel', '1', '-c', intCfg];
+    const child = spawn(process.execPath, [...args, '--json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    for await (const line of createInterface({ input: child.stdout })) {
+      const e = JSON.parse(line) as { kind: string; rows?: number };
+      if (e.kind === 'progress' && (e.rows ?? 0) >= 20_000) {
+        child.kill('SIGINT');
+        break;
+      }
+    }
+    const [code, signal] = await new Promise<[number | null, string | null]>((r) => child.once('close', (c, s) => r([c, s])));
+    expect(code === 130 || signal === 'SIGINT').toBe(true);
+    expect(stderr).toMatch(/interrupted; every chunk already committed stays.*--resume/);
+    const r = spawnSync(process.execPath, [...args, '--resume'], { cwd: dir, encoding: 'utf8', timeout: 180_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const q = spawnSync(process.execPath, [BIN, 'query', '-f', 'csv', 'SELECT COUNT(*) AS n, COUNT(DISTINCT id) AS d FROM b.big_src', '-c', intCfg], { cwd: dir, encoding: 'utf8' });
+    expect(q.stdout.trim().split('\n')[1]).toBe('400000,400000');
   });
 
   it('--mode replace makes the target exact again', () => {

@@ -65,7 +65,19 @@ export function registerCopy(program: Command, setExit: (code: number) => void):
     const loaded = resolveConfig(opts);
     const style = opts.json ? 'json' : process.stderr.isTTY ? 'tty' : 'plain';
     const show = progressRenderer(style, opts.json ? process.stdout : process.stderr);
-    const ferry = await Ferry.open(loaded);
+    // Registered before Ferry's own handler (which closes the JVM and re-raises the signal), so
+    // the user learns what an interruption leaves behind before the process ends.
+    const interrupted = (signal: NodeJS.Signals): void => {
+      process.stderr.write(`\nferry copy: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'}; every chunk already committed stays, with its checkpoint. Run the same command with --resume to continue.\n`);
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    };
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
+    const ferry = await Ferry.open(loaded).catch((e: unknown) => {
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
+      throw e;
+    });
     try {
       const results = await copy(ferry, {
         from: opts.from,
@@ -87,6 +99,8 @@ export function registerCopy(program: Command, setExit: (code: number) => void):
       const failed = results.find((r) => !r.ok);
       if (failed) setExit(failed.error?.code === 'CONNECTION_FAILED' ? 3 : 2);
     } finally {
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
       await ferry.close();
     }
   });
