@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CopyProgress, EngineHandle } from '../../src/bridge/index.js';
+import { CopyHandle } from '../../src/bridge/index.js';
 import { copyConfig, copyTable, openEngine, textRows } from './copy-fixture.js';
 import { pg, tempDir } from './fixtures.js';
 import { serviceAvailable } from './services.js';
@@ -27,7 +28,7 @@ describe.skipIf(!havePg)('chunks written side by side commit in key order', () =
     await pg(
       'DROP TABLE IF EXISTS public.copy_par_src', 'DROP TABLE IF EXISTS public.copy_par_dst',
       'DROP TABLE IF EXISTS public.copy_par_relay', 'DROP TABLE IF EXISTS public.copy_par_file',
-      'DROP TABLE IF EXISTS public.copy_par_fallback', 
+      'DROP TABLE IF EXISTS public.copy_par_fallback', 'DROP TABLE IF EXISTS public.copy_par_cancel', 
       "DO $$ BEGIN IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'ferry_nocreate') THEN EXECUTE 'DROP OWNED BY ferry_nocreate'; EXECUTE 'DROP ROLE ferry_nocreate'; END IF; END $$",
       'CREATE TABLE public.copy_par_src (id BIGINT PRIMARY KEY, s TEXT, d NUMERIC(12,2), ts TIMESTAMP(6))',
       "INSERT INTO public.copy_par_src SELECT i, 'r' || i, i / 4.0, TIMESTAMP '2020-01-01' + i * INTERVAL '1.000001 second' FROM generate_series(1, 50000) i",
@@ -111,5 +112,25 @@ describe.skipIf(!havePg)('chunks written side by side commit in key order', () =
     } finally {
       await e2.close();
     }
+  });
+
+  it('cancel() stops the workers: CANCELLED, a prefix of whole chunks committed, and --resume completes it', async () => {
+    await pg("UPDATE public.copy_par_src SET s = 'fixed' WHERE id = 30001");
+    const request = { from: 'pg', to: 'pg', table: 'copy_par_src', targetTable: 'copy_par_cancel', create: true, chunkRows: 250, parallel: 2, job: JOB };
+    const job = await CopyHandle.open(engine, request);
+    const running = job.run().then(() => null, (e: unknown) => e);
+    while ((await job.progress()).chunksDone < 3) await new Promise((r) => setTimeout(r, 10));
+    await job.cancel();
+    const e = await running;
+    expect((e as { code?: string } | null)?.code, String(e)).toBe('CANCELLED');
+    expect((await job.progress()).phase).toBe('cancelled');
+    const [[committed]] = await textRows(config, `SELECT "rows" FROM pg.ferry_checkpoint WHERE job = '${JOB}' AND tbl = 'public.copy_par_cancel'`);
+    const n = Number(committed);
+    expect(n).toBeGreaterThanOrEqual(750);
+    expect(n).toBeLessThan(50_000);
+    expect(await textRows(config, 'SELECT COUNT(*), MAX(id) FROM pg.copy_par_cancel')).toEqual([[String(n), String(n)]]);
+    const resumed = await copyTable(engine, { ...request, resume: true });
+    expect(resumed.rows).toBe(50_000 - n);
+    await exact('copy_par_src', 'copy_par_cancel');
   });
 });

@@ -364,6 +364,9 @@ public final class CopyJob {
       if (failure != null) {
         throw failure;
       }
+      if (cancelled.get() && chunksDone < p.ranges().size()) {
+        throw chunks.cancelledFailure();
+      }
       committed = committedRows.get();
       if (!p.indexes().isEmpty()) {
         phase = "indexing";
@@ -438,6 +441,11 @@ public final class CopyJob {
       this.beforeFirst = beforeFirst;
     }
 
+    FerryFailure cancelledFailure() {
+      return FerryFailure.of("CANCELLED", "copy of " + request.table() + " cancelled after "
+          + chunksDone + " chunks; committed chunks stay (resume with --resume)");
+    }
+
     boolean stopping() {
       return cancelled.get() || gate.failed();
     }
@@ -455,19 +463,17 @@ public final class CopyJob {
         }
         while (true) {
           int i = next.getAndIncrement();
-          if (i >= p.ranges().size() || stopping()) {
+          if (i >= p.ranges().size() || gate.failed()) {
             break;
           }
           if (cancelled.get()) {
-            throw FerryFailure.of("CANCELLED", "copy of " + request.table() + " cancelled after "
-                + chunksDone + " chunks; committed chunks stay (resume with --resume)");
+            throw cancelledFailure();
           }
           chunk(slot, i, tc);
         }
       } catch (Exception e) {
         gate.fail(cancelled.get() && !(e instanceof FerryFailure f && f.code().equals("CANCELLED"))
-            ? FerryFailure.of("CANCELLED", "copy of " + request.table() + " cancelled after "
-                + chunksDone + " chunks; committed chunks stay (resume with --resume)")
+            ? cancelledFailure()
             : e instanceof RuntimeException r ? r : FerryFailure.wrap(e, "copying " + request.table()));
       } finally {
         inflight.set(slot, 0);
