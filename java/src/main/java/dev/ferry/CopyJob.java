@@ -39,20 +39,13 @@ public final class CopyJob {
   private final String targetEngine;
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private final AtomicBoolean running = new AtomicBoolean();
-  private final AtomicBoolean relayed = new AtomicBoolean();
   private volatile String phase = "planned";
-  private final java.util.concurrent.atomic.AtomicLong committedRows = new java.util.concurrent.atomic.AtomicLong();
-  /** Rows written by each worker's open chunk, not yet committed. */
-  private final java.util.concurrent.atomic.AtomicLongArray inflight =
-      new java.util.concurrent.atomic.AtomicLongArray(MAX_WORKERS);
-  /** The source each worker reads, for {@link #cancel}. */
-  private final java.util.concurrent.atomic.AtomicReferenceArray<Runnable> current =
-      new java.util.concurrent.atomic.AtomicReferenceArray<>(MAX_WORKERS);
+  /** The workers of the running copy; null before it starts. */
+  private volatile @Nullable ChunkWorkers workers;
+  /** Rows a resumed copy had committed before this run. */
+  private volatile long committedBefore;
   private volatile long rowsTotal = -1;
-  private volatile int chunksDone;
   private volatile int chunksTotal = -1;
-  /** The most chunks of one table written at once. */
-  static final int MAX_WORKERS = 16;
   private @Nullable Plan plan;
 
   /** What a run will do, as {@link #plan} reports it. */
@@ -342,32 +335,19 @@ public final class CopyJob {
       }
       mark("run: checkpoint marked started");
       phase = "copying";
-      committedRows.set(committed);
+      committedBefore = committed;
       String select = "SELECT " + String.join(", ", p.columns().stream().map(ChunkPlanner::q).toList())
           + " FROM " + p.sourceRef();
-      int workers = workers(p, upsert);
-      Chunks chunks = new Chunks(p, select, tbl, key, upsert, lastWatermark, checkpoints,
-          new OrderedCommits(0), emptyInChunk);
-      List<Thread> threads = new ArrayList<>();
-      for (int w = 1; w < workers; w++) {
-        int slot = w;
-        Thread t = new Thread(() -> chunks.work(slot, null), "ferry-copy-" + request.table() + "-" + w);
-        t.setDaemon(true);
-        t.start();
-        threads.add(t);
+      ChunkWorkers w = new ChunkWorkers(engine, target, new ChunkWorkers.Setup(request.job(),
+          request.table(), tbl, p.targetName(), p.columns(), select, p.ranges(), p.condition(),
+          p.key(), p.keyFamily(), p.watermarkHi(), lastWatermark,
+          upsert ? TableSink.Mode.UPSERT : TableSink.Mode.INSERT, key, checkpoints, emptyInChunk,
+          committed), cancelled, this::mark);
+      workers = w;
+      if (cancelled.get()) {
+        w.stop();
       }
-      chunks.work(0, c);
-      for (Thread t : threads) {
-        t.join();
-      }
-      RuntimeException failure = chunks.gate.failure();
-      if (failure != null) {
-        throw failure;
-      }
-      if (cancelled.get() && chunksDone < p.ranges().size()) {
-        throw chunks.cancelledFailure();
-      }
-      committed = committedRows.get();
+      committed = w.run(workers(p, upsert), c);
       if (!p.indexes().isEmpty()) {
         phase = "indexing";
         for (String ddl : p.indexes()) {
@@ -384,7 +364,7 @@ public final class CopyJob {
       out.put("created", !p.ddl().isEmpty());
       List<String> notes = new ArrayList<>(p.notes());
       notes.addAll(runNotes);
-      if (relayed.get()) {
+      if (w.relayed()) {
         notes.add(targetEngine.equals("postgresql")
             ? "rows travelled as PostgreSQL COPY text, untouched: the target columns have the"
                 + " source's own types"
@@ -410,139 +390,7 @@ public final class CopyJob {
     if (targetEngine.equals("sqlite") || (upsert && !targetEngine.equals("postgresql"))) {
       return 1;
     }
-    return Math.max(1, Math.min(Math.min(request.parallel(), MAX_WORKERS), p.ranges().size()));
-  }
-
-  /** The chunks of one run, taken in key order by the workers. */
-  private final class Chunks {
-    final Plan p;
-    final String select;
-    final String tbl;
-    final List<String> key;
-    final boolean upsert;
-    final @Nullable String lastWatermark;
-    final Checkpoints checkpoints;
-    final OrderedCommits gate;
-    final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-    /** A statement to run in the first chunk's transaction before its rows, or null. */
-    final @Nullable String beforeFirst;
-
-    Chunks(Plan p, String select, String tbl, List<String> key, boolean upsert,
-        @Nullable String lastWatermark, Checkpoints checkpoints, OrderedCommits gate,
-        @Nullable String beforeFirst) {
-      this.p = p;
-      this.select = select;
-      this.tbl = tbl;
-      this.key = key;
-      this.upsert = upsert;
-      this.lastWatermark = lastWatermark;
-      this.checkpoints = checkpoints;
-      this.gate = gate;
-      this.beforeFirst = beforeFirst;
-    }
-
-    FerryFailure cancelledFailure() {
-      return FerryFailure.of("CANCELLED", "copy of " + request.table() + " cancelled after "
-          + chunksDone + " chunks; committed chunks stay (resume with --resume)");
-    }
-
-    boolean stopping() {
-      return cancelled.get() || gate.failed();
-    }
-
-    /**
-     * Copies chunks until none is left or one fails, on {@code own} or on a target connection
-     * of its own; any failure is recorded in {@link #gate}, never thrown.
-     */
-    void work(int slot, @Nullable Connection own) {
-      Connection tc = own;
-      try {
-        if (tc == null) {
-          tc = target.dataSource().openPhysical();
-          tc.setAutoCommit(false);
-        }
-        while (true) {
-          int i = next.getAndIncrement();
-          if (i >= p.ranges().size() || gate.failed()) {
-            break;
-          }
-          if (cancelled.get()) {
-            throw cancelledFailure();
-          }
-          chunk(slot, i, tc);
-        }
-      } catch (Exception e) {
-        gate.fail(cancelled.get() && !(e instanceof FerryFailure f && f.code().equals("CANCELLED"))
-            ? cancelledFailure()
-            : e instanceof RuntimeException r ? r : FerryFailure.wrap(e, "copying " + request.table()));
-      } finally {
-        inflight.set(slot, 0);
-        if (own == null && tc != null) {
-          try {
-            tc.rollback();
-            tc.close();
-          } catch (SQLException ignored) {
-            // Closing a broken connection; the server rolled back what it held.
-          }
-        }
-      }
-    }
-
-    private void chunk(int slot, int i, Connection tc) throws SQLException {
-      ChunkPlanner.Range r = p.ranges().get(i);
-      boolean last = i == p.ranges().size() - 1;
-      String cond = ChunkPlanner.and(p.condition(), p.key() == null ? null
-          : ChunkPlanner.rangeCondition(p.key(), p.keyFamily(), r));
-      String sql = cond == null ? select : select + " WHERE " + cond;
-      String hi = r.hi();
-      String wm = last && p.watermarkHi() != null ? p.watermarkHi() : lastWatermark;
-      long[] total = new long[1];
-      CrossInsert.Hooks hooks = new CrossInsert.Hooks() {
-        @Override public void beforeWrite(Connection c) throws SQLException {
-          if (i == 0 && beforeFirst != null) {
-            execute(c, beforeFirst, false);
-          }
-        }
-
-        @Override public void relayed() {
-          relayed.set(true);
-        }
-
-        @Override public void beforeCommit(Connection c, long n) throws SQLException {
-          try {
-            gate.awaitTurn(i, cancelled::get);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw FerryFailure.of("CANCELLED", "copy of " + request.table() + " interrupted");
-          }
-          total[0] = committedRows.get() + n;
-          checkpoints.write(c, request.job(), tbl, new Checkpoints.State(last ? null : hi,
-              total[0], wm, last, null, null, false));
-        }
-      };
-      TableSink.Options options = new TableSink.Options(
-          upsert ? TableSink.Mode.UPSERT : TableSink.Mode.INSERT, key,
-          n -> inflight.set(slot, n), this::stopping);
-      try {
-        CrossInsert.copy(engine, sql, target, tc, p.targetName(), p.columns(), options, hooks,
-            s -> current.set(slot, s));
-      } catch (SQLException | RuntimeException e) {
-        if (gate.failed() && !cancelled.get()) {
-          // Stopped because another chunk failed; that failure is the one reported.
-          throw FerryFailure.of("SQL_EXECUTION", "chunk " + (i + 1) + " stopped: another failed");
-        }
-        throw e;
-      }
-      committedRows.set(total[0]);
-      inflight.set(slot, 0);
-      checkpoints.committed(request.job(), tbl, new Checkpoints.State(last ? null : hi,
-          total[0], wm, last, null, null, false));
-      synchronized (CopyJob.this) {
-        chunksDone++;
-      }
-      gate.committed(i);
-      mark("chunk " + (i + 1) + " (worker " + slot + ")");
-    }
+    return Math.max(1, Math.min(Math.min(request.parallel(), ChunkWorkers.MAX), p.ranges().size()));
   }
 
   /** {@code {table, phase, rows, rowsTotal, chunksDone, chunksTotal}}; safe from any thread. */
@@ -550,13 +398,10 @@ public final class CopyJob {
     ObjectNode out = JSON.createObjectNode();
     out.put("table", request.table());
     out.put("phase", phase);
-    long rows = committedRows.get();
-    for (int i = 0; i < MAX_WORKERS; i++) {
-      rows += inflight.get(i);
-    }
-    out.put("rows", rows);
+    ChunkWorkers w = workers;
+    out.put("rows", w == null ? committedBefore : w.rows());
     out.put("rowsTotal", rowsTotal);
-    out.put("chunksDone", chunksDone);
+    out.put("chunksDone", w == null ? 0 : w.chunksDone());
     out.put("chunksTotal", chunksTotal);
     try {
       return JSON.writeValueAsBytes(out);
@@ -571,11 +416,9 @@ public final class CopyJob {
    */
   public void cancel() {
     cancelled.set(true);
-    for (int i = 0; i < MAX_WORKERS; i++) {
-      Runnable stop = current.get(i);
-      if (stop != null) {
-        stop.run();
-      }
+    ChunkWorkers w = workers;
+    if (w != null) {
+      w.stop();
     }
   }
 
