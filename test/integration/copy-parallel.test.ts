@@ -28,7 +28,8 @@ describe.skipIf(!havePg)('chunks written side by side commit in key order', () =
     await pg(
       'DROP TABLE IF EXISTS public.copy_par_src', 'DROP TABLE IF EXISTS public.copy_par_dst',
       'DROP TABLE IF EXISTS public.copy_par_relay', 'DROP TABLE IF EXISTS public.copy_par_file',
-      'DROP TABLE IF EXISTS public.copy_par_fallback', 'DROP TABLE IF EXISTS public.copy_par_cancel', 
+      'DROP TABLE IF EXISTS public.copy_par_fallback', 'DROP TABLE IF EXISTS public.copy_par_cancel',
+      'DROP TABLE IF EXISTS public.copy_par_dropped', 
       "DO $$ BEGIN IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'ferry_nocreate') THEN EXECUTE 'DROP OWNED BY ferry_nocreate'; EXECUTE 'DROP ROLE ferry_nocreate'; END IF; END $$",
       'CREATE TABLE public.copy_par_src (id BIGINT PRIMARY KEY, s TEXT, d NUMERIC(12,2), ts TIMESTAMP(6))',
       "INSERT INTO public.copy_par_src SELECT i, 'r' || i, i / 4.0, TIMESTAMP '2020-01-01' + i * INTERVAL '1.000001 second' FROM generate_series(1, 50000) i",
@@ -132,5 +133,28 @@ describe.skipIf(!havePg)('chunks written side by side commit in key order', () =
     const resumed = await copyTable(engine, { ...request, resume: true });
     expect(resumed.rows).toBe(50_000 - n);
     await exact('copy_par_src', 'copy_par_cancel');
+  });
+
+  it('the target dropping its connections mid-copy (as in a restart) fails the copy, and --resume is exact', async () => {
+    await pg("UPDATE public.copy_par_src SET s = 'fixed' WHERE id = 30001");
+    const request = { from: 'pg', to: 'pg', table: 'copy_par_src', targetTable: 'copy_par_dropped', create: true, chunkRows: 250, parallel: 2, job: JOB };
+    const job = await CopyHandle.open(engine, request);
+    let settled = false;
+    const running = job.run().then(() => null, (e: unknown) => e).finally(() => (settled = true));
+    while ((await job.progress()).chunksDone < 3) await new Promise((r) => setTimeout(r, 10));
+    // What a server restart does to the copy's sessions: the ones loading the table end.
+    while (!settled) {
+      await pg("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND query ILIKE 'COPY %copy_par_dropped%'");
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const e = await running;
+    expect(e, 'the copy should fail when its target connections drop').not.toBeNull();
+    expect((e as Error).message).toMatch(/rows of the chunks committed before the failure stay; --resume continues after them/);
+    const [[committed]] = await textRows(config, `SELECT "rows" FROM pg.ferry_checkpoint WHERE job = '${JOB}' AND tbl = 'public.copy_par_dropped'`);
+    const n = Number(committed);
+    expect(await textRows(config, 'SELECT COUNT(*), COALESCE(MAX(id), 0) FROM pg.copy_par_dropped')).toEqual([[String(n), String(n)]]);
+    const resumed = await copyTable(engine, { ...request, resume: true });
+    expect(resumed.totalRows).toBe(50_000);
+    await exact('copy_par_src', 'copy_par_dropped');
   });
 });

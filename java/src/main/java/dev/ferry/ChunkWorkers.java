@@ -114,6 +114,11 @@ final class ChunkWorkers {
     return rows;
   }
 
+  /** Rows committed so far, a resume's earlier ones included. */
+  long committed() {
+    return committedRows.get();
+  }
+
   /** Chunks committed by this run. */
   int chunksDone() {
     return chunksDone.get();
@@ -167,7 +172,9 @@ final class ChunkWorkers {
     } catch (Exception e) {
       gate.fail(cancelled.get() && !(e instanceof FerryFailure f && f.code().equals("CANCELLED"))
           ? cancelledFailure()
-          : e instanceof RuntimeException r ? r : FerryFailure.wrap(e, "copying " + s.table()));
+          : e instanceof RuntimeException r ? r : FerryFailure.wrap(e, "copying " + s.table()
+              + (committedRows.get() > 0 ? " (the " + committedRows.get() + " rows of the chunks"
+                  + " committed before the failure stay; --resume continues after them)" : "")));
     } finally {
       inflight.set(slot, 0);
       if (own == null && tc != null) {
