@@ -17,10 +17,13 @@ describe.skipIf(!havePg || !haveMaria)('copy into MariaDB through LOAD DATA LOCA
       // Every byte value, and the control characters PostgreSQL's COPY text escapes as \\f, \\v
       // and \\b (MariaDB's LOAD DATA reads \\f and \\v as plain letters).
       "INSERT INTO copy_load.bytes SELECT 4, decode(string_agg(lpad(to_hex(i), 2, '0'), ''), 'hex'), E'ff\\fvt\\x0bbs\\b\\x01\\\\N', 1, true FROM generate_series(0, 255) i",
+      'CREATE TABLE copy_load.stamps (id INT PRIMARY KEY, ts TIMESTAMP(6))',
+      "INSERT INTO copy_load.stamps SELECT i, TIMESTAMP '2024-01-01' + i * INTERVAL '1.000001 second' FROM generate_series(1, 10000) i",
+      "UPDATE copy_load.stamps SET ts = 'infinity' WHERE id = 5000",
       'CREATE TABLE copy_load.long (id INT PRIMARY KEY, s TEXT)',
       "INSERT INTO copy_load.long VALUES (1, 'ok'), (2, 'far too long for three')",
     );
-    await maria('DROP TABLE IF EXISTS copy_load_long', 'CREATE TABLE copy_load_long (id INT PRIMARY KEY, s VARCHAR(3)) CHARACTER SET utf8mb4', 'DROP TABLE IF EXISTS bytes');
+    await maria('DROP TABLE IF EXISTS copy_load_long', 'CREATE TABLE copy_load_long (id INT PRIMARY KEY, s VARCHAR(3)) CHARACTER SET utf8mb4', 'DROP TABLE IF EXISTS bytes', 'DROP TABLE IF EXISTS stamps', 'DROP TABLE IF EXISTS copy_load_later');
     ferry = await Ferry.open({
       databases: {
         src: { url: SERVICES.postgres.url, user: SERVICES.postgres.user, schema: 'copy_load' },
@@ -58,5 +61,29 @@ describe.skipIf(!havePg || !haveMaria)('copy into MariaDB through LOAD DATA LOCA
     expect(direct.message).toMatch(/far too long/);
     expect(direct.message).toMatch(/id=2/);
     expect(rows(await ferry.query('SELECT COUNT(*) FROM tgt.copy_load_long'))).toEqual([['0']]);
+  });
+
+  it('a value the COPY text cannot carry, mid-chunk, sends the chunk down the typed path, which names it', async () => {
+    // 'infinity' stops the re-encoding stream halfway through the chunk; the connection must
+    // survive that, so the chunk can roll back and run again value by value.
+    const events: string[] = [];
+    const [r] = await copy(ferry, { from: 'src', to: 'tgt', tables: ['stamps'], create: true }, (e) => {
+      if (e.kind === 'failed') events.push(`${e.error.code} ${e.error.message}`);
+    });
+    expect(r).toMatchObject({ ok: false });
+    expect(events.join('\n')).toMatch(/COPY_VALUE_REJECTED .*id=5000/);
+    expect(rows(await ferry.query('SELECT COUNT(*) FROM tgt.stamps'))).toEqual([['0']]);
+    await pg("UPDATE copy_load.stamps SET ts = TIMESTAMP '2024-06-01 12:00:00.000001' WHERE id = 5000");
+    const [again] = await copy(ferry, { from: 'src', to: 'tgt', tables: ['stamps'], mode: 'replace' });
+    expect(again).toMatchObject({ ok: true, rows: 10_000 });
+    const [v] = await verify(ferry, { from: 'src', to: 'tgt', tables: ['stamps'] });
+    expect(v).toMatchObject({ match: true, sourceRows: 10_000, targetRows: 10_000 });
+  });
+
+  it('a table created after Ferry looked for it is found on the next query', async () => {
+    const miss = await ferry.query('SELECT COUNT(*) FROM tgt.copy_load_later').catch((e: unknown) => e);
+    expect((miss as { code?: string }).code).toBe('SQL_VALIDATION');
+    await maria('CREATE TABLE copy_load_later (id INT)', 'INSERT INTO copy_load_later VALUES (1), (2)');
+    expect(rows(await ferry.query('SELECT COUNT(*) FROM tgt.copy_load_later'))).toEqual([['2']]);
   });
 });

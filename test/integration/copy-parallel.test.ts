@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +29,7 @@ describe.skipIf(!havePg)('chunks written side by side commit in key order', () =
       'DROP TABLE IF EXISTS public.copy_par_src', 'DROP TABLE IF EXISTS public.copy_par_dst',
       'DROP TABLE IF EXISTS public.copy_par_relay', 'DROP TABLE IF EXISTS public.copy_par_file',
       'DROP TABLE IF EXISTS public.copy_par_fallback', 'DROP TABLE IF EXISTS public.copy_par_cancel',
-      'DROP TABLE IF EXISTS public.copy_par_dropped', 
+      'DROP TABLE IF EXISTS public.copy_par_dropped', 'DROP TABLE IF EXISTS public.copy_par_pending', 
       "DO $$ BEGIN IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'ferry_nocreate') THEN EXECUTE 'DROP OWNED BY ferry_nocreate'; EXECUTE 'DROP ROLE ferry_nocreate'; END IF; END $$",
       'CREATE TABLE public.copy_par_src (id BIGINT PRIMARY KEY, s TEXT, d NUMERIC(12,2), ts TIMESTAMP(6))',
       "INSERT INTO public.copy_par_src SELECT i, 'r' || i, i / 4.0, TIMESTAMP '2020-01-01' + i * INTERVAL '1.000001 second' FROM generate_series(1, 50000) i",
@@ -156,5 +156,21 @@ describe.skipIf(!havePg)('chunks written side by side commit in key order', () =
     const resumed = await copyTable(engine, { ...request, resume: true });
     expect(resumed.totalRows).toBe(50_000);
     await exact('copy_par_src', 'copy_par_dropped');
+  });
+
+  it('with a state file, a resume clears only the key range of the chunk left pending', async () => {
+    await pg("UPDATE public.copy_par_src SET s = 'fixed' WHERE id = 30001",
+      'CREATE TABLE public.copy_par_pending (LIKE public.copy_par_src INCLUDING ALL)',
+      // What the crashed run left: part of its first chunk (keys up to 5000), never confirmed,
+      // beside a row that was in the target before the copy and lies outside that chunk.
+      'INSERT INTO public.copy_par_pending SELECT * FROM public.copy_par_src WHERE id <= 1234',
+      "INSERT INTO public.copy_par_pending VALUES (99999, 'kept', 0, NULL)");
+    const stateFile = join(tempDir('ferry-pending-'), 'state.json');
+    writeFileSync(stateFile, JSON.stringify({ [JOB]: { 'public.copy_par_pending': { chunkHi: null, rows: 0, watermark: null, done: false, pending: true, pendingLo: null, pendingHi: '5000' } } }));
+    const r = await copyTable(engine, { from: 'pg', to: 'pg', table: 'copy_par_src', targetTable: 'copy_par_pending', chunkRows: 5000, stateFile, resume: true, job: JOB });
+    expect(r.rows).toBe(50_000);
+    expect(await textRows(config, 'SELECT s FROM pg.copy_par_pending WHERE id = 99999')).toEqual([['kept']]);
+    expect(await textRows(config, 'SELECT COUNT(*) FROM (SELECT * FROM pg.copy_par_src EXCEPT SELECT * FROM pg.copy_par_pending) x')).toEqual([['0']]);
+    expect(await textRows(config, 'SELECT COUNT(*) FROM pg.copy_par_pending')).toEqual([['50001']]);
   });
 });

@@ -158,6 +158,7 @@ final class ChunkWorkers {
       if (tc == null) {
         tc = target.dataSource().openPhysical();
         tc.setAutoCommit(false);
+        readCommitted(tc, target.dataSource().spec().engine());
       }
       while (true) {
         int i = next.getAndIncrement();
@@ -169,7 +170,9 @@ final class ChunkWorkers {
         }
         chunk(slot, i, tc);
       }
-    } catch (Exception e) {
+    } catch (Throwable e) {
+      // Errors too (out of memory, say): a worker that died unnoticed would leave the later
+      // chunks waiting for their turn forever.
       gate.fail(cancelled.get() && !(e instanceof FerryFailure f && f.code().equals("CANCELLED"))
           ? cancelledFailure()
           : e instanceof RuntimeException r ? r : FerryFailure.wrap(e, "copying " + s.table()
@@ -180,11 +183,26 @@ final class ChunkWorkers {
       if (own == null && tc != null) {
         try {
           tc.rollback();
+        } catch (SQLException ignored) {
+          // A broken connection; the server rolled back what it held.
+        }
+        try {
           tc.close();
         } catch (SQLException ignored) {
-          // Closing a broken connection; the server rolled back what it held.
+          // Already gone.
         }
       }
+    }
+  }
+
+  /**
+   * Puts a PostgreSQL or MariaDB/MySQL connection in READ COMMITTED, whatever the server's
+   * default: chunk i + 1 updates the checkpoint row chunk i committed after it began, which a
+   * repeatable-read or serializable transaction refuses.
+   */
+  static void readCommitted(Connection c, String engine) throws SQLException {
+    if (engine.equals("postgresql") || engine.equals("mariadb") || engine.equals("mysql")) {
+      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
     }
   }
 

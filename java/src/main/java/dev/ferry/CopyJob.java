@@ -274,6 +274,7 @@ public final class CopyJob {
     long start = System.nanoTime();
     try (Connection c = target.dataSource().openPhysical()) {
       c.setAutoCommit(false);
+      ChunkWorkers.readCommitted(c, targetEngine);
       Plan p = plan(c);
       ObjectNode out = JSON.createObjectNode();
       out.put("table", request.table());
@@ -317,13 +318,20 @@ public final class CopyJob {
         c.commit();
         checkpoints.committed(request.job(), tbl, started);
       }
-      String pendingFrom = prior != null && prior.pending() && request.resume() && p.key() != null
-          ? (prior.pendingLo() == null ? "" : prior.pendingLo()) : null;
-      if (pendingFrom != null) {
-        // A chunk whose commit the state file never confirmed: remove what it may have left.
+      if (prior != null && prior.pending() && request.resume() && p.key() != null && !upsert) {
+        // A chunk whose commit the state file never confirmed: remove what it may have left in
+        // its own key range (no later chunk commits before it). A merge needs no clean-up: it
+        // merges the same rows again.
         String k = target.dialect().quoteIdentifier(p.key());
-        execute(c, "DELETE FROM " + quotedTarget + (pendingFrom.isEmpty() ? ""
-            : " WHERE " + k + " > " + nativeLiteral(p.keyFamily(), pendingFrom)));
+        List<String> range = new ArrayList<>();
+        if (prior.pendingLo() != null) {
+          range.add(k + " > " + nativeLiteral(p.keyFamily(), prior.pendingLo()));
+        }
+        if (prior.pendingHi() != null) {
+          range.add(k + " <= " + nativeLiteral(p.keyFamily(), prior.pendingHi()));
+        }
+        execute(c, "DELETE FROM " + quotedTarget
+            + (range.isEmpty() ? "" : " WHERE " + String.join(" AND ", range)));
       }
       List<String> key = new ArrayList<>();
       if (p.table().primaryKey() != null) {

@@ -205,15 +205,18 @@ final class CrossInsert {
         }
         hooks.beforeWrite(c);
         long n;
-        if (transcoder == null) {
-          n = ((PostgresCopySink) sink).relay(source, direct.sql());
-        } else {
-          try {
-            n = ((MariaDbLoadSink) sink).transcode(source, direct.sql(), transcoder);
-          } catch (PgTextToLoadData.Unsuitable e) {
+        try {
+          n = transcoder == null ? ((PostgresCopySink) sink).relay(source, direct.sql())
+              : ((MariaDbLoadSink) sink).transcode(source, direct.sql(), transcoder);
+        } catch (SQLException | RuntimeException e) {
+          // A COPY given up half-way can leave the source connection out of step with the
+          // server; it must not serve the next query.
+          FerryDataSource.discard(source);
+          if (e instanceof PgTextToLoadData.Unsuitable) {
             c.rollback();
             return null;
           }
+          throw e;
         }
         sink.finish();
         hooks.relayed();

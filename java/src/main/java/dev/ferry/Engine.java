@@ -58,6 +58,8 @@ public final class Engine implements AutoCloseable {
   private static final Pattern NOT_FOUND = Pattern.compile("Object '([^']*)' not found$");
 
   private final CalciteConnection calcite;
+  /** Every statement on {@link #calcite}, so that threads can share it. */
+  private final CalciteStatements statements;
   private final Map<String, DatabaseSchema> databases = new LinkedHashMap<>();
   private final BufferAllocator allocator = new RootAllocator();
   private final Set<ArrowChunks> open = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -65,6 +67,7 @@ public final class Engine implements AutoCloseable {
 
   private Engine(CalciteConnection calcite, List<DatabaseSpec> specs) {
     this.calcite = calcite;
+    this.statements = new CalciteStatements(calcite, this::refreshSchemas);
     SchemaPlus root = calcite.getRootSchema();
     for (DatabaseSpec spec : specs) {
       DatabaseSchema schema = new DatabaseSchema(root, new FerryDataSource(spec));
@@ -128,7 +131,7 @@ public final class Engine implements AutoCloseable {
           throw d;
         }
       })) {
-        ps = calcite.prepareStatement(sql);
+        ps = statements.prepare(sql);
       } catch (SQLException | RuntimeException e) {
         direct = DirectPlan.find(e);
         if (direct == null) {
@@ -158,7 +161,7 @@ public final class Engine implements AutoCloseable {
 
   /** The one-row {@code ROWCOUNT} result of a statement that changed rows. */
   private ArrowChunks rowCount(long count, int batchRows) throws SQLException {
-    Statement st = calcite.createStatement();
+    Statement st = statements.create();
     ResultSet rs = st.executeQuery("VALUES CAST(" + count + " AS BIGINT)");
     return new ArrowChunks(st, rs, null,
         List.of(new ColumnSpec("ROWCOUNT", java.sql.Types.BIGINT, "BIGINT", 19, 0, false)),
@@ -186,7 +189,7 @@ public final class Engine implements AutoCloseable {
         throw d;
       }
     })) {
-      ps = calcite.prepareStatement(selectSql);
+      ps = statements.prepare(selectSql);
     } catch (SQLException | RuntimeException e) {
       DirectPlan direct = DirectPlan.find(e);
       if (direct == null) {
@@ -230,7 +233,7 @@ public final class Engine implements AutoCloseable {
   public byte[] explain(byte[] sqlUtf8) {
     checkOpen();
     String sql = Utf8.in(sqlUtf8);
-    try (Statement st = calcite.createStatement()) {
+    try (Statement st = statements.create()) {
       StringBuilder plan = new StringBuilder();
       try (ResultSet rs = st.executeQuery("EXPLAIN PLAN FOR " + sql)) {
         while (rs.next()) {
@@ -239,7 +242,7 @@ public final class Engine implements AutoCloseable {
       }
       List<String> sqls = new ArrayList<>();
       try (Hook.Closeable ignored = Hook.QUERY_PLAN.addThread((Object q) -> sqls.add(String.valueOf(q)));
-           java.sql.PreparedStatement ps = calcite.prepareStatement(sql)) {
+           java.sql.PreparedStatement ps = statements.prepare(sql)) {
         requireNonNull(ps, "ps");
       }
       List<String> dbs = convertersInPlanOrder(plan.toString());
@@ -405,6 +408,27 @@ public final class Engine implements AutoCloseable {
           .with("object", top.group(1));
     }
     return f;
+  }
+
+  /**
+   * Makes Calcite read the databases' tables and schemas again on their next use: it keeps a
+   * snapshot of each schema's names, in which a table created since is missing.
+   */
+  private void refreshSchemas() {
+    refresh(calcite.getRootSchema(), 0);
+  }
+
+  private static void refresh(SchemaPlus schema, int depth) {
+    schema.setCacheEnabled(false);
+    schema.setCacheEnabled(true);
+    if (depth < 2) {
+      for (String name : schema.subSchemas().getNames(LikePattern.any())) {
+        SchemaPlus sub = schema.subSchemas().get(name);
+        if (sub != null) {
+          refresh(sub, depth + 1);
+        }
+      }
+    }
   }
 
   private @Nullable List<String> namesUnder(String dottedPath) {

@@ -159,6 +159,18 @@ public final class FerryDataSource implements DataSource {
     }
   }
 
+  /**
+   * Makes {@code borrowed} (a connection of this kind of pool) leave the pool when it is
+   * closed, instead of going back for reuse: for a connection whose protocol state a caller
+   * cannot vouch for, such as one whose COPY was abandoned through the driver's own API.
+   */
+  static void discard(Connection borrowed) {
+    if (Proxy.isProxyClass(borrowed.getClass())
+        && Proxy.getInvocationHandler(borrowed) instanceof ConnectionHandler h) {
+      h.failed = true;
+    }
+  }
+
   /** Sends borrowed connections back to the pool on close and sets fetch sizes on statements. */
   private final class ConnectionHandler implements InvocationHandler {
     private final Connection physical;

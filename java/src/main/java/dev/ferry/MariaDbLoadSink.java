@@ -83,15 +83,27 @@ final class MariaDbLoadSink implements TableSink {
       st.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(in);
       st.executeUpdate(sql);
       rethrow(in.failure);
+      String warning = null;
       try (ResultSet w = st.executeQuery("SHOW WARNINGS LIMIT 1")) {
         if (w.next()) {
-          if (optimistic) {
-            throw new PgTextToLoadData.Unsuitable("MariaDB changed a value: " + w.getString(3));
-          }
-          throw FerryFailure.of("COPY_VALUE_REJECTED", "MariaDB changed a value while loading "
-              + ctx.table + " (rows " + (in.rows > 0 ? 1 : 0) + "–" + in.rows + " of this chunk): "
-              + w.getString(3)).with("table", ctx.table.toString());
+          warning = w.getString(3);
         }
+      }
+      if (warning == null) {
+        // SHOW WARNINGS lists nothing when the server keeps no messages (max_error_count = 0).
+        try (ResultSet w = st.executeQuery("SELECT @@warning_count")) {
+          if (w.next() && w.getLong(1) > 0) {
+            warning = w.getLong(1) + " warning(s), their messages not kept by the server";
+          }
+        }
+      }
+      if (warning != null) {
+        if (optimistic) {
+          throw new PgTextToLoadData.Unsuitable("MariaDB changed a value: " + warning);
+        }
+        throw FerryFailure.of("COPY_VALUE_REJECTED", "MariaDB changed a value while loading "
+            + ctx.table + " (rows " + (in.rows > 0 ? 1 : 0) + "–" + in.rows + " of this chunk): "
+            + warning).with("table", ctx.table.toString());
       }
     } catch (SQLException e) {
       rethrow(in.failure);
@@ -145,12 +157,19 @@ final class MariaDbLoadSink implements TableSink {
       return k;
     }
 
-    /** Encodes rows until the buffer holds some; false at the end of the chunk. */
-    private boolean fill() throws IOException {
+    /**
+     * Encodes rows until the buffer holds some; false at the end of the chunk. A failure (a
+     * rejected value, a failing source, a cancel) is kept for the caller and ends the stream
+     * after the last whole row, so the load finishes and the connection stays usable for the
+     * rollback and for a retry: the driver closes the connection when the stream throws.
+     */
+    private boolean fill() {
       pos = 0;
       len = 0;
+      int rowStart = 0;
       try {
         while (!done && len < 192 * 1024) {
+          rowStart = len;
           if (!appendNext()) {
             done = true;
             break;
@@ -163,7 +182,8 @@ final class MariaDbLoadSink implements TableSink {
         }
       } catch (SQLException | RuntimeException e) {
         failure = e;
-        throw new IOException(e);
+        done = true;
+        len = Math.min(len, rowStart);
       }
       return len > 0;
     }

@@ -91,7 +91,8 @@ final class PgTextToLoadData {
           && t.size() - t.digits() >= precision - scale ? NUMBER : null;
       case "float8" -> type.equals("DOUBLE") ? NUMBER : null;
       case "float4" -> type.equals("FLOAT") || type.equals("DOUBLE") ? NUMBER : null;
-      case "bool" -> Set.of("BOOLEAN", "TINYINT", "BIT").contains(type) ? BOOL : null;
+      // Not BIT: LOAD DATA stores the characters '1' and '0' there, not the bits.
+      case "bool" -> Set.of("BOOLEAN", "TINYINT").contains(type) ? BOOL : null;
       case "date" -> type.equals("DATE") ? TEMPORAL : null;
       // MariaDB reports DATETIME(n) as COLUMN_SIZE 19 + 1 + n; fewer fraction digits than the
       // source's would be cut without a warning.

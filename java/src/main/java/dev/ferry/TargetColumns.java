@@ -28,15 +28,34 @@ final class TargetColumns {
   private final Map<String, Column> byName = new LinkedHashMap<>();
   private final boolean enforced;
   private final boolean utf16Lengths;
+  private final int minYear;
+  private final int maxYear;
 
-  private TargetColumns(boolean enforced, boolean utf16Lengths) {
+  private TargetColumns(boolean enforced, boolean utf16Lengths, int minYear, int maxYear) {
     this.enforced = enforced;
     this.utf16Lengths = utf16Lengths;
+    this.minYear = minYear;
+    this.maxYear = maxYear;
+  }
+
+  /**
+   * The years the engine's dates and timestamps hold: MariaDB/MySQL 0–9999, PostgreSQL 4713 BC
+   * (year -4712) to 294276; others are not checked. A PostgreSQL {@code infinity} reaches a
+   * typed copy as year 999,999,999 and is stopped here, named with its key.
+   */
+  private static int[] years(String engine) {
+    return switch (engine) {
+      case "mariadb", "mysql" -> new int[] {0, 9999};
+      case "postgresql" -> new int[] {-4712, 294276};
+      default -> new int[] {Integer.MIN_VALUE, Integer.MAX_VALUE};
+    };
   }
 
   /** Reads the columns of {@code table} on {@code c}; empty when the table does not exist. */
   static TargetColumns read(Connection c, String engine, TableName table) throws SQLException {
-    TargetColumns out = new TargetColumns(!engine.equals("sqlite"), engine.equals("h2"));
+    int[] years = years(engine);
+    TargetColumns out = new TargetColumns(!engine.equals("sqlite"), engine.equals("h2"),
+        years[0], years[1]);
     DatabaseMetaData md = c.getMetaData();
     boolean catalogs = !md.supportsSchemasInTableDefinitions() && md.supportsCatalogsInTableDefinitions();
     String ns = table.namespace();
@@ -140,6 +159,18 @@ final class TargetColumns {
       int intDigits = stripped.precision() - stripped.scale();
       if (intDigits > size - scale) {
         return "out of range for DECIMAL(" + size + "," + scale + ")";
+      }
+      return null;
+    case Types.DATE:
+    case Types.TIMESTAMP:
+    case Types.TIMESTAMP_WITH_TIMEZONE:
+      int year = v instanceof java.time.LocalDate x ? x.getYear()
+          : v instanceof java.time.LocalDateTime x ? x.getYear()
+          : v instanceof java.time.OffsetDateTime x ? x.getYear() : minYear;
+      if (year < minYear || year > maxYear) {
+        return "year " + year + " is outside what " + column.typeName() + " holds (" + minYear
+            + " to " + maxYear + ")" + (year == 999_999_999 || year == -999_999_999
+                ? "; the source holds infinity" : "");
       }
       return null;
     case Types.TINYINT:

@@ -56,7 +56,15 @@ public final class FerryJdbcSchema extends JdbcSchema {
       synchronized (this) {
         t = tables;
         if (t == null) {
-          t = new CachedLookup<>(super.tables(), this::freshTable);
+          t = new CachedLookup<>(super.tables(), new Refresh<Table>() {
+            @Override public @Nullable Named<Table> find(String name, boolean ignoreCase) {
+              return freshTable(name, ignoreCase);
+            }
+
+            @Override public @Nullable Set<String> names(LikePattern pattern) {
+              return freshNames(pattern);
+            }
+          });
           tables = t;
         }
       }
@@ -94,9 +102,32 @@ public final class FerryJdbcSchema extends JdbcSchema {
     }
   }
 
+  /** The table names the database lists now that match {@code pattern}; null on failure. */
+  private @Nullable Set<String> freshNames(LikePattern pattern) {
+    org.apache.calcite.linq4j.function.Predicate1<String> matches = pattern.matcher();
+    Set<String> out = new java.util.LinkedHashSet<>();
+    try (java.sql.Connection c = getDataSource().getConnection();
+         ResultSet rs = c.getMetaData().getTables(catalog, schema, null, null)) {
+      while (rs.next()) {
+        String t = rs.getString(3);
+        if (t != null && matches.apply(t)) {
+          out.add(t);
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      return null;
+    }
+  }
+
   /** Asks the database again about a name the delegate lookup did not find. */
   private interface Refresh<T> {
     @Nullable Named<T> find(String name, boolean ignoreCase);
+
+    /** The names the database lists now that match {@code pattern}, or null if unknown. */
+    default @Nullable Set<String> names(LikePattern pattern) {
+      return null;
+    }
   }
 
   /** Memoizes a lookup's hits. */
@@ -105,7 +136,6 @@ public final class FerryJdbcSchema extends JdbcSchema {
     private final Refresh<T> refresh;
     private final Map<String, Optional<T>> exact = new ConcurrentHashMap<>();
     private final Map<String, Optional<Named<T>>> ignoreCase = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> names = new ConcurrentHashMap<>();
 
     CachedLookup(Lookup<T> source, Refresh<T> refresh) {
       this.source = source;
@@ -141,13 +171,18 @@ public final class FerryJdbcSchema extends JdbcSchema {
       }
       if (t != null) {
         ignoreCase.put(key, Optional.of(t));
-        names.clear();
       }
       return t;
     }
 
+    /**
+     * Asked afresh each time: Calcite keeps the answer as its own snapshot of the schema (until
+     * {@code Engine} refreshes it after a miss), so a cached answer here would only hide tables
+     * created since.
+     */
     @Override public Set<String> getNames(LikePattern pattern) {
-      return names.computeIfAbsent(pattern.pattern, p -> source.getNames(pattern));
+      Set<String> fresh = refresh.names(pattern);
+      return fresh != null ? fresh : source.getNames(pattern);
     }
   }
 
