@@ -65,15 +65,21 @@ public final class Engine implements AutoCloseable {
   private final Set<ArrowChunks> open = Collections.newSetFromMap(new IdentityHashMap<>());
   private boolean closed;
 
-  private Engine(CalciteConnection calcite, List<DatabaseSpec> specs) {
+  private Engine(CalciteConnection calcite, Properties info, List<DatabaseSpec> specs) {
     this.calcite = calcite;
-    this.statements = new CalciteStatements(calcite, this::refreshSchemas);
     SchemaPlus root = calcite.getRootSchema();
     for (DatabaseSpec spec : specs) {
       DatabaseSchema schema = new DatabaseSchema(root, new FerryDataSource(spec));
       root.add(spec.name(), schema);
       databases.put(spec.name(), schema);
     }
+    // More connections, for statements planned at the same time, hold the same schema objects.
+    this.statements = new CalciteStatements(calcite, () -> {
+      CalciteConnection c = DriverManager.getConnection("jdbc:calcite:", info)
+          .unwrap(CalciteConnection.class);
+      databases.forEach((name, schema) -> c.getRootSchema().add(name, schema));
+      return c;
+    }, r -> refresh(r, 0));
   }
 
   /**
@@ -96,7 +102,7 @@ public final class Engine implements AutoCloseable {
       info.setProperty("typeSystem", FerryTypeSystem.class.getName() + "#INSTANCE");
       info.setProperty("timeZone", "UTC");
       Connection c = DriverManager.getConnection("jdbc:calcite:", info);
-      return new Engine(c.unwrap(CalciteConnection.class), specs);
+      return new Engine(c.unwrap(CalciteConnection.class), info, specs);
     } catch (Exception e) {
       throw FerryFailure.wrap(e, "starting the federation engine");
     }
@@ -411,13 +417,10 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Makes Calcite read the databases' tables and schemas again on their next use: it keeps a
-   * snapshot of each schema's names, in which a table created since is missing.
+   * Makes Calcite read the databases' tables and schemas under {@code schema} again on their
+   * next use: it keeps a snapshot of each schema's names, in which a table created since is
+   * missing.
    */
-  private void refreshSchemas() {
-    refresh(calcite.getRootSchema(), 0);
-  }
-
   private static void refresh(SchemaPlus schema, int depth) {
     schema.setCacheEnabled(false);
     schema.setCacheEnabled(true);
@@ -503,11 +506,7 @@ public final class Engine implements AutoCloseable {
       open.clear();
     }
     pending.forEach(ArrowChunks::close);
-    try {
-      calcite.close();
-    } catch (SQLException ignored) {
-      // The database connections below are what must be closed.
-    }
+    statements.close();
     databases.values().forEach(d -> d.dataSource().closeAll());
     try {
       allocator.close();
