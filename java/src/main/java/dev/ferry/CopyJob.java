@@ -224,9 +224,8 @@ public final class CopyJob {
         ChunkPlanner.Boundaries b = null;
         if (condition == null && keyFamily.equals("integer")) {
           // Calcite warms up on another thread while the source counts its keys.
-          warmPlanner("SELECT " + String.join(", ", columns.stream().map(ChunkPlanner::q).toList())
-              + " FROM " + sourceRef + " WHERE " + ChunkPlanner.q(key) + " > 0 AND "
-              + ChunkPlanner.q(key) + " <= 1");
+          warmPlanner(select(columns, sourceRef) + " WHERE " + ChunkPlanner.rangeCondition(key,
+              keyFamily, new ChunkPlanner.Range("0", "1")));
           b = ChunkPlanner.directEvenRanges(source, new TableName(sourceScope.namespace(),
               table.name()), key, resumeFrom, request.chunkRows());
         }
@@ -344,17 +343,13 @@ public final class CopyJob {
       mark("run: checkpoint marked started");
       phase = "copying";
       committedBefore = committed;
-      String select = "SELECT " + String.join(", ", p.columns().stream().map(ChunkPlanner::q).toList())
-          + " FROM " + p.sourceRef();
       ChunkWorkers w = new ChunkWorkers(engine, target, new ChunkWorkers.Setup(request.job(),
-          request.table(), tbl, p.targetName(), p.columns(), select, p.ranges(), p.condition(),
+          request.table(), tbl, p.targetName(), p.columns(), select(p.columns(), p.sourceRef()),
+          p.ranges(), p.condition(),
           p.key(), p.keyFamily(), p.watermarkHi(), lastWatermark,
           upsert ? TableSink.Mode.UPSERT : TableSink.Mode.INSERT, key, checkpoints, emptyInChunk,
           committed), cancelled, this::mark);
       workers = w;
-      if (cancelled.get()) {
-        w.stop();
-      }
       committed = w.run(workers(p, upsert), c);
       if (!p.indexes().isEmpty()) {
         phase = "indexing";
@@ -386,6 +381,12 @@ public final class CopyJob {
       throw FerryFailure.wrap(e, "copying " + request.table() + " from '" + request.from()
           + "' to '" + request.to() + "'");
     }
+  }
+
+  /** {@code SELECT cols FROM source}, in Calcite's SQL: what each chunk narrows by its range. */
+  private static String select(List<String> columns, String sourceRef) {
+    return "SELECT " + String.join(", ", columns.stream().map(ChunkPlanner::q).toList())
+        + " FROM " + sourceRef;
   }
 
   /**

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.postgresql.copy.CopyOut;
 
 /**
  * Decides whether a PostgreSQL → PostgreSQL chunk can travel as COPY text, byte for byte:
@@ -30,31 +31,54 @@ final class CopyRelay {
       "timestamptz", "bytea", "uuid", "json", "jsonb", "inet", "cidr", "macaddr", "oid", "xml");
 
   /**
-   * Whether the rows of {@code sourceSql} (run on {@code source}) can be relayed into
-   * {@code columns} of {@code table} on {@code target}: both are PostgreSQL and every column
-   * pairs as described above. Describes both statements (one round trip each), runs neither.
+   * Whether rows described by {@code source} can be relayed into {@code columns} of
+   * {@code table} on PostgreSQL connection {@code target}: every column pairs as described
+   * above. Describes the target columns (one round trip), runs nothing.
    */
-  static boolean possible(Connection source, String sourceSql, Connection target, TableName table,
+  static boolean possible(ResultSetMetaData source, Connection target, TableName table,
       List<String> columns, org.apache.calcite.sql.SqlDialect targetDialect) throws SQLException {
     StringBuilder probe = new StringBuilder("SELECT ");
     for (int i = 0; i < columns.size(); i++) {
       probe.append(i == 0 ? "" : ", ").append(targetDialect.quoteIdentifier(columns.get(i)));
     }
     probe.append(" FROM ").append(table.quoted(targetDialect)).append(" WHERE false");
-    try (PreparedStatement s = source.prepareStatement(sourceSql);
-         PreparedStatement t = target.prepareStatement(probe.toString())) {
-      ResultSetMetaData sm = s.getMetaData();
+    try (PreparedStatement t = target.prepareStatement(probe.toString())) {
       ResultSetMetaData tm = t.getMetaData();
-      if (sm == null || tm == null || sm.getColumnCount() != columns.size()
+      if (tm == null || source.getColumnCount() != columns.size()
           || tm.getColumnCount() != columns.size()) {
         return false;
       }
       for (int i = 1; i <= columns.size(); i++) {
-        if (!pairs(sm, tm, i)) {
+        if (!pairs(source, tm, i)) {
           return false;
         }
       }
       return true;
+    }
+  }
+
+  /**
+   * Opens {@code COPY (sql) TO STDOUT} on PostgreSQL connection {@code source}: the text both
+   * the relay and the MariaDB re-encoding read.
+   */
+  static CopyOut copyOut(Connection source, String sql) throws SQLException {
+    return source.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+        .copyOut("COPY (" + sql + ") TO STDOUT");
+  }
+
+  /**
+   * Ends {@code out} if it is still sending, after a reader gave up on it. The connection may
+   * be left out of step with the server, so {@code source} is also kept from going back to its
+   * pool.
+   */
+  static void abandon(CopyOut out, Connection source) {
+    if (out.isActive()) {
+      FerryDataSource.discard(source);
+      try {
+        out.cancelCopy();
+      } catch (SQLException ignored) {
+        // The connection is discarded anyway.
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.ferry;
 
 import java.sql.Connection;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,6 +31,7 @@ import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.postgresql.copy.CopyOut;
 
 /**
  * {@code INSERT INTO tgt.t [(cols)] SELECT …} where the SELECT reads other databases than the
@@ -177,19 +179,20 @@ final class CrossInsert {
       return null;
     }
     try (Connection source = direct.database().dataSource().getConnection()) {
-      if (pg && !CopyRelay.possible(source, direct.sql(), c, table, columns, target.dialect())) {
+      ResultSetMetaData described;
+      try (java.sql.PreparedStatement ps = source.prepareStatement(direct.sql())) {
+        described = ps.getMetaData();
+      }
+      if (described == null
+          || (pg && !CopyRelay.possible(described, c, table, columns, target.dialect()))) {
         return null;
       }
       try (TableSink sink = TableSink.open(target.dataSource().spec(), target.dialect(), c, table,
           columns, direct.columns(), "postgresql", options)) {
         PgTextToLoadData transcoder = null;
         if (!pg) {
-          if (!(sink instanceof MariaDbLoadSink)) {
-            return null;
-          }
-          try (java.sql.PreparedStatement ps = source.prepareStatement(direct.sql())) {
-            transcoder = PgTextToLoadData.forColumns(ps.getMetaData(), ((MariaDbLoadSink) sink).targetColumns());
-          }
+          transcoder = sink instanceof MariaDbLoadSink m
+              ? PgTextToLoadData.forColumns(described, m.targetColumns()) : null;
           if (transcoder == null) {
             return null;
           }
@@ -205,18 +208,15 @@ final class CrossInsert {
         }
         hooks.beforeWrite(c);
         long n;
+        CopyOut out = CopyRelay.copyOut(source, direct.sql());
         try {
-          n = transcoder == null ? ((PostgresCopySink) sink).relay(source, direct.sql())
-              : ((MariaDbLoadSink) sink).transcode(source, direct.sql(), transcoder);
-        } catch (SQLException | RuntimeException e) {
-          // A COPY given up half-way can leave the source connection out of step with the
-          // server; it must not serve the next query.
-          FerryDataSource.discard(source);
-          if (e instanceof PgTextToLoadData.Unsuitable) {
-            c.rollback();
-            return null;
-          }
-          throw e;
+          n = transcoder == null ? ((PostgresCopySink) sink).relay(out)
+              : ((MariaDbLoadSink) sink).transcode(out, transcoder);
+        } catch (PgTextToLoadData.Unsuitable e) {
+          c.rollback();
+          return null;
+        } finally {
+          CopyRelay.abandon(out, source);
         }
         sink.finish();
         hooks.relayed();

@@ -53,26 +53,13 @@ final class MariaDbLoadSink implements TableSink {
   }
 
   /**
-   * Loads the rows of {@code sourceSql}, run as {@code COPY (…) TO STDOUT} on PostgreSQL
-   * connection {@code source}, re-encoded by {@code transcoder} without decoding values, and
-   * returns the row count. Throws {@link PgTextToLoadData.Unsuitable} when a value cannot go
-   * this way, or MariaDB changed one; the caller rolls back and copies the chunk the typed way.
+   * Loads the rows {@code out} (a PostgreSQL source's {@code COPY … TO STDOUT}) sends,
+   * re-encoded by {@code transcoder} without decoding values, and returns the row count. Throws
+   * {@link PgTextToLoadData.Unsuitable} when a value cannot go this way, or MariaDB changed one;
+   * the caller rolls back and copies the chunk the typed way. The caller owns {@code out}.
    */
-  long transcode(Connection source, String sourceSql, PgTextToLoadData transcoder)
-      throws SQLException {
-    CopyOut out = source.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
-        .copyOut("COPY (" + sourceSql + ") TO STDOUT");
-    try {
-      return load(new CopyTextRows(out, transcoder), true);
-    } finally {
-      if (out.isActive()) {
-        try {
-          out.cancelCopy();
-        } catch (SQLException ignored) {
-          // The source connection is closed by the caller.
-        }
-      }
-    }
+  long transcode(CopyOut out, PgTextToLoadData transcoder) throws SQLException {
+    return load(new CopyTextRows(out, transcoder), true);
   }
 
   private long load(RowStream in, boolean optimistic) throws SQLException {

@@ -60,16 +60,15 @@ final class PostgresCopySink implements TableSink {
   }
 
   /**
-   * Copies the rows of {@code sourceSql} from PostgreSQL connection {@code source} as COPY text,
+   * Copies the rows {@code out} (a source's {@code COPY … TO STDOUT}) sends as COPY text,
    * untouched (see {@link CopyRelay} for when that is exact), and returns the row count. The
-   * source's COPY sends one message per row, so rows are counted as they pass.
+   * source's COPY sends one message per row, so rows are counted as they pass. The caller owns
+   * {@code out}.
    */
-  long relay(Connection source, String sourceSql) throws SQLException {
+  long relay(CopyOut out) throws SQLException {
     CopyIn in = startCopy();
-    CopyOut out = null;
     long rows = 0;
     try {
-      out = source.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + sourceSql + ") TO STDOUT");
       byte[] row;
       while ((row = out.readFromCopy()) != null) {
         rows++;
@@ -82,13 +81,6 @@ final class PostgresCopySink implements TableSink {
     } catch (SQLException e) {
       throw ctx.orRejected(e, "(COPY of a chunk, row numbers count from 1 within it)");
     } finally {
-      if (out != null && out.isActive()) {
-        try {
-          out.cancelCopy();
-        } catch (SQLException ignored) {
-          // The source connection is closed by the caller.
-        }
-      }
       cancelCopy();
     }
   }

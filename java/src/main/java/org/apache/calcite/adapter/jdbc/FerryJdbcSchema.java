@@ -56,15 +56,7 @@ public final class FerryJdbcSchema extends JdbcSchema {
       synchronized (this) {
         t = tables;
         if (t == null) {
-          t = new CachedLookup<>(super.tables(), new Refresh<Table>() {
-            @Override public @Nullable Named<Table> find(String name, boolean ignoreCase) {
-              return freshTable(name, ignoreCase);
-            }
-
-            @Override public @Nullable Set<String> names(LikePattern pattern) {
-              return freshNames(pattern);
-            }
-          });
+          t = new CachedLookup(super.tables());
           tables = t;
         }
       }
@@ -72,46 +64,19 @@ public final class FerryJdbcSchema extends JdbcSchema {
     return t;
   }
 
-  /**
-   * The table {@code name} as the database lists it now (ignoring case when asked), or null;
-   * for lookups that stock JdbcSchema answered from its minute-long cache of misses.
-   */
-  private @Nullable Named<Table> freshTable(String name, boolean ignoreCase) {
-    try (java.sql.Connection c = getDataSource().getConnection();
-         ResultSet rs = c.getMetaData().getTables(catalog, schema, null, null)) {
-      Named<Table> found = null;
-      while (rs.next()) {
-        String t = rs.getString(3);
-        if (name.equals(t) || (ignoreCase && found == null && name.equalsIgnoreCase(t))) {
-          String type = String.valueOf(rs.getString(4)).toUpperCase(Locale.ROOT).replace(' ', '_');
-          Schema.TableType tableType;
-          try {
-            tableType = Schema.TableType.valueOf(type);
-          } catch (IllegalArgumentException e) {
-            tableType = Schema.TableType.OTHER;
-          }
-          found = new Named<>(t, new JdbcTable(this, rs.getString(1), rs.getString(2), t, tableType));
-          if (name.equals(t)) {
-            return found;
-          }
-        }
-      }
-      return found;
-    } catch (SQLException e) {
-      return null;
-    }
-  }
+  /** One row of the database's table list: catalog, schema, name and type. */
+  private record Listed(@Nullable String catalog, @Nullable String schema, String name,
+      @Nullable String type) {}
 
-  /** The table names the database lists now that match {@code pattern}; null on failure. */
-  private @Nullable Set<String> freshNames(LikePattern pattern) {
-    org.apache.calcite.linq4j.function.Predicate1<String> matches = pattern.matcher();
-    Set<String> out = new java.util.LinkedHashSet<>();
+  /** The tables the database lists now, or null when it cannot be asked. */
+  private java.util.@Nullable List<Listed> listTables() {
+    java.util.List<Listed> out = new java.util.ArrayList<>();
     try (java.sql.Connection c = getDataSource().getConnection();
          ResultSet rs = c.getMetaData().getTables(catalog, schema, null, null)) {
       while (rs.next()) {
-        String t = rs.getString(3);
-        if (t != null && matches.apply(t)) {
-          out.add(t);
+        String name = rs.getString(3);
+        if (name != null) {
+          out.add(new Listed(rs.getString(1), rs.getString(2), name, rs.getString(4)));
         }
       }
       return out;
@@ -120,36 +85,57 @@ public final class FerryJdbcSchema extends JdbcSchema {
     }
   }
 
-  /** Asks the database again about a name the delegate lookup did not find. */
-  private interface Refresh<T> {
-    @Nullable Named<T> find(String name, boolean ignoreCase);
-
-    /** The names the database lists now that match {@code pattern}, or null if unknown. */
-    default @Nullable Set<String> names(LikePattern pattern) {
+  /**
+   * The table {@code name} as the database lists it now (ignoring case when asked), or null;
+   * for lookups that stock JdbcSchema answered from its minute-long cache of misses.
+   */
+  private @Nullable Named<Table> freshTable(String name, boolean ignoreCase) {
+    java.util.List<Listed> all = listTables();
+    if (all == null) {
       return null;
     }
+    Listed found = null;
+    for (Listed t : all) {
+      if (name.equals(t.name())) {
+        found = t;
+        break;
+      }
+      if (ignoreCase && found == null && name.equalsIgnoreCase(t.name())) {
+        found = t;
+      }
+    }
+    if (found == null) {
+      return null;
+    }
+    String type = String.valueOf(found.type()).toUpperCase(Locale.ROOT).replace(' ', '_');
+    Schema.TableType tableType;
+    try {
+      tableType = Schema.TableType.valueOf(type);
+    } catch (IllegalArgumentException e) {
+      tableType = Schema.TableType.OTHER;
+    }
+    return new Named<>(found.name(),
+        new JdbcTable(this, found.catalog(), found.schema(), found.name(), tableType));
   }
 
-  /** Memoizes a lookup's hits. */
-  private static final class CachedLookup<T> implements Lookup<T> {
-    private final Lookup<T> source;
-    private final Refresh<T> refresh;
-    private final Map<String, Optional<T>> exact = new ConcurrentHashMap<>();
-    private final Map<String, Optional<Named<T>>> ignoreCase = new ConcurrentHashMap<>();
+  /** Memoizes the hits of stock JdbcSchema's table lookup, and asks the database on a miss. */
+  private final class CachedLookup implements Lookup<Table> {
+    private final Lookup<Table> source;
+    private final Map<String, Optional<Table>> exact = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Named<Table>>> ignoreCase = new ConcurrentHashMap<>();
 
-    CachedLookup(Lookup<T> source, Refresh<T> refresh) {
+    CachedLookup(Lookup<Table> source) {
       this.source = source;
-      this.refresh = refresh;
     }
 
-    @Override public @Nullable T get(String name) {
-      Optional<T> hit = exact.get(name);
+    @Override public @Nullable Table get(String name) {
+      Optional<Table> hit = exact.get(name);
       if (hit != null) {
         return hit.orElse(null);
       }
-      T t = source.get(name);
+      Table t = source.get(name);
       if (t == null) {
-        Named<T> fresh = refresh.find(name, false);
+        Named<Table> fresh = freshTable(name, false);
         t = fresh == null ? null : fresh.entity();
       }
       // Only hits are kept: a table created later (e.g. by `ferry copy --create`) must be found.
@@ -159,15 +145,15 @@ public final class FerryJdbcSchema extends JdbcSchema {
       return t;
     }
 
-    @Override public @Nullable Named<T> getIgnoreCase(String name) {
+    @Override public @Nullable Named<Table> getIgnoreCase(String name) {
       String key = name.toLowerCase(Locale.ROOT);
-      Optional<Named<T>> hit = ignoreCase.get(key);
+      Optional<Named<Table>> hit = ignoreCase.get(key);
       if (hit != null) {
         return hit.orElse(null);
       }
-      Named<T> t = source.getIgnoreCase(name);
+      Named<Table> t = source.getIgnoreCase(name);
       if (t == null) {
-        t = refresh.find(name, true);
+        t = freshTable(name, true);
       }
       if (t != null) {
         ignoreCase.put(key, Optional.of(t));
@@ -181,8 +167,18 @@ public final class FerryJdbcSchema extends JdbcSchema {
      * created since.
      */
     @Override public Set<String> getNames(LikePattern pattern) {
-      Set<String> fresh = refresh.names(pattern);
-      return fresh != null ? fresh : source.getNames(pattern);
+      java.util.List<Listed> all = listTables();
+      if (all == null) {
+        return source.getNames(pattern);
+      }
+      org.apache.calcite.linq4j.function.Predicate1<String> matches = pattern.matcher();
+      Set<String> out = new java.util.LinkedHashSet<>();
+      for (Listed t : all) {
+        if (matches.apply(t.name())) {
+          out.add(t.name());
+        }
+      }
+      return out;
     }
   }
 
