@@ -101,5 +101,22 @@ describe.skipIf(!havePg)('ferry copy and ferry verify (CLI)', () => {
     expect(run('copy', '--from', 'src', '--to', 'tgt').status).toBe(2);
     expect(run('copy', '--from', 'src', '--to', 'tgt', '--all', '--mode', 'incremental').stderr).toMatch(/--watermark/);
     expect(run('copy', '--from', 'src', '--to', 'tgt', '--tables', 'items', '--jobs', '0').stderr).toMatch(/--jobs takes a whole number/);
+    const p = run('copy', '--from', 'src', '--to', 'tgt', '--tables', 'items', '--parallel', '0');
+    expect(p.status).toBe(2);
+    expect(p.stderr).toMatch(/--parallel takes a whole number of at least 1, got '0'/);
+  });
+
+  it('a --state-file in a folder that does not exist is refused before anything is written (exit 2)', async () => {
+    await pg('DROP SCHEMA IF EXISTS copy_cli_state CASCADE', 'CREATE SCHEMA copy_cli_state');
+    const stateCfg = join(dir, 'state.yaml');
+    writeFileSync(stateCfg, `databases:\n  src:\n    url: ${lite}\n  tgt:\n    url: ${SERVICES.postgres.url}\n    user: postgres\n    schema: copy_cli_state\n`);
+    const r = spawnSync(process.execPath, [BIN, 'copy', '--from', 'src', '--to', 'tgt', '--tables', 'items', '--create', '--state-file', join(dir, 'no-such-folder', 'state.json'), '-c', stateCfg], { encoding: 'utf8', cwd: dir, timeout: 180_000 });
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/COPY_STATE.*cannot keep checkpoints in .*no-such-folder.*does not exist or cannot be written/);
+    // --create made no table, and no checkpoint was kept anywhere.
+    const q = spawnSync(process.execPath, [BIN, 'query', '-f', 'csv', 'SELECT COUNT(*) AS n FROM tgt.items', '-c', stateCfg], { encoding: 'utf8', cwd: dir });
+    expect(q.status).toBe(2);
+    expect(q.stderr).toMatch(/'items' not found/);
+    expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
   });
 });

@@ -68,6 +68,17 @@ public final class CopyJob {
               + " entry to allow writes)")
           .with("database", t.name());
     }
+    if (request.stateFile() != null && !request.dryRun()) {
+      // Refused here, before a table is created or a row written.
+      Path folder = Path.of(request.stateFile()).toAbsolutePath().getParent();
+      if (folder == null || !java.nio.file.Files.isDirectory(folder)
+          || !java.nio.file.Files.isWritable(folder)) {
+        throw FerryFailure.of("COPY_STATE", "cannot keep checkpoints in " + request.stateFile()
+                + ": its folder " + folder + " does not exist or cannot be written; create it or"
+                + " name another --state-file")
+            .with("stateFile", request.stateFile());
+      }
+    }
   }
 
   /**
