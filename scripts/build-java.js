@@ -36,7 +36,7 @@ const unsign = spawnSync(java, [join(root, 'scripts', 'unsign-jars.java'), ...cl
 if (unsign.status !== 0) {
   console.error(`ferry: removing jar signatures failed (exit ${unsign.status}); Ferry works, but starts slower`);
 }
-const train = spawnSync(java, [`-XX:ArchiveClassesAtExit=${join(jars, jvm.archive)}`, ...jvm.options, '-cp', classpath.join(':'), 'dev.ferry.Warmup'], { stdio: ['ignore', 'ignore', 'inherit'] });
+const train = spawnSync(java, [`-XX:ArchiveClassesAtExit=${join(jars, jvm.archive)}`, ...jvm.options, '-cp', classpath.join(':'), 'dev.ferry.wire.Warmup'], { stdio: ['ignore', 'ignore', 'inherit'] });
 if (train.status !== 0) {
   // Only start-up speed depends on the archive; Ferry works without it.
   console.error(`ferry: the class-data-sharing training run failed (exit ${train.status}); Ferry will start without ${jvm.archive}`);

@@ -71,7 +71,7 @@ export class EngineHandle {
   static async open(databases: readonly EngineDatabase[], driversDir?: string): Promise<EngineHandle> {
     const java = startJvm(driversDir);
     try {
-      const Engine = (await java.importClassAsync('dev.ferry.Engine')) as JavaEngineClass;
+      const Engine = (await java.importClassAsync('dev.ferry.wire.Engine')) as JavaEngineClass;
       const engine = await Engine.open(Buffer.from(JSON.stringify({ databases }), 'utf8'));
       return new EngineHandle(engine);
     } catch (e) {

@@ -44,7 +44,7 @@ interface JavaTools {
 
 async function tools(driversDir?: string): Promise<JavaTools> {
   const java = startJvm(driversDir);
-  return (await java.importClassAsync('dev.ferry.Tools')) as JavaTools;
+  return (await java.importClassAsync('dev.ferry.wire.Tools')) as JavaTools;
 }
 
 /**

@@ -1,6 +1,7 @@
 package org.apache.calcite.adapter.jdbc;
 
-import dev.ferry.ColumnTypes;
+import dev.ferry.types.ColumnTypes;
+
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;

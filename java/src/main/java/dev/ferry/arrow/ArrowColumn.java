@@ -1,0 +1,241 @@
+package dev.ferry.arrow;
+
+import dev.ferry.types.ColumnSpec;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.Map;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeMicroVector;
+import org.apache.arrow.vector.TimeStampMicroVector;
+import org.apache.arrow.vector.TinyIntVector;
+import org.apache.arrow.vector.VarBinaryVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.types.DateUnit;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.TimeUnit;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+
+/**
+ * One result column: its Arrow field and how to copy a JDBC value into its vector.
+ *
+ * <p>Types follow the SQL type Calcite planned: BIGINT stays 64-bit, DECIMAL keeps precision and
+ * scale (as text above 38 digits), timestamps are microseconds with no zone (the JVM runs in UTC
+ * so nothing shifts), anything without an Arrow counterpart is text.
+ */
+abstract class ArrowColumn {
+  final Field field;
+  FieldVector vector;
+
+  ArrowColumn(Field field) {
+    this.field = field;
+  }
+
+  abstract void read(ResultSet rs, int row) throws SQLException;
+
+  static ArrowColumn of(ColumnSpec spec, int i) {
+    String label = spec.label();
+    int type = spec.jdbcType();
+    String typeName = spec.typeName();
+    int precision = spec.precision();
+    int scale = spec.scale();
+    boolean nullable = spec.nullable();
+    Map<String, String> meta = Map.of(ArrowChunks.SQL_TYPE, typeName);
+    java.util.function.Function<ArrowType, Field> f =
+        t -> new Field(label, new FieldType(nullable, t, null, meta), null);
+    switch (type) {
+    case Types.BIGINT:
+      return new ArrowColumn(f.apply(new ArrowType.Int(64, true))) {
+        @Override void read(ResultSet rs, int row) throws SQLException {
+          long v = rs.getLong(i);
+          if (rs.wasNull()) {
+            ((BigIntVector) vector).setNull(row);
+          } else {
+            ((BigIntVector) vector).setSafe(row, v);
+          }
+        }
+      };
+    case Types.INTEGER:
+      return new ArrowColumn(f.apply(new ArrowType.Int(32, true))) {
+        @Override void read(ResultSet rs, int row) throws SQLException {
+          int v = rs.getInt(i);
+          if (rs.wasNull()) {
+            ((IntVector) vector).setNull(row);
+          } else {
+            ((IntVector) vector).setSafe(row, v);
+          }
+        }
+      };
+    case Types.SMALLINT:
+      return new ArrowColumn(f.apply(new ArrowType.Int(16, true))) {
+        @Override void read(ResultSet rs, int row) throws SQLException {
+          short v = rs.getShort(i);
+          if (rs.wasNull()) {
+            ((SmallIntVector) vector).setNull(row);
+          } else {
+            ((SmallIntVector) vector).setSafe(row, v);
+          }
+        }
+      };
+    case Types.TINYINT:
+      return new ArrowColumn(f.apply(new ArrowType.Int(8, true))) {
+        @Override void read(ResultSet rs, int row) throws SQLException {
+          byte v = rs.getByte(i);
+          if (rs.wasNull()) {
+            ((TinyIntVector) vector).setNull(row);
+          } else {
+            ((TinyIntVector) vector).setSafe(row, v);
+          }
+        }
+      };
+    case Types.BOOLEAN:
+    case Types.BIT:
+      return new ArrowColumn(f.apply(ArrowType.Bool.INSTANCE)) {
+        @Override void read(ResultSet rs, int row) throws SQLException {
+          boolean v = rs.getBoolean(i);
+          if (rs.wasNull()) {
+            ((BitVector) vector).setNull(row);
+          } else {
+            ((BitVector) vector).setSafe(row, v ? 1 : 0);
+          }
+        }
+      };
+    case Types.REAL:
+      return new ArrowColumn(f.apply(new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE))) {
+        @Override void read(ResultSet rs, int row) throws SQLException {
+          float v = rs.getFloat(i);
+          if (rs.wasNull()) {
+            ((Float4Vector) vector).setNull(row);
+          } else {
+            ((Float4Vector) vector).setSafe(row, v);
+          }
+        }
+      };
+    case Types.FLOAT:
+    case Types.DOUBLE:
+      return new ArrowColumn(f.apply(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE))) {
+        @Override void read(ResultSet rs, int row) throws SQLException {
+          double v = rs.getDouble(i);
+          if (rs.wasNull()) {
+            ((Float8Vector) vector).setNull(row);
+          } else {
+            ((Float8Vector) vector).setSafe(row, v);
+          }
+        }
+      };
+    case Types.DECIMAL:
+    case Types.NUMERIC:
+      if (precision >= 1 && precision <= 38 && scale >= 0 && scale <= precision) {
+        return new ArrowColumn(f.apply(new ArrowType.Decimal(precision, scale, 128))) {
+          @Override void read(ResultSet rs, int row) throws SQLException {
+            BigDecimal v = rs.getBigDecimal(i);
+            if (v == null) {
+              ((DecimalVector) vector).setNull(row);
+            } else {
+              // Only engines without a decimal type (SQLite keeps REAL) hand back more digits
+              // than the declared scale; those values are rounded to it.
+              ((DecimalVector) vector).setSafe(row, v.setScale(scale, RoundingMode.HALF_UP));
+            }
+          }
+        };
+      }
+      return text(f, i, true);
+    case Types.DATE:
+      return new ArrowColumn(f.apply(new ArrowType.Date(DateUnit.DAY))) {
+        @Override void read(ResultSet rs, int row) throws SQLException {
+          java.sql.Date v = rs.getDate(i);
+          if (v == null) {
+            ((DateDayVector) vector).setNull(row);
+          } else {
+            ((DateDayVector) vector).setSafe(row, (int) v.toLocalDate().toEpochDay());
+          }
+        }
+      };
+    case Types.TIME:
+      return new ArrowColumn(f.apply(new ArrowType.Time(TimeUnit.MICROSECOND, 64))) {
+        @Override void read(ResultSet rs, int row) throws SQLException {
+          java.sql.Time v = rs.getTime(i);
+          if (v == null) {
+            ((TimeMicroVector) vector).setNull(row);
+          } else {
+            long ms = Math.floorMod(v.getTime(), 86_400_000L);
+            ((TimeMicroVector) vector).setSafe(row, ms * 1000L);
+          }
+        }
+      };
+    case Types.TIMESTAMP:
+      return new ArrowColumn(f.apply(new ArrowType.Timestamp(TimeUnit.MICROSECOND, null))) {
+        @Override void read(ResultSet rs, int row) throws SQLException {
+          Timestamp v = rs.getTimestamp(i);
+          if (v == null) {
+            ((TimeStampMicroVector) vector).setNull(row);
+          } else {
+            // Read as the driver meant it (java.sql types use the Julian calendar before
+            // 1582), so year-1000 values keep their calendar date.
+            java.time.LocalDateTime t = v.toLocalDateTime();
+            long micros = t.toEpochSecond(java.time.ZoneOffset.UTC) * 1_000_000L + t.getNano() / 1000;
+            ((TimeStampMicroVector) vector).setSafe(row, micros);
+          }
+        }
+      };
+    case Types.BINARY:
+    case Types.VARBINARY:
+    case Types.LONGVARBINARY:
+    case Types.BLOB:
+      return new ArrowColumn(f.apply(ArrowType.Binary.INSTANCE)) {
+        @Override void read(ResultSet rs, int row) throws SQLException {
+          byte[] v = rs.getBytes(i);
+          if (v == null) {
+            ((VarBinaryVector) vector).setNull(row);
+          } else {
+            ((VarBinaryVector) vector).setSafe(row, v);
+          }
+        }
+      };
+    case Types.NULL:
+      return new ArrowColumn(f.apply(ArrowType.Null.INSTANCE)) {
+        @Override void read(ResultSet rs, int row) {
+          // A NULL-typed column has no buffers to fill.
+        }
+      };
+    default:
+      return text(f, i, false);
+    }
+  }
+
+  private static ArrowColumn text(java.util.function.Function<ArrowType, Field> f, int i,
+      boolean decimal) {
+    return new ArrowColumn(f.apply(ArrowType.Utf8.INSTANCE)) {
+      @Override void read(ResultSet rs, int row) throws SQLException {
+        String v;
+        if (decimal) {
+          BigDecimal d = rs.getBigDecimal(i);
+          v = d == null ? null : d.toPlainString();
+        } else {
+          Object o = rs.getObject(i);
+          v = o == null ? null : o instanceof String s ? s : String.valueOf(o);
+        }
+        if (v == null) {
+          ((VarCharVector) vector).setNull(row);
+        } else {
+          ((VarCharVector) vector).setSafe(row, v.getBytes(StandardCharsets.UTF_8));
+        }
+      }
+    };
+  }
+}

@@ -1,0 +1,56 @@
+package dev.ferry.catalog;
+
+import dev.ferry.types.LogicalType;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Everything inspected of one database, serialized as Node's {@code SchemaSnapshot}.
+ *
+ * <p>Plain records so Jackson writes exactly the fields of {@code src/schema/model.ts}, in the
+ * same order; statistics are not part of it (Node adds them when asked).
+ *
+ * @param format always {@link #FORMAT}
+ * @param database the configured database name
+ * @param engine product name as the driver reports it
+ * @param engineVersion product version as the driver reports it
+ * @param takenAt ISO-8601 instant
+ * @param tables tables by name
+ * @param views views by name
+ */
+public record Snapshot(String format, String database, String engine, String engineVersion,
+    String takenAt, List<Table> tables, List<View> views) {
+  /** The format marker Node checks before reading a snapshot. */
+  public static final String FORMAT = "ferry-snapshot/1";
+
+  /** One table with its keys and indexes. */
+  public record Table(String name, @Nullable String schema, List<Column> columns,
+      @Nullable Key primaryKey, List<Key> uniques, List<ForeignKey> foreignKeys,
+      List<Index> indexes) {}
+
+  /** One view; only its columns are compared. */
+  public record View(String name, @Nullable String schema, List<Column> columns) {}
+
+  /**
+   * One column.
+   *
+   * @param position 1-based, without the gaps dropped columns leave in PostgreSQL
+   * @param nativeType the type as the database spells it
+   * @param defaultValue the default expression as reported, or null
+   */
+  public record Column(String name, int position, String nativeType, LogicalType type,
+      boolean nullable, @JsonProperty("default") @Nullable String defaultValue,
+      boolean autoIncrement) {}
+
+  /** A primary key or unique constraint; SQLite's have no name. */
+  public record Key(@Nullable String name, List<String> columns) {}
+
+  /** A foreign key from {@code columns} to {@code refTable.refColumns}. */
+  public record ForeignKey(@Nullable String name, List<String> columns, @Nullable String refSchema,
+      String refTable, List<String> refColumns) {}
+
+  /** An index, including those backing constraints; expressions appear as their SQL text. */
+  public record Index(String name, List<String> columns, boolean unique) {}
+}

@@ -1,0 +1,186 @@
+package dev.ferry.dialect;
+
+import dev.ferry.catalog.CatalogReader;
+import dev.ferry.checksum.CellKind;
+import dev.ferry.checksum.ChecksumSql;
+import dev.ferry.config.DatabaseSpec;
+import dev.ferry.ddl.Ddl;
+import dev.ferry.sink.SinkContext;
+import dev.ferry.sink.SinkValues;
+import dev.ferry.sink.TableSink;
+import dev.ferry.sink.ValueBinder;
+import dev.ferry.sink.ValueLimits;
+import dev.ferry.sink.ValueReaders;
+import dev.ferry.types.ColumnSpec;
+import dev.ferry.types.ColumnTypes;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.calcite.sql.SqlDialect;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Everything that differs between database engines, in one object per engine.
+ *
+ * <p>Shared code asks the dialect of the database at hand (its capabilities, its catalog reader,
+ * its sink, its DDL, its checksum SQL, its Calcite {@code SqlDialect}) and never compares engine
+ * names. Each engine is one package under {@code dev.ferry.dialect} with one implementation of
+ * this interface, registered in {@code META-INF/services/dev.ferry.dialect.Dialect};
+ * {@link Dialects} picks the one whose {@link #subprotocols} match a database's JDBC URL, or the
+ * generic JDBC dialect for any other driver.
+ *
+ * <p>Defaults describe a plain JDBC engine: standard SQL DDL, batched inserts, checks on every
+ * declared length, no in-database checksums.
+ */
+public interface Dialect {
+  /** The engine's name as Ferry reports it: {@code postgresql}, {@code mariadb}, … */
+  String name();
+
+  /** The JDBC URL sub-protocols ({@code jdbc:<sub>:}) this dialect serves. */
+  Set<String> subprotocols();
+
+  /** What this engine can do, as data (doctor prints it). */
+  Capabilities capabilities();
+
+  // ---- connecting ----
+
+  /**
+   * How one database's physical connections are made: by default each from the driver;
+   * an engine whose database lives in the connecting process (DuckDB) shares one instance.
+   */
+  default Connector connector(DatabaseSpec spec) {
+    return Connector.DRIVER_MANAGER;
+  }
+
+  /** Adds the driver properties this engine needs to {@code p} (credentials are already set). */
+  default void driverProperties(DatabaseSpec spec, Properties p) {}
+
+  /**
+   * Sets up a physical connection just opened for {@code spec}, before anyone uses it (e.g.
+   * autocommit off where the driver only streams inside a transaction).
+   */
+  default void prepare(Connection c, DatabaseSpec spec) throws SQLException {}
+
+  /**
+   * Puts a connection that writes chunks of a copy in READ COMMITTED where the engine would
+   * otherwise refuse chunk {@code i + 1}'s update of the checkpoint row chunk {@code i}
+   * committed after it began (repeatable read, serializable).
+   */
+  default void prepareWriter(Connection c) throws SQLException {}
+
+  /**
+   * Wraps a result set that Calcite reads through Ferry's pool, for drivers whose values need
+   * correcting on the way (SQLite's REAL decimals); {@code owner} is its statement.
+   */
+  default ResultSet wrapResults(ResultSet rs, Statement owner) {
+    return rs;
+  }
+
+  /** The driver's own result set under {@link #wrapResults}, for readers that do their own. */
+  default ResultSet driverResults(ResultSet rs) throws SQLException {
+    return rs;
+  }
+
+  /**
+   * Whether tables live in the connection's own catalog among several the driver lists (DuckDB
+   * lists its system and temp catalogs beside the database), so lookups name that catalog.
+   */
+  default boolean catalogQualified() {
+    return false;
+  }
+
+  /** Whether a schema or catalog is the engine's own and never shown. */
+  default boolean isSystemNamespace(String name) {
+    return name.toLowerCase(Locale.ROOT).equals("information_schema");
+  }
+
+  // ---- federation ----
+
+  /** The SQL dialect Calcite writes when it pushes work into this engine. */
+  SqlDialect calciteDialect(DatabaseMetaData md) throws SQLException;
+
+  /** How this engine's column metadata maps to Calcite types. */
+  default ColumnTypes columnTypes() {
+    return ColumnTypes.DEFAULT;
+  }
+
+  // ---- catalog ----
+
+  /** A new reader of keys, foreign keys and indexes, for one inspection. */
+  CatalogReader catalogReader();
+
+  // ---- values ----
+
+  /** How cells of this engine's own driver are read ({@link ValueReaders#TYPED} unless odd). */
+  default ValueReaders valueReaders() {
+    return ValueReaders.TYPED;
+  }
+
+  /**
+   * The readers a sink into this engine uses for rows typed as {@code columns}, coming from
+   * {@code source}'s own driver (null: from Calcite's execution). A target that parses its
+   * source's text exactly overrides this to pass the text through.
+   */
+  default SinkValues.Reader[] sinkReaders(@Nullable Dialect source, List<ColumnSpec> columns) {
+    return SinkValues.readers(columns, source == null ? ValueReaders.TYPED : source.valueReaders());
+  }
+
+  /** What this engine's columns hold, to name a value it would refuse before it is sent. */
+  default ValueLimits valueLimits() {
+    return ValueLimits.CHECKED;
+  }
+
+  /** How values are bound to this engine's statement parameters. */
+  default ValueBinder binder() {
+    return ValueBinder.JDBC;
+  }
+
+  /** How verification reads a column of this engine, from its driver's metadata. */
+  default CellKind cellKind(int jdbcType, String typeName) {
+    return CellKind.of(jdbcType, typeName);
+  }
+
+  // ---- writing ----
+
+  /** The DDL that creates tables here. */
+  default Ddl ddl() {
+    return Dialects.STANDARD_DDL;
+  }
+
+  /**
+   * Opens this engine's fastest sink for {@code ctx} on {@code c} (autocommit off, owned by the
+   * caller, which commits).
+   */
+  TableSink openSink(SinkContext ctx, Connection c) throws SQLException;
+
+  /** The statement that empties {@code quotedTable} inside a transaction. */
+  default String emptyTable(String quotedTable) {
+    return "DELETE FROM " + quotedTable;
+  }
+
+  // ---- verifying ----
+
+  /** Row hashes in this engine's SQL, or null when it has no hash function. */
+  default @Nullable ChecksumSql checksumSql() {
+    return null;
+  }
+
+  // ---- relays: rows as COPY text, never decoded ----
+
+  /** How this engine prints a SELECT as COPY text, or null when it cannot. */
+  default @Nullable CopyTextSource copyTextSource() {
+    return null;
+  }
+
+  /** How this engine loads COPY text, or null when it cannot. */
+  default @Nullable CopyTextLoader copyTextLoader() {
+    return null;
+  }
+}

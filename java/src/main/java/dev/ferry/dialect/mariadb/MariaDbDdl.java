@@ -1,0 +1,76 @@
+package dev.ferry.dialect.mariadb;
+
+import dev.ferry.ddl.Ddl;
+
+import org.apache.calcite.sql.SqlDialect;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * MariaDB's (and MySQL's) spelling of the types Ferry creates.
+ *
+ * <p>Timestamps become DATETIME, whose range and zone handling match a plain TIMESTAMP; unsigned
+ * integers stay unsigned; text and binary pick the smallest type that holds the length (a key
+ * column must fit an index: 768 characters, 3072 bytes). Tables are utf8mb4 with a binary,
+ * no-pad collation, so keys that differ only in case or trailing spaces stay distinct; TEXT and
+ * BLOB columns are indexed by a prefix, as MariaDB requires.
+ */
+final class MariaDbDdl extends Ddl {
+  @Override protected String integer(String sqlType) {
+    return switch (sqlType) {
+      case "UTINYINT" -> "TINYINT UNSIGNED";
+      case "USMALLINT" -> "SMALLINT UNSIGNED";
+      case "UINTEGER" -> "INT UNSIGNED";
+      case "UBIGINT" -> "BIGINT UNSIGNED";
+      default -> super.integer(sqlType);
+    };
+  }
+
+  @Override protected String unboundedDecimal() {
+    return "DECIMAL(65, 30)";
+  }
+
+  @Override protected String floating(boolean single) {
+    return single ? "FLOAT" : "DOUBLE";
+  }
+
+  @Override protected String text(boolean fixed, @Nullable Integer length, boolean inKey) {
+    if (length == null) {
+      return inKey ? "VARCHAR(768)" : "LONGTEXT";
+    }
+    if (fixed && length <= 255) {
+      return "CHAR(" + length + ")";
+    }
+    if (length <= (inKey ? 768 : 4096)) {
+      return "VARCHAR(" + length + ")";
+    }
+    return length <= 16_383 ? "TEXT" : length <= 4_194_303 ? "MEDIUMTEXT" : "LONGTEXT";
+  }
+
+  @Override protected String binary(boolean fixed, @Nullable Integer length, boolean inKey) {
+    if (length == null) {
+      return inKey ? "VARBINARY(3072)" : "LONGBLOB";
+    }
+    if (fixed && length <= 255) {
+      return "BINARY(" + length + ")";
+    }
+    return length <= (inKey ? 3072 : 8192) ? "VARBINARY(" + length + ")"
+        : length <= 16_777_215 ? "MEDIUMBLOB" : "LONGBLOB";
+  }
+
+  @Override protected String timestamp(int fraction) {
+    return "DATETIME(" + fraction + ")";
+  }
+
+  @Override protected String timestamptz(int fraction) {
+    return "DATETIME(" + fraction + ")";
+  }
+
+  @Override public String tableOptions() {
+    return " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin";
+  }
+
+  @Override protected String indexColumn(SqlDialect q, String column, String type) {
+    // MariaDB indexes TEXT and BLOB columns by a prefix only.
+    return q.quoteIdentifier(column) + (type.endsWith("TEXT") || type.endsWith("BLOB") ? "(255)" : "");
+  }
+}

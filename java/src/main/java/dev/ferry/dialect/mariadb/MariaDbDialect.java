@@ -1,0 +1,150 @@
+package dev.ferry.dialect.mariadb;
+
+import dev.ferry.catalog.CatalogReader;
+import dev.ferry.checksum.ChecksumSql;
+import dev.ferry.config.DatabaseSpec;
+import dev.ferry.ddl.Ddl;
+import dev.ferry.dialect.Capabilities;
+import dev.ferry.dialect.CopyTextLoader;
+import dev.ferry.dialect.Dialect;
+import dev.ferry.sink.BatchSink;
+import dev.ferry.sink.BatchSql;
+import dev.ferry.sink.SinkContext;
+import dev.ferry.sink.TableSink;
+import dev.ferry.sink.ValueBinder;
+import dev.ferry.sink.ValueLimits;
+import dev.ferry.types.ColumnTypes;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.dialect.MysqlSqlDialect;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * MariaDB, and MySQL through MariaDB's driver: {@code LOAD DATA LOCAL} from a stream Ferry
+ * writes, {@code information_schema} for keys and indexes, MD5 for checksums.
+ *
+ * <p>Namespaces are databases (JDBC catalogs). Merges lock key gaps, so upserts run one chunk at
+ * a time; they use multi-row {@code INSERT … ON DUPLICATE KEY UPDATE}.
+ */
+public final class MariaDbDialect implements Dialect {
+  private static final Capabilities CAPABILITIES = new Capabilities(Capabilities.BulkLoad.LOAD_DATA, false, true,
+      false, Capabilities.Namespaces.CATALOGS, Capabilities.IdentityModel.AUTO_INCREMENT, true);
+  /** DATE and DATETIME hold years 0 to 9999. */
+  private static final ValueLimits LIMITS = ValueLimits.CHECKED.years(0, 9999);
+  private static final Ddl DDL = new MariaDbDdl();
+  private static final ColumnTypes TYPES = new MariaDbColumnTypes();
+  private static final Set<String> SYSTEM = Set.of("information_schema", "mysql",
+      "performance_schema", "sys");
+
+  /** Several rows to a statement; upserts as {@code ON DUPLICATE KEY UPDATE}. */
+  private static final BatchSql BATCH = new BatchSql() {
+    @Override public boolean multiRow() {
+      return true;
+    }
+
+    @Override public String upsert(SinkContext ctx, String values) {
+      StringBuilder set = new StringBuilder();
+      for (int i = 0; i < ctx.columns.size(); i++) {
+        String c = ctx.dialect.quoteIdentifier(ctx.columns.get(i));
+        if (!ctx.isKey(i)) {
+          set.append(set.length() == 0 ? "" : ", ").append(c).append(" = VALUES(").append(c).append(')');
+        }
+      }
+      if (set.length() == 0) {
+        String c = ctx.dialect.quoteIdentifier(ctx.columns.get(ctx.keyIndexes[0]));
+        set.append(c).append(" = ").append(c);
+      }
+      return "INSERT INTO " + ctx.table.quoted(ctx.dialect) + " " + ctx.columnList() + " VALUES "
+          + values + " ON DUPLICATE KEY UPDATE " + set;
+    }
+  };
+
+  /** Instants as UTC wall-clock values: DATETIME has no zone. */
+  private static final ValueBinder BINDER = new ValueBinder() {
+    @Override public void bind(PreparedStatement ps, int p, @Nullable Object v, int nullType)
+        throws SQLException {
+      ValueBinder.super.bind(ps, p, v instanceof OffsetDateTime o
+          ? o.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime() : v, nullType);
+    }
+  };
+
+  @Override public String name() {
+    return "mariadb";
+  }
+
+  @Override public Set<String> subprotocols() {
+    return Set.of("mariadb", "mysql");
+  }
+
+  @Override public Capabilities capabilities() {
+    return CAPABILITIES;
+  }
+
+  /**
+   * Lets {@code ferry copy} load with LOAD DATA LOCAL from a stream Ferry itself writes; it never
+   * names a file of the client machine. Not for read-only databases.
+   */
+  @Override public void driverProperties(DatabaseSpec spec, Properties p) {
+    if (!spec.readOnly() && !spec.url().toLowerCase(Locale.ROOT).contains("allowlocalinfile")) {
+      p.setProperty("allowLocalInfile", "true");
+    }
+  }
+
+  @Override public void prepareWriter(Connection c) throws SQLException {
+    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+  }
+
+  @Override public boolean isSystemNamespace(String name) {
+    return SYSTEM.contains(name.toLowerCase(Locale.ROOT));
+  }
+
+  /** MariaDB speaks MySQL's dialect: backticks, CHAR in casts, LIMIT. */
+  @Override public SqlDialect calciteDialect(DatabaseMetaData md) throws SQLException {
+    return new MysqlSqlDialect(MysqlSqlDialect.DEFAULT_CONTEXT
+        .withDatabaseMajorVersion(md.getDatabaseMajorVersion())
+        .withDatabaseMinorVersion(md.getDatabaseMinorVersion()));
+  }
+
+  @Override public ColumnTypes columnTypes() {
+    return TYPES;
+  }
+
+  @Override public CatalogReader catalogReader() {
+    return new MariaDbCatalog();
+  }
+
+  @Override public ValueLimits valueLimits() {
+    return LIMITS;
+  }
+
+  @Override public ValueBinder binder() {
+    return BINDER;
+  }
+
+  @Override public Ddl ddl() {
+    return DDL;
+  }
+
+  /** LOAD DATA for plain inserts when the server allows it; multi-row INSERTs otherwise. */
+  @Override public TableSink openSink(SinkContext ctx, Connection c) {
+    return ctx.options.mode() == TableSink.Mode.INSERT && MariaDbLoadSink.available(c)
+        ? new MariaDbLoadSink(ctx, c) : new BatchSink(ctx, c, BATCH, BINDER);
+  }
+
+  @Override public ChecksumSql checksumSql() {
+    return new MariaDbChecksumSql();
+  }
+
+  @Override public CopyTextLoader copyTextLoader() {
+    return new MariaDbLoadFromCopyText();
+  }
+}

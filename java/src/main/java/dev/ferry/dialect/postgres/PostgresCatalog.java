@@ -1,0 +1,57 @@
+package dev.ferry.dialect.postgres;
+
+import dev.ferry.catalog.SqlCatalog;
+
+/**
+ * PostgreSQL's keys, foreign keys and indexes from {@code pg_catalog}, one query each.
+ *
+ * <p>{@code pg_catalog} rather than {@code information_schema}: the latter only shows what the
+ * current role owns or may use, and knows nothing of indexes. Column pairs of multi-column keys
+ * come from unnesting {@code conkey}/{@code confkey} in step, so their order is the declared one.
+ */
+final class PostgresCatalog extends SqlCatalog {
+  private static final String KEYS = """
+      SELECT t.relname, con.conname, CASE WHEN con.contype = 'p' THEN 1 ELSE 0 END, a.attname
+      FROM pg_catalog.pg_constraint con
+      JOIN pg_catalog.pg_class t ON t.oid = con.conrelid
+      JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
+      CROSS JOIN LATERAL unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
+      JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+      WHERE n.nspname = ? AND con.contype IN ('p', 'u') {tables:t.relname}
+      ORDER BY t.relname, con.conname, k.ord""";
+
+  private static final String FOREIGN_KEYS = """
+      SELECT t.relname, con.conname, rn.nspname, r.relname, a.attname, ra.attname
+      FROM pg_catalog.pg_constraint con
+      JOIN pg_catalog.pg_class t ON t.oid = con.conrelid
+      JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
+      JOIN pg_catalog.pg_class r ON r.oid = con.confrelid
+      JOIN pg_catalog.pg_namespace rn ON rn.oid = r.relnamespace
+      CROSS JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(attnum, refnum, ord)
+      JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+      JOIN pg_catalog.pg_attribute ra ON ra.attrelid = r.oid AND ra.attnum = k.refnum
+      WHERE n.nspname = ? AND con.contype = 'f' {tables:t.relname}
+      ORDER BY t.relname, con.conname, k.ord""";
+
+  // Key columns only (not INCLUDE ones); an expression has attnum 0 and is shown as its SQL.
+  private static final String INDEXES = """
+      SELECT t.relname, i.relname, CASE WHEN x.indisunique THEN 1 ELSE 0 END,
+             COALESCE(a.attname, pg_catalog.pg_get_indexdef(x.indexrelid, k.ord, true))
+      FROM pg_catalog.pg_index x
+      JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
+      JOIN pg_catalog.pg_class t ON t.oid = x.indrelid
+      JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
+      CROSS JOIN LATERAL generate_series(1, x.indnkeyatts) AS k(ord)
+      LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum = x.indkey[k.ord - 1]
+        AND a.attnum > 0
+      WHERE n.nspname = ? {tables:t.relname}
+      ORDER BY t.relname, i.relname, k.ord""";
+
+  PostgresCatalog() {
+    super(KEYS, FOREIGN_KEYS, INDEXES);
+  }
+
+  @Override public String[] tableTypes() {
+    return new String[] {"TABLE", "PARTITIONED TABLE", "FOREIGN TABLE", "VIEW", "MATERIALIZED VIEW"};
+  }
+}

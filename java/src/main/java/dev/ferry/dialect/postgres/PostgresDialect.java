@@ -1,0 +1,134 @@
+package dev.ferry.dialect.postgres;
+
+import dev.ferry.catalog.CatalogReader;
+import dev.ferry.checksum.ChecksumSql;
+import dev.ferry.config.DatabaseSpec;
+import dev.ferry.ddl.Ddl;
+import dev.ferry.dialect.Capabilities;
+import dev.ferry.dialect.CopyTextLoader;
+import dev.ferry.dialect.CopyTextSource;
+import dev.ferry.dialect.Dialect;
+import dev.ferry.sink.SinkContext;
+import dev.ferry.sink.SinkValues;
+import dev.ferry.sink.SourceText;
+import dev.ferry.sink.TableSink;
+import dev.ferry.sink.ValueLimits;
+import dev.ferry.types.ColumnSpec;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlDialectFactoryImpl;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * PostgreSQL: {@code COPY} both ways, {@code pg_catalog} for keys and indexes,
+ * {@code hashtextextended} for checksums.
+ *
+ * <p>pgjdbc only streams a result inside a transaction, so every connection runs with autocommit
+ * off. Rows from a PostgreSQL source into a PostgreSQL target travel as the source's own text
+ * (never decoded), or as COPY text end to end ({@link CopyRelay}) when the column types match.
+ */
+public final class PostgresDialect implements Dialect {
+  private static final Capabilities CAPABILITIES = new Capabilities(Capabilities.BulkLoad.COPY, true, true, true,
+      Capabilities.Namespaces.SCHEMAS, Capabilities.IdentityModel.SEQUENCE, true);
+  /** Dates from 4713 BC (year -4712) to 294276 AD; {@code infinity} is none of them. */
+  private static final ValueLimits LIMITS = ValueLimits.CHECKED.years(-4712, 294276);
+  private static final Ddl DDL = new PostgresDdl();
+
+  @Override public String name() {
+    return "postgresql";
+  }
+
+  @Override public Set<String> subprotocols() {
+    return Set.of("postgresql");
+  }
+
+  @Override public Capabilities capabilities() {
+    return CAPABILITIES;
+  }
+
+  @Override public void prepare(Connection c, DatabaseSpec spec) throws SQLException {
+    c.setAutoCommit(false);
+  }
+
+  @Override public void prepareWriter(Connection c) throws SQLException {
+    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+  }
+
+  @Override public boolean isSystemNamespace(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return Dialect.super.isSystemNamespace(n) || n.equals("pg_catalog")
+        || n.startsWith("pg_toast") || n.startsWith("pg_temp");
+  }
+
+  @Override public SqlDialect calciteDialect(DatabaseMetaData md) throws SQLException {
+    return SqlDialectFactoryImpl.INSTANCE.create(md);
+  }
+
+  @Override public CatalogReader catalogReader() {
+    return new PostgresCatalog();
+  }
+
+  /**
+   * From a PostgreSQL source, every cell as the text pgjdbc received (text protocol): text
+   * columns as strings (so their length is checked), everything else as {@link SourceText},
+   * which COPY parses back exactly.
+   */
+  @Override public SinkValues.Reader[] sinkReaders(@Nullable Dialect source, List<ColumnSpec> columns) {
+    if (!(source instanceof PostgresDialect)) {
+      return Dialect.super.sinkReaders(source, columns);
+    }
+    SinkValues.Reader[] out = new SinkValues.Reader[columns.size()];
+    for (int i = 0; i < out.length; i++) {
+      int col = i + 1;
+      switch (columns.get(i).jdbcType()) {
+      case Types.CHAR:
+      case Types.VARCHAR:
+      case Types.LONGVARCHAR:
+        out[i] = rs -> rs.getString(col);
+        break;
+      default:
+        out[i] = rs -> {
+          String s = rs.getString(col);
+          return s == null ? null : new SourceText(s);
+        };
+      }
+    }
+    return out;
+  }
+
+  @Override public ValueLimits valueLimits() {
+    return LIMITS;
+  }
+
+  @Override public Ddl ddl() {
+    return DDL;
+  }
+
+  @Override public TableSink openSink(SinkContext ctx, Connection c) {
+    return new PostgresCopySink(ctx, c);
+  }
+
+  /** TRUNCATE is transactional here, and frees the space at once. */
+  @Override public String emptyTable(String quotedTable) {
+    return "TRUNCATE TABLE " + quotedTable;
+  }
+
+  @Override public ChecksumSql checksumSql() {
+    return new PostgresChecksumSql();
+  }
+
+  @Override public CopyTextSource copyTextSource() {
+    return new PostgresCopyOut();
+  }
+
+  @Override public CopyTextLoader copyTextLoader() {
+    return new PostgresCopyIn();
+  }
+}

@@ -1,0 +1,46 @@
+package dev.ferry.dialect.sqlite;
+
+import dev.ferry.ddl.Ddl;
+
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * SQLite's spelling of the types Ferry creates.
+ *
+ * <p>SQLite has no exact decimal storage: DECIMAL columns of more than 15 digits are declared
+ * {@code DECIMAL TEXT(p,s)} (text affinity, values kept as written; Ferry still reads them as
+ * DECIMAL(p,s)). Dates and times are text, which Ferry writes in ISO form and reads back exactly.
+ */
+final class SqliteDdl extends Ddl {
+  @Override protected String decimal(int p, int s) {
+    return p > 15 ? "DECIMAL TEXT(" + p + ", " + s + ")" : super.decimal(p, s);
+  }
+
+  @Override protected String unboundedDecimal() {
+    return "DECIMAL TEXT";
+  }
+
+  @Override protected String floating(boolean single) {
+    return "REAL";
+  }
+
+  @Override protected String text(boolean fixed, @Nullable Integer length, boolean inKey) {
+    return length == null ? "TEXT" : super.text(fixed, length, inKey);
+  }
+
+  @Override protected String binary(boolean fixed, @Nullable Integer length, boolean inKey) {
+    return "BLOB";
+  }
+
+  @Override protected String time(int fraction, boolean zoned) {
+    return "TIME";
+  }
+
+  @Override protected String timestamp(int fraction) {
+    return "TIMESTAMP";
+  }
+
+  @Override protected String timestamptz(int fraction) {
+    return "TEXT";
+  }
+}

@@ -1,0 +1,191 @@
+package dev.ferry.dialect.sqlite;
+
+import dev.ferry.catalog.CatalogReader;
+import dev.ferry.checksum.CellKind;
+import dev.ferry.config.DatabaseSpec;
+import dev.ferry.ddl.Ddl;
+import dev.ferry.dialect.Capabilities;
+import dev.ferry.dialect.Dialect;
+import dev.ferry.sink.BatchSink;
+import dev.ferry.sink.BatchSql;
+import dev.ferry.sink.SinkContext;
+import dev.ferry.sink.SinkValues;
+import dev.ferry.sink.TableSink;
+import dev.ferry.sink.ValueBinder;
+import dev.ferry.sink.ValueLimits;
+import dev.ferry.sink.ValueReaders;
+import dev.ferry.types.ColumnTypes;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.dialect.SqliteSqlDialect;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * SQLite (xerial's driver): an embedded file with one writer at a time and types as free text.
+ *
+ * <p>SQLite enforces no declared length or precision and keeps each value in whatever storage
+ * class it was given, so values are written as text where exactness demands it (dates, times,
+ * decimals) and read back by their column's declared type; its driver's own type codes are
+ * guesses (DECIMAL as FLOAT), so declared names decide. It has no hash function, so verification
+ * streams its rows into the JVM.
+ */
+public final class SqliteDialect implements Dialect {
+  private static final Capabilities CAPABILITIES = new Capabilities(Capabilities.BulkLoad.BATCH, true, false,
+      false, Capabilities.Namespaces.NONE, Capabilities.IdentityModel.ROWID, false);
+  private static final Ddl DDL = new SqliteDdl();
+  private static final ColumnTypes TYPES = new SqliteColumnTypes();
+  private static final ValueReaders READERS = new SqliteValueReaders();
+
+  /**
+   * Calcite's SQLite dialect, without character sets in casts: Ferry runs Calcite with UTF-8 as
+   * its character set, so every string type carries one, which SQLite rejects.
+   */
+  private static final SqlDialect CALCITE = new SqliteSqlDialect(SqliteSqlDialect.DEFAULT_CONTEXT) {
+    @Override public boolean supportsCharSet() {
+      return false;
+    }
+  };
+
+  /** Upserts as {@code ON CONFLICT (key) DO UPDATE}. */
+  private static final BatchSql BATCH = new BatchSql() {
+    @Override public String upsert(SinkContext ctx, String values) {
+      StringBuilder set = new StringBuilder();
+      for (int i = 0; i < ctx.columns.size(); i++) {
+        String c = ctx.dialect.quoteIdentifier(ctx.columns.get(i));
+        if (!ctx.isKey(i)) {
+          set.append(set.length() == 0 ? "" : ", ").append(c).append(" = excluded.").append(c);
+        }
+      }
+      return "INSERT INTO " + ctx.table.quoted(ctx.dialect) + " " + ctx.columnList() + " VALUES "
+          + values + " ON CONFLICT (" + ctx.keyList() + ") DO "
+          + (set.length() == 0 ? "NOTHING" : "UPDATE SET " + set);
+    }
+  };
+
+  /**
+   * No date, time or exact decimal storage: those values go as text (ISO dates,
+   * {@code yyyy-MM-dd HH:mm:ss.ffffff}, plain decimals), which Ferry reads back exactly;
+   * booleans as 0/1.
+   */
+  private static final ValueBinder BINDER = new ValueBinder() {
+    @Override public void bind(PreparedStatement ps, int p, @Nullable Object v, int nullType)
+        throws SQLException {
+      if (v instanceof BigDecimal d) {
+        ps.setString(p, d.toPlainString());
+      } else if (v instanceof Boolean b) {
+        ps.setInt(p, b ? 1 : 0);
+      } else if (v instanceof LocalDate d) {
+        ps.setString(p, d.toString());
+      } else if (v instanceof LocalDateTime || v instanceof LocalTime || v instanceof OffsetDateTime) {
+        ps.setString(p, SinkValues.text(v));
+      } else {
+        ValueBinder.super.bind(ps, p, v, nullType);
+      }
+    }
+  };
+
+  @Override public String name() {
+    return "sqlite";
+  }
+
+  @Override public Set<String> subprotocols() {
+    return Set.of("sqlite");
+  }
+
+  @Override public Capabilities capabilities() {
+    return CAPABILITIES;
+  }
+
+  @Override public void driverProperties(DatabaseSpec spec, Properties p) {
+    if (spec.readOnly()) {
+      p.setProperty("open_mode", "1");
+    }
+  }
+
+  @Override public ResultSet wrapResults(ResultSet rs, Statement owner) {
+    return SqliteResults.wrap(rs, owner);
+  }
+
+  @Override public ResultSet driverResults(ResultSet rs) throws SQLException {
+    return rs.unwrap(ResultSet.class);
+  }
+
+  @Override public SqlDialect calciteDialect(DatabaseMetaData md) {
+    return CALCITE;
+  }
+
+  @Override public ColumnTypes columnTypes() {
+    return TYPES;
+  }
+
+  @Override public CatalogReader catalogReader() {
+    return new SqliteCatalog();
+  }
+
+  @Override public ValueReaders valueReaders() {
+    return READERS;
+  }
+
+  @Override public ValueLimits valueLimits() {
+    return ValueLimits.UNCHECKED;
+  }
+
+  @Override public ValueBinder binder() {
+    return BINDER;
+  }
+
+  /**
+   * The kind of a column from its declared type: the driver reports DECIMAL as FLOAT and BLOB as
+   * VARCHAR, so the name decides, in the spirit of SQLite's own affinity rules.
+   */
+  @Override public CellKind cellKind(int jdbcType, String typeName) {
+    String n = typeName.toUpperCase(Locale.ROOT);
+    if (n.contains("INT")) {
+      return CellKind.INTEGER;
+    }
+    if (n.contains("BOOL")) {
+      return CellKind.BOOLEAN;
+    }
+    if (n.contains("DEC") || n.contains("NUMERIC")) {
+      return CellKind.DECIMAL;
+    }
+    if (n.contains("REAL") || n.contains("FLOA") || n.contains("DOUB")) {
+      return CellKind.DOUBLE;
+    }
+    if (n.contains("BLOB") || n.contains("BINARY") || n.contains("BYTEA")) {
+      return CellKind.BINARY;
+    }
+    if (n.contains("TIMESTAMP") || n.contains("DATETIME")) {
+      return CellKind.TIMESTAMP;
+    }
+    if (n.contains("DATE")) {
+      return CellKind.DATE;
+    }
+    if (n.contains("TIME")) {
+      return CellKind.TIME;
+    }
+    return CellKind.TEXT;
+  }
+
+  @Override public Ddl ddl() {
+    return DDL;
+  }
+
+  @Override public TableSink openSink(SinkContext ctx, Connection c) {
+    return new BatchSink(ctx, c, BATCH, BINDER);
+  }
+}

@@ -1,0 +1,53 @@
+package dev.ferry.dialect.sqlite;
+
+import dev.ferry.types.Decimals;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+/**
+ * SQLite result sets with exact decimals.
+ *
+ * <p>SQLite keeps DECIMAL columns as REAL, and its driver's {@code getBigDecimal} expands the
+ * binary double (71.36 becomes 71.3599999…), which Calcite then truncates to the declared scale
+ * (71.35). Reading the double at 15 significant digits ({@link Decimals#fromDouble}) gives back the value
+ * that was written. Only SQLite pays for this proxy.
+ */
+final class SqliteResults {
+  private SqliteResults() {}
+
+  private static boolean isDecimal(ResultSet rs, int column) throws java.sql.SQLException {
+    String t = String.valueOf(rs.getMetaData().getColumnTypeName(column)).toUpperCase(java.util.Locale.ROOT);
+    return t.startsWith("DECIMAL") || t.startsWith("NUMERIC");
+  }
+
+  /** Wraps a SQLite result set; {@code owner} is what {@code getStatement()} reports. */
+  static ResultSet wrap(ResultSet rs, Statement owner) {
+    return (ResultSet) Proxy.newProxyInstance(SqliteResults.class.getClassLoader(),
+        new Class<?>[] {ResultSet.class}, (p, m, a) -> {
+          String name = m.getName();
+          if (name.equals("getStatement")) {
+            return owner;
+          }
+          boolean decimalGet = name.equals("getBigDecimal")
+              || (name.equals("getObject") && a[0] instanceof Integer i && isDecimal(rs, i));
+          if (decimalGet && a != null && a.length == 1) {
+            Object raw = a[0] instanceof Integer i ? rs.getObject(i) : rs.getObject((String) a[0]);
+            if (raw instanceof Double || raw instanceof Float) {
+              return Decimals.fromDouble(((Number) raw).doubleValue());
+            }
+            if (raw instanceof Long || raw instanceof Integer) {
+              return BigDecimal.valueOf(((Number) raw).longValue());
+            }
+          }
+          try {
+            return m.invoke(rs, a);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
+}

@@ -1,0 +1,231 @@
+package dev.ferry.federation;
+
+import dev.ferry.catalog.Scope;
+import dev.ferry.config.DatabaseSpec;
+import dev.ferry.connect.FerryDataSource;
+import dev.ferry.dialect.Dialect;
+import dev.ferry.error.FerryFailure;
+import dev.ferry.types.ColumnTypes;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.apache.calcite.adapter.jdbc.JdbcConvention;
+import org.apache.calcite.adapter.jdbc.FerryJdbcSchema;
+import org.apache.calcite.adapter.jdbc.JdbcSchema;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.schema.Schema;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.SchemaVersion;
+import org.apache.calcite.schema.Schemas;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.Wrapper;
+import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.lookup.Lookup;
+import org.apache.calcite.sql.SqlDialect;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The Calcite schema for one configured database, connected on first use.
+ *
+ * <p>Pinned entries (and engines without namespaces, such as SQLite) expose tables directly;
+ * otherwise each schema (PostgreSQL, H2) or catalog (MariaDB) is a sub-schema. All of them share
+ * one {@link JdbcConvention}, so a join between two schemas of one database is still pushed down
+ * as a single query. Laziness means a database that is down only fails the queries that use it.
+ */
+public final class DatabaseSchema extends AbstractSchema implements Wrapper {
+  private final FerryDataSource dataSource;
+  private final Expression expression;
+  private @Nullable Layout layout;
+
+  /**
+   * What connecting revealed: the dialect and either one flat schema or named sub-schemas, plus
+   * the namespace a pinned entry resolved to and whether namespaces are catalogs (MariaDB).
+   */
+  private record Layout(SqlDialect dialect, JdbcConvention convention, @Nullable JdbcSchema flat,
+      Map<String, Schema> nested, boolean catalogs, @Nullable String pinned,
+      @Nullable String catalog) {}
+
+  /** Registers a lazily connected schema for {@code dataSource} under {@code parent}. */
+  public DatabaseSchema(SchemaPlus parent, FerryDataSource dataSource) {
+    this.dataSource = requireNonNull(dataSource, "dataSource");
+    this.expression =
+        Schemas.subSchemaExpression(parent, dataSource.spec().name(), DatabaseSchema.class);
+  }
+
+  /** The pool behind this database. */
+  public FerryDataSource dataSource() {
+    return dataSource;
+  }
+
+  /** The engine's dialect (known from the URL; never connects). */
+  public Dialect engine() {
+    return dataSource.dialect();
+  }
+
+  /** The SQL dialect Calcite uses to push work into this database; connects if needed. */
+  public SqlDialect dialect() {
+    return layout().dialect();
+  }
+
+  private synchronized Layout layout() {
+    if (layout == null) {
+      layout = connect();
+    }
+    return layout;
+  }
+
+  private Layout connect() {
+    DatabaseSpec spec = dataSource.spec();
+    try (Connection c = dataSource.getConnection()) {
+      DatabaseMetaData md = c.getMetaData();
+      Dialect engine = dataSource.dialect();
+      SqlDialect dialect = engine.calciteDialect(md);
+      ColumnTypes types = engine.columnTypes();
+      JdbcConvention convention = JdbcConvention.of(dialect, expression, spec.name());
+      boolean schemas = md.supportsSchemasInTableDefinitions();
+      boolean catalogs = !schemas && md.supportsCatalogsInTableDefinitions();
+      // Schemas of the connection's own catalog only, where the driver lists others too.
+      String catalog = schemas && engine.catalogQualified() ? c.getCatalog() : null;
+      List<String> names = new ArrayList<>();
+      if (schemas || catalogs) {
+        try (ResultSet rs = catalog != null ? md.getSchemas(catalog, "%")
+            : schemas ? md.getSchemas() : md.getCatalogs()) {
+          while (rs.next()) {
+            String n = rs.getString(1);
+            if (n != null && !engine.isSystemNamespace(n)) {
+              names.add(n);
+            }
+          }
+        }
+      }
+      String pinned = spec.schema();
+      if (pinned != null) {
+        String actual = match(names, pinned);
+        if (actual == null && (schemas || catalogs)) {
+          throw FerryFailure.of("CONFIG_INVALID",
+              "databases." + spec.name() + ".schema: '" + pinned + "' does not exist in database '"
+                  + spec.name() + "'; it has " + (names.isEmpty() ? "none" : String.join(", ", names)))
+              .with("database", spec.name());
+        }
+        return new Layout(dialect, convention,
+            jdbcSchema(dialect, convention, types, catalogs, catalog, actual), Map.of(), catalogs,
+            actual, catalog);
+      }
+      if (!schemas && !catalogs) {
+        return new Layout(dialect, convention,
+            jdbcSchema(dialect, convention, types, false, null, null), Map.of(), false, null, null);
+      }
+      Map<String, Schema> nested = new LinkedHashMap<>();
+      for (String n : names) {
+        nested.put(n, jdbcSchema(dialect, convention, types, catalogs, catalog, n));
+      }
+      return new Layout(dialect, convention, null, nested, catalogs, null, catalog);
+    } catch (SQLException e) {
+      throw FerryFailure.wrap(e, "reading the catalog of database '" + spec.name() + "'");
+    }
+  }
+
+  private JdbcSchema jdbcSchema(SqlDialect dialect, JdbcConvention convention, ColumnTypes types,
+      boolean catalogs, @Nullable String catalog, @Nullable String namespace) {
+    return new FerryJdbcSchema(dataSource, dialect, convention,
+        catalogs ? namespace : catalog, catalogs ? null : namespace, types);
+  }
+
+  private static @Nullable String match(List<String> names, String wanted) {
+    for (String n : names) {
+      if (n.equals(wanted)) {
+        return n;
+      }
+    }
+    for (String n : names) {
+      if (n.equalsIgnoreCase(wanted)) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  /** Whether Calcite planned work in {@code convention} for this database (never connects). */
+  public synchronized boolean owns(org.apache.calcite.plan.Convention convention) {
+    return layout != null && layout.convention() == convention;
+  }
+
+  /** Names of the sub-schemas (empty when tables are addressed directly). */
+  public Set<String> namespaceNames() {
+    return layout().nested().keySet();
+  }
+
+  /**
+   * The namespace {@link dev.ferry.inspect.Inspector} inspects: the pinned one, else {@code requested}, which an
+   * unpinned database with namespaces requires (a USAGE failure lists the choices).
+   */
+  public Scope inspectionScope(@Nullable String requested) {
+    Layout l = layout();
+    String name = dataSource.spec().name();
+    String ns;
+    if (l.pinned() != null) {
+      if (requested != null && !requested.equalsIgnoreCase(l.pinned())) {
+        throw FerryFailure.of("USAGE", "database '" + name + "' is pinned to schema '" + l.pinned()
+            + "' in its config; it cannot inspect '" + requested + "'").with("database", name);
+      }
+      ns = l.pinned();
+    } else if (l.flat() != null) {
+      return new Scope(null, null);
+    } else {
+      List<String> names = new ArrayList<>(l.nested().keySet());
+      ns = requested == null ? null : match(names, requested);
+      if (ns == null) {
+        String kind = l.catalogs() ? "databases" : "schemas";
+        throw FerryFailure.of("USAGE", (requested == null
+                ? "database '" + name + "' is not pinned to one schema; name the namespace to inspect"
+                : "database '" + name + "' has no namespace '" + requested + "'")
+                + "; its " + kind + ": " + (names.isEmpty() ? "none" : String.join(", ", names))
+                + " (or pin one with databases." + name + ".schema)")
+            .with("database", name).with("namespaces", names);
+      }
+    }
+    return l.catalogs() ? new Scope(ns, null) : new Scope(l.catalog(), ns);
+  }
+
+  @Override public Lookup<Table> tables() {
+    JdbcSchema flat = layout().flat();
+    return flat == null ? Lookup.empty() : flat.tables();
+  }
+
+  @Override protected Map<String, Schema> getSubSchemaMap() {
+    return layout().nested();
+  }
+
+  @Override public boolean isMutable() {
+    return false;
+  }
+
+  @Override public Schema snapshot(SchemaVersion version) {
+    return this;
+  }
+
+  @Override public Expression getExpression(@Nullable SchemaPlus parentSchema, String name) {
+    return expression;
+  }
+
+  @Override public <T extends Object> @Nullable T unwrap(Class<T> clazz) {
+    if (clazz.isInstance(this)) {
+      return clazz.cast(this);
+    }
+    if (clazz == DataSource.class || clazz == FerryDataSource.class) {
+      return clazz.cast(dataSource);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,87 @@
+package dev.ferry.federation;
+
+import dev.ferry.error.FerryFailure;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Adds what was searched to Calcite's "not found" messages: the tables and schemas under the
+ * path Calcite looked in, closest to the missing name first, or the configured databases.
+ */
+final class NameHints {
+  private static final Pattern NOT_FOUND_WITHIN =
+      Pattern.compile("Object '([^']*)' not found within '([^']*)'");
+  private static final Pattern NOT_FOUND = Pattern.compile("Object '([^']*)' not found$");
+
+  private NameHints() {}
+
+  /**
+   * {@code f} with a hint when it is a validation failure naming a missing object;
+   * {@code namesUnder} lists what a dotted path holds (null when the path itself is unknown).
+   */
+  static FerryFailure withHint(FerryFailure f, Collection<String> databases,
+      Function<String, @Nullable List<String>> namesUnder) {
+    if (!f.code().equals("SQL_VALIDATION")) {
+      return f;
+    }
+    String msg = String.valueOf(f.getMessage());
+    Matcher within = NOT_FOUND_WITHIN.matcher(msg);
+    if (within.find()) {
+      String name = within.group(1);
+      String path = within.group(2);
+      List<String> known = namesUnder.apply(path);
+      String hint = known == null ? ""
+          : known.isEmpty() ? "; '" + path + "' has no tables or schemas"
+          : "; searched '" + path + "', which has: " + closest(known, name);
+      return FerryFailure.of("SQL_VALIDATION", "Table or schema '" + name + "' not found in '"
+              + path + "'" + hint)
+          .with("object", name).with("searched", path);
+    }
+    Matcher top = NOT_FOUND.matcher(msg);
+    if (top.find()) {
+      return FerryFailure.of("SQL_VALIDATION", "Database '" + top.group(1)
+              + "' not found; configured databases: " + String.join(", ", databases))
+          .with("object", top.group(1));
+    }
+    return f;
+  }
+
+  /** Up to 8 of {@code names}, the closest to {@code wanted} (edit distance) first. */
+  static String closest(List<String> names, String wanted) {
+    String w = wanted.toLowerCase(Locale.ROOT);
+    List<String> sorted = new ArrayList<>(names);
+    Collections.sort(sorted);
+    sorted.sort((a, b) -> Integer.compare(distance(a.toLowerCase(Locale.ROOT), w),
+        distance(b.toLowerCase(Locale.ROOT), w)));
+    List<String> top = sorted.subList(0, Math.min(8, sorted.size()));
+    return String.join(", ", top) + (sorted.size() > top.size() ? ", … (" + sorted.size() + " in all)" : "");
+  }
+
+  /** Levenshtein distance between {@code a} and {@code b}. */
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

@@ -1,0 +1,24 @@
+package dev.ferry.sink;
+
+/**
+ * What one engine's columns hold, so that {@link TargetColumns} can name a value the target
+ * would refuse or change before it is sent.
+ *
+ * @param enforced whether declared lengths and precisions are enforced at all (SQLite's are not)
+ * @param utf16Lengths whether character lengths count UTF-16 units (H2) rather than code points
+ * @param minYear the earliest year its dates and timestamps hold
+ * @param maxYear the latest year they hold
+ */
+public record ValueLimits(boolean enforced, boolean utf16Lengths, int minYear, int maxYear) {
+  /** Lengths and precisions checked in code points, years not checked. */
+  public static final ValueLimits CHECKED =
+      new ValueLimits(true, false, Integer.MIN_VALUE, Integer.MAX_VALUE);
+  /** Nothing checked: the engine keeps whatever it is given. */
+  public static final ValueLimits UNCHECKED =
+      new ValueLimits(false, false, Integer.MIN_VALUE, Integer.MAX_VALUE);
+
+  /** These limits with dates and timestamps restricted to {@code min..max}. */
+  public ValueLimits years(int min, int max) {
+    return new ValueLimits(enforced, utf16Lengths, min, max);
+  }
+}

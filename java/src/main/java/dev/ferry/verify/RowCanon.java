@@ -1,0 +1,192 @@
+package dev.ferry.verify;
+
+import dev.ferry.checksum.CellKind;
+import dev.ferry.types.Decimals;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The canonical text of a value and the 64-bit hash of a row, identical whatever engine holds it.
+ *
+ * <p>Rules (equal values give equal text across PostgreSQL, MariaDB, H2 and SQLite):
+ * integers in decimal; DECIMAL as its plain value without trailing zeros ({@code 1.50} and
+ * {@code 1.5000} are equal, scale is not compared; zero is {@code 0}); REAL and DOUBLE as Java's
+ * shortest round-trip text of the float or double ({@code -0.0} differs from {@code 0.0});
+ * booleans as {@code 1}/{@code 0}; CHAR(n) without trailing blanks; binary as lowercase hex;
+ * dates {@code yyyy-MM-dd}; times {@code HH:mm:ss.ffffff}; timestamps
+ * {@code yyyy-MM-dd HH:mm:ss.ffffff} (digits past the microsecond are dropped), timestamps with
+ * time zone converted to UTC first; anything else as the driver's {@code getString}.
+ *
+ * <p>A row hashes to the first 8 bytes of the MD5 of its cells, each written as a NULL marker
+ * (byte 0) or byte 1, the UTF-8 text and byte 0xFF, which no UTF-8 text contains: NULL and the
+ * empty string differ, and no two rows of different cells share an input.
+ */
+public final class RowCanon {
+  private static final DateTimeFormatter TS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS", Locale.ROOT);
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private final MessageDigest md5;
+  private final boolean untyped;
+
+  /**
+   * A canonicalizer for one reading thread; {@code untyped} reads cells that carry no declared
+   * type (SQLite's), converting each by its column's kind.
+   */
+  RowCanon(boolean untyped) {
+    this.untyped = untyped;
+    try {
+      md5 = MessageDigest.getInstance("MD5");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has MD5", e);
+    }
+  }
+
+  /** The canonical text of column {@code i} of the current row; null for SQL NULL. */
+  @Nullable String text(ResultSet rs, int i, CellKind kind) throws SQLException {
+    if (untyped) {
+      return untyped(rs.getObject(i), kind);
+    }
+    switch (kind) {
+    case DATE: {
+      LocalDate d = rs.getObject(i, LocalDate.class);
+      return d == null ? null : d.toString();
+    }
+    case TIME: {
+      LocalTime t = rs.getObject(i, LocalTime.class);
+      return t == null ? null : TIME.format(t);
+    }
+    case TIMESTAMP: {
+      LocalDateTime t = rs.getObject(i, LocalDateTime.class);
+      return t == null ? null : TS.format(t);
+    }
+    case TIMESTAMPTZ: {
+      OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
+      return t == null ? null : TS.format(t.withOffsetSameInstant(ZoneOffset.UTC));
+    }
+    case BINARY: {
+      byte[] b = rs.getBytes(i);
+      return b == null ? null : hex(b);
+    }
+    case TEXT: case OTHER:
+      return rs.getString(i);
+    default:
+      return untyped(rs.getObject(i), kind);
+    }
+  }
+
+  /** Text of a value whose Java class the driver chose (all of SQLite's, numbers elsewhere). */
+  static @Nullable String untyped(@Nullable Object o, CellKind kind) {
+    if (o == null) {
+      return null;
+    }
+    switch (kind) {
+    case INTEGER:
+      return o instanceof Boolean b ? (b ? "1" : "0")
+          : o instanceof BigDecimal d ? plain(d)
+          : o instanceof Number n && !(o instanceof BigInteger) && !(o instanceof Double)
+              && !(o instanceof Float) ? Long.toString(n.longValue())
+          : o.toString().strip();
+    case DECIMAL:
+      return o instanceof BigDecimal d ? plain(d)
+          : o instanceof Double || o instanceof Float ? plain(Decimals.fromDouble(((Number) o).doubleValue()))
+          : o instanceof Number || o instanceof String ? plain(new BigDecimal(o.toString().strip()))
+          : o.toString();
+    case REAL:
+      return o instanceof Number n ? Float.toString(n.floatValue()) : o.toString();
+    case DOUBLE:
+      return o instanceof Number n ? Double.toString(n.doubleValue()) : o.toString();
+    case BOOLEAN:
+      if (o instanceof Boolean b) {
+        return b ? "1" : "0";
+      }
+      if (o instanceof String s) {
+        String l = s.strip().toLowerCase(Locale.ROOT);
+        return l.equals("t") || l.equals("true") ? "1" : l.equals("f") || l.equals("false") ? "0" : s;
+      }
+      return o instanceof Number n ? Long.toString(n.longValue()) : o.toString();
+    case CHAR:
+      return o.toString().stripTrailing();
+    case BINARY:
+      return o instanceof byte[] b ? hex(b) : o.toString();
+    case TIMESTAMP: case TIMESTAMPTZ:
+      return o instanceof String s ? timestampText(s)
+          : o instanceof Number n ? TS.format(LocalDateTime.ofEpochSecond(Math.floorDiv(n.longValue(), 1000),
+              (int) Math.floorMod(n.longValue(), 1000) * 1_000_000, ZoneOffset.UTC))
+          : o instanceof java.sql.Timestamp t ? TS.format(t.toLocalDateTime())
+          : o.toString();
+    case TIME:
+      return o instanceof String s ? TIME.format(LocalTime.parse(s.strip())) : o.toString();
+    default:
+      return o instanceof byte[] b ? hex(b) : o.toString();
+    }
+  }
+
+  /** SQLite's text timestamps ({@code 2024-01-02 03:04:05.123} or ISO with T) to canonical. */
+  private static String timestampText(String s) {
+    String t = s.strip().replace('T', ' ');
+    try {
+      if (t.length() == 10) {
+        return TS.format(LocalDate.parse(t).atStartOfDay());
+      }
+      return TS.format(LocalDateTime.parse(t.replace(' ', 'T')));
+    } catch (RuntimeException unparsable) {
+      return s;
+    }
+  }
+
+  /** A decimal without trailing zeros, in plain notation; every zero is {@code 0}. */
+  static String plain(BigDecimal d) {
+    if (d.signum() == 0) {
+      return "0";
+    }
+    BigDecimal s = d.stripTrailingZeros();
+    return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+  }
+
+  static String hex(byte[] b) {
+    char[] out = new char[b.length * 2];
+    for (int i = 0; i < b.length; i++) {
+      out[2 * i] = HEX[(b[i] >> 4) & 0xF];
+      out[2 * i + 1] = HEX[b[i] & 0xF];
+    }
+    return new String(out);
+  }
+
+  /** The 64-bit hash of a row's canonical cells (see the class comment). */
+  long hash(List<@Nullable String> cells) {
+    for (String c : cells) {
+      if (c == null) {
+        md5.update((byte) 0);
+      } else {
+        md5.update((byte) 1);
+        md5.update(c.getBytes(StandardCharsets.UTF_8));
+        md5.update((byte) 0xFF);
+      }
+    }
+    byte[] d = md5.digest();
+    long h = 0;
+    for (int i = 0; i < 8; i++) {
+      h = (h << 8) | (d[i] & 0xFF);
+    }
+    return h;
+  }
+}

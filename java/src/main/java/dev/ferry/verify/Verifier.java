@@ -1,0 +1,309 @@
+package dev.ferry.verify;
+
+import dev.ferry.checksum.CellKind;
+import dev.ferry.connect.FerryDataSource;
+import dev.ferry.dialect.Dialect;
+import dev.ferry.error.FerryFailure;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Proves a copied table exact: row counts and per-chunk checksums on both sides, then the keys
+ * of any chunk that differs.
+ *
+ * <p>Method, chosen per pair: same engine with a {@link ChecksumSql} and identical declared
+ * column types → {@code checksum-in-database} (one GROUP BY per side; only chunk sums travel);
+ * different engines → {@code checksum-in-jvm} (both sides streamed and hashed by the same
+ * {@link RowCanon}, since engines print values differently); a side whose cells carry no
+ * declared type (SQLite) → {@code rows} (streamed and hashed the same way). The two sides
+ * are read in parallel. A mismatching chunk is narrowed by reading key and row hash of just that
+ * chunk from both sides (an indexed key range for integer keys) and diffing them. A keyless
+ * table is one chunk: count plus the order-independent sum of row hashes, which proves a match
+ * or a difference but cannot name rows.
+ */
+public final class Verifier {
+  /** At most this many differing keys are listed; the rest are counted. */
+  static final int MAX_KEYS = 100;
+
+  private final FerryDataSource from;
+  private final FerryDataSource to;
+  private final VerifyRequest request;
+  private final List<String> notes = new ArrayList<>();
+
+  public Verifier(FerryDataSource from, FerryDataSource to, VerifyRequest request) {
+    this.from = requireNonNull(from, "from");
+    this.to = requireNonNull(to, "to");
+    this.request = requireNonNull(request, "request");
+  }
+
+  /** Runs the comparison. */
+  public VerifyReport run() throws SQLException, InterruptedException {
+    long start = System.nanoTime();
+    VerifyTable src = VerifyTable.resolve(from, request.table(), request.fromNamespace());
+    VerifyTable tgt = VerifyTable.resolve(to, request.targetName(), request.toNamespace());
+    List<Integer> key = new ArrayList<>();
+    for (String k : src.primaryKey) {
+      for (int i = 0; i < src.columns.size(); i++) {
+        if (src.columns.get(i).name().equals(k)) {
+          key.add(i);
+        }
+      }
+    }
+    List<String> keyLabels = List.copyOf(src.primaryKey);
+    VerifySide s = new VerifySide(src, src.columns, key, keyLabels);
+    VerifySide t = new VerifySide(tgt, matchColumns(src, tgt), key, keyLabels);
+    VerifyMethod method = method(s, t);
+    ChunkChecksums sc = checksums(s, method);
+    ChunkChecksums tc = checksums(t, method);
+    ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+      Thread th = new Thread(r, "ferry-verify");
+      th.setDaemon(true);
+      return th;
+    });
+    try {
+      List<ChunkChecksums.Stats> stats = both(pool, () -> stats(s), () -> stats(t));
+      ChunkChecksums.Stats ss = stats.get(0);
+      ChunkChecksums.Stats ts = stats.get(1);
+      Buckets buckets = buckets(s, ss, ts);
+      List<Map<Integer, ChunkChecksums.Chunk>> sums =
+          both(pool, () -> sc.chunks(buckets), () -> tc.chunks(buckets));
+      SortedSet<Integer> bad = new TreeSet<>();
+      for (int i = 0; i < buckets.count(); i++) {
+        if (!java.util.Objects.equals(sums.get(0).get(i), sums.get(1).get(i))) {
+          bad.add(i);
+        }
+      }
+      KeyDiff diff = new KeyDiff(MAX_KEYS);
+      if (!bad.isEmpty() && !key.isEmpty()) {
+        narrow(pool, sc, tc, buckets, bad, diff);
+      } else if (!bad.isEmpty()) {
+        notes.add("the table has no primary key: it was compared as one chunk (row count and the"
+            + " sum of row hashes), which shows that it differs but cannot name rows");
+      }
+      return new VerifyReport(src.name, tgt.name, ss.rows(), ts.rows(), bad.isEmpty(),
+          diff.keys(), diff.listed(), diff.total(), diff.missing(), diff.extra(), diff.changed(),
+          buckets.count(), bad.size(), method, s.keyLabels(), names(s), (System.nanoTime() - start) / 1_000_000,
+          List.copyOf(notes));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The target's columns in the source's order; every source column must exist in the target. */
+  private List<VerifyTable.Column> matchColumns(VerifyTable src, VerifyTable tgt) {
+    List<VerifyTable.Column> out = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (VerifyTable.Column c : src.columns) {
+      VerifyTable.Column m = tgt.column(c.name());
+      if (m == null) {
+        missing.add(c.name());
+      } else {
+        out.add(m);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw FerryFailure.of("SQL_VALIDATION", "verify: target table '" + tgt.name + "' of database '"
+              + tgt.database() + "' has no column " + String.join(", ", missing) + " of source table '"
+              + src.name + "'; it cannot be an exact copy")
+          .with("table", src.name).with("columns", missing);
+    }
+    for (VerifyTable.Column c : tgt.columns) {
+      if (src.column(c.name()) == null) {
+        notes.add("target column " + c.name() + " is not in the source and was not compared");
+      }
+    }
+    return out;
+  }
+
+  private VerifyMethod method(VerifySide s, VerifySide t) {
+    for (VerifySide side : List.of(s, t)) {
+      if (side.untyped()) {
+        notes.add(side.table().database() + " (" + side.table().engine.name() + ") keeps no"
+            + " declared types and has no hash function: rows are streamed and hashed in the JVM");
+        return VerifyMethod.ROWS;
+      }
+    }
+    Dialect engine = s.table().engine;
+    if (engine != t.table().engine) {
+      notes.add("different engines write values differently: rows are hashed in the JVM"
+          + " from one canonical text");
+      return VerifyMethod.CHECKSUM_IN_JVM;
+    }
+    if (engine.checksumSql() == null) {
+      notes.add("no in-database hash known for " + engine.name() + ": rows are hashed in the JVM");
+      return VerifyMethod.CHECKSUM_IN_JVM;
+    }
+    for (int i = 0; i < s.columns().size(); i++) {
+      VerifyTable.Column a = s.columns().get(i);
+      VerifyTable.Column b = t.columns().get(i);
+      if (!a.declared().equals(b.declared())) {
+        notes.add("column " + a.name() + " is " + a.declared() + " in the source but "
+            + b.declared() + " in the target: rows are hashed in the JVM from one canonical text");
+        return VerifyMethod.CHECKSUM_IN_JVM;
+      }
+    }
+    return VerifyMethod.CHECKSUM_IN_DATABASE;
+  }
+
+  private static ChunkChecksums checksums(VerifySide side, VerifyMethod method) {
+    return method == VerifyMethod.CHECKSUM_IN_DATABASE
+        ? new InDatabaseChecksums(side, requireNonNull(side.table().engine.checksumSql()))
+        : new JvmChecksums(side);
+  }
+
+  /** Row count and, for a single integer key, its lowest and highest value. */
+  private static ChunkChecksums.Stats stats(VerifySide side) throws SQLException {
+    boolean range = side.key().size() == 1 && side.keyKinds().get(0) == CellKind.INTEGER;
+    String k = range ? side.quotedKey().get(0) : null;
+    String q = "SELECT COUNT(*)" + (range ? ", MIN(" + k + "), MAX(" + k + ")" : "") + " FROM "
+        + side.table().qualified();
+    try (Connection c = side.table().dataSource.getConnection();
+         Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery(q)) {
+      rs.next();
+      long rows = rs.getLong(1);
+      return range ? new ChunkChecksums.Stats(rows, exactLong(rs, 2), exactLong(rs, 3))
+          : new ChunkChecksums.Stats(rows, null, null);
+    } catch (SQLException e) {
+      throw failed(e, side, "counting rows", q);
+    }
+  }
+
+  private static @Nullable Long exactLong(ResultSet rs, int i) throws SQLException {
+    Object o = rs.getObject(i);
+    if (o == null) {
+      return null;
+    }
+    try {
+      return new BigDecimal(o.toString()).longValueExact();
+    } catch (ArithmeticException | NumberFormatException beyondBigint) {
+      return null;
+    }
+  }
+
+  private Buckets buckets(VerifySide s, ChunkChecksums.Stats ss, ChunkChecksums.Stats ts) {
+    if (s.key().isEmpty()) {
+      return Buckets.whole();
+    }
+    long rows = Math.max(ss.rows(), ts.rows());
+    boolean integer = s.key().size() == 1 && s.keyKinds().get(0) == CellKind.INTEGER;
+    if (!integer) {
+      return Buckets.keyHash(rows, request.chunkRows());
+    }
+    Long min = least(ss.min(), ts.min());
+    Long max = greatest(ss.max(), ts.max());
+    if ((ss.rows() > 0 && ss.min() == null) || (ts.rows() > 0 && ts.min() == null)) {
+      notes.add("key values beyond BIGINT: chunks are spread by key hash");
+      return Buckets.keyHash(rows, request.chunkRows());
+    }
+    return min == null || max == null ? Buckets.whole() : Buckets.range(min, max, rows, request.chunkRows());
+  }
+
+  private static @Nullable Long least(@Nullable Long a, @Nullable Long b) {
+    return a == null ? b : b == null ? a : Math.min(a, b);
+  }
+
+  private static @Nullable Long greatest(@Nullable Long a, @Nullable Long b) {
+    return a == null ? b : b == null ? a : Math.max(a, b);
+  }
+
+  /**
+   * Reads key and row hash of the differing chunks from both sides and diffs them: one range
+   * chunk at a time (memory bounded by a chunk), or all hash chunks in one pass.
+   */
+  private static void narrow(ExecutorService pool, ChunkChecksums sc, ChunkChecksums tc,
+      Buckets buckets, SortedSet<Integer> bad, KeyDiff diff) throws SQLException, InterruptedException {
+    List<SortedSet<Integer>> batches = new ArrayList<>();
+    if (buckets.mode() == Buckets.Mode.RANGE) {
+      bad.forEach(b -> batches.add(new TreeSet<>(List.of(b))));
+    } else {
+      batches.add(bad);
+    }
+    for (SortedSet<Integer> batch : batches) {
+      List<Map<String, String>> rows = both(pool, () -> collect(sc, buckets, batch),
+          () -> collect(tc, buckets, batch));
+      diff.add(rows.get(0), rows.get(1));
+    }
+  }
+
+  private static Map<String, String> collect(ChunkChecksums side, Buckets b, SortedSet<Integer> chunks)
+      throws SQLException {
+    Map<String, String> out = new LinkedHashMap<>();
+    side.rows(b, chunks, out::put);
+    return out;
+  }
+
+  /** {@code key BETWEEN first AND last OR …} over runs of consecutive chunks. */
+  static String rangeFilter(String key, Buckets b, SortedSet<Integer> chunks) {
+    List<String> parts = new ArrayList<>();
+    Integer runStart = null;
+    Integer prev = null;
+    for (int c : chunks) {
+      if (prev != null && c != prev + 1) {
+        parts.add("(" + key + " BETWEEN " + b.first(runStart) + " AND " + b.last(prev) + ")");
+        runStart = null;
+      }
+      if (runStart == null) {
+        runStart = c;
+      }
+      prev = c;
+    }
+    if (runStart != null) {
+      parts.add("(" + key + " BETWEEN " + b.first(runStart) + " AND " + b.last(prev) + ")");
+    }
+    return parts.isEmpty() ? "1 = 0" : String.join(" OR ", parts);
+  }
+
+  private static List<String> names(VerifySide s) {
+    List<String> out = new ArrayList<>();
+    s.columns().forEach(c -> out.add(c.name()));
+    return out;
+  }
+
+  /** Runs both sides at once and waits for both; the first failure is rethrown. */
+  private static <T> List<T> both(ExecutorService pool, Callable<T> a, Callable<T> b)
+      throws SQLException, InterruptedException {
+    Future<T> fa = pool.submit(a);
+    Future<T> fb = pool.submit(b);
+    try {
+      return List.of(fa.get(), fb.get());
+    } catch (ExecutionException e) {
+      fa.cancel(true);
+      fb.cancel(true);
+      Throwable cause = e.getCause();
+      if (cause instanceof SQLException se) {
+        throw se;
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /** A database error while verifying, naming the side's table and the statement. */
+  static FerryFailure failed(SQLException e, VerifySide side, String doing, String sql) {
+    VerifyTable t = side.table();
+    return FerryFailure.wrap(e, "verify: " + doing + " of " + t.qualified() + " in database '"
+            + t.database() + "'")
+        .with("database", t.database()).with("table", t.name).with("sql", sql);
+  }
+}

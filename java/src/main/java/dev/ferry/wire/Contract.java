@@ -1,0 +1,33 @@
+package dev.ferry.wire;
+
+import dev.ferry.catalog.Snapshot;
+import dev.ferry.copy.CopyPlan;
+import dev.ferry.copy.CopyProgress;
+import dev.ferry.copy.CopyRequest;
+import dev.ferry.copy.CopyResult;
+import dev.ferry.federation.Explanation;
+import dev.ferry.federation.Ping;
+import dev.ferry.validate.StatementVerdict;
+import dev.ferry.verify.VerifyReport;
+import dev.ferry.verify.VerifyRequest;
+
+import java.util.List;
+
+/**
+ * Every message Node and the JVM exchange, by direction: the one list the TypeScript contract
+ * is generated from ({@link TypeScriptContract}) and the contract tests walk.
+ */
+public final class Contract {
+  private Contract() {}
+
+  /** What Node sends: fields with a default or that may be null are optional there. */
+  public static final List<Class<? extends Record>> REQUESTS = List.of(OpenRequest.class,
+      InspectRequest.class, CopyRequest.class, VerifyRequest.class, ScriptRequest.class,
+      ValidateRequest.class);
+
+  /** What the JVM answers: every field is present, null where it may be. */
+  public static final List<Class<? extends Record>> REPLIES = List.of(Explanation.class,
+      Ping.class, Snapshot.class, TableList.class, CopyRequest.class, CopyPlan.class,
+      CopyResult.class, CopyProgress.class, VerifyReport.class, StatementVerdict.class,
+      RuntimeInfo.class, FailureEnvelope.class);
+}

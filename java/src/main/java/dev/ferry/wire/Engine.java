@@ -1,0 +1,133 @@
+package dev.ferry.wire;
+
+import dev.ferry.arrow.ArrowChunks;
+import dev.ferry.copy.CopyJob;
+import dev.ferry.copy.CopyRequest;
+import dev.ferry.copy.CrossInsert;
+import dev.ferry.error.FerryFailure;
+import dev.ferry.federation.Federation;
+import dev.ferry.message.Messages;
+import dev.ferry.verify.Verifier;
+import dev.ferry.verify.VerifyRequest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The endpoint Node's {@code Ferry} object drives through java-bridge: each call takes and
+ * gives bytes (UTF-8 text, or JSON messages read and written by {@link Messages}), and the work
+ * is the {@link Federation}'s and the services'.
+ *
+ * <p>Text crosses the bridge as UTF-8 bytes because java-bridge's string conversion mangles
+ * characters outside the Basic Multilingual Plane. Every failure is a {@link FerryFailure}, whose
+ * message carries the JSON envelope ({@link FailureEnvelope}) Node decodes.
+ */
+public final class Engine implements AutoCloseable {
+  private final Federation federation;
+
+  private Engine(Federation federation) {
+    this.federation = federation;
+  }
+
+  /** Opens an engine from an {@link OpenRequest}; nothing connects until a query needs it. */
+  public static Engine open(byte[] requestJson) {
+    OpenRequest request = Messages.read(requestJson, OpenRequest.class);
+    return new Engine(Federation.open(request.databases()));
+  }
+
+  /**
+   * Plans and starts one statement; its result is then streamed with
+   * {@link ArrowChunks#streamTo}. An {@code INSERT … SELECT} reading other databases than its
+   * target is run by Ferry's own sink ({@link CrossInsert}); a statement that changes rows
+   * returns one BIGINT column {@code ROWCOUNT}.
+   */
+  public ArrowChunks query(byte[] sqlUtf8, int batchRows) {
+    String sql = text(sqlUtf8);
+    federation.checkWritable(sql);
+    Long inserted;
+    try {
+      inserted = CrossInsert.run(federation, sql);
+    } catch (RuntimeException e) {
+      throw federation.hint(FerryFailure.wrap(e, "running the query"));
+    }
+    return inserted != null ? federation.rowCount(inserted, batchRows)
+        : federation.query(sql, batchRows);
+  }
+
+  /** Forgets a finished result; Node calls it after the last chunk or on abandoning one. */
+  public void release(ArrowChunks chunks) {
+    federation.release(chunks);
+  }
+
+  /** An {@code Explanation}: Calcite's plan and the SQL each database would run. */
+  public byte[] explain(byte[] sqlUtf8) {
+    return Messages.write(federation.explain(text(sqlUtf8)));
+  }
+
+  /** A {@code Ping}: connects to one database and reports what answered. */
+  public byte[] ping(byte[] nameUtf8) {
+    return Messages.write(federation.ping(text(nameUtf8)));
+  }
+
+  /** A {@code Snapshot} of the tables and views an {@link InspectRequest} asks for. */
+  public byte[] inspect(byte[] requestJson) {
+    InspectRequest r = Messages.read(requestJson, InspectRequest.class);
+    return Messages.write(federation.inspect(r.database(), r.namespace(), r.tables()));
+  }
+
+  /** A {@link TableList}: the names of a database's tables and views (an {@link InspectRequest}). */
+  public byte[] tables(byte[] requestJson) {
+    InspectRequest r = Messages.read(requestJson, InspectRequest.class);
+    Map<String, Boolean> names = federation.tableNames(r.database(), r.namespace());
+    List<String> tables = new ArrayList<>();
+    List<String> views = new ArrayList<>();
+    names.forEach((name, view) -> (view ? views : tables).add(name));
+    return Messages.write(new TableList(r.database(), tables, views));
+  }
+
+  /**
+   * A {@code VerifyReport}: proves one table of a {@link VerifyRequest}'s source an exact copy in
+   * its target.
+   */
+  public byte[] verify(byte[] requestJson) {
+    VerifyRequest r = Messages.read(requestJson, VerifyRequest.class);
+    try {
+      return Messages.write(new Verifier(federation.database(r.from()).dataSource(),
+          federation.database(r.to()).dataSource(), r).run());
+    } catch (Exception e) {
+      throw FerryFailure.wrap(e, "verifying a table");
+    }
+  }
+
+  /**
+   * Checks a {@link CopyRequest} and answers it with every default filled in, without planning
+   * anything: what Node asks once before copying many tables with the same options.
+   */
+  public byte[] copyRequest(byte[] requestJson) {
+    return Messages.write(Messages.read(requestJson, CopyRequest.class));
+  }
+
+  /** Starts a table copy (a {@link CopyRequest}); a read-only target is refused here. */
+  public CopyTask copyJob(byte[] requestJson) {
+    CopyRequest r = Messages.read(requestJson, CopyRequest.class);
+    try {
+      return new CopyTask(new CopyJob(federation, r));
+    } catch (Exception e) {
+      throw FerryFailure.wrap(e, "planning a copy");
+    }
+  }
+
+  /**
+   * Closes every open result, the Calcite connection and every database connection. Safe to call
+   * twice; Node calls it on success, on error and on exit.
+   */
+  @Override public void close() {
+    federation.close();
+  }
+
+  private static String text(byte[] utf8) {
+    return new String(utf8, StandardCharsets.UTF_8);
+  }
+}
