@@ -2,7 +2,9 @@
 // Builds the JVM side: resolves the pinned jars from Maven Central into jars/, builds
 // jars/ferry-helper.jar from java/, then records a class-data-sharing archive (jars/ferry.jsa)
 // from a training run so the JVM inside Node starts and plans its first query about twice as
-// fast. Runs on `npm install` (via prepare) and `npm run build:java`.
+// fast. Also writes src/bridge/contract.gen.ts, the TypeScript side of the messages, from the Java
+// records (dev.ferry.wire.TypeScriptContract). Runs on `npm install` (via prepare) and
+// `npm run build:java`.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -30,6 +32,14 @@ if (r.status !== 0) {
 // jars exactly as src/bridge/classpath.ts does.
 const classpath = readdirSync(jars).filter((f) => f.endsWith('.jar')).sort().map((f) => join(jars, f));
 const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+
+// The TypeScript side of the TypeScript↔Java contract is generated from the Java message records.
+const contract = join(root, 'src', 'bridge', 'contract.gen.ts');
+const gen = spawnSync(java, ['-cp', classpath.join(':'), 'dev.ferry.wire.TypeScriptContract', join(root, 'java', 'src', 'main', 'java'), contract], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (gen.status !== 0) {
+  console.error(`ferry: generating ${contract} from the Java message records failed (exit ${gen.status}); fix the error above and run npm run build:java`);
+  process.exit(3);
+}
 
 // Signed jars (Janino) are left out of the archive and verified class by class at every start.
 const unsign = spawnSync(java, [join(root, 'scripts', 'unsign-jars.java'), ...classpath], { stdio: ['ignore', 'ignore', 'inherit'] });

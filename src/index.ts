@@ -7,12 +7,12 @@
  * const table = await ferry.query('SELECT * FROM shop.orders');
  * await ferry.close();
  */
-export { Ferry, doctor, createDemo, engineDatabases, check, snapshot, copy, verify, type OpenOptions, type DoctorReport, type DoctorCheck, type DemoResult, type CheckOptions, type CheckReport, type CopyOptions, type VerifyOptions } from './api/index.js';
+export { Ferry, doctor, createDemo, engineDatabases, check, snapshot, copy, verify, type OpenOptions, type DoctorReport, type DoctorCheck, type DemoResult, type CheckOptions, type CheckReport, type CopyOptions, type VerifyOptions, type ExplainResult, type PingResult, type CopyRequest } from './api/index.js';
 export type { VerifyReport, VerifyJson, VerifyMethod } from './verify/verify-report.js';
-export type { CopyEvent, CopyPlan, CopyTableResult, CopyMode } from './copy/events.js';
+export type { CopyEvent, CopyPlan, CopyResult, CopyProgress, CopyTableResult, CopyMode } from './copy/events.js';
+export { copyRequestDefaults, verifyRequestDefaults } from './bridge/index.js';
 export type { Finding, Severity, FindingSummary } from './compat/finding.js';
 export type { SchemaSnapshot, TableInfo, ColumnInfo, LogicalType } from './schema/model.js';
 export { defineConfig, configSchema, loadConfigFile, validateConfig, type FerryConfig, type FerryConfigInput, type LoadedConfig } from './config/index.js';
 export { FerryError, ERROR_CODES, type ErrorCode } from './errors/index.js';
 export { batchColumns, tableTextRows, type ColumnView, type ColumnKind } from './arrow/index.js';
-export type { ExplainResult, PingResult } from './bridge/index.js';

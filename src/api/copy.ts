@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { CopyEvent, CopyMode, CopyTableResult } from '../copy/events.js';
 import { ProgressMeter } from '../copy/progress-meter.js';
 import { FerryError, isFerryError } from '../errors/index.js';
-import type { Ferry } from './ferry.js';
+import type { CopyRequest, Ferry } from './ferry.js';
 import { splitRef } from './refs.js';
 
 /** What to copy and how. */
@@ -28,11 +28,12 @@ export interface CopyOptions {
   readonly dryRun?: boolean;
   /** Continue after the last committed chunk of an interrupted copy. */
   readonly resume?: boolean;
-  /** Rows per chunk (one transaction each). */
+  /** Rows per chunk (one transaction each; default `copyRequestDefaults.chunkRows`). */
   readonly chunkRows?: number;
   /**
    * Chunks of one table written at once, each on a target connection of its own, committed in
-   * key order (default 2; always 1 into SQLite, and for merges outside PostgreSQL).
+   * key order (default `copyRequestDefaults.parallel`; one where the target takes one writer at
+   * a time, and for merges into engines whose merges cannot run side by side).
    */
   readonly parallel?: number;
   /**
@@ -45,8 +46,6 @@ export interface CopyOptions {
 
 /** How often the JVM's counters are read while a table copies. */
 const POLL_MS = 250;
-const DEFAULT_CHUNK_ROWS = 100_000;
-const DEFAULT_PARALLEL = 2;
 
 /**
  * Copies tables between two configured databases with `INSERT … SELECT` run in the JVM, chunked
@@ -59,50 +58,50 @@ const DEFAULT_PARALLEL = 2;
 export async function copy(ferry: Ferry, options: CopyOptions, onEvent: (e: CopyEvent) => void = () => undefined): Promise<CopyTableResult[]> {
   const from = splitRef(ferry, options.from);
   const to = splitRef(ferry, options.to);
-  if (options.mode === 'incremental' && !options.watermark) {
-    throw new FerryError('USAGE', '--mode incremental needs --watermark COLUMN (the column whose newest synced value is remembered, e.g. updated_at)');
-  }
-  if (options.watermark && options.mode !== 'incremental') {
-    throw new FerryError('USAGE', '--watermark only applies with --mode incremental');
-  }
-  const tables = options.all ? (await ferry.inspect(from.database, from.namespace)).tables.map((t) => t.name) : [...(options.tables ?? [])];
-  if (tables.length === 0) {
-    throw new FerryError('USAGE', options.all ? `${options.from} has no tables to copy` : 'name the tables to copy with --tables a,b, or copy every table with --all');
-  }
   const fallbackStateFile = ferry.loaded.file && ferry.loaded.file !== '--db' ? resolve(ferry.loaded.baseDir, '.ferry-state.json') : resolve('.ferry-state.json');
-  const files = { stateFile: options.stateFile ? resolve(options.stateFile) : null, fallbackStateFile };
+  const base = (table: string): CopyRequest => ({
+    from: from.database,
+    to: to.database,
+    table,
+    targetTable: table,
+    fromNamespace: from.namespace ?? null,
+    toNamespace: to.namespace ?? null,
+    where: options.where ?? null,
+    mode: options.mode,
+    watermark: options.watermark ?? null,
+    create: options.create,
+    chunkRows: options.chunkRows,
+    parallel: options.parallel,
+    resume: options.resume,
+    dryRun: options.dryRun,
+    stateFile: options.stateFile ? resolve(options.stateFile) : null,
+    fallbackStateFile,
+  });
+  const explicit = options.all ? [] : [...(options.tables ?? [])];
+  if (!options.all && explicit.length === 0) throw new FerryError('USAGE', 'name the tables to copy with --tables a,b, or copy every table with --all');
+  // Checked once on the JVM, where the defaults and the rules live, before any table is touched.
+  await ferry.checkCopy(base(explicit[0] ?? '*'));
+  const tables = options.all ? [...(await ferry.tableNames(from.database, from.namespace)).tables] : explicit;
+  if (tables.length === 0) throw new FerryError('USAGE', `${options.from} has no tables to copy`);
   const results: CopyTableResult[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < tables.length) {
       const table = tables[next++]!;
-      results.push(await copyTable(ferry, table, { ...options, from: from.database, to: to.database }, { fromNamespace: from.namespace ?? null, toNamespace: to.namespace ?? null, ...files }, onEvent));
+      results.push(await copyTable(ferry, base(table), options.dryRun ?? false, onEvent));
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs ?? 1, tables.length)) }, worker));
   return tables.map((t) => results.find((r) => r.table === t)!);
 }
 
-async function copyTable(ferry: Ferry, table: string, o: CopyOptions, extra: { fromNamespace: string | null; toNamespace: string | null; stateFile: string | null; fallbackStateFile: string }, onEvent: (e: CopyEvent) => void): Promise<CopyTableResult> {
+async function copyTable(ferry: Ferry, request: CopyRequest, dryRun: boolean, onEvent: (e: CopyEvent) => void): Promise<CopyTableResult> {
   const started = performance.now();
+  const table = request.table;
   try {
-    const job = await ferry.copyJob({
-      from: o.from,
-      to: o.to,
-      table,
-      targetTable: table,
-      where: o.where ?? null,
-      mode: o.mode ?? 'append',
-      watermark: o.watermark ?? null,
-      create: o.create ?? false,
-      chunkRows: o.chunkRows ?? DEFAULT_CHUNK_ROWS,
-      parallel: o.parallel ?? DEFAULT_PARALLEL,
-      resume: o.resume ?? false,
-      dryRun: o.dryRun ?? false,
-      ...extra,
-    });
+    const job = await ferry.copyJob(request);
     const plan = await job.plan();
-    if (o.dryRun) {
+    if (dryRun) {
       onEvent({ kind: 'plan', ...plan });
       return { table, ok: true, rows: 0, seconds: 0 };
     }

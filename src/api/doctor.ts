@@ -48,6 +48,7 @@ export async function doctor(loaded?: LoadedConfig): Promise<DoctorReport> {
     checks.push({ name: 'java', ok: major >= 17, detail: `${rt.version} (${rt.vendor}) at ${rt.home}${major >= 17 ? '' : ' — Ferry needs Java 17 or newer'}`, ...(major >= 17 ? {} : { code: 'JAVA_MISSING' as const }) });
     driverList = [...rt.drivers];
     checks.push({ name: 'drivers', ok: driverList.length > 0, detail: driverList.map((d) => d.class).join(', ') });
+    checks.push({ name: 'dialects', ok: rt.dialects.length > 0, detail: rt.dialects.join(', ') });
   } catch (e) {
     checks.push(failed('java', e));
     return { ok: false, checks, drivers: [] };
@@ -58,7 +59,8 @@ export async function doctor(loaded?: LoadedConfig): Promise<DoctorReport> {
       for (const name of ferry.databases) {
         try {
           const p = await ferry.ping(name);
-          checks.push({ name: `database ${name}`, ok: true, detail: `${p.product} ${p.productVersion} via ${p.driver} (${p.millis} ms)` });
+          const c = p.capabilities;
+          checks.push({ name: `database ${name}`, ok: true, detail: `${p.product} ${p.productVersion} via ${p.driver} (${p.millis} ms); dialect ${p.dialect}: bulk load by ${c.bulkLoad}, ${c.concurrentWriters ? 'chunks side by side' : 'one writer at a time'}${c.transactionalDdl ? ', transactional DDL' : ''}` });
         } catch (e) {
           checks.push(failed(`database ${name}`, e));
         }

@@ -1,18 +1,34 @@
 import { resolve } from 'node:path';
 import type { Table } from 'apache-arrow';
 import { readIpcChunks } from '../arrow/index.js';
-import { CopyHandle, EngineHandle, type CopyRequest, type EngineDatabase, type ExplainResult } from '../bridge/index.js';
+import { CopyHandle, EngineHandle, type EngineDatabase, type Wire } from '../bridge/index.js';
 import { absolutizeUrl, validateConfig, type FerryConfigInput, type LoadedConfig } from '../config/index.js';
 import { FerryError } from '../errors/index.js';
-import type { SchemaSnapshot } from '../schema/model.js';
-import { verifyTable } from '../bridge/verify-handle.js';
+import type { SchemaSnapshot, TableInfo } from '../schema/model.js';
+import { SNAPSHOT_FORMAT } from '../schema/snapshot-file.js';
+import { verifyTable } from '../bridge/index.js';
 import type { VerifyReport, VerifyRequest } from '../verify/verify-report.js';
 import { track, untrack } from './lifecycle.js';
+
+/** What Calcite will run: its physical plan and the SQL each database receives. */
+export type ExplainResult = Readonly<Wire.Explanation>;
+
+/** What answered a connection check, and the dialect that serves it. */
+export type PingResult = Readonly<Wire.Ping>;
+
+/** One table copy as the JVM takes it (`from`, `to`, `table` and options). */
+export type CopyRequest = Wire.CopyRequest;
 
 /** Options for {@link Ferry.open}. */
 export interface OpenOptions {
   /** Folder that relative paths in the config resolve against (default: the working directory). */
   readonly baseDir?: string;
+  /**
+   * Close every connection on SIGINT and SIGTERM, then re-raise the signal (default false: the
+   * application owns its signals; connections are closed on `close()` and on normal exit
+   * either way).
+   */
+  readonly handleSignals?: boolean;
 }
 
 /**
@@ -64,7 +80,7 @@ export class Ferry {
     const drivers = loaded.config.drivers ? resolve(loaded.baseDir, loaded.config.drivers) : undefined;
     const engine = await EngineHandle.open(engineDatabases(loaded), drivers);
     const ferry = new Ferry(engine, loaded);
-    track(ferry);
+    track(ferry, options.handleSignals ?? false);
     return ferry;
   }
 
@@ -94,7 +110,7 @@ export class Ferry {
   }
 
   /** Connects to one configured database and reports what answered. */
-  async ping(database: string) {
+  async ping(database: string): Promise<PingResult> {
     this.checkOpen();
     if (!this.databases.includes(database)) {
       throw new FerryError('UNKNOWN_DATABASE', `no database named '${database}' is configured; configured: ${this.databases.join(', ')}`, { database });
@@ -106,9 +122,24 @@ export class Ferry {
    * Inspects one database's tables, columns, keys, indexes and views (no data statistics).
    * `namespace` picks the schema of a database whose entry does not pin one.
    */
-  async inspect(database: string, namespace?: string): Promise<SchemaSnapshot> {
+  async inspect(database: string, namespace?: string, tables?: readonly string[]): Promise<SchemaSnapshot> {
     this.checkOpen();
-    return this.engine.inspect(database, namespace);
+    const s = await this.engine.inspect(database, namespace, tables);
+    if (s.format !== SNAPSHOT_FORMAT) throw new FerryError('JVM_ERROR', `the JVM answered with a snapshot of format ${s.format}, not ${SNAPSHOT_FORMAT}; rebuild with \`npm run build\``);
+    // The JVM's families are the model's (LogicalType.family is a closed set of words there).
+    return { ...s, format: SNAPSHOT_FORMAT, tables: s.tables as unknown as TableInfo[], views: s.views as unknown as SchemaSnapshot['views'] };
+  }
+
+  /** The names of one database's tables and views, listed without inspecting them. */
+  async tableNames(database: string, namespace?: string): Promise<{ readonly tables: readonly string[]; readonly views: readonly string[] }> {
+    this.checkOpen();
+    return this.engine.tables(database, namespace);
+  }
+
+  /** Checks a copy request on the JVM and returns it with every default filled in. */
+  async checkCopy(request: CopyRequest): Promise<Wire.ResolvedCopyRequest> {
+    this.checkOpen();
+    return CopyHandle.check(this.engine, request);
   }
 
   /** Creates a table copy job in the JVM (see {@link copy} for how it is driven). */

@@ -1,4 +1,4 @@
-export { Ferry, engineDatabases, type OpenOptions } from './ferry.js';
+export { Ferry, engineDatabases, type OpenOptions, type ExplainResult, type PingResult, type CopyRequest } from './ferry.js';
 export { doctor, type DoctorReport, type DoctorCheck } from './doctor.js';
 export { createDemo, type DemoResult } from './demo.js';
 export { check, type CheckOptions, type CheckReport } from './check.js';
@@ -6,3 +6,5 @@ export { snapshot, type SnapshotOptions } from './snapshot.js';
 export { copy, type CopyOptions } from './copy.js';
 export { verify, type VerifyOptions } from './verify.js';
 export { splitRef, type DatabaseRef } from './refs.js';
+export { closeAllSync } from './lifecycle.js';
+export { copyRequestDefaults, verifyRequestDefaults } from '../bridge/index.js';

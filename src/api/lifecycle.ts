@@ -5,9 +5,19 @@ export interface Closable {
 }
 
 const open = new Set<Closable>();
-let installed = false;
+let onExit = false;
+let onSignals = false;
 
-function closeAll(): void {
+/**
+ * Closes every open Ferry at once, synchronously: for exit paths and signal handlers, where no
+ * promise can settle. The JVM lives in Node's process and its shutdown hooks never run, so
+ * nobody else would close its connections (and embedded databases such as H2 only flush when
+ * theirs close).
+ *
+ * @example
+ * process.once('SIGTERM', () => { closeAllSync(); process.kill(process.pid, 'SIGTERM'); });
+ */
+export function closeAllSync(): void {
   for (const c of [...open]) {
     try {
       c.closeSync();
@@ -19,35 +29,40 @@ function closeAll(): void {
 }
 
 function onSignal(signal: NodeJS.Signals): void {
-  closeAll();
-  uninstall();
-  // Re-raise so the process ends the way it would have without Ferry's handler.
+  closeAllSync();
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  onSignals = false;
+  // Re-raise so the process ends the way it would have without this handler.
   process.kill(process.pid, signal);
 }
 
-function uninstall(): void {
-  process.off('SIGINT', onSignal);
-  process.off('SIGTERM', onSignal);
-  process.off('exit', closeAll);
-  installed = false;
-}
-
 /**
- * Tracks an open handle so that it is closed on normal exit, SIGINT and SIGTERM: the JVM lives
- * in Node's process and its shutdown hooks never run, so nobody else would close it.
+ * Tracks an open handle so that it is closed on normal exit (and, when `signals` is set, on
+ * SIGINT and SIGTERM, then re-raised). A library installs no signal handler unless asked:
+ * signals belong to the application (Ferry's CLI handles its own).
  */
-export function track(c: Closable): void {
+export function track(c: Closable, signals = false): void {
   open.add(c);
-  if (!installed) {
+  if (!onExit) {
+    process.on('exit', closeAllSync);
+    onExit = true;
+  }
+  if (signals && !onSignals) {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    process.on('exit', closeAll);
-    installed = true;
+    onSignals = true;
   }
 }
 
 /** Stops tracking a handle that was closed normally. */
 export function untrack(c: Closable): void {
   open.delete(c);
-  if (open.size === 0 && installed) uninstall();
+  if (open.size === 0) {
+    process.off('exit', closeAllSync);
+    onExit = false;
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    onSignals = false;
+  }
 }

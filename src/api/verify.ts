@@ -9,6 +9,7 @@ export interface VerifyOptions {
   readonly to: string;
   readonly tables?: readonly string[];
   readonly all?: boolean;
+  /** Rows per checksum chunk (default `verifyRequestDefaults.chunkRows`). */
   readonly chunkRows?: number;
 }
 
@@ -23,7 +24,7 @@ export interface VerifyOptions {
 export async function verify(ferry: Ferry, options: VerifyOptions): Promise<VerifyReport[]> {
   const from = splitRef(ferry, options.from);
   const to = splitRef(ferry, options.to);
-  const tables = options.all ? (await ferry.inspect(from.database, from.namespace)).tables.map((t) => t.name) : [...(options.tables ?? [])];
+  const tables = options.all ? [...(await ferry.tableNames(from.database, from.namespace)).tables] : [...(options.tables ?? [])];
   if (tables.length === 0) throw new FerryError('USAGE', 'name the tables to verify with --tables a,b, or verify every table with --all');
   const out: VerifyReport[] = [];
   for (const table of tables) {
@@ -34,7 +35,7 @@ export async function verify(ferry: Ferry, options: VerifyOptions): Promise<Veri
       toNamespace: to.namespace ?? null,
       table,
       targetTable: table,
-      chunkRows: options.chunkRows ?? 100_000,
+      chunkRows: options.chunkRows,
     }));
   }
   return out;

@@ -1,5 +1,7 @@
-import type { SchemaSnapshot } from '../schema/model.js';
+import type { z } from 'zod';
+import { Explanation, Ping, Snapshot, TableList, type DatabaseSpec } from './contract.gen.js';
 import { toFerryError } from './java-error.js';
+import { decode, encode } from './messages.js';
 import { ResultSocket } from './result-socket.js';
 import { startJvm } from './jvm.js';
 
@@ -13,49 +15,27 @@ interface JavaEngine {
   query(sql: Buffer, batchRows: number): Promise<JavaChunks>;
   explain(sql: Buffer): Promise<Buffer>;
   inspect(request: Buffer): Promise<Buffer>;
+  tables(request: Buffer): Promise<Buffer>;
   ping(name: Buffer): Promise<Buffer>;
   verify(request: Buffer): Promise<Buffer>;
+  copyRequest(request: Buffer): Promise<Buffer>;
   release(chunks: JavaChunks): Promise<void>;
   copyJob(request: Buffer): Promise<unknown>;
   close(): Promise<void>;
   closeSync(): void;
 }
 interface JavaEngineClass {
-  open(config: Buffer): Promise<JavaEngine>;
+  open(request: Buffer): Promise<JavaEngine>;
 }
 
 /** One database as the JVM side needs it (absolute URLs, secrets included). */
-export interface EngineDatabase {
-  readonly name: string;
-  readonly url: string;
-  readonly user?: string | undefined;
-  readonly password?: string | undefined;
-  readonly schema?: string | undefined;
-  readonly readOnly: boolean;
-  readonly fetchSize: number;
-}
-
-/** What Calcite will run: its physical plan and the SQL each database receives. */
-export interface ExplainResult {
-  /** Calcite's physical plan, one operator per line. */
-  readonly plan: string;
-  /** The SQL pushed into each database, in plan order. */
-  readonly queries: readonly { readonly database: string | null; readonly sql: string }[];
-}
-
-/** The JVM's answer to a connection check. */
-export interface PingResult {
-  readonly database: string;
-  readonly product: string;
-  readonly productVersion: string;
-  readonly driver: string;
-  readonly millis: number;
-}
+export type EngineDatabase = DatabaseSpec;
 
 /**
- * Node's handle on the Java `dev.ferry.Engine`: the only place queries cross the bridge.
+ * Node's handle on the Java `dev.ferry.wire.Engine`: the only place queries cross the bridge.
  * All database work goes through java-bridge's async API; text travels as UTF-8 bytes because
- * the bridge's string conversion mangles characters outside the BMP.
+ * the bridge's string conversion mangles characters outside the BMP, and every reply is checked
+ * against the generated contract.
  */
 export class EngineHandle {
   private closed = false;
@@ -66,14 +46,13 @@ export class EngineHandle {
    * Starts the JVM if needed and opens an engine over the given databases (nothing connects yet).
    *
    * @example
-   * const engine = await EngineHandle.open([{ name: 'shop', url: 'jdbc:sqlite:/tmp/shop.db', readOnly: false, fetchSize: 10000 }]);
+   * const engine = await EngineHandle.open([{ name: 'shop', url: 'jdbc:sqlite:/tmp/shop.db' }]);
    */
   static async open(databases: readonly EngineDatabase[], driversDir?: string): Promise<EngineHandle> {
     const java = startJvm(driversDir);
     try {
       const Engine = (await java.importClassAsync('dev.ferry.wire.Engine')) as JavaEngineClass;
-      const engine = await Engine.open(Buffer.from(JSON.stringify({ databases }), 'utf8'));
-      return new EngineHandle(engine);
+      return new EngineHandle(await Engine.open(encode({ databases })));
     } catch (e) {
       throw toFerryError(e, 'starting the federation engine');
     }
@@ -111,51 +90,50 @@ export class EngineHandle {
   }
 
   /** Explains a statement without running it. */
-  async explain(sql: string): Promise<ExplainResult> {
-    try {
-      return JSON.parse((await this.java.explain(Buffer.from(sql, 'utf8'))).toString('utf8')) as ExplainResult;
-    } catch (e) {
-      throw toFerryError(e, 'explaining the query');
-    }
+  async explain(sql: string): Promise<Explanation> {
+    return this.call(() => this.java.explain(Buffer.from(sql, 'utf8')), Explanation, 'explanation', 'explaining the query');
   }
 
   /**
-   * Inspects every table and view of one database: columns with their types normalized through
-   * Calcite, keys, foreign keys and indexes, in a fixed number of catalog round trips. An unpinned
-   * database with several schemas needs `namespace`.
+   * Inspects one database's tables and views (or only `tables`): columns with their types
+   * normalized through Calcite, keys, foreign keys and indexes, in a fixed number of catalog
+   * round trips. An unpinned database with several schemas needs `namespace`.
    *
    * @example
    * const snapshot = await engine.inspect('shop');
    * snapshot.tables.map((t) => t.name) // ['customers', 'orders']
    */
-  async inspect(database: string, namespace?: string): Promise<SchemaSnapshot> {
-    try {
-      const request = Buffer.from(JSON.stringify({ database, namespace: namespace ?? null }), 'utf8');
-      return JSON.parse((await this.java.inspect(request)).toString('utf8')) as SchemaSnapshot;
-    } catch (e) {
-      throw toFerryError(e, `inspecting database '${database}'`);
-    }
+  async inspect(database: string, namespace?: string, tables?: readonly string[]): Promise<Snapshot> {
+    const request = encode({ database, namespace: namespace ?? null, tables: tables ?? null });
+    return this.call(() => this.java.inspect(request), Snapshot, 'snapshot', `inspecting database '${database}'`);
+  }
+
+  /** The names of one database's tables and views, without inspecting them (one round trip). */
+  async tables(database: string, namespace?: string): Promise<TableList> {
+    const request = encode({ database, namespace: namespace ?? null });
+    return this.call(() => this.java.tables(request), TableList, 'table list', `listing the tables of database '${database}'`);
   }
 
   /** Opens (and closes) a fresh connection to one database. */
-  async ping(database: string): Promise<PingResult> {
-    try {
-      return JSON.parse((await this.java.ping(Buffer.from(database, 'utf8'))).toString('utf8')) as PingResult;
-    } catch (e) {
-      throw toFerryError(e, `connecting to database '${database}'`);
-    }
+  async ping(database: string): Promise<Ping> {
+    return this.call(() => this.java.ping(Buffer.from(database, 'utf8')), Ping, 'connection check', `connecting to database '${database}'`);
   }
 
   /**
-   * Creates a JVM-side table copy (`dev.ferry.CopyJob`) from its JSON request; wrapped by
+   * Creates a JVM-side table copy (`dev.ferry.wire.CopyTask`) from its JSON request; wrapped by
    * `CopyHandle` in `copy-handle.ts`. A read-only target is refused here.
    */
-  async copyJob(requestJson: string): Promise<unknown> {
+  async copyJob(request: Buffer): Promise<unknown> {
     try {
-      return await this.java.copyJob(Buffer.from(requestJson, 'utf8'));
+      return await this.java.copyJob(request);
     } catch (e) {
       throw toFerryError(e, 'planning a copy');
     }
+  }
+
+  /** Passes a JSON request to the JVM's `copyRequest` check and returns its JSON answer undecoded. */
+  copyRequestRaw(request: Buffer): Promise<Buffer> {
+    return this.java.copyRequest(request);
   }
 
   /**
@@ -182,5 +160,15 @@ export class EngineHandle {
     if (this.closed) return;
     this.closed = true;
     this.java.closeSync();
+  }
+
+  private async call<S extends z.ZodType>(f: () => Promise<Buffer>, schema: S, what: string, doing: string): Promise<z.output<S>> {
+    let bytes: Buffer;
+    try {
+      bytes = await f();
+    } catch (e) {
+      throw toFerryError(e, doing);
+    }
+    return decode(schema, bytes, what);
   }
 }

@@ -1,40 +1,7 @@
-import type { SchemaSnapshot } from '../schema/model.js';
+import { RuntimeInfo, StatementVerdict, type ScriptRequest, type ValidateRequestStatement } from './contract.gen.js';
 import { toFerryError } from './java-error.js';
 import { startJvm } from './jvm.js';
-
-/** What the running JVM reports about itself. */
-export interface JvmRuntime {
-  readonly version: string;
-  readonly vendor: string;
-  readonly home: string;
-  readonly timeZone: string;
-  readonly drivers: readonly { readonly class: string; readonly version: string }[];
-}
-
-/** A native SQL script for one database, run outside Calcite in one transaction. */
-export interface NativeScript {
-  readonly url: string;
-  readonly user?: string | undefined;
-  readonly password?: string | undefined;
-  readonly statements: readonly string[];
-}
-
-/** One statement to validate; `line`/`column` say where it starts in its file. */
-export interface StatementToValidate {
-  readonly sql: string;
-  readonly line: number;
-  readonly column: number;
-}
-
-/** Calcite's verdict on one statement; `line`/`column` are relative to the statement (1-based). */
-export interface StatementValidation {
-  readonly valid: boolean;
-  readonly message: string | null;
-  readonly line: number | null;
-  readonly column: number | null;
-  /** Each name or alias the statement uses → its table (absent when it does not parse). */
-  readonly tables?: Readonly<Record<string, string>>;
-}
+import { decode, encode } from './messages.js';
 
 interface JavaTools {
   runtime(): Promise<Buffer>;
@@ -48,17 +15,20 @@ async function tools(driversDir?: string): Promise<JavaTools> {
 }
 
 /**
- * Describes the JVM: Java version, vendor and the JDBC drivers on its classpath.
+ * Describes the JVM: Java version, vendor, the JDBC drivers on its classpath and Ferry's
+ * dialects.
  *
  * @example
  * (await jvmRuntime()).version // '17.0.15'
  */
-export async function jvmRuntime(driversDir?: string): Promise<JvmRuntime> {
+export async function jvmRuntime(driversDir?: string): Promise<RuntimeInfo> {
+  let bytes: Buffer;
   try {
-    return JSON.parse((await (await tools(driversDir)).runtime()).toString('utf8')) as JvmRuntime;
+    bytes = await (await tools(driversDir)).runtime();
   } catch (e) {
     throw toFerryError(e, 'describing the JVM');
   }
+  return decode(RuntimeInfo, bytes, 'runtime description');
 }
 
 /**
@@ -68,10 +38,9 @@ export async function jvmRuntime(driversDir?: string): Promise<JvmRuntime> {
  * @example
  * await runNativeScript({ url: 'jdbc:h2:/tmp/w', statements: ['CREATE TABLE t (id INT)'] });
  */
-export async function runNativeScript(script: NativeScript, driversDir?: string): Promise<number> {
+export async function runNativeScript(script: ScriptRequest, driversDir?: string): Promise<number> {
   try {
-    const n = await (await tools(driversDir)).runScript(Buffer.from(JSON.stringify(script), 'utf8'));
-    return Number(n);
+    return Number(await (await tools(driversDir)).runScript(encode(script)));
   } catch (e) {
     throw toFerryError(e, 'running a native script');
   }
@@ -87,11 +56,12 @@ export async function runNativeScript(script: NativeScript, driversDir?: string)
  * const [v] = await validateStatements(snapshot, [{ sql: 'SELECT id FROM orders', line: 1, column: 1 }]);
  * v.valid // true
  */
-export async function validateStatements(snapshot: SchemaSnapshot, statements: readonly StatementToValidate[], driversDir?: string): Promise<StatementValidation[]> {
+export async function validateStatements(snapshot: unknown, statements: readonly ValidateRequestStatement[], driversDir?: string): Promise<StatementVerdict[]> {
+  let bytes: Buffer;
   try {
-    const request = Buffer.from(JSON.stringify({ snapshot, statements }), 'utf8');
-    return JSON.parse((await (await tools(driversDir)).validate(request)).toString('utf8')) as StatementValidation[];
+    bytes = await (await tools(driversDir)).validate(encode({ snapshot, statements }));
   } catch (e) {
     throw toFerryError(e, 'validating statements');
   }
+  return decode(StatementVerdict.array(), bytes, 'statement verdicts');
 }

@@ -1,6 +1,7 @@
-import { verifyRequestJson, type VerifyReport, type VerifyRequest } from '../verify/verify-report.js';
+import { VerifyReport, type VerifyRequest } from './contract.gen.js';
 import type { EngineHandle } from './engine-handle.js';
 import { toFerryError } from './java-error.js';
+import { decode, encode } from './messages.js';
 
 /**
  * Verifies one table through the JVM's `Engine.verify`: counts and chunk checksums on both
@@ -12,10 +13,11 @@ import { toFerryError } from './java-error.js';
  */
 export async function verifyTable(engine: EngineHandle, request: VerifyRequest): Promise<VerifyReport> {
   const target = request.targetTable ?? request.table;
+  let bytes: Buffer;
   try {
-    const answer = await engine.verifyRaw(Buffer.from(verifyRequestJson(request), 'utf8'));
-    return JSON.parse(answer.toString('utf8')) as VerifyReport;
+    bytes = await engine.verifyRaw(encode(request));
   } catch (e) {
     throw toFerryError(e, `verifying ${request.from}.${request.table} against ${request.to}.${target}`);
   }
+  return decode(VerifyReport, bytes, 'verify report');
 }

@@ -7,6 +7,7 @@ import { registerDoctor } from './commands/doctor.js';
 import { registerQuery } from './commands/query.js';
 import { registerSnapshot } from './commands/snapshot.js';
 import { registerVerify } from './commands/verify.js';
+import { handleInterrupts } from './interrupts.js';
 
 function describe(e: unknown): { message: string; exit: number } {
   if (isFerryError(e)) return { message: `ferry: error [${e.code}]: ${e.message}`, exit: e.exitCode };
@@ -47,8 +48,9 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
 }
 
-/** The process entry: the only place Ferry exits the process. */
+/** The process entry: the only place Ferry exits the process or handles signals. */
 export async function main(): Promise<void> {
+  handleInterrupts();
   const code = await run(process.argv.slice(2));
   // Flush stdout before exiting so piped output is not cut short.
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));

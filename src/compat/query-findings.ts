@@ -8,8 +8,8 @@ export interface Validation {
   /** Position within the statement (1-based), when the validator gave one. */
   readonly line: number | null;
   readonly column: number | null;
-  /** Each name or alias the statement uses → its table (absent when it does not parse). */
-  readonly tables?: Readonly<Record<string, string>>;
+  /** Each name or alias the statement uses → its table (null or absent when it does not parse). */
+  readonly tables?: Readonly<Record<string, string>> | null;
 }
 
 /** Where a statement-relative position lands in the file. */

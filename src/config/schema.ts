@@ -17,8 +17,10 @@ export const databaseSchema = z
     user: z.string().optional(),
     password: z.string().optional(),
     schema: z.string().min(1).optional(),
-    readOnly: z.boolean().default(false),
-    fetchSize: z.number().int().positive().max(1_000_000).default(10_000),
+    /** Never write here (default false; the JVM's `DatabaseSpec` holds the defaults). */
+    readOnly: z.boolean().optional(),
+    /** Rows per round trip when streaming (default 10,000). */
+    fetchSize: z.number().int().positive().max(1_000_000).optional(),
   })
   .strict();
 

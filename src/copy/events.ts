@@ -1,7 +1,11 @@
-import type { CopyPlan } from '../bridge/copy-handle.js';
+import { CopyModeSchema, type Wire } from '../bridge/index.js';
 
-/** What `copy` plans for one table (also the whole output of `--dry-run`). */
-export type { CopyPlan };
+/** What `copy` plans for one table (also the whole output of `--dry-run`); generated from the JVM's record. */
+export type CopyPlan = Readonly<Wire.CopyPlan>;
+/** What a finished table copy reports; `rows` counts this run only. */
+export type CopyResult = Readonly<Wire.CopyResult>;
+/** A snapshot of a running copy's counters. */
+export type CopyProgress = Readonly<Wire.CopyProgress>;
 
 /**
  * Progress of a copy as plain data: the CLI renders it as bars, log lines or JSON lines, and
@@ -27,7 +31,7 @@ export interface CopyTableResult {
   readonly error?: { readonly code: string; readonly message: string };
 }
 
-/** Modes of `ferry copy`. */
-export const COPY_MODES = ['append', 'replace', 'upsert', 'incremental'] as const;
+/** Modes of `ferry copy`, as the JVM's `CopyMode` lists them. */
+export const COPY_MODES: readonly CopyMode[] = CopyModeSchema.options;
 /** One mode of `ferry copy`. */
-export type CopyMode = (typeof COPY_MODES)[number];
+export type CopyMode = Wire.CopyMode;

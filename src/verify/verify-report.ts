@@ -1,60 +1,16 @@
-/** How the chunk checksums of a verification were computed. */
-export type VerifyMethod = 'checksum-in-database' | 'checksum-in-jvm' | 'rows';
+import type { Wire } from '../bridge/index.js';
 
-/** One table to verify, as `Engine.verify` takes it. */
-export interface VerifyRequest {
-  /** Source database, as configured. */
-  readonly from: string;
-  /** Target database, as configured. */
-  readonly to: string;
-  /** Table in the source (exact spelling first, then case-insensitive). */
-  readonly table: string;
-  /** Table in the target; defaults to `table`. */
-  readonly targetTable?: string | undefined;
-  /** Rows per checksum chunk; defaults to 100,000. */
-  readonly chunkRows?: number | undefined;
-  /** Source namespace for a database not pinned to one schema. */
-  readonly fromNamespace?: string | null | undefined;
-  /** Target namespace for a database not pinned to one schema. */
-  readonly toNamespace?: string | null | undefined;
-}
+/** How the chunk checksums of a verification were computed. */
+export type VerifyMethod = Wire.VerifyMethod;
+
+/** One table to verify, as the JVM takes it (`targetTable` defaults to `table`). */
+export type VerifyRequest = Wire.VerifyRequest;
 
 /** One differing key (`id=5`) and how it differs in the target. */
-export interface VerifyDifference {
-  readonly kind: 'missing' | 'extra' | 'changed';
-  readonly key: string;
-}
+export type VerifyDifference = Readonly<Wire.VerifyReportDifference>;
 
-/** What verifying one table found; mirrors the Java `VerifyReport`. */
-export interface VerifyReport {
-  readonly table: string;
-  readonly targetTable: string;
-  readonly sourceRows: number;
-  readonly targetRows: number;
-  /** Whether every chunk's row count and checksum agree. */
-  readonly match: boolean;
-  /** At most 100 differing keys, `col=value` joined by `, ` for composite keys. */
-  readonly differingKeys: readonly string[];
-  /** The listed keys with their kind of difference. */
-  readonly differences: readonly VerifyDifference[];
-  /** All differing keys found, listed or not. */
-  readonly differingKeyCount: number;
-  readonly missing: number;
-  readonly extra: number;
-  readonly changed: number;
-  /** Chunks compared. */
-  readonly chunks: number;
-  /** Chunks whose count or checksum differed. */
-  readonly mismatchedChunks: number;
-  readonly method: VerifyMethod;
-  /** Source primary key; empty when the table was compared as a whole. */
-  readonly key: readonly string[];
-  /** Columns compared, as the source names them. */
-  readonly columns: readonly string[];
-  readonly millis: number;
-  /** Why a method was chosen, columns left out, limits met. */
-  readonly notes: readonly string[];
-}
+/** What verifying one table found; generated from the JVM's `VerifyReport` record. */
+export type VerifyReport = Readonly<Wire.VerifyReport>;
 
 /** The stable `--format json` shape of `ferry verify`, one entry per table. */
 export interface VerifyJson {
@@ -65,25 +21,6 @@ export interface VerifyJson {
     readonly match: boolean;
     readonly differingKeys: readonly string[];
   }[];
-}
-
-/**
- * The request bytes `Engine.verify` expects, with every default spelled out.
- *
- * @example
- * verifyRequestJson({ from: 'pg', to: 'maria', table: 'orders' })
- * // {"from":"pg","to":"maria","table":"orders","targetTable":"orders","chunkRows":100000,"fromNamespace":null,"toNamespace":null}
- */
-export function verifyRequestJson(request: VerifyRequest): string {
-  return JSON.stringify({
-    from: request.from,
-    to: request.to,
-    table: request.table,
-    targetTable: request.targetTable ?? request.table,
-    chunkRows: request.chunkRows ?? 100_000,
-    fromNamespace: request.fromNamespace ?? null,
-    toNamespace: request.toNamespace ?? null,
-  });
 }
 
 /**

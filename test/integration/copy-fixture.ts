@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import type { Table } from 'apache-arrow';
 import { Ferry, engineDatabases } from '../../src/api/index.js';
-import { CopyHandle, EngineHandle, type CopyRequest, type CopyResult } from '../../src/bridge/index.js';
+import { CopyHandle, EngineHandle } from '../../src/bridge/index.js';
+import type { CopyRequest } from '../../src/api/index.js';
+import type { CopyResult } from '../../src/copy/events.js';
 import { validateConfig, type FerryConfigInput } from '../../src/config/index.js';
 import { rows, tempDir } from './fixtures.js';
 import { SERVICES } from './services.js';

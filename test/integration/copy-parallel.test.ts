@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CopyProgress, EngineHandle } from '../../src/bridge/index.js';
+import type { EngineHandle } from '../../src/bridge/index.js';
+import type { CopyProgress } from '../../src/copy/events.js';
 import { CopyHandle } from '../../src/bridge/index.js';
 import { copyConfig, copyTable, openEngine, textRows } from './copy-fixture.js';
 import { pg, tempDir } from './fixtures.js';
@@ -20,7 +21,7 @@ describe.skipIf(!havePg)('chunks written side by side commit in key order', () =
   const exact = async (src: string, dst: string): Promise<void> => {
     expect(await textRows(config, `SELECT COUNT(*) FROM (SELECT * FROM pg.${src} EXCEPT SELECT * FROM pg.${dst}) x`)).toEqual([['0']]);
     expect(await textRows(config, `SELECT COUNT(*) FROM (SELECT * FROM pg.${dst} EXCEPT SELECT * FROM pg.${src}) x`)).toEqual([['0']]);
-    const [[a]] = await textRows(config, `SELECT COUNT(*) FROM pg.${src}`);
+    const a = (await textRows(config, `SELECT COUNT(*) FROM pg.${src}`))[0]?.[0];
     expect(await textRows(config, `SELECT COUNT(*) FROM pg.${dst}`)).toEqual([[a]]);
   };
 
@@ -125,7 +126,7 @@ describe.skipIf(!havePg)('chunks written side by side commit in key order', () =
     const e = await running;
     expect((e as { code?: string } | null)?.code, String(e)).toBe('CANCELLED');
     expect((await job.progress()).phase).toBe('cancelled');
-    const [[committed]] = await textRows(config, `SELECT "rows" FROM pg.ferry_checkpoint WHERE job = '${JOB}' AND tbl = 'public.copy_par_cancel'`);
+    const committed = (await textRows(config, `SELECT "rows" FROM pg.ferry_checkpoint WHERE job = '${JOB}' AND tbl = 'public.copy_par_cancel'`))[0]?.[0];
     const n = Number(committed);
     expect(n).toBeGreaterThanOrEqual(750);
     expect(n).toBeLessThan(50_000);
@@ -150,7 +151,7 @@ describe.skipIf(!havePg)('chunks written side by side commit in key order', () =
     const e = await running;
     expect(e, 'the copy should fail when its target connections drop').not.toBeNull();
     expect((e as Error).message).toMatch(/rows of the chunks committed before the failure stay; --resume continues after them/);
-    const [[committed]] = await textRows(config, `SELECT "rows" FROM pg.ferry_checkpoint WHERE job = '${JOB}' AND tbl = 'public.copy_par_dropped'`);
+    const committed = (await textRows(config, `SELECT "rows" FROM pg.ferry_checkpoint WHERE job = '${JOB}' AND tbl = 'public.copy_par_dropped'`))[0]?.[0];
     const n = Number(committed);
     expect(await textRows(config, 'SELECT COUNT(*), COALESCE(MAX(id), 0) FROM pg.copy_par_dropped')).toEqual([[String(n), String(n)]]);
     const resumed = await copyTable(engine, { ...request, resume: true });

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { copy, Ferry } from '../../api/index.js';
+import { copy, copyRequestDefaults, Ferry } from '../../api/index.js';
 import { resolveConfig } from '../../config/index.js';
 import { COPY_MODES, type CopyMode } from '../../copy/events.js';
 import { FerryError } from '../../errors/index.js';
 import { copySummary, progressRenderer } from '../render/progress.js';
+import { onInterrupt } from '../interrupts.js';
 import { withConfigOptions, type ConfigOptions } from '../options.js';
 
 interface CopyCliOptions extends ConfigOptions {
@@ -14,7 +15,7 @@ interface CopyCliOptions extends ConfigOptions {
   all?: boolean;
   where?: string;
   create?: boolean;
-  mode: CopyMode;
+  mode?: CopyMode;
   watermark?: string;
   jobs: string;
   dryRun?: boolean;
@@ -48,11 +49,11 @@ export function registerCopy(program: Command, setExit: (code: number) => void):
       .option('--all', 'copy every table of the source')
       .option('--where <sql>', 'only source rows matching this SQL condition')
       .option('--create', 'create missing target tables with types mapped for the target engine')
-      .addOption(new Option('--mode <mode>', 'append, replace (empty the target table first), upsert (by primary key) or incremental (rows newer than the last --watermark value synced)').choices([...COPY_MODES]).default('append'))
+      .addOption(new Option('--mode <mode>', `append, replace (empty the target table first), upsert (by primary key) or incremental (rows newer than the last --watermark value synced) (default: ${copyRequestDefaults.mode})`).choices([...COPY_MODES]))
       .option('--watermark <column>', 'with --mode incremental: the column whose newest synced value is remembered per table')
       .option('--jobs <n>', 'tables copied in parallel', '1')
-      .option('--chunk-rows <n>', 'rows per chunk; each chunk commits in one transaction with its checkpoint')
-      .option('--parallel <n>', 'chunks of one table written at once, committed in key order (default 2)')
+      .option('--chunk-rows <n>', `rows per chunk; each chunk commits in one transaction with its checkpoint (default ${copyRequestDefaults.chunkRows})`)
+      .option('--parallel <n>', `chunks of one table written at once, committed in key order (default ${copyRequestDefaults.parallel})`)
       .option('--state-file <path>', 'keep checkpoints in this JSON file instead of a ferry_checkpoint table in the target')
       .option('--dry-run', 'print the plan (tables, DDL, chunks) and write nothing')
       .option('--resume', 'continue an interrupted copy after its last committed chunk')
@@ -65,19 +66,18 @@ export function registerCopy(program: Command, setExit: (code: number) => void):
     const loaded = resolveConfig(opts);
     const style = opts.json ? 'json' : process.stderr.isTTY ? 'tty' : 'plain';
     const show = progressRenderer(style, opts.json ? process.stdout : process.stderr);
-    // Registered before Ferry's own handler (which closes the JVM and re-raises the signal), so
-    // the user learns what an interruption leaves behind before the process ends.
-    const interrupted = (signal: NodeJS.Signals): void => {
+    // Said before the connections close and the process ends, so the user learns what an
+    // interruption leaves behind.
+    const off = onInterrupt((signal) => {
       process.stderr.write(`\nferry copy: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'}; every chunk already committed stays, with its checkpoint. Run the same command with --resume to continue.\n`);
-      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-    };
-    process.once('SIGINT', interrupted);
-    process.once('SIGTERM', interrupted);
-    const ferry = await Ferry.open(loaded).catch((e: unknown) => {
-      process.off('SIGINT', interrupted);
-      process.off('SIGTERM', interrupted);
-      throw e;
     });
+    let ferry: Ferry;
+    try {
+      ferry = await Ferry.open(loaded);
+    } catch (e) {
+      off();
+      throw e;
+    }
     try {
       const results = await copy(ferry, {
         from: opts.from,
@@ -86,7 +86,7 @@ export function registerCopy(program: Command, setExit: (code: number) => void):
         all: Boolean(opts.all),
         ...(opts.where ? { where: opts.where } : {}),
         create: Boolean(opts.create),
-        mode: opts.mode,
+        ...(opts.mode ? { mode: opts.mode } : {}),
         ...(opts.watermark ? { watermark: opts.watermark } : {}),
         jobs,
         ...(chunkRows ? { chunkRows } : {}),
@@ -99,8 +99,7 @@ export function registerCopy(program: Command, setExit: (code: number) => void):
       const failed = results.find((r) => !r.ok);
       if (failed) setExit(failed.error?.code === 'CONNECTION_FAILED' ? 3 : 2);
     } finally {
-      process.off('SIGINT', interrupted);
-      process.off('SIGTERM', interrupted);
+      off();
       await ferry.close();
     }
   });

@@ -33,7 +33,7 @@ function write(name: string, text: string): string {
 }
 
 describe('loadConfigFile', () => {
-  it('reads YAML, applies defaults and remembers the file and its folder', () => {
+  it('reads YAML, leaves defaults to the JVM and remembers the file and its folder', () => {
     const file = write(
       'nested/ferry.yaml',
       ['databases:', '  shop:', '    url: jdbc:sqlite:./shop.db', '  pg:', '    url: jdbc:postgresql://127.0.0.1:5432/test', '    user: postgres', '    schema: public', '    readOnly: true', '    fetchSize: 500', 'drivers: ./drivers', ''].join('\n'),
@@ -43,7 +43,7 @@ describe('loadConfigFile', () => {
     expect(loaded.baseDir).toBe(join(dir, 'nested'));
     expect(loaded.config).toEqual({
       databases: {
-        shop: { url: 'jdbc:sqlite:./shop.db', readOnly: false, fetchSize: 10_000 },
+        shop: { url: 'jdbc:sqlite:./shop.db' },
         pg: { url: 'jdbc:postgresql://127.0.0.1:5432/test', user: 'postgres', schema: 'public', readOnly: true, fetchSize: 500 },
       },
       drivers: './drivers',
@@ -52,7 +52,7 @@ describe('loadConfigFile', () => {
 
   it('reads JSON by extension', () => {
     const file = write('ferry.json', JSON.stringify({ databases: { h2: { url: 'jdbc:h2:mem:test', user: 'sa', password: '' } } }));
-    expect(loadConfigFile(file, {}).config).toEqual({ databases: { h2: { url: 'jdbc:h2:mem:test', user: 'sa', password: '', readOnly: false, fetchSize: 10_000 } } });
+    expect(loadConfigFile(file, {}).config).toEqual({ databases: { h2: { url: 'jdbc:h2:mem:test', user: 'sa', password: '' } } });
   });
 
   it('resolves a relative path against the working directory', () => {
@@ -139,9 +139,9 @@ describe('loadConfigFile', () => {
 describe('validateConfig', () => {
   const check = (raw: unknown): FerryError => thrown(() => validateConfig(raw, dir, null, {}));
 
-  it('returns the config with defaults, the base folder and a null file for inline configs', () => {
+  it('returns the config without defaults (the JVM holds them), the base folder and a null file for inline configs', () => {
     expect(validateConfig({ databases: { shop: { url: 'jdbc:sqlite:shop.db' } } }, dir, null, {})).toEqual({
-      config: { databases: { shop: { url: 'jdbc:sqlite:shop.db', readOnly: false, fetchSize: 10_000 } } },
+      config: { databases: { shop: { url: 'jdbc:sqlite:shop.db' } } },
       baseDir: dir,
       file: null,
     });
@@ -218,8 +218,8 @@ describe('configFromDbFlags', () => {
     expect(loaded.file).toBe('--db');
     expect(loaded.baseDir).toBe(process.cwd());
     expect(loaded.config.databases).toEqual({
-      shop: { url: 'jdbc:sqlite:./shop.db', readOnly: false, fetchSize: 10_000 },
-      pg: { url: 'jdbc:postgresql://h/db?user=a&options=x=y', readOnly: false, fetchSize: 10_000 },
+      shop: { url: 'jdbc:sqlite:./shop.db' },
+      pg: { url: 'jdbc:postgresql://h/db?user=a&options=x=y' },
     });
   });
 

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { databaseSpecDefaults } from '../../../src/bridge/contract.gen.js';
 import { configSchema, databaseSchema } from '../../../src/config/schema.js';
 import { defineConfig } from '../../../src/config/define-config.js';
 
 describe('databaseSchema', () => {
-  it('applies the defaults readOnly false and fetchSize 10000', () => {
-    expect(databaseSchema.parse({ url: 'jdbc:sqlite:shop.db' })).toEqual({ url: 'jdbc:sqlite:shop.db', readOnly: false, fetchSize: 10_000 });
+  it('leaves readOnly and fetchSize unset: their defaults live once, on the JVM\'s DatabaseSpec', () => {
+    expect(databaseSchema.parse({ url: 'jdbc:sqlite:shop.db' })).toEqual({ url: 'jdbc:sqlite:shop.db' });
+    expect(databaseSpecDefaults).toEqual({ readOnly: false, fetchSize: 10_000 });
   });
 
   it('keeps every optional field', () => {

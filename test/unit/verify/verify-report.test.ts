@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { anyDifference, verifyJson, verifyRequestJson, verifySummary, type VerifyReport } from '../../../src/verify/verify-report.js';
+import { VerifyReport as VerifyReportSchema } from '../../../src/bridge/contract.gen.js';
+import { anyDifference, verifyJson, verifySummary, type VerifyReport } from '../../../src/verify/verify-report.js';
 
 const exact: VerifyReport = {
   table: 'orders', targetTable: 'ORDERS', sourceRows: 1_000_000, targetRows: 1_000_000, match: true,
@@ -15,12 +16,11 @@ const differs: VerifyReport = {
 };
 
 describe('verify reports', () => {
-  it('spells out every default of the request', () => {
-    expect(JSON.parse(verifyRequestJson({ from: 'pg', to: 'maria', table: 'orders' }))).toEqual({
-      from: 'pg', to: 'maria', table: 'orders', targetTable: 'orders', chunkRows: 100_000, fromNamespace: null, toNamespace: null,
-    });
-    expect(JSON.parse(verifyRequestJson({ from: 'a', to: 'b', table: 't', targetTable: 'T', chunkRows: 5, toNamespace: 'x' })))
-      .toMatchObject({ targetTable: 'T', chunkRows: 5, fromNamespace: null, toNamespace: 'x' });
+  it('the fixtures are replies the generated contract accepts, and a stray field is refused', () => {
+    expect(VerifyReportSchema.safeParse(exact).success).toBe(true);
+    expect(VerifyReportSchema.safeParse(differs).success).toBe(true);
+    expect(VerifyReportSchema.safeParse({ ...exact, method: 'by-eye' }).success).toBe(false);
+    expect(VerifyReportSchema.safeParse({ ...exact, extraField: 1 }).success).toBe(false);
   });
 
   it('keeps only the documented fields in JSON output', () => {

@@ -67,7 +67,10 @@ public final class RowCanon {
     }
     switch (kind) {
     case DATE: {
-      LocalDate d = rs.getObject(i, LocalDate.class);
+      // A driver's own java.time value first: DuckDB's getObject(i, LocalDate.class) goes
+      // through java.sql.Date and moves dates before 1582.
+      Object o = rs.getObject(i);
+      LocalDate d = o == null ? null : o instanceof LocalDate x ? x : rs.getObject(i, LocalDate.class);
       return d == null ? null : d.toString();
     }
     case TIME: {

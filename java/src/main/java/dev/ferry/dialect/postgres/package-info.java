@@ -1,0 +1,5 @@
+/**
+ * PostgreSQL: {@code COPY} both ways (and COPY text relayed untouched between PostgreSQL
+ * databases), {@code pg_catalog} for the catalog, {@code hashtextextended} for checksums.
+ */
+package dev.ferry.dialect.postgres;

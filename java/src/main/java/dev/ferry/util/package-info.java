@@ -1,0 +1,4 @@
+/**
+ * Small JDBC chores shared by everything that holds a result open.
+ */
+package dev.ferry.util;

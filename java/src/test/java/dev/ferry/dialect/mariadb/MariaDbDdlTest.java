@@ -1,0 +1,134 @@
+package dev.ferry.dialect.mariadb;
+
+import static dev.ferry.ddl.DdlFixtures.OTHER_ENGINE;
+import static dev.ferry.ddl.DdlFixtures.SAME_ENGINE;
+import static dev.ferry.ddl.DdlFixtures.column;
+import static dev.ferry.ddl.DdlFixtures.decimal;
+import static dev.ferry.ddl.DdlFixtures.nativeColumn;
+import static dev.ferry.ddl.DdlFixtures.table;
+import static dev.ferry.ddl.DdlFixtures.type;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dev.ferry.catalog.Snapshot;
+import dev.ferry.ddl.Ddl;
+import dev.ferry.dialect.Dialects;
+import dev.ferry.types.LogicalType;
+import dev.ferry.types.TableName;
+
+import java.util.List;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.dialect.MysqlSqlDialect;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+class MariaDbDdlTest {
+  private static final Ddl DDL = Dialects.forSubprotocol("mariadb").ddl();
+  private static final SqlDialect Q = MysqlSqlDialect.DEFAULT;
+  private static final String OPTIONS = " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin";
+
+  private static String t(LogicalType type) {
+    return DDL.type(column("c", type), false, OTHER_ENGINE);
+  }
+
+  private static String key(LogicalType type) {
+    return DDL.type(column("c", type), true, OTHER_ENGINE);
+  }
+
+  @Test void mysqlUrlsShareTheDdl() {
+    assertInstanceOf(MariaDbDdl.class, DDL);
+    assertEquals(DDL, Dialects.forSubprotocol("mysql").ddl());
+  }
+
+  @Test void unsignedIntegersStayUnsigned() {
+    assertEquals("TINYINT", t(type("integer", "TINYINT")));
+    assertEquals("TINYINT UNSIGNED", t(type("integer", "UTINYINT")));
+    assertEquals("SMALLINT UNSIGNED", t(type("integer", "USMALLINT")));
+    assertEquals("INT UNSIGNED", t(type("integer", "UINTEGER")));
+    assertEquals("BIGINT UNSIGNED", t(type("integer", "UBIGINT")));
+    assertEquals("BIGINT", t(type("integer", "BIGINT")));
+  }
+
+  @Test void numbers() {
+    assertEquals("DECIMAL(38, 10)", t(decimal(38, 10)));
+    assertEquals("DECIMAL(65, 30)", t(decimal(null, null)));
+    assertEquals("FLOAT", t(type("float", "REAL")));
+    assertEquals("DOUBLE", t(type("float", "DOUBLE")));
+  }
+
+  @Test void textPicksTheSmallestTypeThatHoldsTheLength() {
+    assertEquals("CHAR(3)", t(type("char", "CHAR", 3)));
+    assertEquals("VARCHAR(300)", t(type("char", "CHAR", 300)), "CHAR holds 255 at most");
+    assertEquals("VARCHAR(4096)", t(type("char", "VARCHAR", 4096)));
+    assertEquals("TEXT", t(type("char", "VARCHAR", 4097)));
+    assertEquals("TEXT", t(type("char", "VARCHAR", 16_383)));
+    assertEquals("MEDIUMTEXT", t(type("char", "VARCHAR", 16_384)));
+    assertEquals("LONGTEXT", t(type("char", "VARCHAR", 4_194_304)));
+    assertEquals("LONGTEXT", t(type("char", "VARCHAR")));
+  }
+
+  @Test void keyColumnsMustFitAnIndex() {
+    assertEquals("VARCHAR(768)", key(type("char", "VARCHAR")));
+    assertEquals("VARCHAR(768)", key(type("char", "VARCHAR", 768)));
+    assertEquals("VARBINARY(3072)", key(type("binary", "VARBINARY")));
+    assertEquals("VARBINARY(3072)", key(type("binary", "VARBINARY", 3072)));
+  }
+
+  @Test void binary() {
+    assertEquals("BINARY(16)", t(type("binary", "BINARY", 16)));
+    assertEquals("VARBINARY(8192)", t(type("binary", "VARBINARY", 8192)));
+    assertEquals("MEDIUMBLOB", t(type("binary", "VARBINARY", 8193)));
+    assertEquals("LONGBLOB", t(type("binary", "VARBINARY", 16_777_216)));
+    assertEquals("LONGBLOB", t(type("binary", "VARBINARY")));
+  }
+
+  @Test void timestampsAreDatetimes() {
+    assertEquals("DATETIME(6)", t(type("timestamp", "TIMESTAMP", 6)));
+    assertEquals("DATETIME(6)", t(type("timestamp", "TIMESTAMP", 9)));
+    assertEquals("DATETIME(3)", t(type("timestamptz", "TIMESTAMP_WITH_LOCAL_TIME_ZONE", 3)));
+    assertEquals("TIME(0)", t(type("time", "TIME", 0)));
+    assertEquals("DATE", t(type("date", "DATE")));
+    assertEquals("DATETIME(6)", DDL.timestampColumn());
+  }
+
+  @Test void nativeTypes() {
+    Snapshot.Column c = nativeColumn("e", "enum('a','b')");
+    assertEquals("enum('a','b')", DDL.type(c, false, SAME_ENGINE));
+    assertEquals("LONGTEXT", DDL.type(c, false, OTHER_ENGINE));
+  }
+
+  @Test void tablesAreUtf8mb4WithABinaryNoPadCollation() {
+    Snapshot.Table src = table("t", List.of(column("id", type("integer", "BIGINT")),
+        column("key", type("char", "VARCHAR"))), List.of("id", "key"), List.of());
+    assertEquals("CREATE TABLE `shop`.`order items` (`id` BIGINT NOT NULL,"
+            + " `key` VARCHAR(768) NOT NULL, PRIMARY KEY (`id`, `key`))" + OPTIONS,
+        DDL.createTable(Q, new TableName("shop", "order items"), src, OTHER_ENGINE));
+  }
+
+  @Test void textAndBlobColumnsAreIndexedByAPrefix() {
+    Snapshot.Table src = table("t", List.of(column("id", type("integer", "INTEGER")),
+            column("body", type("char", "VARCHAR")), column("code", type("char", "VARCHAR", 10)),
+            column("blob", type("binary", "VARBINARY")), column("big", type("char", "VARCHAR", 20_000))),
+        List.of("id"), List.of(
+            new Snapshot.Index("ix_body", List.of("body", "code"), false),
+            new Snapshot.Index("ix_blob", List.of("blob"), false),
+            new Snapshot.Index("ix_big", List.of("big"), true)));
+    assertEquals(List.of(
+            "CREATE INDEX IF NOT EXISTS `ix_body` ON `db`.`t` (`body`(255), `code`)",
+            "CREATE INDEX IF NOT EXISTS `ix_blob` ON `db`.`t` (`blob`(255))",
+            "CREATE UNIQUE INDEX IF NOT EXISTS `ix_big` ON `db`.`t` (`big`(255))"),
+        DDL.indexes(Q, new TableName("db", "t"), src, OTHER_ENGINE));
+  }
+
+  @Disabled("BUG: Ddl.indexes types each index column with inKey=false (ddl/Ddl.java, the"
+      + " indexColumn(q, c, type(col, false, from)) call), so a primary-key text column that"
+      + " CREATE TABLE declares VARCHAR(768) is seen as LONGTEXT and indexed by a 255-character"
+      + " prefix: a UNIQUE index over it then only enforces uniqueness of the prefix")
+  @Test void keyColumnsInAnIndexAreNotPrefixed() {
+    Snapshot.Table src = table("t", List.of(column("code", type("char", "VARCHAR")),
+            column("n", type("integer", "INTEGER"))),
+        List.of("code"), List.of(new Snapshot.Index("ux", List.of("code", "n"), true)));
+    assertEquals(List.of("CREATE UNIQUE INDEX IF NOT EXISTS `ux` ON `t` (`code`, `n`)"),
+        DDL.indexes(Q, new TableName(null, "t"), src, OTHER_ENGINE));
+  }
+}

@@ -1,0 +1,587 @@
+// Generated from the Java message records by dev.ferry.wire.TypeScriptContract;
+// do not edit. `npm run build:java` writes it; a Java unit test fails when it is stale.
+import { z } from 'zod';
+
+/** One configured database as Node hands it over: a name, a JDBC URL and how to treat it. */
+export const DatabaseSpec = z.strictObject({
+  /** how SQL addresses the database */
+  name: z.string(),
+  /** its JDBC URL */
+  url: z.string(),
+  /** the user, when the URL does not carry one */
+  user: z.string().nullable().optional(),
+  /** the password; never shown (see `scrub`) */
+  password: z.string().nullable().optional(),
+  /** the one schema (or MariaDB database) it is pinned to, or null */
+  schema: z.string().nullable().optional(),
+  /** whether Ferry must never write to it */
+  readOnly: z.boolean().optional(),
+  /** rows per round trip when streaming */
+  fetchSize: z.number().int().min(0).optional(),
+});
+/** One configured database as Node hands it over: a name, a JDBC URL and how to treat it. */
+export type DatabaseSpec = z.input<typeof DatabaseSpec>;
+/** The JVM's defaults for what a `DatabaseSpec` leaves out (the only place they are written is the Java record). */
+export const databaseSpecDefaults = {
+  readOnly: false,
+  fetchSize: 10000,
+} as const;
+
+/** Opens an engine over the configured databases. */
+export const OpenRequest = z.strictObject({
+  /** every configured database, secrets included */
+  databases: z.array(DatabaseSpec),
+});
+/** Opens an engine over the configured databases. */
+export type OpenRequest = z.input<typeof OpenRequest>;
+
+/** Inspects one database's tables and views. */
+export const InspectRequest = z.strictObject({
+  /** the configured database */
+  database: z.string(),
+  /** its schema, when its entry does not pin one and it has several */
+  namespace: z.string().nullable().optional(),
+  /** only these tables (null: every table and view) */
+  tables: z.array(z.string()).nullable().optional(),
+});
+/** Inspects one database's tables and views. */
+export type InspectRequest = z.input<typeof InspectRequest>;
+
+/** How rows arrive in a target table that may already hold some. */
+export const CopyMode = z.enum(['append', 'replace', 'upsert', 'incremental']);
+export type CopyMode = z.infer<typeof CopyMode>;
+
+/** One table copy as Node asks for it; the defaults here are the only ones (Node's help texts read them from the generated contract). */
+export const CopyRequest = z.strictObject({
+  /** source database name */
+  from: z.string(),
+  /** target database name */
+  to: z.string(),
+  /** source table name */
+  table: z.string(),
+  /** target table name (null: the source's) */
+  targetTable: z.string().nullable().optional(),
+  /** source schema/catalog, when the database is not pinned to one */
+  fromNamespace: z.string().nullable().optional(),
+  /** target schema/catalog, likewise */
+  toNamespace: z.string().nullable().optional(),
+  /** a Calcite SQL condition on the source table's columns, or null */
+  where: z.string().nullable().optional(),
+  /** how rows arrive in the target */
+  mode: CopyMode.optional(),
+  /** the column an incremental copy follows (required then, refused otherwise) */
+  watermark: z.string().nullable().optional(),
+  /** create the target table when it is missing */
+  create: z.boolean().optional(),
+  /** rows per chunk (per committed transaction) */
+  chunkRows: z.number().int().min(1).optional(),
+  /** chunks written at once, each on a target connection of its own */
+  parallel: z.number().int().min(1).optional(),
+  /** continue after the last committed chunk */
+  resume: z.boolean().optional(),
+  /** plan only */
+  dryRun: z.boolean().optional(),
+  /** a JSON file holding checkpoints instead of a table in the target */
+  stateFile: z.string().nullable().optional(),
+  /** the JSON file to keep checkpoints in when the target cannot hold a `ferry_checkpoint` table, or null to fail then */
+  fallbackStateFile: z.string().nullable().optional(),
+  /** what checkpoints are filed under (null: `from->to`) */
+  job: z.string().nullable().optional(),
+});
+/** One table copy as Node asks for it; the defaults here are the only ones (Node's help texts read them from the generated contract). */
+export type CopyRequest = z.input<typeof CopyRequest>;
+/** The JVM's defaults for what a `CopyRequest` leaves out (the only place they are written is the Java record). */
+export const copyRequestDefaults = {
+  mode: 'append',
+  create: false,
+  chunkRows: 100000,
+  parallel: 2,
+  resume: false,
+  dryRun: false,
+} as const;
+
+/** What Node asks `Verifier` to compare: one table of `from` against one of `to`. */
+export const VerifyRequest = z.strictObject({
+  /** the source database */
+  from: z.string(),
+  /** the target database */
+  to: z.string(),
+  /** the source table */
+  table: z.string(),
+  /** the target table (null: the source's name) */
+  targetTable: z.string().nullable().optional(),
+  /** rows per checksum chunk */
+  chunkRows: z.number().int().min(1).optional(),
+  /** the source's schema, when its database is not pinned to one */
+  fromNamespace: z.string().nullable().optional(),
+  /** the target's schema, likewise */
+  toNamespace: z.string().nullable().optional(),
+});
+/** What Node asks `Verifier` to compare: one table of `from` against one of `to`. */
+export type VerifyRequest = z.input<typeof VerifyRequest>;
+/** The JVM's defaults for what a `VerifyRequest` leaves out (the only place they are written is the Java record). */
+export const verifyRequestDefaults = {
+  chunkRows: 100000,
+} as const;
+
+/** Native SQL for one database, run outside Calcite in one transaction (demo and test set-up). */
+export const ScriptRequest = z.strictObject({
+  /** the JDBC URL */
+  url: z.string(),
+  /** the user, or null */
+  user: z.string().nullable().optional(),
+  /** the password, or null; never shown */
+  password: z.string().nullable().optional(),
+  /** the statements, in order */
+  statements: z.array(z.string()),
+});
+/** Native SQL for one database, run outside Calcite in one transaction (demo and test set-up). */
+export type ScriptRequest = z.input<typeof ScriptRequest>;
+
+/** One statement and where it starts in its file. */
+export const ValidateRequestStatement = z.strictObject({
+  /** the statement */
+  sql: z.string(),
+  /** its first line in the file */
+  line: z.number().int(),
+  /** its first column there */
+  column: z.number().int(),
+});
+/** One statement and where it starts in its file. */
+export type ValidateRequestStatement = z.input<typeof ValidateRequestStatement>;
+
+/** Statements to validate against a schema snapshot, without running them. */
+export const ValidateRequest = z.strictObject({
+  /** the snapshot (as `ferry snapshot` writes it; statistics are ignored) */
+  snapshot: z.unknown(),
+  /** the statements */
+  statements: z.array(ValidateRequestStatement),
+});
+/** Statements to validate against a schema snapshot, without running them. */
+export type ValidateRequest = z.input<typeof ValidateRequest>;
+
+/** One statement pushed into one database. */
+export const ExplanationQuery = z.strictObject({
+  /** the configured database that runs it (null when it cannot be told) */
+  database: z.string().nullable(),
+  /** the SQL it runs */
+  sql: z.string(),
+});
+/** One statement pushed into one database. */
+export type ExplanationQuery = z.output<typeof ExplanationQuery>;
+
+/** What Calcite will run for a statement, without running it. */
+export const Explanation = z.strictObject({
+  /** Calcite's physical plan, one operator per line */
+  plan: z.string(),
+  /** the SQL each database receives, in plan order */
+  queries: z.array(ExplanationQuery),
+});
+/** What Calcite will run for a statement, without running it. */
+export type Explanation = z.output<typeof Explanation>;
+
+/** The fastest path rows are written by. */
+export const CapabilitiesBulkLoad = z.enum(['copy', 'load-data', 'appender', 'multi-row-insert', 'batch']);
+export type CapabilitiesBulkLoad = z.infer<typeof CapabilitiesBulkLoad>;
+
+/** What an engine calls a namespace. */
+export const CapabilitiesNamespaces = z.enum(['schemas', 'catalogs', 'none']);
+export type CapabilitiesNamespaces = z.infer<typeof CapabilitiesNamespaces>;
+
+/** How an engine numbers rows by itself. */
+export const CapabilitiesIdentityModel = z.enum(['sequence', 'auto-increment', 'rowid', 'generic']);
+export type CapabilitiesIdentityModel = z.infer<typeof CapabilitiesIdentityModel>;
+
+/** What one engine can do, as flags shared code decides by (and `ferry doctor` reports). */
+export const Capabilities = z.strictObject({
+  /** the fastest path rows are written by */
+  bulkLoad: CapabilitiesBulkLoad,
+  /** whether CREATE TABLE and friends roll back with the transaction */
+  transactionalDdl: z.boolean(),
+  /** whether several connections may load one table at once (SQLite allows one writer) */
+  concurrentWriters: z.boolean(),
+  /** whether merges (upserts) may run side by side: engines whose merges lock key gaps could make an earlier chunk wait on a later one that waits for its turn to commit, where no deadlock detector sees it */
+  parallelMerge: z.boolean(),
+  /** what a namespace is */
+  namespaces: CapabilitiesNamespaces,
+  /** how the engine numbers rows by itself */
+  identity: CapabilitiesIdentityModel,
+  /** whether declared lengths and precisions are enforced (SQLite's are not) */
+  enforcesTypes: z.boolean(),
+});
+/** What one engine can do, as flags shared code decides by (and `ferry doctor` reports). */
+export type Capabilities = z.output<typeof Capabilities>;
+
+/** What answered a connection check. */
+export const Ping = z.strictObject({
+  /** the configured name */
+  database: z.string(),
+  /** the product name its driver reports */
+  product: z.string(),
+  /** the product version its driver reports */
+  productVersion: z.string(),
+  /** the driver's name and version */
+  driver: z.string(),
+  /** how long connecting took */
+  millis: z.number().int(),
+  /** the Ferry dialect serving it */
+  dialect: z.string(),
+  /** what that dialect can do */
+  capabilities: Capabilities,
+});
+/** What answered a connection check. */
+export type Ping = z.output<typeof Ping>;
+
+/** A column type as Calcite's type system normalizes it, in the shape schema snapshots store. */
+export const LogicalType = z.strictObject({
+  /** the comparison family (`integer`, `char`, `timestamptz`, …) */
+  family: z.string(),
+  /** Calcite's SqlTypeName, or the upper-cased native name for family `other` */
+  sqlType: z.string(),
+  /** length (null: unbounded), DECIMAL digits or fractional-second digits */
+  precision: z.number().int().nullable(),
+  /** DECIMAL scale, otherwise null */
+  scale: z.number().int().nullable(),
+  /** the human form, e.g. `DECIMAL(12, 2)` */
+  display: z.string(),
+});
+/** A column type as Calcite's type system normalizes it, in the shape schema snapshots store. */
+export type LogicalType = z.output<typeof LogicalType>;
+
+/** One column. */
+export const SnapshotColumn = z.strictObject({
+  name: z.string(),
+  /** 1-based, without the gaps dropped columns leave in PostgreSQL */
+  position: z.number().int(),
+  /** the type as the database spells it */
+  nativeType: z.string(),
+  type: LogicalType,
+  nullable: z.boolean(),
+  /** the default expression as reported, or null */
+  default: z.string().nullable(),
+  autoIncrement: z.boolean(),
+});
+/** One column. */
+export type SnapshotColumn = z.output<typeof SnapshotColumn>;
+
+/** A primary key or unique constraint; SQLite's have no name. */
+export const SnapshotKey = z.strictObject({
+  name: z.string().nullable(),
+  columns: z.array(z.string()),
+});
+/** A primary key or unique constraint; SQLite's have no name. */
+export type SnapshotKey = z.output<typeof SnapshotKey>;
+
+/** A foreign key from `columns` to `refTable.refColumns`. */
+export const SnapshotForeignKey = z.strictObject({
+  name: z.string().nullable(),
+  columns: z.array(z.string()),
+  refSchema: z.string().nullable(),
+  refTable: z.string(),
+  refColumns: z.array(z.string()),
+});
+/** A foreign key from `columns` to `refTable.refColumns`. */
+export type SnapshotForeignKey = z.output<typeof SnapshotForeignKey>;
+
+/** An index, including those backing constraints; expressions appear as their SQL text. */
+export const SnapshotIndex = z.strictObject({
+  name: z.string(),
+  columns: z.array(z.string()),
+  unique: z.boolean(),
+});
+/** An index, including those backing constraints; expressions appear as their SQL text. */
+export type SnapshotIndex = z.output<typeof SnapshotIndex>;
+
+/** One table with its keys and indexes. */
+export const SnapshotTable = z.strictObject({
+  name: z.string(),
+  schema: z.string().nullable(),
+  columns: z.array(SnapshotColumn),
+  primaryKey: SnapshotKey.nullable(),
+  uniques: z.array(SnapshotKey),
+  foreignKeys: z.array(SnapshotForeignKey),
+  indexes: z.array(SnapshotIndex),
+});
+/** One table with its keys and indexes. */
+export type SnapshotTable = z.output<typeof SnapshotTable>;
+
+/** One view; only its columns are compared. */
+export const SnapshotView = z.strictObject({
+  name: z.string(),
+  schema: z.string().nullable(),
+  columns: z.array(SnapshotColumn),
+});
+/** One view; only its columns are compared. */
+export type SnapshotView = z.output<typeof SnapshotView>;
+
+/** Everything inspected of one database, serialized as Node's `SchemaSnapshot`. */
+export const Snapshot = z.strictObject({
+  /** always `FORMAT` */
+  format: z.string(),
+  /** the configured database name */
+  database: z.string(),
+  /** product name as the driver reports it */
+  engine: z.string(),
+  /** product version as the driver reports it */
+  engineVersion: z.string(),
+  /** ISO-8601 instant */
+  takenAt: z.string(),
+  /** tables by name */
+  tables: z.array(SnapshotTable),
+  /** views by name */
+  views: z.array(SnapshotView),
+});
+/** Everything inspected of one database, serialized as Node's `SchemaSnapshot`. */
+export type Snapshot = z.output<typeof Snapshot>;
+
+/** The names of one database's tables and views, listed without inspecting them. */
+export const TableList = z.strictObject({
+  /** the configured database */
+  database: z.string(),
+  /** its tables */
+  tables: z.array(z.string()),
+  /** its views */
+  views: z.array(z.string()),
+});
+/** The names of one database's tables and views, listed without inspecting them. */
+export type TableList = z.output<typeof TableList>;
+
+/** One table copy as Node asks for it; the defaults here are the only ones (Node's help texts read them from the generated contract). */
+export const ResolvedCopyRequest = z.strictObject({
+  /** source database name */
+  from: z.string(),
+  /** target database name */
+  to: z.string(),
+  /** source table name */
+  table: z.string(),
+  /** target table name (null: the source's) */
+  targetTable: z.string().nullable(),
+  /** source schema/catalog, when the database is not pinned to one */
+  fromNamespace: z.string().nullable(),
+  /** target schema/catalog, likewise */
+  toNamespace: z.string().nullable(),
+  /** a Calcite SQL condition on the source table's columns, or null */
+  where: z.string().nullable(),
+  /** how rows arrive in the target */
+  mode: CopyMode,
+  /** the column an incremental copy follows (required then, refused otherwise) */
+  watermark: z.string().nullable(),
+  /** create the target table when it is missing */
+  create: z.boolean(),
+  /** rows per chunk (per committed transaction) */
+  chunkRows: z.number().int().min(1),
+  /** chunks written at once, each on a target connection of its own */
+  parallel: z.number().int().min(1),
+  /** continue after the last committed chunk */
+  resume: z.boolean(),
+  /** plan only */
+  dryRun: z.boolean(),
+  /** a JSON file holding checkpoints instead of a table in the target */
+  stateFile: z.string().nullable(),
+  /** the JSON file to keep checkpoints in when the target cannot hold a `ferry_checkpoint` table, or null to fail then */
+  fallbackStateFile: z.string().nullable(),
+  /** what checkpoints are filed under (null: `from->to`) */
+  job: z.string().nullable(),
+});
+/** One table copy as Node asks for it; the defaults here are the only ones (Node's help texts read them from the generated contract). */
+export type ResolvedCopyRequest = z.output<typeof ResolvedCopyRequest>;
+
+/** One key range: keys above `from` up to `to`; a null bound is open. */
+export const CopyPlanChunk = z.strictObject({
+  /** the exclusive lower bound */
+  from: z.string().nullable(),
+  /** the inclusive upper bound */
+  to: z.string().nullable(),
+});
+/** One key range: keys above `from` up to `to`; a null bound is open. */
+export type CopyPlanChunk = z.output<typeof CopyPlanChunk>;
+
+/** What a table copy will do, as `--dry-run` shows it; nothing is written to know it. */
+export const CopyPlan = z.strictObject({
+  /** the source table */
+  table: z.string(),
+  /** the target table, as the target names it */
+  targetTable: z.string(),
+  /** statements that create the target table (empty when it exists) */
+  ddl: z.array(z.string()),
+  /** secondary indexes built after the load */
+  indexes: z.array(z.string()),
+  /** the key ranges, each one transaction */
+  chunks: z.array(CopyPlanChunk),
+  /** the key the ranges follow (empty: one chunk of everything) */
+  key: z.array(z.string()),
+  /** the key a resumed copy continues after, or null */
+  resumeFrom: z.string().nullable(),
+  /** rows this run copies */
+  rowsTotal: z.number().int(),
+  /** what the plan decided and why */
+  notes: z.array(z.string()),
+});
+/** What a table copy will do, as `--dry-run` shows it; nothing is written to know it. */
+export type CopyPlan = z.output<typeof CopyPlan>;
+
+/** What a finished table copy reports. */
+export const CopyResult = z.strictObject({
+  /** the source table */
+  table: z.string(),
+  /** the target table */
+  targetTable: z.string(),
+  /** rows this run copied */
+  rows: z.number().int(),
+  /** rows copied in all, a resumed copy's earlier ones included */
+  totalRows: z.number().int(),
+  /** chunks this run planned */
+  chunks: z.number().int(),
+  /** how long it ran */
+  seconds: z.number(),
+  /** the key a resumed copy continued after, or null */
+  resumedFrom: z.string().nullable(),
+  /** chunks a resumed copy found already committed */
+  skippedChunks: z.number().int(),
+  /** whether this run created the target table */
+  created: z.boolean(),
+  /** whether nothing was written (a plan only) */
+  dryRun: z.boolean(),
+  /** what happened worth knowing (fast paths taken, fallbacks) */
+  notes: z.array(z.string()),
+});
+/** What a finished table copy reports. */
+export type CopyResult = z.output<typeof CopyResult>;
+
+/** Where a table copy stands, as its progress reports it. */
+export const CopyPhase = z.enum(['planning', 'planned', 'preparing', 'copying', 'indexing', 'done', 'failed', 'cancelled']);
+export type CopyPhase = z.infer<typeof CopyPhase>;
+
+/** A running table copy's counters, safe to read from any thread. */
+export const CopyProgress = z.strictObject({
+  /** the source table */
+  table: z.string(),
+  /** where the copy stands */
+  phase: CopyPhase,
+  /** rows written so far (open chunks included), a resume's earlier ones too */
+  rows: z.number().int(),
+  /** rows expected in all (-1 before planning) */
+  rowsTotal: z.number().int(),
+  /** chunks committed by this run */
+  chunksDone: z.number().int(),
+  /** chunks this run copies (-1 before planning) */
+  chunksTotal: z.number().int(),
+});
+/** A running table copy's counters, safe to read from any thread. */
+export type CopyProgress = z.output<typeof CopyProgress>;
+
+/** How a key differs between source and target. */
+export const DifferenceKind = z.enum(['missing', 'extra', 'changed']);
+export type DifferenceKind = z.infer<typeof DifferenceKind>;
+
+/** One differing key and how it differs. */
+export const VerifyReportDifference = z.strictObject({
+  /** missing, extra or changed */
+  kind: DifferenceKind,
+  /** the key, as `id=5` */
+  key: z.string(),
+});
+/** One differing key and how it differs. */
+export type VerifyReportDifference = z.output<typeof VerifyReportDifference>;
+
+/** How a verification compared the two sides of a table. */
+export const VerifyMethod = z.enum(['checksum-in-database', 'checksum-in-jvm', 'rows']);
+export type VerifyMethod = z.infer<typeof VerifyMethod>;
+
+/** What `Verifier` answers, serialized as JSON for Node's `VerifyReport`. */
+export const VerifyReport = z.strictObject({
+  /** the source table as found */
+  table: z.string(),
+  /** the target table as found */
+  targetTable: z.string(),
+  /** rows in the source table */
+  sourceRows: z.number().int(),
+  /** rows in the target table */
+  targetRows: z.number().int(),
+  /** whether every chunk's count and checksum agree */
+  match: z.boolean(),
+  /** at most `Verifier#MAX_KEYS` keys (`id=5`) that are missing, extra or changed in the target, in key order within each chunk */
+  differingKeys: z.array(z.string()),
+  /** the same keys with what is wrong with each */
+  differences: z.array(VerifyReportDifference),
+  /** every differing key found, including those not listed */
+  differingKeyCount: z.number().int(),
+  /** keys of the source absent from the target */
+  missing: z.number().int(),
+  /** keys of the target absent from the source */
+  extra: z.number().int(),
+  /** keys present on both sides with different rows */
+  changed: z.number().int(),
+  /** how many chunks were compared */
+  chunks: z.number().int(),
+  /** how many of them differed */
+  mismatchedChunks: z.number().int(),
+  /** how the sides were compared */
+  method: VerifyMethod,
+  /** the source's primary key columns (empty: compared as one chunk, no keys named) */
+  key: z.array(z.string()),
+  /** the columns compared, as the source names them */
+  columns: z.array(z.string()),
+  /** time taken */
+  millis: z.number().int(),
+  /** why a method was chosen, columns not compared, limits met */
+  notes: z.array(z.string()),
+});
+/** What `Verifier` answers, serialized as JSON for Node's `VerifyReport`. */
+export type VerifyReport = z.output<typeof VerifyReport>;
+
+/** Calcite's verdict on one statement of the application's SQL. */
+export const StatementVerdict = z.strictObject({
+  /** whether it parses and validates */
+  valid: z.boolean(),
+  /** why not, or null */
+  message: z.string().nullable(),
+  /** where the problem is, relative to the statement (1-based), or null */
+  line: z.number().int().nullable(),
+  /** likewise */
+  column: z.number().int().nullable(),
+  /** each name or alias the statement uses → its table; null when it does not parse */
+  tables: z.record(z.string(), z.string()).nullable(),
+});
+/** Calcite's verdict on one statement of the application's SQL. */
+export type StatementVerdict = z.output<typeof StatementVerdict>;
+
+/** One JDBC driver. */
+export const RuntimeInfoDriver = z.strictObject({
+  /** its class */
+  class: z.string(),
+  /** its major and minor version */
+  version: z.string(),
+});
+/** One JDBC driver. */
+export type RuntimeInfoDriver = z.output<typeof RuntimeInfoDriver>;
+
+/** What the running JVM has. */
+export const RuntimeInfo = z.strictObject({
+  /** Java's version */
+  version: z.string(),
+  /** Java's vendor */
+  vendor: z.string(),
+  /** where Java lives */
+  home: z.string(),
+  /** the JVM's default time zone (always UTC for Ferry) */
+  timeZone: z.string(),
+  /** the JDBC drivers on the classpath */
+  drivers: z.array(RuntimeInfoDriver),
+  /** the dialects Ferry knows, by name */
+  dialects: z.array(z.string()),
+});
+/** What the running JVM has. */
+export type RuntimeInfo = z.output<typeof RuntimeInfo>;
+
+/** The structured part of every failure Node receives, as `FerryFailure` writes it between its markers. */
+export const FailureEnvelope = z.strictObject({
+  /** the stable error code */
+  code: z.string(),
+  /** what went wrong, where, and how to fix it */
+  message: z.string(),
+  /** details (database, table, SQL state, line, column, …) */
+  meta: z.record(z.string(), z.unknown()),
+});
+/** The structured part of every failure Node receives, as `FerryFailure` writes it between its markers. */
+export type FailureEnvelope = z.output<typeof FailureEnvelope>;
