@@ -1,9 +1,12 @@
 // `npm run bench -- copy [pair…] [--runs N]`: how fast `ferry copy` moves a 1,000,000-row table
-// SQLite → PostgreSQL, PostgreSQL → PostgreSQL and PostgreSQL → MariaDB, and how much memory it
-// takes, next to each engine's native path measured in the same run:
+// SQLite → PostgreSQL, PostgreSQL → PostgreSQL, PostgreSQL → MariaDB and PostgreSQL → DuckDB, and
+// how much memory it takes, next to each engine's native path measured in the same run:
 //   SQLite → PostgreSQL      `sqlite3 -csv … | psql \copy … FROM STDIN`, and pgloader
 //   PostgreSQL → PostgreSQL  `psql \copy (SELECT …) TO STDOUT | psql \copy … FROM STDIN`
 //   PostgreSQL → MariaDB     `psql \copy (SELECT …) TO FILE`, then `LOAD DATA LOCAL INFILE` (timed apart)
+//   PostgreSQL → DuckDB      `psql \copy (SELECT …) TO FILE (FORMAT csv)`, then DuckDB's own
+//                            `COPY … FROM 'file'` (its parallel CSV reader), timed inside the process
+//                            that runs it, so the peer pays no client start-up at all
 // `npm run bench -- copy --rss` (or `--rows N`) instead measures Ferry's peak RSS copying
 // PostgreSQL → PostgreSQL at 1,000,000 and at 10,000,000 (N) rows, to show whether it stays flat.
 //
@@ -27,6 +30,7 @@ import {
   mariaColumns, mariaFingerprint, mariadb, pgColumns, pgFingerprint, pgSourceSchema, psql,
   resetMariaTarget, resetPgTarget, sqliteFile,
 } from './lib/copy-fixture.js';
+import { DUCK, duckColumns, duckFingerprint, duckSql, resetDuckTarget } from './lib/duckdb-fixture.js';
 import { describeEnvironment, jarVersion } from './lib/environment.js';
 import { exclusive } from './lib/exclusive.js';
 import { pairs, rate, seconds, table, verdict, commandLine, tail } from './lib/report.js';
@@ -59,6 +63,7 @@ const PAIRS = {
   'sqlite-pg': { label: 'SQLite → PostgreSQL', from: 'sqlite', to: 'pg_target', target: 'pg' },
   'pg-pg': { label: 'PostgreSQL → PostgreSQL', from: 'pg', to: 'pg_target', target: 'pg' },
   'pg-maria': { label: 'PostgreSQL → MariaDB', from: 'pg', to: 'maria', target: 'maria' },
+  'pg-duck': { label: 'PostgreSQL → DuckDB', from: 'pg', to: 'duck', target: 'duck' },
 };
 
 function progress(message) {
@@ -176,15 +181,17 @@ function assertRan(r, what) {
 
 function resetTarget(target, { create }) {
   if (target === 'pg') resetPgTarget({ create });
+  else if (target === 'duck') resetDuckTarget({ create });
   else resetMariaTarget({ create });
 }
 
 /** Checks the target table against the data's definition; throws naming every wrong aggregate. */
 function verifyTarget(target, rows, who) {
-  const where = target === 'pg' ? `${PG.targetSchema}.${TABLE} in PostgreSQL` : `${MARIA.database}.${TABLE} in MariaDB`;
-  const got = target === 'pg' ? pgFingerprint(PG.targetSchema) : mariaFingerprint();
+  const where = target === 'pg' ? `${PG.targetSchema}.${TABLE} in PostgreSQL`
+    : target === 'duck' ? `${TABLE} in DuckDB ${DUCK.file}` : `${MARIA.database}.${TABLE} in MariaDB`;
+  const got = target === 'pg' ? pgFingerprint(PG.targetSchema) : target === 'duck' ? duckFingerprint() : mariaFingerprint();
   assertFingerprint(`${where} after ${who}`, got, expectedFingerprint(rows));
-  return target === 'pg' ? pgColumns(PG.targetSchema) : mariaColumns();
+  return target === 'pg' ? pgColumns(PG.targetSchema) : target === 'duck' ? duckColumns() : mariaColumns();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -201,6 +208,7 @@ function ferryConfig(rows, pairNames) {
     pg: [`url: ${PG.url}`, `user: ${PG.user}`, `schema: ${pgSourceSchema(rows)}`, 'readOnly: true'],
     pg_target: [`url: ${PG.url}`, `user: ${PG.user}`, `schema: ${PG.targetSchema}`],
     maria: [`url: ${MARIA.url}`, `user: ${MARIA.user}`, `schema: ${MARIA.database}`],
+    duck: [`url: ${DUCK.url}`, 'schema: main'],
   };
   const lines = ['databases:'];
   for (const [name, keys] of Object.entries(entries)) if (used.has(name)) lines.push(`  ${name}:`, ...keys.map((k) => `    ${k}`));
@@ -387,11 +395,47 @@ const NATIVE = {
   },
 };
 
+/** PostgreSQL → CSV file, for DuckDB's CSV reader. */
+NATIVE.pgCsvExport = {
+  label: 'psql \\copy TO file CSV (export)',
+  file: join(WORK_DIR, 'copy-export.csv'),
+  command(rows) {
+    return { cmd: PSQL[0], args: [...PSQL.slice(1), '-c', `\\copy (${SELECT_ALL(pgSourceSchema(rows))}) TO '${this.file}' WITH (FORMAT csv)`] };
+  },
+  async run(rows) {
+    rmSync(this.file, { force: true });
+    const c = this.command(rows);
+    const r = await measured(c.cmd, c.args);
+    assertRan(r, commandLine(c.cmd, c.args));
+    copiedRows(r.stdout, 'psql \\copy TO file', rows);
+    return r;
+  },
+};
+
+/**
+ * The CSV file → DuckDB with its own `COPY … FROM`: the time is DuckDB's, measured inside the
+ * process around that one statement (the JVM that hosts the driver starts outside the clock).
+ */
+NATIVE.duckCopy = {
+  label: "DuckDB COPY FROM 'file.csv' (in-process time)",
+  target: 'duck',
+  command() {
+    return { cmd: 'java', args: ['-cp', 'jars/duckdb_jdbc-*.jar', 'scripts/bench/lib/DuckDbSql.java', DUCK.url, `COPY ${TABLE} FROM '${NATIVE.pgCsvExport.file}' (FORMAT csv)`] };
+  },
+  async run(rows) {
+    resetDuckTarget({ create: true });
+    const r = duckSql([`COPY ${TABLE} FROM '${NATIVE.pgCsvExport.file}' (FORMAT csv)`, `SELECT COUNT(*) FROM ${TABLE}`], { what: this.label });
+    if (Number(r.rows[0]?.[0]) !== rows) throw new Error(`DuckDB COPY loaded ${r.rows[0]?.[0]} rows, expected ${rows}`);
+    return { ms: r.ms[0], status: 0, maxRssKb: undefined, cpuS: undefined, columns: verifyTarget('duck', rows, this.label) };
+  },
+};
+
 /** The peers of each pair, in the order they run; `native` is the pipeline the 0.7× target compares with. */
 const PEERS = {
   'sqlite-pg': ['sqlitePipe', 'pgloader'],
   'pg-pg': ['psqlPipe'],
   'pg-maria': ['pgExport', 'loadData'],
+  'pg-duck': ['pgCsvExport', 'duckCopy'],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -567,6 +611,11 @@ function reportStandard({ pairNames, runs, fixtures, localInfile, results, confi
       ratios.push(ratioLine(`${label}: ferry ≥ ${TARGETS.vsNative}× sqlite3 | psql`, ferryMs, best(peers.sqlitePipe).ms, TARGETS.vsNative));
     } else if (p === 'pg-pg') {
       ratios.push(ratioLine(`${label}: ferry ≥ ${TARGETS.vsNative}× psql | psql`, ferryMs, best(peers.psqlPipe).ms, TARGETS.vsNative));
+    } else if (p === 'pg-duck') {
+      const load = best(peers.duckCopy).ms;
+      const both = best(peers.pgCsvExport).ms + load;
+      rows.push([`${label}: export + DuckDB COPY`, seconds(both), rate(rowsPerSecond(ROWS, both)), '-', 'best export + best load', '-', '-']);
+      ratios.push(ratioLine(`${label}: ferry ≥ ${TARGETS.vsNative}× export + DuckDB COPY`, ferryMs, both, TARGETS.vsNative));
     } else {
       const load = best(peers.loadData).ms;
       const both = best(peers.pgExport).ms + load;

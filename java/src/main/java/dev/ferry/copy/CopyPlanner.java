@@ -70,7 +70,7 @@ final class CopyPlanner {
     Dialect sourceEngine = source.engine();
     Ddl ddl = target.engine().ddl();
     Ddl.Source from = new Ddl.Source(sourceEngine == target.engine(),
-        sourceEngine.capabilities().enforcesTypes());
+        sourceEngine.capabilities().enforcesTypes(), sourceEngine.ddl().indexNamesPerTable());
     List<String> create = new ArrayList<>();
     if (existing == null) {
       if (!request.create()) {

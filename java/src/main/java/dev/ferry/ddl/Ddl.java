@@ -29,8 +29,15 @@ public class Ddl {
    * @param sameEngine the source is the same engine, so native type names carry over
    * @param enforcesTypes the source enforces its declared precisions (SQLite's do not, so a
    *     timestamp it holds may carry any fraction)
+   * @param indexNamesPerTable the source's index names are unique per table only (MariaDB),
+   *     so two of its tables may have indexes of the same name
    */
-  public record Source(boolean sameEngine, boolean enforcesTypes) {}
+  public record Source(boolean sameEngine, boolean enforcesTypes, boolean indexNamesPerTable) {
+    /** A source whose index names are unique in their schema. */
+    public Source(boolean sameEngine, boolean enforcesTypes) {
+      this(sameEngine, enforcesTypes, false);
+    }
+  }
 
   /** {@code CREATE TABLE} for {@code source} named {@code table}, primary key included. */
   public String createTable(SqlDialect q, TableName table, Snapshot.Table source, Source from) {
@@ -67,12 +74,16 @@ public class Ddl {
           || (ix.unique() && ix.columns().equals(key))) {
         continue;
       }
-      String name = table.name().equals(source.name()) ? ix.name() : table.name() + "_" + ix.name();
+      // Index names stay unique in the target schema: prefixed with the table's name when the
+      // table is renamed, or when they come from an engine where they are unique per table only.
+      boolean prefix = !table.name().equals(source.name())
+          || (from.indexNamesPerTable() && !indexNamesPerTable());
+      String name = prefix ? table.name() + "_" + ix.name() : ix.name();
       StringBuilder cols = new StringBuilder();
       for (String c : ix.columns()) {
         Snapshot.Column col = column(source, c);
         cols.append(cols.length() == 0 ? "" : ", ")
-            .append(indexColumn(q, c, col == null ? "" : type(col, false, from)));
+            .append(indexColumn(q, c, col == null ? "" : type(col, key.contains(c), from)));
       }
       out.add("CREATE " + (ix.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS "
           + indexName(q, table, name) + " ON " + table.quoted(q) + " (" + cols + ")");
@@ -116,6 +127,11 @@ public class Ddl {
     // A source that does not enforce its declared fraction may hold any; keep microseconds.
     int f = p == null || !from.enforcesTypes() ? 6 : p;
     return Math.max(0, Math.min(f, maxFraction()));
+  }
+
+  /** Whether index names are unique per table here (MariaDB) rather than per schema. */
+  public boolean indexNamesPerTable() {
+    return false;
   }
 
   /** The most fraction digits a time or timestamp holds here. */

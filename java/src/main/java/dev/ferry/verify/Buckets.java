@@ -35,8 +35,9 @@ record Buckets(Mode mode, int count, long lo, long width) {
       return keyHash(rows, chunkRows);
     }
     int wanted = chunksFor(rows, chunkRows);
-    long width = Math.max(1, (span + wanted - 1) / wanted);
-    int count = (int) Math.max(1, (span + width - 1) / width);
+    // Ceiling divisions that cannot overflow: the span may be close to BIGINT's whole range.
+    long width = Math.max(1, span / wanted + (span % wanted == 0 ? 0 : 1));
+    int count = (int) Math.max(1, span / width + (span % width == 0 ? 0 : 1));
     return new Buckets(Mode.RANGE, count, min, width);
   }
 

@@ -4,6 +4,7 @@ import dev.ferry.catalog.Snapshot;
 import dev.ferry.types.LogicalType;
 
 import java.util.List;
+import java.util.Locale;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** Builds the snapshot columns and tables the DDL tests feed each engine's {@link Ddl}. */
@@ -36,11 +37,11 @@ public final class DdlFixtures {
   }
 
   public static Snapshot.Column column(String name, LogicalType type, boolean nullable) {
-    return new Snapshot.Column(name, 1, type.sqlType().toLowerCase(), type, nullable, null, false);
+    return new Snapshot.Column(name, 1, type.sqlType().toLowerCase(Locale.ROOT), type, nullable, null, false);
   }
 
   public static Snapshot.Column nativeColumn(String name, String nativeType) {
-    LogicalType t = new LogicalType("other", nativeType.toUpperCase(), null, null, nativeType);
+    LogicalType t = new LogicalType("other", nativeType.toUpperCase(Locale.ROOT), null, null, nativeType);
     return new Snapshot.Column(name, 1, nativeType, t, true, null, false);
   }
 

@@ -74,4 +74,15 @@ class BucketsTest {
     assertEquals(1, Buckets.keyHash(0, 100).count(), "an empty table is still one chunk");
     assertEquals(1_000_000, Buckets.keyHash(Long.MAX_VALUE / 2, 1).count(), "capped");
   }
+
+  @Test void wideSpansStillCoverEveryKey() {
+    // Random positive 63-bit keys: min near 0, max near Long.MAX_VALUE.
+    Buckets wide = Buckets.range(0, 9_000_000_000_000_000_000L, 1_000, 100);
+    assertEquals(Buckets.Mode.RANGE, wide.mode());
+    assertTrue(wide.ofKey(9_000_000_000_000_000_000L) < wide.count(),
+        "chunk " + wide.ofKey(9_000_000_000_000_000_000L) + " of " + wide.count());
+    Buckets widest = Buckets.range(1, Long.MAX_VALUE - 1, 1_000, 100);
+    assertTrue(widest.count() >= 1, "count " + widest.count());
+    assertTrue(widest.ofKey(Long.MAX_VALUE - 1) < widest.count());
+  }
 }

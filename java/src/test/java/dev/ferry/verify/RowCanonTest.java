@@ -154,4 +154,19 @@ class RowCanonTest {
       assertEquals(Arrays.asList(null, "1.5", "2024-01-02 03:04:05.500000", "0", null), rows.get(1));
     }
   }
+
+  @Test void duckDbDatesBeforeTheGregorianSwitchAreExact() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+         Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("SELECT DATE '1000-01-01', TIMESTAMP '1000-01-01 00:00:00.000001',"
+             + " TIME '23:59:59.999999', CAST(1.50 AS DECIMAL(10, 2)), TIMESTAMPTZ '2024-01-01 10:00:00+02'")) {
+      rs.next();
+      RowCanon canon = new RowCanon(false);
+      assertEquals("1000-01-01", canon.text(rs, 1, CellKind.DATE));
+      assertEquals("1000-01-01 00:00:00.000001", canon.text(rs, 2, CellKind.TIMESTAMP));
+      assertEquals("23:59:59.999999", canon.text(rs, 3, CellKind.TIME));
+      assertEquals("1.5", canon.text(rs, 4, CellKind.DECIMAL));
+      assertEquals("2024-01-01 08:00:00.000000", canon.text(rs, 5, CellKind.TIMESTAMPTZ));
+    }
+  }
 }

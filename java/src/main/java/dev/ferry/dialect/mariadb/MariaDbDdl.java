@@ -65,6 +65,10 @@ final class MariaDbDdl extends Ddl {
     return "DATETIME(" + fraction + ")";
   }
 
+  @Override public boolean indexNamesPerTable() {
+    return true;
+  }
+
   @Override public String tableOptions() {
     return " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin";
   }

@@ -26,6 +26,10 @@ final class PostgresDdl extends Ddl {
     return "BYTEA";
   }
 
+  @Override protected String time(int fraction, boolean zoned) {
+    return (zoned ? "TIMETZ(" : "TIME(") + fraction + ")";
+  }
+
   @Override protected String timestamptz(int fraction) {
     return "TIMESTAMPTZ(" + fraction + ")";
   }

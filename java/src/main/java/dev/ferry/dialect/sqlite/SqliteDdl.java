@@ -1,6 +1,9 @@
 package dev.ferry.dialect.sqlite;
 
 import dev.ferry.ddl.Ddl;
+import dev.ferry.types.TableName;
+import java.util.Locale;
+import org.apache.calcite.sql.SqlDialect;
 
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -42,5 +45,15 @@ final class SqliteDdl extends Ddl {
 
   @Override protected String timestamptz(int fraction) {
     return "TEXT";
+  }
+
+  /**
+   * Names starting with {@code sqlite_} are SQLite's own (a UNIQUE constraint's
+   * {@code sqlite_autoindex_t_1}) and refused in CREATE INDEX: such an index is created under its
+   * table's name instead.
+   */
+  @Override protected String indexName(SqlDialect q, TableName table, String name) {
+    return q.quoteIdentifier(name.toLowerCase(Locale.ROOT).startsWith("sqlite_")
+        ? table.name() + name.substring("sqlite".length()) : name);
   }
 }

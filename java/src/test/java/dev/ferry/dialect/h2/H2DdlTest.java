@@ -17,6 +17,7 @@ import dev.ferry.types.TableName;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import org.apache.calcite.sql.SqlDialect;
@@ -84,6 +85,30 @@ class H2DdlTest {
       }
       st.execute("INSERT INTO S.T VALUES (1, TIMESTAMP '2024-01-01 10:00:00.123456789', 1.5,"
           + " TIME WITH TIME ZONE '10:00:00+02')");
+    }
+  }
+
+  /** MariaDB names indexes per table, so two of its tables can both have an index "email". */
+  @Test void sameNamedIndexesOfTwoTablesAreBothCreated() throws Exception {
+    Ddl.Source perTable = new Ddl.Source(false, true, true);
+    TableName users = new TableName("PUBLIC", "users");
+    TableName admins = new TableName("PUBLIC", "admins");
+    try (Connection c = DriverManager.getConnection("jdbc:h2:mem:h2ddl_names");
+         Statement st = c.createStatement()) {
+      for (TableName name : List.of(users, admins)) {
+        Snapshot.Table src = table(name.name(), List.of(column("id", type("integer", "INTEGER")),
+                column("email", type("char", "VARCHAR", 100))), List.of("id"),
+            List.of(new Snapshot.Index("email", List.of("email"), true)));
+        st.execute(DDL.createTable(Q, name, src, perTable));
+        for (String ix : DDL.indexes(Q, name, src, perTable)) {
+          st.execute(ix);
+        }
+      }
+      try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES"
+          + " WHERE TABLE_NAME = 'admins' AND INDEX_TYPE_NAME = 'UNIQUE INDEX'")) {
+        rs.next();
+        assertEquals(1, rs.getInt(1), "admins.email is unique in the source");
+      }
     }
   }
 }

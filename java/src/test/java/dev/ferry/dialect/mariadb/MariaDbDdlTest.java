@@ -19,7 +19,6 @@ import dev.ferry.types.TableName;
 import java.util.List;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.dialect.MysqlSqlDialect;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class MariaDbDdlTest {
@@ -120,10 +119,6 @@ class MariaDbDdlTest {
         DDL.indexes(Q, new TableName("db", "t"), src, OTHER_ENGINE));
   }
 
-  @Disabled("BUG: Ddl.indexes types each index column with inKey=false (ddl/Ddl.java, the"
-      + " indexColumn(q, c, type(col, false, from)) call), so a primary-key text column that"
-      + " CREATE TABLE declares VARCHAR(768) is seen as LONGTEXT and indexed by a 255-character"
-      + " prefix: a UNIQUE index over it then only enforces uniqueness of the prefix")
   @Test void keyColumnsInAnIndexAreNotPrefixed() {
     Snapshot.Table src = table("t", List.of(column("code", type("char", "VARCHAR")),
             column("n", type("integer", "INTEGER"))),

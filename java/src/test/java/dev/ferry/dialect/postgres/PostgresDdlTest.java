@@ -19,7 +19,6 @@ import dev.ferry.types.TableName;
 import java.util.List;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class PostgresDdlTest {
@@ -71,9 +70,6 @@ class PostgresDdlTest {
     assertEquals("TIMESTAMPTZ(6)", t(type("timestamptz", "TIMESTAMP_WITH_LOCAL_TIME_ZONE")));
   }
 
-  @Disabled("BUG: PostgresDdl does not override Ddl.time(fraction, zoned), so a timetz column"
-      + " (LogicalType TIME_WITH_LOCAL_TIME_ZONE) is created as TIME(n) and PostgreSQL silently"
-      + " drops every value's offset; H2Ddl and DuckDbDdl keep the zone")
   @Test void zonedTimeKeepsItsZone() {
     assertEquals("TIMETZ(3)", t(type("time", "TIME_WITH_LOCAL_TIME_ZONE", 3)));
   }

@@ -1,0 +1,45 @@
+package dev.ferry.checksum;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ferry.dialect.Dialects;
+
+import java.sql.Types;
+import org.junit.jupiter.api.Test;
+
+/** How verification reads a column, from its driver's metadata. */
+class CellKindTest {
+  @Test void fromJdbcTypes() {
+    assertEquals(CellKind.INTEGER, CellKind.of(Types.SMALLINT, "int2"));
+    assertEquals(CellKind.DECIMAL, CellKind.of(Types.NUMERIC, "numeric"));
+    assertEquals(CellKind.REAL, CellKind.of(Types.REAL, "float4"));
+    assertEquals(CellKind.REAL, CellKind.of(Types.DOUBLE, "float4"), "pgjdbc's float4");
+    assertEquals(CellKind.REAL, CellKind.of(Types.FLOAT, "FLOAT"));
+    assertEquals(CellKind.DOUBLE, CellKind.of(Types.DOUBLE, "float8"));
+    assertEquals(CellKind.BOOLEAN, CellKind.of(Types.BIT, "bool"));
+    assertEquals(CellKind.BOOLEAN, CellKind.of(Types.BIT, "BIT"), "BIT(1)");
+    assertEquals(CellKind.OTHER, CellKind.of(Types.BIT, "bit varying"), "a bit string");
+    assertEquals(CellKind.CHAR, CellKind.of(Types.CHAR, "bpchar"));
+    assertEquals(CellKind.TEXT, CellKind.of(Types.CLOB, "CLOB"));
+    assertEquals(CellKind.BINARY, CellKind.of(Types.LONGVARBINARY, "bytea"));
+    assertEquals(CellKind.TIME, CellKind.of(Types.TIME_WITH_TIMEZONE, "timetz"));
+    assertEquals(CellKind.TIMESTAMPTZ, CellKind.of(Types.TIMESTAMP, "timestamptz"));
+    assertEquals(CellKind.TIMESTAMPTZ, CellKind.of(Types.TIMESTAMP, "TIMESTAMP WITH TIME ZONE"));
+    assertEquals(CellKind.TIMESTAMP, CellKind.of(Types.TIMESTAMP, "DATETIME"));
+    assertEquals(CellKind.OTHER, CellKind.of(Types.OTHER, "jsonb"));
+  }
+
+  @Test void sqliteDecidesByTheDeclaredName() {
+    var sqlite = Dialects.forSubprotocol("sqlite");
+    assertEquals(CellKind.DECIMAL, sqlite.cellKind(Types.FLOAT, "DECIMAL(10,2)"));
+    assertEquals(CellKind.INTEGER, sqlite.cellKind(Types.VARCHAR, "BIGINT"));
+    assertEquals(CellKind.BINARY, sqlite.cellKind(Types.VARCHAR, "BLOB"));
+    assertEquals(CellKind.TIMESTAMP, sqlite.cellKind(Types.VARCHAR, "DATETIME"));
+    assertEquals(CellKind.DATE, sqlite.cellKind(Types.VARCHAR, "DATE"));
+    assertEquals(CellKind.TIME, sqlite.cellKind(Types.VARCHAR, "TIME"));
+    assertEquals(CellKind.DOUBLE, sqlite.cellKind(Types.VARCHAR, "REAL"));
+    assertEquals(CellKind.BOOLEAN, sqlite.cellKind(Types.VARCHAR, "boolean"));
+    assertEquals(CellKind.TEXT, sqlite.cellKind(Types.VARCHAR, ""));
+    assertEquals(CellKind.DOUBLE, Dialects.forSubprotocol("h2").cellKind(Types.DOUBLE, "DOUBLE PRECISION"));
+  }
+}

@@ -1,0 +1,104 @@
+package dev.ferry.dialect.duckdb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.catalog.CatalogFacts;
+import dev.ferry.catalog.CatalogReader;
+import dev.ferry.catalog.Scope;
+import dev.ferry.catalog.Snapshot;
+import dev.ferry.dialect.Dialects;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** DuckDB's keys, foreign keys and indexes read by its catalog queries from a real database. */
+class DuckDbCatalogTest {
+  private static Connection duck;
+
+  @BeforeAll static void createTables() throws Exception {
+    duck = DriverManager.getConnection("jdbc:duckdb:");
+    try (Statement st = duck.createStatement()) {
+      st.execute("CREATE TABLE parent (a INTEGER, b VARCHAR, PRIMARY KEY (b, a))");
+      st.execute("CREATE TABLE child (id INTEGER PRIMARY KEY, pa INTEGER, pb VARCHAR,"
+          + " \"My Col\" VARCHAR, email VARCHAR, CONSTRAINT uq_email UNIQUE (email),"
+          + " FOREIGN KEY (pb, pa) REFERENCES parent (b, a))");
+      st.execute("CREATE INDEX ix_child ON child (\"My Col\", pa)");
+      st.execute("CREATE UNIQUE INDEX ix_lower ON child (lower(email))");
+      st.execute("CREATE TABLE other (x INTEGER PRIMARY KEY)");
+      st.execute("CREATE SCHEMA s2");
+      st.execute("CREATE TABLE s2.parent (z INTEGER PRIMARY KEY)");
+    }
+  }
+
+  @AfterAll static void close() throws Exception {
+    duck.close();
+  }
+
+  private static Snapshot read(@Nullable List<String> only, String... tables) throws Exception {
+    CatalogFacts facts = new CatalogFacts("main", only);
+    for (String t : tables) {
+      facts.addTable(t, false);
+    }
+    CatalogReader reader = Dialects.forSubprotocol("duckdb").catalogReader();
+    Scope scope = new Scope(null, "main");
+    reader.keys(duck, scope, facts);
+    reader.foreignKeys(duck, scope, facts);
+    reader.indexes(duck, scope, facts);
+    return facts.snapshot("duck", "DuckDB", "1", "now", Dialects.forSubprotocol("duckdb").columnTypes());
+  }
+
+  private static Snapshot.Table table(Snapshot s, String name) {
+    return s.tables().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  @Test void primaryKeysInDeclaredOrder() throws Exception {
+    Snapshot s = read(null, "parent", "child");
+    assertEquals(List.of("b", "a"), table(s, "parent").primaryKey().columns());
+    assertEquals(List.of("id"), table(s, "child").primaryKey().columns());
+  }
+
+  @Test void uniqueConstraints() throws Exception {
+    Snapshot.Table child = table(read(null, "parent", "child"), "child");
+    assertEquals(1, child.uniques().size(), child.uniques().toString());
+    assertEquals(List.of("email"), child.uniques().get(0).columns());
+  }
+
+  @Test void foreignKeysWithTheirReferencedColumns() throws Exception {
+    Snapshot.Table child = table(read(null, "parent", "child"), "child");
+    assertEquals(1, child.foreignKeys().size());
+    Snapshot.ForeignKey fk = child.foreignKeys().get(0);
+    assertEquals(List.of("pb", "pa"), fk.columns());
+    assertEquals("parent", fk.refTable());
+    assertEquals("main", fk.refSchema());
+    assertEquals(List.of("b", "a"), fk.refColumns());
+  }
+
+  @Test void createdIndexesWithQuotedNamesAndExpressions() throws Exception {
+    Snapshot.Table child = table(read(null, "parent", "child"), "child");
+    Snapshot.Index ix = child.indexes().stream().filter(i -> i.name().equals("ix_child")).findFirst()
+        .orElseThrow(() -> new AssertionError(child.indexes().toString()));
+    assertEquals(List.of("My Col", "pa"), ix.columns());
+    assertEquals(false, ix.unique());
+    Snapshot.Index lower = child.indexes().stream().filter(i -> i.name().equals("ix_lower")).findFirst()
+        .orElseThrow(() -> new AssertionError(child.indexes().toString()));
+    assertEquals(List.of(CatalogFacts.EXPRESSION), lower.columns());
+    assertTrue(lower.unique());
+    assertTrue(child.indexes().stream().anyMatch(i -> i.unique() && i.columns().equals(List.of("id"))),
+        "the primary key's index is listed as other engines list it: " + child.indexes());
+  }
+
+  @Test void onlyTheNamedTablesAndTheSchemaAreRead() throws Exception {
+    Snapshot s = read(List.of("parent"), "parent", "child", "other");
+    assertEquals(List.of("b", "a"), table(s, "parent").primaryKey().columns(),
+        "not s2.parent's key");
+    assertEquals(null, table(s, "child").primaryKey(), "child was not asked for");
+    assertEquals(null, table(s, "other").primaryKey());
+  }
+}
