@@ -17,8 +17,8 @@
 // After every copy the target is checked against the data's definition (row count, exact
 // SUM(amount), COUNT(DISTINCT name), first and last timestamp to the microsecond, active rows, key
 // range): a wrong copy fails the run. Targets are printed as PASS/MISS for information only.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,12 +33,12 @@ import {
 import { DUCK, duckColumns, duckFingerprint, duckSql, resetDuckTarget } from './lib/duckdb-fixture.js';
 import { describeEnvironment, jarVersion } from './lib/environment.js';
 import { exclusive } from './lib/exclusive.js';
+import { GNU_TIME, assertRan, failed, hasGnuTime, measured } from './lib/measure.js';
 import { pairs, rate, seconds, table, verdict, commandLine, tail } from './lib/report.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FERRY_BIN = join(ROOT, 'bin', 'ferry.js');
-const GNU_TIME = '/usr/bin/time';
 
 /** Runs of every tool in the standard benchmark (`--runs N`); the best is compared. */
 const DEFAULT_RUNS = 3;
@@ -73,107 +73,6 @@ function progress(message) {
 
 function mb(kb) {
   return kb === undefined ? '-' : `${Math.round(kb / 1024)} MB`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Measuring one command
-
-const hasGnuTime = existsSync(GNU_TIME);
-
-/** Peak RSS (VmHWM, KiB) of a live process, or undefined once it is gone. */
-function vmHwm(pid) {
-  try {
-    const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Kills the processes at the bottom of the tree under `pid` (children found through /proc), and
- * `pid` itself when it has none. Parents then see their children exit and exit themselves,
- * reaping them, so repeating this until the root is gone leaves no process and no zombie behind.
- */
-function killLeaves(pid) {
-  let children = [];
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    // gone already, or no /proc: the process itself is killed below
-  }
-  if (children.length > 0) {
-    for (const c of children) killLeaves(c);
-    return;
-  }
-  try {
-    process.kill(pid, 'SIGKILL');
-  } catch {
-    // exited meanwhile
-  }
-}
-
-/**
- * Runs a command to completion and measures it: wall time from spawn to exit (hrtime), and with
- * GNU time its peak RSS (%M: the largest of the command and everything it waited for, so a
- * `bash -c 'a | b'` pipeline reports its larger side) and CPU seconds (user + system of the whole
- * tree). Without /usr/bin/time, peak RSS is VmHWM polled every 50 ms (the direct child only).
- * After `timeoutMs` the command and its children are killed and `timedOut` is set.
- */
-function measured(cmd, args, { cwd, timeoutMs } = {}) {
-  return new Promise((resolve) => {
-    const timeFile = join(tmpdir(), `ferry-bench-copy-time-${process.pid}`);
-    rmSync(timeFile, { force: true });
-    const [exe, argv] = hasGnuTime ? [GNU_TIME, ['-o', timeFile, '-f', '%M %U %S', cmd, ...args]] : [cmd, args];
-    const before = process.hrtime.bigint();
-    const child = spawn(exe, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s) => (stderr += s));
-    let polledKb;
-    const poll = hasGnuTime ? undefined : setInterval(() => (polledKb = vmHwm(child.pid) ?? polledKb), 50);
-    let spawnError;
-    let timedOut = false;
-    let killer;
-    const timer = timeoutMs === undefined ? undefined : setTimeout(() => {
-      timedOut = true;
-      killLeaves(child.pid);
-      killer = setInterval(() => killLeaves(child.pid), 1000);
-    }, timeoutMs);
-    child.on('error', (e) => (spawnError = e));
-    child.on('close', (status, signal) => {
-      const ms = Number(process.hrtime.bigint() - before) / 1e6;
-      if (poll) clearInterval(poll);
-      if (timer) clearTimeout(timer);
-      if (killer) clearInterval(killer);
-      let maxRssKb = polledKb;
-      let cpuS;
-      if (hasGnuTime && existsSync(timeFile)) {
-        // GNU time writes "Command exited with non-zero status N" first when it did; figures are last.
-        const last = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1) ?? '';
-        const m = /^(\d+) ([\d.]+) ([\d.]+)$/.exec(last);
-        if (m) [maxRssKb, cpuS] = [Number(m[1]), Number(m[2]) + Number(m[3])];
-        rmSync(timeFile, { force: true });
-      }
-      // GNU time exits 127 when it cannot run the command and says so on stderr.
-      const error = spawnError ?? (hasGnuTime && status === 127 && /time: cannot run/.test(stderr) ? new Error(stderr.trim()) : undefined);
-      resolve({ ms, status, signal, error, timedOut, timeoutMs, stdout, stderr, maxRssKb, cpuS });
-    });
-  });
-}
-
-function failed(r) {
-  if (r.timedOut) return `timed out after ${seconds(r.timeoutMs)} (killed)`;
-  if (r.error) return `could not run: ${r.error.message}`;
-  if (r.status !== 0) return r.signal ? `killed by ${r.signal}` : `exit ${r.status}`;
-  return undefined;
-}
-
-/** Throws with the command's output when it did not exit 0 (the peers: their failure is an error). */
-function assertRan(r, what) {
-  const why = failed(r);
-  if (why) throw new Error(`${what} failed (${why}):\n${tail(`${r.stderr}\n${r.stdout}`, 30)}`);
 }
 
 // ---------------------------------------------------------------------------------------------

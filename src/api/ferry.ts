@@ -4,7 +4,7 @@ import { readIpcChunks } from '../arrow/index.js';
 import { CopyHandle, EngineHandle, type EngineDatabase, type Wire } from '../bridge/index.js';
 import { absolutizeUrl, validateConfig, type FerryConfigInput, type LoadedConfig } from '../config/index.js';
 import { FerryError } from '../errors/index.js';
-import type { SchemaSnapshot, TableInfo } from '../schema/model.js';
+import type { SchemaSnapshot } from '../schema/model.js';
 import { SNAPSHOT_FORMAT } from '../schema/snapshot-file.js';
 import { verifyTable } from '../bridge/index.js';
 import type { VerifyReport, VerifyRequest } from '../verify/verify-report.js';
@@ -126,8 +126,7 @@ export class Ferry {
     this.checkOpen();
     const s = await this.engine.inspect(database, namespace, tables);
     if (s.format !== SNAPSHOT_FORMAT) throw new FerryError('JVM_ERROR', `the JVM answered with a snapshot of format ${s.format}, not ${SNAPSHOT_FORMAT}; rebuild with \`npm run build\``);
-    // The JVM's families are the model's (LogicalType.family is a closed set of words there).
-    return { ...s, format: SNAPSHOT_FORMAT, tables: s.tables as unknown as TableInfo[], views: s.views as unknown as SchemaSnapshot['views'] };
+    return { ...s, format: SNAPSHOT_FORMAT };
   }
 
   /** The names of one database's tables and views, listed without inspecting them. */

@@ -232,10 +232,14 @@ export const Ping = z.strictObject({
 /** What answered a connection check. */
 export type Ping = z.output<typeof Ping>;
 
+/** The families schema comparison groups types into: a change within a family (INTEGER to BIGINT, VARCHAR(40) to VARCHAR(20)) is judged by size, a change across families by whether the values convert. */
+export const TypeFamily = z.enum(['integer', 'decimal', 'float', 'boolean', 'char', 'binary', 'date', 'time', 'timestamp', 'timestamptz', 'interval', 'other']);
+export type TypeFamily = z.infer<typeof TypeFamily>;
+
 /** A column type as Calcite's type system normalizes it, in the shape schema snapshots store. */
 export const LogicalType = z.strictObject({
-  /** the comparison family (`integer`, `char`, `timestamptz`, …) */
-  family: z.string(),
+  /** the comparison family */
+  family: TypeFamily,
   /** Calcite's SqlTypeName, or the upper-cased native name for family `other` */
   sqlType: z.string(),
   /** length (null: unbounded), DECIMAL digits or fractional-second digits */

@@ -1,10 +1,12 @@
+import type { Wire } from '../bridge/index.js';
+
 /**
  * The neutral, readonly, JSON-serializable catalog model that inspection produces, snapshots
  * store and the diff compares. Nothing here knows which engine it came from beyond `engine`.
  */
 
 /** The families types are compared in; a change of family is a conversion or an incompatibility. */
-export type TypeFamily = 'integer' | 'decimal' | 'float' | 'boolean' | 'char' | 'binary' | 'date' | 'time' | 'timestamp' | 'timestamptz' | 'interval' | 'other';
+export type TypeFamily = Wire.TypeFamily;
 
 /**
  * A column type as Calcite's type system normalizes it, so int4 and INTEGER, TEXT and CLOB,

@@ -1,6 +1,7 @@
 package dev.ferry.copy;
 
 import dev.ferry.catalog.Snapshot;
+import dev.ferry.types.TypeFamily;
 
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -13,7 +14,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param column the key column, as the source names it
  * @param family its logical type family
  */
-record ChunkKey(String column, String family) {
+record ChunkKey(String column, TypeFamily family) {
   /** The chunk key of {@code table}, or null when it must be copied in one transaction. */
   static @Nullable ChunkKey of(Snapshot.Table table) {
     List<String> pk = table.primaryKey() == null ? List.of() : table.primaryKey().columns();
@@ -25,7 +26,7 @@ record ChunkKey(String column, String family) {
       return null;
     }
     Integer scale = c.type().scale();
-    if (c.type().family().equals("decimal") && scale != null && scale > 0) {
+    if (c.type().family() == TypeFamily.DECIMAL && scale != null && scale > 0) {
       return null;
     }
     return new ChunkKey(c.name(), c.type().family());

@@ -5,6 +5,7 @@ import dev.ferry.federation.Federation;
 import dev.ferry.federation.SourceRows;
 import dev.ferry.sink.SinkValues;
 import dev.ferry.types.TableName;
+import dev.ferry.types.TypeFamily;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 final class ChunkPlanner {
   /** Key families whose literals round-trip exactly through Calcite's SQL. */
-  static final Set<String> CHUNKABLE = Set.of("integer", "decimal", "char", "date");
+  static final Set<TypeFamily> CHUNKABLE = Set.of(TypeFamily.INTEGER, TypeFamily.DECIMAL,
+      TypeFamily.CHAR, TypeFamily.DATE);
 
   /** One key range; a null bound is open. */
   record Range(@Nullable String lo, @Nullable String hi) {}
@@ -40,11 +42,11 @@ final class ChunkPlanner {
   }
 
   /** A Calcite SQL literal for a key or watermark value in {@code family}. */
-  static String literal(String family, String value) {
+  static String literal(TypeFamily family, String value) {
     return switch (family) {
-      case "integer", "decimal", "float" -> value;
-      case "date" -> "DATE '" + value + "'";
-      case "timestamp" -> "TIMESTAMP '" + value + "'";
+      case INTEGER, DECIMAL, FLOAT -> value;
+      case DATE -> "DATE '" + value + "'";
+      case TIMESTAMP -> "TIMESTAMP '" + value + "'";
       default -> "'" + value.replace("'", "''") + "'";
     };
   }
@@ -178,9 +180,9 @@ final class ChunkPlanner {
    * from its key index ({@code ORDER BY key OFFSET chunkRows - 1 FETCH NEXT 1 ROW}, pushed down
    * whole), so no key crosses the network except the boundaries themselves.
    */
-  static Boundaries scan(Federation federation, String source, String key, String family,
+  static Boundaries scan(Federation federation, String source, String key, TypeFamily family,
       @Nullable String condition, long chunkRows) throws SQLException {
-    if (family.equals("integer")) {
+    if (family == TypeFamily.INTEGER) {
       Boundaries even = evenIntegerRanges(federation, source, key, condition, chunkRows);
       if (even != null) {
         return even;
@@ -219,7 +221,7 @@ final class ChunkPlanner {
   }
 
   /** The condition selecting {@code range} of {@code key}, or null for the whole table. */
-  static @Nullable String rangeCondition(String key, String family, Range range) {
+  static @Nullable String rangeCondition(String key, TypeFamily family, Range range) {
     List<String> parts = new ArrayList<>();
     if (range.lo() != null) {
       parts.add(q(key) + " > " + literal(family, range.lo()));

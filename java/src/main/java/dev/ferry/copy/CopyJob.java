@@ -6,6 +6,7 @@ import dev.ferry.error.FerryFailure;
 import dev.ferry.federation.DatabaseSchema;
 import dev.ferry.federation.Federation;
 import dev.ferry.sink.TableSink;
+import dev.ferry.types.TypeFamily;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -276,10 +277,10 @@ public final class CopyJob {
   }
 
   /** A key literal in the target's own SQL (for the state file's clean-up DELETE). */
-  private static String nativeLiteral(String family, String value) {
+  private static String nativeLiteral(TypeFamily family, String value) {
     return switch (family) {
-      case "integer", "decimal" -> value;
-      case "date" -> "DATE '" + value + "'";
+      case INTEGER, DECIMAL -> value;
+      case DATE -> "DATE '" + value + "'";
       default -> "'" + value.replace("'", "''") + "'";
     };
   }

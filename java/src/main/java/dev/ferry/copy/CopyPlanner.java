@@ -11,6 +11,7 @@ import dev.ferry.federation.PlannedRows;
 import dev.ferry.federation.SourceRows;
 import dev.ferry.inspect.Inspector;
 import dev.ferry.types.TableName;
+import dev.ferry.types.TypeFamily;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -117,7 +118,7 @@ final class CopyPlanner {
       total = 0;
     } else if (key != null) {
       ChunkPlanner.Boundaries b = null;
-      if (condition == null && key.family().equals("integer")) {
+      if (condition == null && key.family() == TypeFamily.INTEGER) {
         // Calcite warms up on another thread while the source counts its keys.
         warmPlanner(select(columns, sourceRef) + " WHERE " + ChunkPlanner.rangeCondition(
             key.column(), key.family(), new ChunkPlanner.Range("0", "1")));

@@ -5,6 +5,7 @@ import dev.ferry.error.FerryFailure;
 import dev.ferry.federation.Federation;
 import dev.ferry.federation.SourceRows;
 import dev.ferry.sink.SinkValues;
+import dev.ferry.types.TypeFamily;
 
 import java.sql.SQLException;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -31,9 +32,9 @@ record WatermarkWindow(@Nullable String condition, @Nullable String hi, String n
       throw FerryFailure.of("USAGE", "watermark column '" + request.watermark() + "' is not a"
           + " column of " + table.name());
     }
-    String family = wc.type().family();
+    TypeFamily family = wc.type().family();
     String q = ChunkPlanner.q(wc.name());
-    int precision = family.equals("timestamp") ? queryPrecision(federation, sourceRef, wc.name()) : 6;
+    int precision = family == TypeFamily.TIMESTAMP ? queryPrecision(federation, sourceRef, wc.name()) : 6;
     String lower = last == null ? null : q + " > " + literal(family, last, precision, false);
     String hi = max(federation, sourceRef, wc.name(), ChunkPlanner.and(request.where(), lower));
     String condition = ChunkPlanner.and(request.where(), lower,
@@ -45,8 +46,8 @@ record WatermarkWindow(@Nullable String condition, @Nullable String hi, String n
     return new WatermarkWindow(condition, hi, note);
   }
 
-  private static String literal(String family, String value, int precision, boolean ceiling) {
-    return family.equals("timestamp") ? ChunkPlanner.timestampLiteral(value, precision, ceiling)
+  private static String literal(TypeFamily family, String value, int precision, boolean ceiling) {
+    return family == TypeFamily.TIMESTAMP ? ChunkPlanner.timestampLiteral(value, precision, ceiling)
         : ChunkPlanner.literal(family, value);
   }
 

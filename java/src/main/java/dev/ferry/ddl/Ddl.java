@@ -97,25 +97,25 @@ public class Ddl {
     Integer p = t.precision();
     Integer s = t.scale();
     switch (t.family()) {
-    case "integer":
+    case INTEGER:
       return integer(t.sqlType());
-    case "decimal":
+    case DECIMAL:
       return p == null ? unboundedDecimal() : decimal(p, s == null ? 0 : s);
-    case "float":
+    case FLOAT:
       return floating(t.sqlType().equals("REAL"));
-    case "boolean":
+    case BOOLEAN:
       return "BOOLEAN";
-    case "char":
+    case CHAR:
       return text(t.sqlType().equals("CHAR"), p, inKey);
-    case "binary":
+    case BINARY:
       return binary(t.sqlType().equals("BINARY"), p, inKey);
-    case "date":
+    case DATE:
       return "DATE";
-    case "time":
+    case TIME:
       return time(fraction(p, from), t.sqlType().contains("ZONE"));
-    case "timestamp":
+    case TIMESTAMP:
       return timestamp(fraction(p, from));
-    case "timestamptz":
+    case TIMESTAMPTZ:
       return timestamptz(fraction(p, from));
     default:
       return from.sameEngine() ? c.nativeType() : text(false, null, inKey);

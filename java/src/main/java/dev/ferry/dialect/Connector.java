@@ -11,7 +11,7 @@ import java.util.Properties;
  * Makes the physical connections of one database's pool; owned by that pool, which closes it
  * after its last connection.
  */
-public interface Connector {
+public interface Connector extends AutoCloseable {
   /** Each connection straight from the driver. */
   Connector DRIVER_MANAGER = (spec, properties) -> DriverManager.getConnection(spec.url(), properties);
 
@@ -19,5 +19,5 @@ public interface Connector {
   Connection open(DatabaseSpec spec, Properties properties) throws SQLException;
 
   /** Releases what the connector holds of its own; its connections are closed already. */
-  default void close() {}
+  @Override default void close() {}
 }

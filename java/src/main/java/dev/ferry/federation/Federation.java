@@ -100,23 +100,12 @@ public final class Federation implements AutoCloseable {
     PreparedStatement ps = null;
     try {
       ArrowChunks chunks;
-      DirectPlan direct = null;
-      try (Hook.Closeable h = Hook.PLAN_BEFORE_IMPLEMENTATION.addThread((RelRoot r) -> {
-        DirectPlan d = DirectPlan.of(r, databases.values());
-        if (d != null) {
-          throw d;
-        }
-      })) {
-        ps = statements.prepare(sql);
-      } catch (SQLException | RuntimeException e) {
-        direct = DirectPlan.find(e);
-        if (direct == null) {
-          throw e;
-        }
-      }
+      PlannedRows planned = planRows(sql);
+      DirectPlan direct = planned.direct();
+      ps = planned.calcite();
       if (direct != null) {
         chunks = direct.open(allocator, batchRows);
-      } else if (ps.execute()) {
+      } else if (java.util.Objects.requireNonNull(ps, "ps").execute()) {
         ResultSet rs = ps.getResultSet();
         chunks = new ArrowChunks(ps, rs, null, ColumnSpec.fromMetaData(rs.getMetaData()), allocator,
             batchRows);
@@ -166,8 +155,8 @@ public final class Federation implements AutoCloseable {
   }
 
   /**
-   * Plans a SELECT through Calcite without running it: the SQL one database runs when Calcite
-   * pushes it whole there, else Calcite's prepared statement. The caller opens or closes it.
+   * Plans a statement through Calcite without running it: the SQL one database runs when Calcite
+   * pushes a query whole there, else Calcite's prepared statement. The caller opens or closes it.
    */
   public PlannedRows planRows(String selectSql) throws SQLException {
     checkOpen();

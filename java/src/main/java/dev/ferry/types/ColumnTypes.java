@@ -100,7 +100,7 @@ public class ColumnTypes {
     if (jdbcType == Types.BIT && size > 1 && (name.startsWith("BIT") || name.equals("VARBIT"))) {
       // A bit string (PostgreSQL bit(n), MariaDB BIT(n)), reported as BIT like a boolean:
       // Calcite has no type for it and the length matters.
-      return new LogicalType("other", "BIT", size, null, "BIT(" + size + ")");
+      return new LogicalType(TypeFamily.OTHER, "BIT", size, null, "BIT(" + size + ")");
     }
     RelDataType t = catalogType(f, jdbcType, typeName, size, digits);
     // Checked on the reported size too: Calcite caps BINARY at 65536, so PostgreSQL's bytea

@@ -18,13 +18,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Calcite type (with each engine's quirks); this record only names it. Mirrors
  * {@code LogicalType} in {@code src/schema/model.ts}.
  *
- * @param family the comparison family ({@code integer}, {@code char}, {@code timestamptz}, …)
+ * @param family the comparison family
  * @param sqlType Calcite's SqlTypeName, or the upper-cased native name for family {@code other}
  * @param precision length (null: unbounded), DECIMAL digits or fractional-second digits
  * @param scale DECIMAL scale, otherwise null
  * @param display the human form, e.g. {@code DECIMAL(12, 2)}
  */
-public record LogicalType(String family, String sqlType, @Nullable Integer precision,
+public record LogicalType(TypeFamily family, String sqlType, @Nullable Integer precision,
     @Nullable Integer scale, String display) {
 
   /**
@@ -32,7 +32,7 @@ public record LogicalType(String family, String sqlType, @Nullable Integer preci
    * than Calcite's 38: precision unknown, so no narrowing to it is ever reported.
    */
   public static final LogicalType UNBOUNDED_DECIMAL =
-      new LogicalType("decimal", "DECIMAL", null, null, "DECIMAL");
+      new LogicalType(TypeFamily.DECIMAL, "DECIMAL", null, null, "DECIMAL");
 
   /** Names a Calcite type; {@code nativeType} is kept for types Calcite has no name for. */
   public static LogicalType of(RelDataType type, @Nullable String nativeType) {
@@ -45,42 +45,42 @@ public record LogicalType(String family, String sqlType, @Nullable Integer preci
     case SMALLINT:
     case INTEGER:
     case BIGINT:
-      return new LogicalType("integer", n, null, null, n);
+      return new LogicalType(TypeFamily.INTEGER, n, null, null, n);
     case UTINYINT:
     case USMALLINT:
     case UINTEGER:
     case UBIGINT:
-      return new LogicalType("integer", n, null, null, n.substring(1) + " UNSIGNED");
+      return new LogicalType(TypeFamily.INTEGER, n, null, null, n.substring(1) + " UNSIGNED");
     case DECIMAL:
-      return new LogicalType("decimal", n, p, type.getScale(),
+      return new LogicalType(TypeFamily.DECIMAL, n, p, type.getScale(),
           "DECIMAL(" + p + ", " + type.getScale() + ")");
     case REAL:
-      return new LogicalType("float", "REAL", null, null, "REAL");
+      return new LogicalType(TypeFamily.FLOAT, "REAL", null, null, "REAL");
     case FLOAT:
     case DOUBLE:
       // Calcite's FLOAT is double precision, as in JDBC.
-      return new LogicalType("float", "DOUBLE", null, null, "DOUBLE");
+      return new LogicalType(TypeFamily.FLOAT, "DOUBLE", null, null, "DOUBLE");
     case BOOLEAN:
-      return new LogicalType("boolean", n, null, null, n);
+      return new LogicalType(TypeFamily.BOOLEAN, n, null, null, n);
     case CHAR:
     case VARCHAR:
-      return sized("char", n, p);
+      return sized(TypeFamily.CHAR, n, p);
     case BINARY:
     case VARBINARY:
-      return sized("binary", n, p);
+      return sized(TypeFamily.BINARY, n, p);
     case DATE:
-      return new LogicalType("date", n, null, null, n);
+      return new LogicalType(TypeFamily.DATE, n, null, null, n);
     case TIME:
-      return new LogicalType("time", n, p, null, "TIME(" + p + ")");
+      return new LogicalType(TypeFamily.TIME, n, p, null, "TIME(" + p + ")");
     case TIME_WITH_LOCAL_TIME_ZONE:
     case TIME_TZ:
-      return new LogicalType("time", SqlTypeName.TIME_WITH_LOCAL_TIME_ZONE.getName(), p, null,
+      return new LogicalType(TypeFamily.TIME, SqlTypeName.TIME_WITH_LOCAL_TIME_ZONE.getName(), p, null,
           "TIME(" + p + ") WITH LOCAL TIME ZONE");
     case TIMESTAMP:
-      return new LogicalType("timestamp", n, p, null, "TIMESTAMP(" + p + ")");
+      return new LogicalType(TypeFamily.TIMESTAMP, n, p, null, "TIMESTAMP(" + p + ")");
     case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
     case TIMESTAMP_TZ:
-      return new LogicalType("timestamptz", SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE.getName(),
+      return new LogicalType(TypeFamily.TIMESTAMPTZ, SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE.getName(),
           p, null, "TIMESTAMP(" + p + ") WITH LOCAL TIME ZONE");
     default:
       break;
@@ -88,12 +88,12 @@ public record LogicalType(String family, String sqlType, @Nullable Integer preci
     String name = nativeType == null || nativeType.isBlank() ? n
         : nativeType.strip().toUpperCase(Locale.ROOT);
     if (SqlTypeName.INTERVAL_TYPES.contains(t) || name.startsWith("INTERVAL")) {
-      return new LogicalType("interval", "INTERVAL", null, null, name);
+      return new LogicalType(TypeFamily.INTERVAL, "INTERVAL", null, null, name);
     }
-    return new LogicalType("other", name, null, null, name);
+    return new LogicalType(TypeFamily.OTHER, name, null, null, name);
   }
 
-  private static LogicalType sized(String family, String name, int precision) {
+  private static LogicalType sized(TypeFamily family, String name, int precision) {
     return precision < 0
         ? new LogicalType(family, name, null, null, name)
         : new LogicalType(family, name, precision, null, name + "(" + precision + ")");
@@ -102,7 +102,7 @@ public record LogicalType(String family, String sqlType, @Nullable Integer preci
   /** Reads one {@code type} object of a snapshot, as Node or an older Ferry wrote it. */
   public static LogicalType fromJson(JsonNode node) {
     String sqlType = node.path("sqlType").asText("ANY");
-    return new LogicalType(node.path("family").asText("other"), sqlType, intOrNull(node, "precision"),
+    return new LogicalType(TypeFamily.of(node.path("family").asText("other")), sqlType, intOrNull(node, "precision"),
         intOrNull(node, "scale"), node.path("display").asText(sqlType));
   }
 
@@ -116,7 +116,7 @@ public record LogicalType(String family, String sqlType, @Nullable Integer preci
    * cannot name (family {@code other}, {@code interval}) become ANY, which validates leniently.
    */
   public RelDataType toRelDataType(RelDataTypeFactory f, boolean nullable) {
-    SqlTypeName t = family.equals("other") || family.equals("interval") ? null
+    SqlTypeName t = family == TypeFamily.OTHER || family == TypeFamily.INTERVAL ? null
         : SqlTypeName.get(sqlType);
     RelDataType type;
     if (t == null) {

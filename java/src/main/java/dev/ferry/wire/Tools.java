@@ -2,6 +2,7 @@ package dev.ferry.wire;
 
 import dev.ferry.config.DatabaseSpec;
 import dev.ferry.connect.FerryDataSource;
+import dev.ferry.dialect.Connector;
 import dev.ferry.dialect.Dialect;
 import dev.ferry.dialect.Dialects;
 import dev.ferry.error.FerryFailure;
@@ -52,8 +53,9 @@ public final class Tools {
         blank(script.password()), null, false, 0);
     long changed = 0;
     String current = null;
-    try (Connection c = DriverManager.getConnection(spec.url(),
-        FerryDataSource.driverProperties(spec, Dialects.of(spec)))) {
+    Dialect dialect = Dialects.of(spec);
+    Connector connector = dialect.connector(spec);
+    try (connector; Connection c = connector.open(spec, FerryDataSource.driverProperties(spec, dialect))) {
       c.setAutoCommit(false);
       try (Statement st = c.createStatement()) {
         for (String sql : script.statements()) {

@@ -1,5 +1,6 @@
 package dev.ferry.catalog;
 
+import dev.ferry.types.TypeFamily;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -77,7 +78,7 @@ class CatalogFactsTest {
         orders.columns().stream().map(Snapshot.Column::name).toList());
     assertEquals(List.of(1, 2, 3), orders.columns().stream().map(Snapshot.Column::position).toList());
     Snapshot.Column total = orders.columns().get(2);
-    assertEquals(new LogicalType("decimal", "DECIMAL", 12, 2, "DECIMAL(12, 2)"), total.type());
+    assertEquals(new LogicalType(TypeFamily.DECIMAL, "DECIMAL", 12, 2, "DECIMAL(12, 2)"), total.type());
     assertEquals("numeric", total.nativeType());
     assertTrue(total.nullable());
     assertFalse(orders.columns().get(0).nullable());
@@ -93,7 +94,7 @@ class CatalogFactsTest {
     Snapshot.Table customers = s.tables().get(0);
     assertEquals(List.of(new Snapshot.Key("uq_email", List.of("email")),
         new Snapshot.Key("uq_email_id", List.of("email", "id"))), customers.uniques());
-    assertEquals(new LogicalType("char", "VARCHAR", 200, null, "VARCHAR(200)"),
+    assertEquals(new LogicalType(TypeFamily.CHAR, "VARCHAR", 200, null, "VARCHAR(200)"),
         customers.columns().get(1).type());
     assertTrue(customers.foreignKeys().isEmpty());
   }

@@ -1,5 +1,6 @@
 package dev.ferry.copy;
 
+import dev.ferry.types.TypeFamily;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -11,7 +12,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.junit.jupiter.api.Test;
 
 class ChunkKeyTest {
-  private static final LogicalType BIGINT = new LogicalType("integer", "BIGINT", null, null, "BIGINT");
+  private static final LogicalType BIGINT = new LogicalType(TypeFamily.INTEGER, "BIGINT", null, null, "BIGINT");
 
   private static Snapshot.Column col(String name, LogicalType t) {
     return new Snapshot.Column(name, 1, t.sqlType(), t, false, null, false);
@@ -23,35 +24,35 @@ class ChunkKeyTest {
   }
 
   private static LogicalType decimal(int p, int s) {
-    return new LogicalType("decimal", "DECIMAL", p, s, "DECIMAL(" + p + ", " + s + ")");
+    return new LogicalType(TypeFamily.DECIMAL, "DECIMAL", p, s, "DECIMAL(" + p + ", " + s + ")");
   }
 
   @Test void anIntegerPrimaryKeyIsChunkable() {
-    assertEquals(new ChunkKey("id", "integer"), ChunkKey.of(table(List.of("id"), col("id", BIGINT))));
+    assertEquals(new ChunkKey("id", TypeFamily.INTEGER), ChunkKey.of(table(List.of("id"), col("id", BIGINT))));
   }
 
   @Test void theKeyIsFoundIgnoringCaseAndNamedAsTheColumnIs() {
-    assertEquals(new ChunkKey("Id", "integer"), ChunkKey.of(table(List.of("ID"), col("Id", BIGINT))));
+    assertEquals(new ChunkKey("Id", TypeFamily.INTEGER), ChunkKey.of(table(List.of("ID"), col("Id", BIGINT))));
   }
 
   @Test void decimalsOnlyWithoutAFraction() {
-    assertEquals(new ChunkKey("n", "decimal"), ChunkKey.of(table(List.of("n"), col("n", decimal(20, 0)))));
+    assertEquals(new ChunkKey("n", TypeFamily.DECIMAL), ChunkKey.of(table(List.of("n"), col("n", decimal(20, 0)))));
     assertNull(ChunkKey.of(table(List.of("n"), col("n", decimal(10, 2)))));
-    assertEquals(new ChunkKey("n", "decimal"),
+    assertEquals(new ChunkKey("n", TypeFamily.DECIMAL),
         ChunkKey.of(table(List.of("n"), col("n", LogicalType.UNBOUNDED_DECIMAL))),
         "an unbounded decimal has no known scale");
   }
 
   @Test void textAndDateKeys() {
-    LogicalType text = new LogicalType("char", "VARCHAR", 10, null, "VARCHAR(10)");
-    LogicalType date = new LogicalType("date", "DATE", null, null, "DATE");
-    assertEquals(new ChunkKey("code", "char"), ChunkKey.of(table(List.of("code"), col("code", text))));
-    assertEquals(new ChunkKey("day", "date"), ChunkKey.of(table(List.of("day"), col("day", date))));
+    LogicalType text = new LogicalType(TypeFamily.CHAR, "VARCHAR", 10, null, "VARCHAR(10)");
+    LogicalType date = new LogicalType(TypeFamily.DATE, "DATE", null, null, "DATE");
+    assertEquals(new ChunkKey("code", TypeFamily.CHAR), ChunkKey.of(table(List.of("code"), col("code", text))));
+    assertEquals(new ChunkKey("day", TypeFamily.DATE), ChunkKey.of(table(List.of("day"), col("day", date))));
   }
 
   @Test void otherKeysAreCopiedInOneChunk() {
-    LogicalType ts = new LogicalType("timestamp", "TIMESTAMP", 6, null, "TIMESTAMP(6)");
-    LogicalType dbl = new LogicalType("float", "DOUBLE", null, null, "DOUBLE");
+    LogicalType ts = new LogicalType(TypeFamily.TIMESTAMP, "TIMESTAMP", 6, null, "TIMESTAMP(6)");
+    LogicalType dbl = new LogicalType(TypeFamily.FLOAT, "DOUBLE", null, null, "DOUBLE");
     assertNull(ChunkKey.of(table(List.of("a", "b"), col("a", BIGINT), col("b", BIGINT))), "composite");
     assertNull(ChunkKey.of(table(null, col("a", BIGINT))), "no primary key");
     assertNull(ChunkKey.of(table(List.of(), col("a", BIGINT))), "empty key");

@@ -1,5 +1,6 @@
 package dev.ferry.copy;
 
+import dev.ferry.types.TypeFamily;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -23,25 +24,25 @@ class ChunkPlannerTest {
   }
 
   @Test void rangeConditions() {
-    assertNull(ChunkPlanner.rangeCondition("id", "integer", new Range(null, null)));
-    assertEquals("\"id\" <= 10", ChunkPlanner.rangeCondition("id", "integer", new Range(null, "10")));
-    assertEquals("\"id\" > 10", ChunkPlanner.rangeCondition("id", "integer", new Range("10", null)));
+    assertNull(ChunkPlanner.rangeCondition("id", TypeFamily.INTEGER, new Range(null, null)));
+    assertEquals("\"id\" <= 10", ChunkPlanner.rangeCondition("id", TypeFamily.INTEGER, new Range(null, "10")));
+    assertEquals("\"id\" > 10", ChunkPlanner.rangeCondition("id", TypeFamily.INTEGER, new Range("10", null)));
     assertEquals("\"id\" > 10 AND \"id\" <= 20",
-        ChunkPlanner.rangeCondition("id", "integer", new Range("10", "20")));
+        ChunkPlanner.rangeCondition("id", TypeFamily.INTEGER, new Range("10", "20")));
     assertEquals("\"my \"\"key\"\"\" > 'a' AND \"my \"\"key\"\"\" <= 'O''Brien'",
-        ChunkPlanner.rangeCondition("my \"key\"", "char", new Range("a", "O'Brien")));
+        ChunkPlanner.rangeCondition("my \"key\"", TypeFamily.CHAR, new Range("a", "O'Brien")));
     assertEquals("\"d\" > DATE '2024-01-01'",
-        ChunkPlanner.rangeCondition("d", "date", new Range("2024-01-01", null)));
+        ChunkPlanner.rangeCondition("d", TypeFamily.DATE, new Range("2024-01-01", null)));
   }
 
   @Test void literals() {
-    assertEquals("42", ChunkPlanner.literal("integer", "42"));
-    assertEquals("-1.50", ChunkPlanner.literal("decimal", "-1.50"));
-    assertEquals("1.0E10", ChunkPlanner.literal("float", "1.0E10"));
-    assertEquals("DATE '2024-02-29'", ChunkPlanner.literal("date", "2024-02-29"));
-    assertEquals("TIMESTAMP '2024-01-01 10:00:00'", ChunkPlanner.literal("timestamp", "2024-01-01 10:00:00"));
-    assertEquals("'it''s'", ChunkPlanner.literal("char", "it's"));
-    assertEquals("'x'", ChunkPlanner.literal("other", "x"));
+    assertEquals("42", ChunkPlanner.literal(TypeFamily.INTEGER, "42"));
+    assertEquals("-1.50", ChunkPlanner.literal(TypeFamily.DECIMAL, "-1.50"));
+    assertEquals("1.0E10", ChunkPlanner.literal(TypeFamily.FLOAT, "1.0E10"));
+    assertEquals("DATE '2024-02-29'", ChunkPlanner.literal(TypeFamily.DATE, "2024-02-29"));
+    assertEquals("TIMESTAMP '2024-01-01 10:00:00'", ChunkPlanner.literal(TypeFamily.TIMESTAMP, "2024-01-01 10:00:00"));
+    assertEquals("'it''s'", ChunkPlanner.literal(TypeFamily.CHAR, "it's"));
+    assertEquals("'x'", ChunkPlanner.literal(TypeFamily.OTHER, "x"));
   }
 
   @Test void timestampLiteralsRoundToTheColumnsPrecision() {
@@ -82,6 +83,7 @@ class ChunkPlannerTest {
   }
 
   @Test void onlyExactKeyFamiliesAreChunkable() {
-    assertEquals(java.util.Set.of("integer", "decimal", "char", "date"), ChunkPlanner.CHUNKABLE);
+    assertEquals(java.util.Set.of(TypeFamily.INTEGER, TypeFamily.DECIMAL, TypeFamily.CHAR, TypeFamily.DATE),
+        ChunkPlanner.CHUNKABLE);
   }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.copy;
 
+import dev.ferry.types.TypeFamily;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Where a {@code --resume} continues, for each checkpoint a target may hold. */
 class ResumePointTest {
   private static final TableName TARGET = new TableName("public", "orders");
-  private static final ChunkKey KEY = new ChunkKey("id", "integer");
+  private static final ChunkKey KEY = new ChunkKey("id", TypeFamily.INTEGER);
 
   private static CopyRequest request(boolean resume, CopyMode mode, @Nullable String watermark) {
     return new CopyRequest("src", "dst", "orders", null, null, null, null, mode, watermark, false,

@@ -1,5 +1,6 @@
 package dev.ferry.ddl;
 
+import dev.ferry.types.TypeFamily;
 import dev.ferry.catalog.Snapshot;
 import dev.ferry.types.LogicalType;
 
@@ -19,16 +20,16 @@ public final class DdlFixtures {
   private DdlFixtures() {}
 
   public static LogicalType type(String family, String sqlType) {
-    return new LogicalType(family, sqlType, null, null, sqlType);
+    return new LogicalType(TypeFamily.of(family), sqlType, null, null, sqlType);
   }
 
   public static LogicalType type(String family, String sqlType, @Nullable Integer precision) {
-    return new LogicalType(family, sqlType, precision, null, sqlType + "(" + precision + ")");
+    return new LogicalType(TypeFamily.of(family), sqlType, precision, null, sqlType + "(" + precision + ")");
   }
 
   public static LogicalType decimal(@Nullable Integer precision, @Nullable Integer scale) {
     return precision == null ? LogicalType.UNBOUNDED_DECIMAL
-        : new LogicalType("decimal", "DECIMAL", precision, scale,
+        : new LogicalType(TypeFamily.DECIMAL, "DECIMAL", precision, scale,
             "DECIMAL(" + precision + ", " + scale + ")");
   }
 
@@ -41,7 +42,7 @@ public final class DdlFixtures {
   }
 
   public static Snapshot.Column nativeColumn(String name, String nativeType) {
-    LogicalType t = new LogicalType("other", nativeType.toUpperCase(Locale.ROOT), null, null, nativeType);
+    LogicalType t = new LogicalType(TypeFamily.OTHER, nativeType.toUpperCase(Locale.ROOT), null, null, nativeType);
     return new Snapshot.Column(name, 1, nativeType, t, true, null, false);
   }
 

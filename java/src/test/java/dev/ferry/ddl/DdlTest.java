@@ -1,5 +1,6 @@
 package dev.ferry.ddl;
 
+import dev.ferry.types.TypeFamily;
 import static dev.ferry.ddl.DdlFixtures.OTHER_ENGINE;
 import static dev.ferry.ddl.DdlFixtures.SAME_ENGINE;
 import static dev.ferry.ddl.DdlFixtures.UNENFORCED;
@@ -91,7 +92,7 @@ class DdlTest {
     Snapshot.Column uuid = nativeColumn("u", "uuid");
     assertEquals("uuid", DDL.type(uuid, false, SAME_ENGINE));
     assertEquals("VARCHAR", DDL.type(uuid, false, OTHER_ENGINE));
-    Snapshot.Column interval = column("i", new LogicalType("interval", "INTERVAL", null, null,
+    Snapshot.Column interval = column("i", new LogicalType(TypeFamily.INTERVAL, "INTERVAL", null, null,
         "INTERVAL DAY"));
     assertEquals("VARCHAR", DDL.type(interval, false, OTHER_ENGINE));
   }

@@ -27,7 +27,7 @@ class ColumnTypesTest {
     assertEquals(SqlTypeName.DECIMAL, d.getSqlTypeName());
     assertEquals(38, d.getPrecision());
     assertEquals(10, d.getScale());
-    assertEquals(new LogicalType("decimal", "DECIMAL", 38, 10, "DECIMAL(38, 10)"),
+    assertEquals(new LogicalType(TypeFamily.DECIMAL, "DECIMAL", 38, 10, "DECIMAL(38, 10)"),
         logical(Types.DECIMAL, "DECIMAL", 38, 10));
   }
 
@@ -41,48 +41,48 @@ class ColumnTypesTest {
   }
 
   @Test void hugeVarcharLengthsMeanUnbounded() {
-    assertEquals(new LogicalType("char", "VARCHAR", 255, null, "VARCHAR(255)"),
+    assertEquals(new LogicalType(TypeFamily.CHAR, "VARCHAR", 255, null, "VARCHAR(255)"),
         logical(Types.VARCHAR, "varchar", 255, 0));
-    assertEquals(new LogicalType("char", "VARCHAR", null, null, "VARCHAR"),
+    assertEquals(new LogicalType(TypeFamily.CHAR, "VARCHAR", null, null, "VARCHAR"),
         logical(Types.VARCHAR, "text", Integer.MAX_VALUE, 0));
-    assertEquals(new LogicalType("char", "VARCHAR", null, null, "VARCHAR"),
+    assertEquals(new LogicalType(TypeFamily.CHAR, "VARCHAR", null, null, "VARCHAR"),
         logical(Types.VARCHAR, "CHARACTER VARYING", ColumnTypes.UNBOUNDED_LENGTH, 0));
-    assertEquals(new LogicalType("char", "VARCHAR", 999_999_999, null, "VARCHAR(999999999)"),
+    assertEquals(new LogicalType(TypeFamily.CHAR, "VARCHAR", 999_999_999, null, "VARCHAR(999999999)"),
         logical(Types.VARCHAR, "varchar", ColumnTypes.UNBOUNDED_LENGTH - 1, 0));
-    assertEquals(new LogicalType("char", "VARCHAR", null, null, "VARCHAR"),
+    assertEquals(new LogicalType(TypeFamily.CHAR, "VARCHAR", null, null, "VARCHAR"),
         logical(Types.CLOB, "CLOB", 100, 0), "CLOB is unbounded text");
-    assertEquals(new LogicalType("binary", "VARBINARY", null, null, "VARBINARY"),
+    assertEquals(new LogicalType(TypeFamily.BINARY, "VARBINARY", null, null, "VARBINARY"),
         logical(Types.BINARY, "bytea", Integer.MAX_VALUE, 0), "bytea is unbounded bytes");
   }
 
   @Test void bitStringsAreOther() {
-    assertEquals(new LogicalType("other", "BIT", 8, null, "BIT(8)"), logical(Types.BIT, "bit", 8, 0));
-    assertEquals(new LogicalType("other", "BIT", 12, null, "BIT(12)"), logical(Types.BIT, "varbit", 12, 0));
-    assertEquals("boolean", logical(Types.BIT, "bit", 1, 0).family(), "BIT(1) is a boolean");
-    assertEquals("boolean", logical(Types.BOOLEAN, "bool", 1, 0).family());
+    assertEquals(new LogicalType(TypeFamily.OTHER, "BIT", 8, null, "BIT(8)"), logical(Types.BIT, "bit", 8, 0));
+    assertEquals(new LogicalType(TypeFamily.OTHER, "BIT", 12, null, "BIT(12)"), logical(Types.BIT, "varbit", 12, 0));
+    assertEquals(TypeFamily.BOOLEAN, logical(Types.BIT, "bit", 1, 0).family(), "BIT(1) is a boolean");
+    assertEquals(TypeFamily.BOOLEAN, logical(Types.BOOLEAN, "bool", 1, 0).family());
   }
 
   @Test void temporalFractions() {
-    assertEquals(new LogicalType("timestamp", "TIMESTAMP", 6, null, "TIMESTAMP(6)"),
+    assertEquals(new LogicalType(TypeFamily.TIMESTAMP, "TIMESTAMP", 6, null, "TIMESTAMP(6)"),
         logical(Types.TIMESTAMP, "timestamp", 26, 6));
-    assertEquals(new LogicalType("timestamp", "TIMESTAMP", 3, null, "TIMESTAMP(3)"),
+    assertEquals(new LogicalType(TypeFamily.TIMESTAMP, "TIMESTAMP", 3, null, "TIMESTAMP(3)"),
         logical(Types.TIMESTAMP, "DATETIME", 23, -1), "no DECIMAL_DIGITS: the size says");
-    assertEquals(new LogicalType("timestamptz", "TIMESTAMP_WITH_LOCAL_TIME_ZONE", 6, null,
+    assertEquals(new LogicalType(TypeFamily.TIMESTAMPTZ, "TIMESTAMP_WITH_LOCAL_TIME_ZONE", 6, null,
         "TIMESTAMP(6) WITH LOCAL TIME ZONE"), logical(Types.TIMESTAMP, "timestamptz", 35, 6));
-    assertEquals(new LogicalType("time", "TIME_WITH_LOCAL_TIME_ZONE", 0, null,
+    assertEquals(new LogicalType(TypeFamily.TIME, "TIME_WITH_LOCAL_TIME_ZONE", 0, null,
         "TIME(0) WITH LOCAL TIME ZONE"), logical(Types.TIME, "timetz", 21, 0));
     assertEquals(9, type(Types.TIMESTAMP, "TIMESTAMP", 29, 9).getPrecision());
     assertEquals(6, type(Types.TIMESTAMP, "DATETIME", 26, 0).getPrecision(), "MariaDB's DATETIME(6)");
   }
 
   @Test void integersAndOthers() {
-    assertEquals(new LogicalType("integer", "BIGINT", null, null, "BIGINT"), logical(Types.BIGINT, "int8", 19, 0));
-    assertEquals(new LogicalType("integer", "UBIGINT", null, null, "BIGINT UNSIGNED"),
+    assertEquals(new LogicalType(TypeFamily.INTEGER, "BIGINT", null, null, "BIGINT"), logical(Types.BIGINT, "int8", 19, 0));
+    assertEquals(new LogicalType(TypeFamily.INTEGER, "UBIGINT", null, null, "BIGINT UNSIGNED"),
         logical(Types.BIGINT, "BIGINT UNSIGNED", 20, 0));
-    assertEquals(new LogicalType("float", "DOUBLE", null, null, "DOUBLE"), logical(Types.FLOAT, "float8", 17, 0));
-    assertEquals(new LogicalType("other", "UUID", null, null, "UUID"), logical(Types.BINARY, "UUID", 16, 0),
+    assertEquals(new LogicalType(TypeFamily.FLOAT, "DOUBLE", null, null, "DOUBLE"), logical(Types.FLOAT, "float8", 17, 0));
+    assertEquals(new LogicalType(TypeFamily.OTHER, "UUID", null, null, "UUID"), logical(Types.BINARY, "UUID", 16, 0),
         "H2's UUID is not bytes");
-    assertEquals(new LogicalType("other", "JSONB", null, null, "JSONB"), logical(Types.OTHER, "jsonb", 0, 0));
+    assertEquals(new LogicalType(TypeFamily.OTHER, "JSONB", null, null, "JSONB"), logical(Types.OTHER, "jsonb", 0, 0));
     assertEquals(SqlTypeName.VARBINARY, type(Types.BLOB, "BLOB", 0, 0).getSqlTypeName());
     assertEquals(SqlTypeName.ANY, type(Types.OTHER, "jsonb", 0, 0).getSqlTypeName());
   }
@@ -90,11 +90,11 @@ class ColumnTypesTest {
   @Test void logicalTypesTurnBackIntoCalciteTypes() {
     assertEquals("DECIMAL(38, 18)", LogicalType.UNBOUNDED_DECIMAL.toRelDataType(F, false).getFullTypeString()
         .replace(" NOT NULL", ""));
-    RelDataType v = new LogicalType("char", "VARCHAR", 10, null, "VARCHAR(10)").toRelDataType(F, true);
+    RelDataType v = new LogicalType(TypeFamily.CHAR, "VARCHAR", 10, null, "VARCHAR(10)").toRelDataType(F, true);
     assertEquals(SqlTypeName.VARCHAR, v.getSqlTypeName());
     assertEquals(10, v.getPrecision());
     assertEquals(true, v.isNullable());
     assertEquals(SqlTypeName.ANY,
-        new LogicalType("other", "JSONB", null, null, "JSONB").toRelDataType(F, true).getSqlTypeName());
+        new LogicalType(TypeFamily.OTHER, "JSONB", null, null, "JSONB").toRelDataType(F, true).getSqlTypeName());
   }
 }

@@ -51,24 +51,7 @@ public final class DuckDbDialect implements Dialect {
   private static final SqlDialect CALCITE = new PostgresqlSqlDialect(PostgresqlSqlDialect.DEFAULT_CONTEXT);
 
   /** Several rows to a statement (DuckDB runs a JDBC batch row by row); upserts as ON CONFLICT. */
-  private static final BatchSql BATCH = new BatchSql() {
-    @Override public boolean multiRow() {
-      return true;
-    }
-
-    @Override public String upsert(SinkContext ctx, String values) {
-      StringBuilder set = new StringBuilder();
-      for (int i = 0; i < ctx.columns.size(); i++) {
-        String c = ctx.dialect.quoteIdentifier(ctx.columns.get(i));
-        if (!ctx.isKey(i)) {
-          set.append(set.length() == 0 ? "" : ", ").append(c).append(" = excluded.").append(c);
-        }
-      }
-      return "INSERT INTO " + ctx.table.quoted(ctx.dialect) + " " + ctx.columnList() + " VALUES "
-          + values + " ON CONFLICT (" + ctx.keyList() + ") DO "
-          + (set.length() == 0 ? "NOTHING" : "UPDATE SET " + set);
-    }
-  };
+  private static final BatchSql BATCH = BatchSql.onConflict(true);
 
   @Override public String name() {
     return "duckdb";

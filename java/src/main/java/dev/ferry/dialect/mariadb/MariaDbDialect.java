@@ -52,16 +52,11 @@ public final class MariaDbDialect implements Dialect {
     }
 
     @Override public String upsert(SinkContext ctx, String values) {
-      StringBuilder set = new StringBuilder();
-      for (int i = 0; i < ctx.columns.size(); i++) {
-        String c = ctx.dialect.quoteIdentifier(ctx.columns.get(i));
-        if (!ctx.isKey(i)) {
-          set.append(set.length() == 0 ? "" : ", ").append(c).append(" = VALUES(").append(c).append(')');
-        }
-      }
-      if (set.length() == 0) {
+      String set = BatchSql.assignments(ctx, c -> "VALUES(" + c + ")");
+      if (set.isEmpty()) {
+        // Every column is part of the key: a no-op update keeps the existing row.
         String c = ctx.dialect.quoteIdentifier(ctx.columns.get(ctx.keyIndexes[0]));
-        set.append(c).append(" = ").append(c);
+        set = c + " = " + c;
       }
       return "INSERT INTO " + ctx.table.quoted(ctx.dialect) + " " + ctx.columnList() + " VALUES "
           + values + " ON DUPLICATE KEY UPDATE " + set;

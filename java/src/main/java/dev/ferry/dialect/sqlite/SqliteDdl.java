@@ -2,6 +2,7 @@ package dev.ferry.dialect.sqlite;
 
 import dev.ferry.ddl.Ddl;
 import dev.ferry.types.TableName;
+
 import java.util.Locale;
 import org.apache.calcite.sql.SqlDialect;
 

@@ -60,21 +60,8 @@ public final class SqliteDialect implements Dialect {
     }
   };
 
-  /** Upserts as {@code ON CONFLICT (key) DO UPDATE}. */
-  private static final BatchSql BATCH = new BatchSql() {
-    @Override public String upsert(SinkContext ctx, String values) {
-      StringBuilder set = new StringBuilder();
-      for (int i = 0; i < ctx.columns.size(); i++) {
-        String c = ctx.dialect.quoteIdentifier(ctx.columns.get(i));
-        if (!ctx.isKey(i)) {
-          set.append(set.length() == 0 ? "" : ", ").append(c).append(" = excluded.").append(c);
-        }
-      }
-      return "INSERT INTO " + ctx.table.quoted(ctx.dialect) + " " + ctx.columnList() + " VALUES "
-          + values + " ON CONFLICT (" + ctx.keyList() + ") DO "
-          + (set.length() == 0 ? "NOTHING" : "UPDATE SET " + set);
-    }
-  };
+  /** Upserts as {@code ON CONFLICT (key) DO UPDATE}, one row to a statement. */
+  private static final BatchSql BATCH = BatchSql.onConflict(false);
 
   /**
    * No date, time or exact decimal storage: those values go as text (ISO dates,

@@ -108,15 +108,19 @@ public final class FerryJdbcSchema extends JdbcSchema {
     if (found == null) {
       return null;
     }
-    String type = String.valueOf(found.type()).toUpperCase(Locale.ROOT).replace(' ', '_');
+    return new Named<>(found.name(), table(found));
+  }
+
+  /** The Calcite table for one listed table, as stock JdbcSchema makes it. */
+  private JdbcTable table(Listed t) {
+    String type = String.valueOf(t.type()).toUpperCase(Locale.ROOT).replace(' ', '_');
     Schema.TableType tableType;
     try {
       tableType = Schema.TableType.valueOf(type);
     } catch (IllegalArgumentException e) {
       tableType = Schema.TableType.OTHER;
     }
-    return new Named<>(found.name(),
-        new JdbcTable(this, found.catalog(), found.schema(), found.name(), tableType));
+    return new JdbcTable(this, t.catalog(), t.schema(), t.name(), tableType);
   }
 
   /** Memoizes the hits of stock JdbcSchema's table lookup, and asks the database on a miss. */
@@ -164,8 +168,9 @@ public final class FerryJdbcSchema extends JdbcSchema {
 
     /**
      * Asked afresh each time: Calcite keeps the answer as its own snapshot of the schema (until
-     * {@code Engine} refreshes it after a miss), so a cached answer here would only hide tables
-     * created since.
+     * the federation refreshes it after a miss), so a cached answer here would only hide tables
+     * created since. The listing also fills the cache of hits: Calcite looks up every name it
+     * lists next, which would otherwise cost one catalog query per table of the schema.
      */
     @Override public Set<String> getNames(LikePattern pattern) {
       java.util.List<Listed> all = listTables();
@@ -175,6 +180,7 @@ public final class FerryJdbcSchema extends JdbcSchema {
       org.apache.calcite.linq4j.function.Predicate1<String> matches = pattern.matcher();
       Set<String> out = new java.util.LinkedHashSet<>();
       for (Listed t : all) {
+        exact.putIfAbsent(t.name(), Optional.of(table(t)));
         if (matches.apply(t.name())) {
           out.add(t.name());
         }
