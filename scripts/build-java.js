@@ -46,14 +46,6 @@ const unsign = spawnSync(java, [join(root, 'scripts', 'unsign-jars.java'), ...cl
 if (unsign.status !== 0) {
   console.error(`ferry: removing jar signatures failed (exit ${unsign.status}); Ferry works, but starts slower`);
 }
-// Drivers whose class initialization is costly are left off DriverManager's list; their dialect
-// loads them when one of their databases is used (java/jvm-options.json says which and why).
-if (jvm.lazyDrivers?.length) {
-  const lazy = spawnSync(java, [join(root, 'scripts', 'lazy-drivers.java'), ...jvm.lazyDrivers, '--', ...classpath], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (lazy.status !== 0) {
-    console.error(`ferry: taking ${jvm.lazyDrivers.join(', ')} off DriverManager's list failed (exit ${lazy.status}); Ferry works, but every process starts them`);
-  }
-}
 const train = spawnSync(java, [`-XX:ArchiveClassesAtExit=${join(jars, jvm.archive)}`, ...jvm.options, '-cp', classpath.join(':'), 'dev.ferry.wire.Warmup'], { stdio: ['ignore', 'ignore', 'inherit'] });
 if (train.status !== 0) {
   // Only start-up speed depends on the archive; Ferry works without it.

@@ -17,9 +17,6 @@ public final class DuckDbSql {
     if (args.length < 2) {
       throw new IllegalArgumentException("usage: DuckDbSql JDBC_URL SQL [SQL …]");
     }
-    // Ferry's build takes DuckDB's driver off DriverManager's automatic list; loading the class
-    // registers it.
-    Class.forName("org.duckdb.DuckDBDriver");
     try (Connection c = DriverManager.getConnection(args[0]); Statement st = c.createStatement()) {
       for (int i = 1; i < args.length; i++) {
         long start = System.nanoTime();

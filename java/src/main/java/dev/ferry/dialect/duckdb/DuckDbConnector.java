@@ -4,11 +4,11 @@ import dev.ferry.config.DatabaseSpec;
 import dev.ferry.dialect.Connector;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.duckdb.DuckDBConnection;
-import org.duckdb.DuckDBDriver;
 
 /**
  * One DuckDB database instance per pool: the first connection opens it and stays with the
@@ -25,14 +25,7 @@ final class DuckDbConnector implements Connector {
   @Override public synchronized Connection open(DatabaseSpec spec, Properties properties)
       throws SQLException {
     if (root == null || root.isClosed()) {
-      // Not through DriverManager: the build takes DuckDB's driver off its list, because the
-      // driver's class starts Java Flight Recorder machinery (~0.4 s) that only DuckDB users
-      // should pay for.
-      Connection c = new DuckDBDriver().connect(spec.url(), properties);
-      if (c == null) {
-        throw new SQLException("not a DuckDB URL: " + spec.safeUrl(), "08001");
-      }
-      root = c.unwrap(DuckDBConnection.class);
+      root = DriverManager.getConnection(spec.url(), properties).unwrap(DuckDBConnection.class);
     }
     return root.duplicate();
   }
