@@ -15,4 +15,4 @@ export type { Finding, Severity, FindingSummary } from './compat/finding.js';
 export type { SchemaSnapshot, TableInfo, ColumnInfo, LogicalType } from './schema/model.js';
 export { defineConfig, configSchema, loadConfigFile, validateConfig, type FerryConfig, type FerryConfigInput, type LoadedConfig } from './config/index.js';
 export { FerryError, ERROR_CODES, type ErrorCode } from './errors/index.js';
-export { batchColumns, tableTextRows, type ColumnView, type ColumnKind } from './arrow/index.js';
+export { batchColumns, tableTextRows, tableRows, type ColumnView, type ColumnKind, type ExactRow, type ExactValue } from './arrow/index.js';

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import type { Table } from 'apache-arrow';
-import { readIpcChunks } from '../arrow/index.js';
+import { readIpcChunks, tableRows, type ExactRow } from '../arrow/index.js';
 import { CopyHandle, EngineHandle, type EngineDatabase, type Wire } from '../bridge/index.js';
 import { absolutizeUrl, validateConfig, type FerryConfigInput, type LoadedConfig } from '../config/index.js';
-import { FerryError } from '../errors/index.js';
+import { FerryError, registerSecrets, urlSecrets } from '../errors/index.js';
 import type { SchemaSnapshot } from '../schema/model.js';
 import { SNAPSHOT_FORMAT } from '../schema/snapshot-file.js';
 import { verifyTable } from '../bridge/index.js';
@@ -36,15 +36,18 @@ export interface OpenOptions {
  * Kept separate so the CLI and tests can see the mapping without a JVM.
  */
 export function engineDatabases(loaded: LoadedConfig): EngineDatabase[] {
-  return Object.entries(loaded.config.databases).map(([name, db]) => ({
-    name,
-    url: absolutizeUrl(db.url, loaded.baseDir),
-    user: db.user,
-    password: db.password,
-    schema: db.schema,
-    readOnly: db.readOnly,
-    fetchSize: db.fetchSize,
-  }));
+  return Object.entries(loaded.config.databases).map(([name, db]) => {
+    registerSecrets([db.password, ...urlSecrets(db.url)]);
+    return {
+      name,
+      url: absolutizeUrl(db.url, loaded.baseDir),
+      user: db.user,
+      password: db.password,
+      schema: db.schema,
+      readOnly: db.readOnly,
+      fetchSize: db.fetchSize,
+    };
+  });
 }
 
 function isLoaded(c: FerryConfigInput | LoadedConfig): c is LoadedConfig {
@@ -95,6 +98,20 @@ export class Ferry {
    */
   async query(sql: string): Promise<Table> {
     return readIpcChunks(this.queryChunks(sql));
+  }
+
+  /**
+   * Runs one SQL statement and returns its rows as plain objects keyed by column label, with the
+   * exact values `ferry query` prints: BIGINT as `bigint`, DECIMAL as a string with its scale,
+   * DATE/TIME/TIMESTAMP as text to the microsecond, binary as `Uint8Array`, NULL as `null`
+   * (see {@link ExactRow}). Use {@link query} for an Arrow table instead.
+   *
+   * @example
+   * const [order] = await ferry.rows('SELECT id, total, placed_at FROM shop.orders WHERE id = 1');
+   * // { id: 1n, total: '42861428.70', placed_at: '2024-02-29 12:34:56.123456' }
+   */
+  async rows(sql: string): Promise<ExactRow[]> {
+    return tableRows(await this.query(sql));
   }
 
   /** Runs one statement and yields its result as Arrow IPC stream bytes as they arrive from the JVM. */

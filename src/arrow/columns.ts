@@ -1,4 +1,5 @@
 import { DataType, makeVector, type Data, type RecordBatch, type Table, type Field } from 'apache-arrow';
+import { floorDiv, isoDate, timeText, timestampText, type TimeUnitCode } from './temporal-text.js';
 
 /** How a column's values are rendered: decides quoting in JSON and alignment in tables. */
 export type ColumnKind = 'bigint' | 'decimal' | 'number' | 'boolean' | 'text' | 'binary' | 'date' | 'time' | 'timestamp' | 'null' | 'other';
@@ -22,7 +23,8 @@ export function sqlTypeOf(field: Field): string {
 
 /**
  * Views every column of a record batch as exact text: BIGINT as digits, DECIMAL with its scale,
- * timestamps to the microsecond, binary as hex.
+ * timestamps to the microsecond, dates before year 1 as ISO 8601 astronomical years (44 BC is
+ * `-0043`), binary as hex.
  *
  * @example
  * for (const batch of table.batches) { const cols = batchColumns(batch); cols[0].text(0) }
@@ -72,16 +74,22 @@ function columnView(field: Field, data: Data): ColumnView {
       read = (row) => String((values as BigInt64Array)[row]);
       break;
     case 'date':
+      // DateUnit: 0 DAY (Date32, days), 1 MILLISECOND (Date64, milliseconds).
       read = DataType.isDate(t) && t.unit === 0
-        ? (row) => isoDate(BigInt((values as Int32Array)[row]!))
-        : (row) => isoDate(BigInt(Math.floor(Number((values as BigInt64Array)[row]) / 86_400_000)));
+        ? (row) => isoDate((values as Int32Array)[row]!)
+        : (row) => isoDate(floorDiv((values as BigInt64Array)[row]!, 86_400_000n));
       break;
-    case 'timestamp':
-      read = (row) => isoTimestamp(toMicros(BigInt((values as BigInt64Array)[row]!), DataType.isTimestamp(t) ? t.unit : 2), DataType.isTimestamp(t) ? t.timezone : null);
+    case 'timestamp': {
+      const unit = (DataType.isTimestamp(t) ? t.unit : 2) as TimeUnitCode;
+      const zone = DataType.isTimestamp(t) ? t.timezone : null;
+      read = (row) => timestampText((values as BigInt64Array)[row]!, unit, zone);
       break;
-    case 'time':
-      read = (row) => isoTime(toMicros(BigInt(values instanceof BigInt64Array ? values[row]! : (values as Int32Array)[row]!), DataType.isTime(t) ? t.unit : 2));
+    }
+    case 'time': {
+      const unit = (DataType.isTime(t) ? t.unit : 2) as TimeUnitCode;
+      read = (row) => timeText(BigInt(values instanceof BigInt64Array ? values[row]! : (values as Int32Array)[row]!), unit);
       break;
+    }
     case 'binary':
       read = (row) => Buffer.from(childGet(data, row) as Uint8Array).toString('hex');
       break;
@@ -124,38 +132,6 @@ export function decimalText(words: Uint32Array, start: number, width: number, sc
     digits = `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
   }
   return neg ? `-${digits}` : digits;
-}
-
-function toMicros(v: bigint, unit: number): bigint {
-  // TimeUnit: 0 SECOND, 1 MILLISECOND, 2 MICROSECOND, 3 NANOSECOND
-  return unit === 0 ? v * 1_000_000n : unit === 1 ? v * 1000n : unit === 3 ? v / 1000n : v;
-}
-
-/** Days since 1970-01-01 → `YYYY-MM-DD` (proleptic Gregorian, years 1–9999 and beyond). */
-export function isoDate(days: bigint): string {
-  const d = new Date(Number(days) * 86_400_000);
-  const y = d.getUTCFullYear();
-  const ys = y < 0 ? `-${String(-y).padStart(6, '0')}` : y > 9999 ? `+${y}` : String(y).padStart(4, '0');
-  return `${ys}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-
-/** Microseconds since the epoch → `YYYY-MM-DD HH:MM:SS[.ffffff]` (trailing zeros trimmed). */
-export function isoTimestamp(micros: bigint, timezone: string | null = null): string {
-  const day = micros >= 0n ? micros / 86_400_000_000n : -((-micros + 86_399_999_999n) / 86_400_000_000n);
-  const rest = micros - day * 86_400_000_000n;
-  return `${isoDate(day)} ${isoTime(rest)}${timezone ? (timezone === 'UTC' ? 'Z' : ` ${timezone}`) : ''}`;
-}
-
-/** Microseconds since midnight → `HH:MM:SS[.ffffff]`. */
-export function isoTime(micros: bigint): string {
-  const s = micros / 1_000_000n;
-  const frac = micros % 1_000_000n;
-  const text = `${pad(Number(s / 3600n))}:${pad(Number((s / 60n) % 60n))}:${pad(Number(s % 60n))}`;
-  return frac === 0n ? text : `${text}.${frac.toString().padStart(6, '0').replace(/0+$/, '')}`;
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
 }
 
 /** Every row of a table as exact text cells, batch by batch. */

@@ -22,7 +22,7 @@ interface JavaEngine {
   release(chunks: JavaChunks): Promise<void>;
   copyJob(request: Buffer): Promise<unknown>;
   close(): Promise<void>;
-  closeSync(): void;
+  closeNowSync(): void;
 }
 interface JavaEngineClass {
   open(request: Buffer): Promise<JavaEngine>;
@@ -155,11 +155,15 @@ export class EngineHandle {
     }
   }
 
-  /** Synchronous close for exit paths where no promise can settle. */
+  /**
+   * Synchronous close for exit paths where no promise can settle: every connection is cut at
+   * once (a statement waiting on a lock ends now and the server rolls its transaction back),
+   * then the JVM closes what it holds, waiting at most two seconds.
+   */
   closeSync(): void {
     if (this.closed) return;
     this.closed = true;
-    this.java.closeSync();
+    this.java.closeNowSync();
   }
 
   private async call<S extends z.ZodType>(f: () => Promise<Buffer>, schema: S, what: string, doing: string): Promise<z.output<S>> {

@@ -2,7 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { FerryError } from '../errors/index.js';
+import { FerryError, registerSecrets, urlSecrets } from '../errors/index.js';
 import { expandEnv } from './env.js';
 import { configSchema, type FerryConfig, type FerryConfigInput } from './schema.js';
 
@@ -35,6 +35,7 @@ export function validateConfig(raw: unknown, baseDir: string, file: string | nul
       issues: result.error.issues.map((i) => ({ key: i.path.join('.'), message: i.message })),
     });
   }
+  for (const db of Object.values(result.data.databases)) registerSecrets([db.password, ...urlSecrets(db.url)]);
   return { config: result.data, baseDir, file };
 }
 

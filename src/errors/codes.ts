@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   READ_ONLY: { exit: 2, summary: 'a write to a database marked readOnly' },
   OUTPUT_FAILED: { exit: 2, summary: 'the output file cannot be written' },
   COPY_VALUE_REJECTED: { exit: 2, summary: 'a copied value does not fit its target column; the chunk was rolled back' },
+  COPY_KEY_EXISTS: { exit: 2, summary: 'an append met keys the target already holds; the chunk was rolled back (use --mode replace or upsert)' },
+  COPY_CONFLICT: { exit: 2, summary: 'another copy into the same target table is running; nothing was written' },
   COPY_STATE: { exit: 2, summary: 'the copy state file cannot be read or written' },
   CANCELLED: { exit: 2, summary: 'the operation was cancelled; committed chunks stay' },
   CONNECTION_FAILED: { exit: 3, summary: 'a database cannot be reached or refused the login' },

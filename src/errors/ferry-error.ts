@@ -1,4 +1,5 @@
 import { ERROR_CODES, type ErrorCode } from './codes.js';
+import { scrubDeep, scrubSecrets } from './secrets.js';
 
 /** Structured details of an error: what, where, and how to fix it. */
 export type ErrorMeta = Readonly<Record<string, unknown>>;
@@ -16,10 +17,11 @@ export class FerryError extends Error {
   readonly meta: ErrorMeta;
 
   constructor(code: ErrorCode, message: string, meta: ErrorMeta = {}, options?: { cause?: unknown }) {
-    super(message, options);
+    // No message or detail ever repeats a configured secret, even one a driver quoted.
+    super(scrubSecrets(message), options);
     this.name = 'FerryError';
     this.code = code;
-    this.meta = meta;
+    this.meta = scrubDeep(meta);
   }
 
   /** The process exit code this error maps to. */

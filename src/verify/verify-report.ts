@@ -19,7 +19,12 @@ export interface VerifyJson {
     readonly sourceRows: number;
     readonly targetRows: number;
     readonly match: boolean;
+    /** At most the first 100 differing keys, in key order. */
     readonly differingKeys: readonly string[];
+    /** Every differing key found, listed or not. */
+    readonly differingKeyCount: number;
+    /** Whether `differingKeys` lists fewer keys than differ. */
+    readonly truncated: boolean;
   }[];
 }
 
@@ -47,6 +52,8 @@ export function verifyJson(reports: readonly VerifyReport[]): VerifyJson {
       targetRows: r.targetRows,
       match: r.match,
       differingKeys: [...r.differingKeys],
+      differingKeyCount: r.differingKeyCount,
+      truncated: r.differingKeyCount > r.differingKeys.length,
     })),
   };
 }

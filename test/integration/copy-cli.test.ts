@@ -48,7 +48,7 @@ describe.skipIf(!havePg)('ferry copy and ferry verify (CLI)', () => {
     expect(existsSync(join(dir, '.ferry-state.json'))).toBe(false);
     const v = run('verify', '--from', 'src', '--to', 'tgt', '--tables', 'items', '--format', 'json');
     expect(v.status, v.stderr).toBe(0);
-    expect(JSON.parse(v.stdout)).toEqual({ tables: [{ table: 'items', sourceRows: 2500, targetRows: 2500, match: true, differingKeys: [] }] });
+    expect(JSON.parse(v.stdout)).toEqual({ tables: [{ table: 'items', sourceRows: 2500, targetRows: 2500, match: true, differingKeys: [], differingKeyCount: 0, truncated: false }] });
   });
 
   it('verify exits 1 and names the key of a changed row', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Field, Int32, Utf8 } from 'apache-arrow';
-import { batchColumns, decimalText, isoDate, isoTime, isoTimestamp, kindOf, sqlTypeOf, tableTextRows } from '../../../src/arrow/columns.js';
+import { batchColumns, decimalText, kindOf, sqlTypeOf, tableTextRows } from '../../../src/arrow/columns.js';
+import { isoDate, isoTime, isoTimestamp } from '../../../src/arrow/temporal-text.js';
 import {
   batchOf,
   binary,
@@ -17,20 +18,13 @@ import {
   timestampMicros,
   utf8,
   viaIpc,
+  columnTexts,
+  columnTextsViaIpc,
   type FixtureColumn,
 } from '../support/arrow-fixtures.js';
 
-/** Every row of a single column as text, read through batchColumns. */
-function texts(column: FixtureColumn): (string | null)[] {
-  const batch = batchOf([column]);
-  const view = batchColumns(batch)[0]!;
-  return Array.from({ length: batch.numRows }, (_, r) => view.text(r));
-}
-
-/** The same, after an Arrow IPC stream round trip (how the bridge delivers results). */
-function textsViaIpc(column: FixtureColumn): (string | null)[] {
-  return [...tableTextRows(viaIpc(tableFrom([column])))].map((row) => row[0]!);
-}
+const texts = columnTexts;
+const textsViaIpc = columnTextsViaIpc;
 
 const both = [
   ['in memory', texts],
@@ -288,7 +282,7 @@ describe('isoDate', () => {
   it('uses expanded years outside 0000–9999', () => {
     expect(isoDate(-719163n)).toBe('0000-12-31');
     expect(isoDate(2932897n)).toBe('+10000-01-01');
-    expect(isoDate(-719529n)).toBe('-000001-12-31');
+    expect(isoDate(-719529n)).toBe('-0001-12-31');
   });
 });
 

@@ -24,6 +24,7 @@ import {
   type Data,
   type DataType,
 } from 'apache-arrow';
+import { batchColumns, tableTextRows } from '../../../src/arrow/columns.js';
 
 /** One column of a fixture batch. */
 export interface FixtureColumn {
@@ -141,4 +142,16 @@ export function tableFrom(columns: readonly FixtureColumn[]): Table {
 /** The table after an Arrow IPC stream round trip, i.e. as the bridge would hand it over. */
 export function viaIpc(table: Table): Table {
   return tableFromIPC(tableToIPC(table, 'stream'));
+}
+
+/** Every row of a single column as text, read through batchColumns. */
+export function columnTexts(column: FixtureColumn): (string | null)[] {
+  const batch = batchOf([column]);
+  const view = batchColumns(batch)[0]!;
+  return Array.from({ length: batch.numRows }, (_, r) => view.text(r));
+}
+
+/** The same, after an Arrow IPC stream round trip (how the bridge delivers results). */
+export function columnTextsViaIpc(column: FixtureColumn): (string | null)[] {
+  return [...tableTextRows(viaIpc(tableFrom([column])))].map((row) => row[0]!);
 }

@@ -26,10 +26,17 @@ describe('verify reports', () => {
   it('keeps only the documented fields in JSON output', () => {
     expect(verifyJson([exact, differs])).toEqual({
       tables: [
-        { table: 'orders', sourceRows: 1_000_000, targetRows: 1_000_000, match: true, differingKeys: [] },
-        { table: 'orders', sourceRows: 1_000_000, targetRows: 1_000_000, match: false, differingKeys: ['id=11', 'id=250000', 'id=1000001'] },
+        { table: 'orders', sourceRows: 1_000_000, targetRows: 1_000_000, match: true, differingKeys: [], differingKeyCount: 0, truncated: false },
+        { table: 'orders', sourceRows: 1_000_000, targetRows: 1_000_000, match: false, differingKeys: ['id=11', 'id=250000', 'id=1000001'], differingKeyCount: 3, truncated: false },
       ],
     });
+  });
+
+  it('says how many keys differ in all, and that the list is cut, past the first 100', () => {
+    const keys = Array.from({ length: 100 }, (_, i) => `id=${i + 1}`);
+    const many: VerifyReport = { ...differs, differingKeys: keys, differences: keys.map((key) => ({ kind: 'changed', key })), differingKeyCount: 250, missing: 0, extra: 0, changed: 250 };
+    expect(verifyJson([many]).tables[0]).toMatchObject({ differingKeyCount: 250, truncated: true });
+    expect(verifyJson([many]).tables[0]!.differingKeys).toHaveLength(100);
   });
 
   it('any differing table makes a difference', () => {

@@ -62,6 +62,14 @@ describe('renderCsv', () => {
     );
   });
 
+  it('writes dates and timestamps before year 1 with astronomical years (44 BC is -0043, 1 BC is 0000)', () => {
+    const table = tableFrom([
+      { name: 'd', sqlType: 'DATE', data: dateDays([-735160, -719163]) },
+      { name: 'ts', sqlType: 'TIMESTAMP', data: timestampMicros([-63517778703876544n, -62135596800000001n]) },
+    ]);
+    expect(renderCsv(table)).toBe('d,ts\r\n-0043-03-15,-0043-03-15 12:34:56.123456\r\n0000-12-31,0000-12-31 23:59:59.999999\r\n');
+  });
+
   it('quotes header names the same way as values', () => {
     const table = tableFrom([
       { name: 'a,b', sqlType: 'INTEGER', data: int64([1n]) },

@@ -70,6 +70,20 @@ describe('renderJson', () => {
     expect(renderJson(t)).toBe('[\n{"d":"2024-02-29","t":"12:34:56.12","ts":"1970-01-01 00:00:00.000001","bin":"cafe","x":null}\n]\n');
   });
 
+  it('writes dates and timestamps before year 1 with astronomical years (44 BC is -0043, 1 BC is 0000)', () => {
+    const t = tableFrom([
+      { name: 'd', sqlType: 'DATE', data: dateDays([-735160, -719163, 2932897]) },
+      { name: 'ts', sqlType: 'TIMESTAMP', data: timestampMicros([-63517778703876544n, -62135596800000001n, 253402300800000000n]) },
+    ]);
+    expect(renderJson(t)).toBe(
+      '[\n' +
+        '{"d":"-0043-03-15","ts":"-0043-03-15 12:34:56.123456"},\n' +
+        '{"d":"0000-12-31","ts":"0000-12-31 23:59:59.999999"},\n' +
+        '{"d":"+10000-01-01","ts":"+10000-01-01 00:00:00"}\n' +
+        ']\n',
+    );
+  });
+
   it('writes finite doubles as numbers and NaN/Infinity as strings so the output stays JSON', () => {
     const t = tableFrom([{ name: 'f', sqlType: 'DOUBLE', data: float64([1.5, -0.25, 1e21, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) }]);
     const json = renderJson(t);

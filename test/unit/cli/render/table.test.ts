@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Table } from 'apache-arrow';
 import { renderTable } from '../../../../src/cli/render/table.js';
-import { batchOf, bools, decimal128, float64, int32, int64, nulls, tableFrom, tableOf, timestampMicros, utf8 } from '../../support/arrow-fixtures.js';
+import { batchOf, bools, dateDays, decimal128, float64, int32, int64, nulls, tableFrom, tableOf, timestampMicros, utf8 } from '../../support/arrow-fixtures.js';
 
 describe('renderTable', () => {
   it('aligns numbers right, text left, headers left, and shows NULL', () => {
@@ -40,6 +40,24 @@ describe('renderTable', () => {
         '│    7 │ 1.5 │ true  │ 1970-01-01 00:00:00        │ NULL │',
         '│ 1000 │ -20 │ false │ 1970-01-01 00:00:00.000001 │ NULL │',
         '└──────┴─────┴───────┴────────────────────────────┴──────┘',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('shows dates and timestamps before year 1 with astronomical years (44 BC is -0043, 1 BC is 0000)', () => {
+    const table = tableFrom([
+      { name: 'd', sqlType: 'DATE', data: dateDays([-735160, -719163]) },
+      { name: 'ts', sqlType: 'TIMESTAMP', data: timestampMicros([-63517778703876544n, -62135596800000001n]) },
+    ]);
+    expect(renderTable(table)).toBe(
+      [
+        '┌─────────────┬─────────────────────────────┐',
+        '│ d           │ ts                          │',
+        '├─────────────┼─────────────────────────────┤',
+        '│ -0043-03-15 │ -0043-03-15 12:34:56.123456 │',
+        '│ 0000-12-31  │ 0000-12-31 23:59:59.999999  │',
+        '└─────────────┴─────────────────────────────┘',
         '',
       ].join('\n'),
     );

@@ -1,6 +1,7 @@
 package dev.ferry.arrow;
 
 import dev.ferry.types.ColumnSpec;
+import dev.ferry.util.JavaTimeReader;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -9,6 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.Map;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -157,37 +161,55 @@ abstract class ArrowColumn {
       return text(f, i, true);
     case Types.DATE:
       return new ArrowColumn(f.apply(new ArrowType.Date(DateUnit.DAY))) {
+        private final JavaTimeReader<LocalDate> reader = new JavaTimeReader<>(i, LocalDate.class,
+            rs -> {
+              java.sql.Date d = rs.getDate(i);
+              return d == null ? null : d.toLocalDate();
+            });
+
         @Override void read(ResultSet rs, int row) throws SQLException {
-          java.sql.Date v = rs.getDate(i);
+          Object v = reader.read(rs);
           if (v == null) {
             ((DateDayVector) vector).setNull(row);
           } else {
-            ((DateDayVector) vector).setSafe(row, (int) v.toLocalDate().toEpochDay());
+            ((DateDayVector) vector).setSafe(row, (int) ((LocalDate) v).toEpochDay());
           }
         }
       };
     case Types.TIME:
       return new ArrowColumn(f.apply(new ArrowType.Time(TimeUnit.MICROSECOND, 64))) {
+        private final JavaTimeReader<LocalTime> reader = new JavaTimeReader<>(i, LocalTime.class,
+            rs -> {
+              java.sql.Time t = rs.getTime(i);
+              return t == null ? null
+                  : LocalTime.ofNanoOfDay(Math.floorMod(t.getTime(), 86_400_000L) * 1_000_000L);
+            });
+
         @Override void read(ResultSet rs, int row) throws SQLException {
-          java.sql.Time v = rs.getTime(i);
+          Object v = reader.read(rs);
           if (v == null) {
             ((TimeMicroVector) vector).setNull(row);
           } else {
-            long ms = Math.floorMod(v.getTime(), 86_400_000L);
-            ((TimeMicroVector) vector).setSafe(row, ms * 1000L);
+            ((TimeMicroVector) vector).setSafe(row, ((LocalTime) v).toNanoOfDay() / 1000L);
           }
         }
       };
     case Types.TIMESTAMP:
       return new ArrowColumn(f.apply(new ArrowType.Timestamp(TimeUnit.MICROSECOND, null))) {
+        private final JavaTimeReader<LocalDateTime> reader = new JavaTimeReader<>(i,
+            LocalDateTime.class, rs -> {
+              Timestamp t = rs.getTimestamp(i);
+              return t == null ? null : t.toLocalDateTime();
+            });
+
         @Override void read(ResultSet rs, int row) throws SQLException {
-          Timestamp v = rs.getTimestamp(i);
+          Object v = reader.read(rs);
           if (v == null) {
             ((TimeStampMicroVector) vector).setNull(row);
           } else {
-            // Read as the driver meant it (java.sql types use the Julian calendar before
-            // 1582), so year-1000 values keep their calendar date.
-            java.time.LocalDateTime t = v.toLocalDateTime();
+            // Read as java.time where the driver can (exact before 1582 and BC), else as the
+            // driver meant its java.sql value.
+            LocalDateTime t = (LocalDateTime) v;
             long micros = t.toEpochSecond(java.time.ZoneOffset.UTC) * 1_000_000L + t.getNano() / 1000;
             ((TimeStampMicroVector) vector).setSafe(row, micros);
           }

@@ -1,6 +1,7 @@
 package dev.ferry.config;
 
 import dev.ferry.error.FerryFailure;
+import dev.ferry.error.Secrets;
 import dev.ferry.message.Default;
 import dev.ferry.message.Min;
 
@@ -32,6 +33,12 @@ public record DatabaseSpec(
     @Default("false") boolean readOnly,
     @Default("10000") @Min(0) int fetchSize) {
 
+  /** Registers the password and the URL's own secrets, so no message ever repeats them. */
+  public DatabaseSpec {
+    Secrets.register(password);
+    Secrets.inUrl(url).forEach(Secrets::register);
+  }
+
   /** The URL's sub-protocol, lower case: {@code jdbc:postgresql:…} gives {@code postgresql}. */
   public String subprotocol() {
     String rest = url.startsWith("jdbc:") ? url.substring(5) : url;
@@ -44,10 +51,16 @@ public record DatabaseSpec(
     return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^:/@]+):[^@/]*@", "//$1:***@");
   }
 
-  /** {@code message} with this database's URL masked and its password removed. */
+  /**
+   * {@code message} with this database's URL masked and its password and every other registered
+   * secret removed.
+   */
   public String scrub(String message) {
     String m = message.replace(url, safeUrl());
-    return password == null || password.isEmpty() ? m : m.replace(password, "***");
+    if (password != null && !password.isEmpty()) {
+      m = m.replace(password, Secrets.MASK);
+    }
+    return String.valueOf(Secrets.scrub(m));
   }
 
   /** The failure for a connection this database refused, never showing its password. */

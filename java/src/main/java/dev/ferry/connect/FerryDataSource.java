@@ -18,8 +18,10 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -146,6 +148,40 @@ public final class FerryDataSource implements DataSource {
       all.remove(physical);
     }
     closeQuietly(physical);
+  }
+
+  /**
+   * Cuts every physical connection at once, borrowed or idle, without waiting for the statements
+   * running on them (a statement waiting on a lock holds the driver's own lock, so a close
+   * would wait with it): on a daemon thread of its own, each has its running statement cancelled
+   * by the server ({@link Dialect#cancelRunning}) and is then aborted ({@link Connection#abort},
+   * which closes its socket; the server rolls back what it held). Returns those threads, for
+   * the caller to wait on as long as it can; {@link #closeAll} still follows.
+   */
+  public List<Thread> abortAll() {
+    List<Connection> toAbort;
+    synchronized (this) {
+      toAbort = new ArrayList<>(all);
+    }
+    List<Thread> threads = new ArrayList<>();
+    for (Connection c : toAbort) {
+      Thread t = new Thread(() -> {
+        try {
+          dialect.cancelRunning(c);
+        } catch (SQLException | RuntimeException ignored) {
+          // Nothing running, or the server is gone: the abort below still cuts the connection.
+        }
+        try {
+          c.abort(Runnable::run);
+        } catch (SQLException | RuntimeException | AbstractMethodError unsupported) {
+          // Embedded drivers have no socket to cut; closeAll closes them as usual.
+        }
+      }, "ferry-abort-" + spec.name());
+      t.setDaemon(true);
+      t.start();
+      threads.add(t);
+    }
+    return threads;
   }
 
   /** Closes every physical connection, borrowed or idle; later borrows fail. */

@@ -47,13 +47,15 @@ final class ChunkWorkers {
    * @param lastWatermark the watermark the other chunks record
    * @param beforeFirst a statement to run in the first chunk's transaction before its rows
    * @param committedBefore rows a resumed copy had already committed
+   * @param appending whether rows are added to what the target holds (an append or a resumed
+   *     replace), so a key already there means the target held it before
    */
   record Setup(String job, String table, String checkpointName, TableName targetName,
       List<String> columns, String select, List<ChunkPlanner.Range> ranges,
       @Nullable String condition, @Nullable ChunkKey key,
       @Nullable String watermarkHi, @Nullable String lastWatermark, TableSink.Mode mode,
       List<String> keyColumns, Checkpoints checkpoints, @Nullable String beforeFirst,
-      long committedBefore) {}
+      long committedBefore, boolean appending) {}
 
   private final Federation federation;
   private final DatabaseSchema target;
@@ -145,6 +147,31 @@ final class ChunkWorkers {
         stop.run();
       }
     }
+  }
+
+  /** The driver's error in {@code e}'s causes saying a key already exists, or null. */
+  private @Nullable SQLException duplicateKey(Throwable e) {
+    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+      if (t instanceof SQLException q && target.engine().isDuplicateKey(q)) {
+        return q;
+      }
+    }
+    return null;
+  }
+
+  /** An append that met rows already there: what happened, and the modes that handle it. */
+  private FerryFailure keyExists(SQLException e) {
+    String db = target.dataSource().spec().name();
+    String driver = String.valueOf(e.getMessage()).strip().replaceAll("\\s*\n\\s*", "; ");
+    driver = driver.length() > 300 ? driver.substring(0, 297) + "…" : driver;
+    return FerryFailure.of("COPY_KEY_EXISTS", "database '" + db + "' already holds rows with"
+            + " keys being copied into " + s.targetName() + " (" + driver + "); nothing of this"
+            + " chunk was committed. To overwrite the target copy with --mode replace (empties the"
+            + " table first) or --mode upsert (updates rows by key); to finish an interrupted copy,"
+            + " add --resume")
+        .with("database", db).with("table", s.targetName().toString())
+        .with("sqlState", e.getSQLState());
   }
 
   private FerryFailure cancelledFailure() {
@@ -251,6 +278,10 @@ final class ChunkWorkers {
       if (gate.failed() && !cancelled.get()) {
         // Stopped because another chunk failed; that failure is the one reported.
         throw FerryFailure.of("SQL_EXECUTION", "chunk " + (i + 1) + " stopped: another failed");
+      }
+      SQLException duplicate = duplicateKey(e);
+      if (duplicate != null && s.appending()) {
+        throw keyExists(duplicate);
       }
       throw e;
     }

@@ -63,7 +63,7 @@ public final class CopyJob {
     this.targetEngine = target.engine();
     this.checkpoints = new CheckpointPlace(request, target);
     DatabaseSpec t = target.dataSource().spec();
-    if (t.readOnly() && !request.dryRun()) {
+    if (t.readOnly()) {
       throw FerryFailure.of("READ_ONLY", "database '" + t.name() + "' is marked readOnly: true;"
               + " refusing to copy " + request.table() + " into it (remove readOnly from its config"
               + " entry to allow writes)")
@@ -118,6 +118,9 @@ public final class CopyJob {
     try (Connection c = target.dataSource().openPhysical()) {
       c.setAutoCommit(false);
       targetEngine.prepareWriter(c);
+      if (!request.dryRun()) {
+        lockTarget(c);
+      }
       TablePlan p = plan(c);
       if (request.dryRun()) {
         phase = CopyPhase.DONE;
@@ -149,7 +152,7 @@ public final class CopyJob {
           p.columns(), CopyPlanner.select(p.columns(), p.sourceRef()), p.ranges(), p.condition(),
           p.key(), p.watermarkHi(), prior == null ? null : prior.watermark(),
           request.mode().merges() ? TableSink.Mode.UPSERT : TableSink.Mode.INSERT, key, store,
-          emptyInChunk, committed), cancelled, this::mark);
+          emptyInChunk, committed, request.mode() == CopyMode.APPEND), cancelled, this::mark);
       workers = w;
       committed = w.run(workers(p), c);
       if (!p.indexes().isEmpty()) {
@@ -173,6 +176,28 @@ public final class CopyJob {
       phase = cancelled.get() ? CopyPhase.CANCELLED : CopyPhase.FAILED;
       throw FerryFailure.wrap(e, "copying " + request.table() + " from '" + request.from()
           + "' to '" + request.to() + "'");
+    }
+  }
+
+  /**
+   * Takes the target engine's lock on the target table for this run, on {@code c} (released when
+   * it closes), so that a second copy into the same table stops at once with
+   * {@code COPY_CONFLICT} instead of failing later on the first's rows. Engines without such
+   * locks (SQLite, DuckDB and H2 take one writer at a time anyway) are not locked.
+   */
+  private void lockTarget(Connection c) throws SQLException {
+    String ns = target.inspectionScope(request.toNamespace()).namespace();
+    if (ns == null) {
+      ns = targetEngine.currentNamespace(c);
+    }
+    String table = (ns == null ? "" : ns + ".") + request.targetName();
+    Boolean taken = targetEngine.tryLock(c, "ferry copy " + table.toLowerCase(Locale.ROOT));
+    if (Boolean.FALSE.equals(taken)) {
+      String db = target.dataSource().spec().name();
+      throw FerryFailure.of("COPY_CONFLICT", "another copy into " + table + " of database '" + db
+              + "' is running (it holds Ferry's lock on that table); nothing was written. Wait for"
+              + " it to finish, or stop it and continue its work with --resume")
+          .with("database", db).with("table", table);
     }
   }
 

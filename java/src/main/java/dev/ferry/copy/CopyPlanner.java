@@ -69,6 +69,9 @@ final class CopyPlanner {
     TableName targetName = new TableName(targetScope.namespace(),
         existing != null ? existing : request.targetName());
     Dialect sourceEngine = source.engine();
+    if (existing != null && sourceEngine == target.engine()) {
+      refuseSameTable(c, sourceScope, table.name(), targetScope, existing);
+    }
     Ddl ddl = target.engine().ddl();
     Ddl.Source from = new Ddl.Source(sourceEngine == target.engine(),
         sourceEngine.capabilities().enforcesTypes(), sourceEngine.ddl().indexNamesPerTable());
@@ -141,6 +144,38 @@ final class CopyPlanner {
     return new TablePlan(table, sourceRef, targetName, List.copyOf(columns), key,
         List.copyOf(create), indexes, ranges, total, resumeFrom, prior, condition, watermarkHi,
         List.copyOf(notes));
+  }
+
+  /**
+   * Refuses a copy whose target is its own source: the same server and database (asked of both
+   * connections, so two config entries for one database are caught), namespace and table. Such
+   * a copy would double the table, or with {@code --mode replace} wait forever on itself.
+   */
+  private void refuseSameTable(Connection c, Scope sourceScope, String sourceTable,
+      Scope targetScope, String targetTable) throws SQLException {
+    if (!sourceTable.equals(targetTable)) {
+      return;
+    }
+    Dialect engine = target.engine();
+    String sourceId;
+    String sourceNs;
+    try (Connection sc = source.dataSource().getConnection()) {
+      sourceId = engine.instanceIdentity(sc, source.dataSource().spec());
+      sourceNs = sourceScope.namespace() != null ? sourceScope.namespace() : engine.currentNamespace(sc);
+      if (!sc.getAutoCommit()) {
+        sc.rollback();
+      }
+    }
+    String targetId = engine.instanceIdentity(c, target.dataSource().spec());
+    String targetNs = targetScope.namespace() != null ? targetScope.namespace() : engine.currentNamespace(c);
+    if (sourceId.equals(targetId) && java.util.Objects.equals(sourceNs, targetNs)) {
+      String where = targetNs == null ? "" : " in " + targetScope;
+      throw FerryFailure.of("USAGE", "refusing to copy " + sourceTable + " onto itself: '"
+              + request.from() + "' and '" + request.to() + "' reach the same database" + where
+              + ", so source and target are one table (the copy would double it, or with --mode"
+              + " replace wait on itself); copy into another database or schema")
+          .with("from", request.from()).with("to", request.to()).with("table", sourceTable);
+    }
   }
 
   /** {@code SELECT cols FROM source}, in Calcite's SQL: what each chunk narrows by its range. */

@@ -48,8 +48,12 @@ public record CopyRequest(
     @Nullable String fallbackStateFile,
     @Nullable String job) {
 
-  /** Checks what no single field can: the watermark goes with an incremental copy alone. */
+  /**
+   * Checks what no single field can (the watermark goes with an incremental copy alone) and
+   * keeps {@code where} only as the one expression it must be ({@link RowFilter}).
+   */
   public CopyRequest {
+    where = RowFilter.canonical(where, table);
     if (mode == CopyMode.INCREMENTAL && (watermark == null || watermark.isBlank())) {
       throw FerryFailure.of("USAGE", "--mode incremental needs --watermark COLUMN (the column"
           + " whose newest synced value is remembered, e.g. updated_at)");

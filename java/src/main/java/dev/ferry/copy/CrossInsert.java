@@ -12,6 +12,7 @@ import dev.ferry.sink.SinkValues;
 import dev.ferry.sink.TableSink;
 import dev.ferry.sink.TargetColumns;
 import dev.ferry.types.TableName;
+import dev.ferry.types.CalciteSyntax;
 
 import java.sql.Connection;
 import java.sql.ResultSetMetaData;
@@ -22,8 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.calcite.adapter.jdbc.JdbcTable;
-import org.apache.calcite.avatica.util.Quoting;
-import org.apache.calcite.config.Lex;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.Named;
@@ -42,7 +41,6 @@ import org.apache.calcite.sql.SqlWithItem;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -80,10 +78,7 @@ public final class CrossInsert {
   public static @Nullable Long run(Federation federation, String sql) {
     SqlNode node;
     try {
-      node = SqlParser.create(sql, SqlParser.config()
-              .withLex(Lex.JAVA)
-              .withQuoting(Quoting.DOUBLE_QUOTE)
-              .withConformance(SqlConformanceEnum.LENIENT))
+      node = SqlParser.create(sql, CalciteSyntax.PARSER)
           .parseStmt();
     } catch (SqlParseException e) {
       return null;

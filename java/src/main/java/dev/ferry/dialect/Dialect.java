@@ -69,6 +69,13 @@ public interface Dialect {
   default void prepare(Connection c, DatabaseSpec spec) throws SQLException {}
 
   /**
+   * Asks the server to stop the statement running on {@code c} now, from outside the connection
+   * (a running statement holds it): a server waiting on a lock for a client that went away would
+   * otherwise wait on, and queue everyone behind it. Nothing by default.
+   */
+  default void cancelRunning(Connection c) throws SQLException {}
+
+  /**
    * Puts a connection that writes chunks of a copy in READ COMMITTED where the engine would
    * otherwise refuse chunk {@code i + 1}'s update of the checkpoint row chunk {@code i}
    * committed after it began (repeatable read, serializable).
@@ -99,6 +106,50 @@ public interface Dialect {
   /** Whether a schema or catalog is the engine's own and never shown. */
   default boolean isSystemNamespace(String name) {
     return name.toLowerCase(Locale.ROOT).equals("information_schema");
+  }
+
+  /**
+   * What identifies the server and database {@code c} is connected to, so that two configured
+   * databases reaching the same one are recognized (a copy onto its own source is refused). By
+   * default the URL without its parameters; engines that can ask the server do.
+   */
+  default String instanceIdentity(Connection c, DatabaseSpec spec) throws SQLException {
+    String url = spec.url();
+    int cut = url.indexOf('?');
+    return (cut < 0 ? url : url.substring(0, cut)).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The namespace {@code c} resolves unqualified names in (its current schema, or catalog where
+   * namespaces are catalogs), or null where the engine has none.
+   */
+  default @Nullable String currentNamespace(Connection c) throws SQLException {
+    return switch (capabilities().namespaces()) {
+      case SCHEMAS -> c.getSchema();
+      case CATALOGS -> c.getCatalog();
+      default -> null;
+    };
+  }
+
+  /**
+   * Takes, without waiting, the lock called {@code name} for the session of {@code c}, held until
+   * {@link #unlock} or the connection closes (commits do not release it): true when taken, false
+   * when another session holds it, null when the engine has no such locks. Concurrent copies
+   * into one table find each other this way.
+   */
+  default @Nullable Boolean tryLock(Connection c, String name) throws SQLException {
+    return null;
+  }
+
+  /** Releases a lock {@link #tryLock} took on {@code c}. */
+  default void unlock(Connection c, String name) throws SQLException {}
+
+  /**
+   * Whether {@code e} says a row with the same primary or unique key already exists (by default
+   * SQL state 23505, the standard's unique violation).
+   */
+  default boolean isDuplicateKey(SQLException e) {
+    return "23505".equals(e.getSQLState());
   }
 
   // ---- federation ----

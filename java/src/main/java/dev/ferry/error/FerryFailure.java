@@ -3,6 +3,8 @@ package dev.ferry.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
 import java.util.IdentityHashMap;
@@ -37,7 +39,7 @@ public final class FerryFailure extends RuntimeException {
   private final ObjectNode meta;
 
   private FerryFailure(String code, String message, ObjectNode meta, @Nullable Throwable cause) {
-    super(message, cause);
+    super(Secrets.scrub(message), cause);
     this.code = code;
     this.meta = meta;
   }
@@ -52,17 +54,17 @@ public final class FerryFailure extends RuntimeException {
     return code;
   }
 
-  /** Adds a detail field to the envelope. */
+  /** Adds a detail field to the envelope; its text is scrubbed of secrets as the message is. */
   public FerryFailure with(String key, @Nullable Object value) {
-    meta.set(key, JSON.valueToTree(value));
+    meta.set(key, scrubbed(JSON.valueToTree(value)));
     return this;
   }
 
   @Override public String toString() {
     ObjectNode env = JSON.createObjectNode();
     env.put("code", code);
-    env.put("message", getMessage());
-    env.set("meta", meta);
+    env.put("message", Secrets.scrub(getMessage()));
+    env.set("meta", scrubbed(meta));
     try {
       return "FerryFailure " + BEGIN + ASCII_JSON.writeValueAsString(env) + END;
     } catch (JsonProcessingException e) {
@@ -126,6 +128,24 @@ public final class FerryFailure extends RuntimeException {
     String msg = deepestMessage(t);
     return new FerryFailure("JVM_ERROR", doing + ": " + msg, JSON.createObjectNode(), null)
         .with("javaClass", t.getClass().getName());
+  }
+
+  /** {@code node} with every text inside it scrubbed of secrets (details may nest). */
+  private static JsonNode scrubbed(JsonNode node) {
+    if (node.isTextual()) {
+      return JSON.getNodeFactory().textNode(Secrets.scrub(node.asText()));
+    }
+    if (node instanceof ObjectNode o) {
+      ObjectNode copy = JSON.createObjectNode();
+      o.fields().forEachRemaining(e -> copy.set(e.getKey(), scrubbed(e.getValue())));
+      return copy;
+    }
+    if (node instanceof ArrayNode a) {
+      ArrayNode copy = JSON.createArrayNode();
+      a.forEach(v -> copy.add(scrubbed(v)));
+      return copy;
+    }
+    return node;
   }
 
   private static String deepestMessage(Throwable t) {

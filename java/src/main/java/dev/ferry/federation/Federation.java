@@ -307,6 +307,40 @@ public final class Federation implements AutoCloseable {
    * Closes every open result, the Calcite connection and every database connection. Safe to call
    * twice; Node calls it on success, on error and on SIGINT/SIGTERM.
    */
+  /**
+   * Closes at once, whatever runs: every database connection is cut first (a statement waiting
+   * on a lock would otherwise hold up the close with it), then {@link #close} runs on a daemon
+   * thread; returns when it finished or after {@code waitMillis}. For exit paths: a process
+   * ending on a signal cannot wait for a lock to be granted.
+   */
+  public void closeNow(long waitMillis) {
+    long deadline = System.nanoTime() + waitMillis * 1_000_000L;
+    List<Thread> cutting = new ArrayList<>();
+    databases.values().forEach(d -> cutting.addAll(d.dataSource().abortAll()));
+    Thread closer = new Thread(() -> {
+      for (Thread t : cutting) {
+        try {
+          t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000L));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+      try {
+        close();
+      } catch (RuntimeException ignored) {
+        // Ending anyway; what could not close is gone with the process.
+      }
+    }, "ferry-close-now");
+    closer.setDaemon(true);
+    closer.start();
+    try {
+      closer.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000L));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override public synchronized void close() {
     if (closed) {
       return;

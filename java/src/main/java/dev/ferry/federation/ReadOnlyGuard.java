@@ -2,10 +2,9 @@ package dev.ferry.federation;
 
 import dev.ferry.config.DatabaseSpec;
 import dev.ferry.error.FerryFailure;
+import dev.ferry.types.CalciteSyntax;
 
 import java.util.Collection;
-import org.apache.calcite.avatica.util.Quoting;
-import org.apache.calcite.config.Lex;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
@@ -14,7 +13,6 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
 /**
  * Refuses, before anything runs, a statement that would write to a database configured
@@ -28,10 +26,7 @@ final class ReadOnlyGuard {
   /** Parses {@code sql} as Ferry's Calcite does; a syntax error is {@code SQL_SYNTAX}. */
   static SqlNode parse(String sql) {
     try {
-      return SqlParser.create(sql, SqlParser.config()
-              .withLex(Lex.JAVA)
-              .withQuoting(Quoting.DOUBLE_QUOTE)
-              .withConformance(SqlConformanceEnum.LENIENT))
+      return SqlParser.create(sql, CalciteSyntax.PARSER)
           .parseStmt();
     } catch (SqlParseException e) {
       throw FerryFailure.wrap(e, "parsing the query");

@@ -3,6 +3,8 @@ package dev.ferry.sink;
 import dev.ferry.types.ColumnSpec;
 import dev.ferry.types.TemporalText;
 
+import dev.ferry.util.JavaTimeReader;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -151,33 +153,16 @@ public final class SinkValues {
     }
   }
 
-  /**
-   * Reads a {@code java.time} value with {@code getObject(i, type)}, falling back for good to the
-   * {@code java.sql} getter on a driver (or Calcite's result set) that does not support it.
-   */
+  /** A {@link JavaTimeReader} as a column reader. */
   private static final class Temporal<T> implements Reader {
-    private final int i;
-    private final Class<T> type;
-    private final Reader fallback;
-    private boolean useFallback;
+    private final JavaTimeReader<T> reader;
 
-    Temporal(int i, Class<T> type, Reader fallback) {
-      this.i = i;
-      this.type = type;
-      this.fallback = fallback;
+    Temporal(int i, Class<T> type, JavaTimeReader.Fallback fallback) {
+      this.reader = new JavaTimeReader<>(i, type, fallback);
     }
 
     @Override public @Nullable Object read(ResultSet rs) throws SQLException {
-      if (!useFallback) {
-        try {
-          Object v = rs.getObject(i, type);
-          return v instanceof OffsetDateTime o ? o.withOffsetSameInstant(ZoneOffset.UTC) : v;
-        } catch (SQLException | RuntimeException | AbstractMethodError e) {
-          // Unsupported here: the java.sql getter reports a genuinely bad value itself.
-          useFallback = true;
-        }
-      }
-      return fallback.read(rs);
+      return reader.read(rs);
     }
   }
 

@@ -101,6 +101,9 @@ public final class TargetColumns {
     if (!limits.enforced()) {
       return null;
     }
+    if (limits.finiteFloats() && floating(column) && !finite(v)) {
+      return "not a finite number: " + column.typeName() + " holds no Infinity or NaN";
+    }
     if (v instanceof SourceText t) {
       try {
         v = numeric(column) ? new BigDecimal(t.text()) : t.text();
@@ -169,6 +172,28 @@ public final class TargetColumns {
     default:
       return null;
     }
+  }
+
+  private static boolean floating(Column c) {
+    return switch (c.jdbcType()) {
+      case Types.FLOAT, Types.REAL, Types.DOUBLE -> true;
+      default -> false;
+    };
+  }
+
+  /** Whether {@code v} is a finite number, or no number at all (a float's text included). */
+  private static boolean finite(Object v) {
+    if (v instanceof Double d) {
+      return Double.isFinite(d);
+    }
+    if (v instanceof Float f) {
+      return Float.isFinite(f);
+    }
+    if (v instanceof SourceText t) {
+      String s = t.text().strip().toLowerCase(Locale.ROOT);
+      return !(s.equals("nan") || s.endsWith("infinity") || s.endsWith("inf"));
+    }
+    return true;
   }
 
   private static boolean numeric(Column c) {

@@ -8,17 +8,24 @@ package dev.ferry.sink;
  * @param utf16Lengths whether character lengths count UTF-16 units (H2) rather than code points
  * @param minYear the earliest year its dates and timestamps hold
  * @param maxYear the latest year they hold
+ * @param finiteFloats whether its floating-point columns refuse Infinity and NaN (MariaDB's do)
  */
-public record ValueLimits(boolean enforced, boolean utf16Lengths, int minYear, int maxYear) {
-  /** Lengths and precisions checked in code points, years not checked. */
+public record ValueLimits(boolean enforced, boolean utf16Lengths, int minYear, int maxYear,
+    boolean finiteFloats) {
+  /** Lengths and precisions checked in code points, years not checked, any float accepted. */
   public static final ValueLimits CHECKED =
-      new ValueLimits(true, false, Integer.MIN_VALUE, Integer.MAX_VALUE);
+      new ValueLimits(true, false, Integer.MIN_VALUE, Integer.MAX_VALUE, false);
   /** Nothing checked: the engine keeps whatever it is given. */
   public static final ValueLimits UNCHECKED =
-      new ValueLimits(false, false, Integer.MIN_VALUE, Integer.MAX_VALUE);
+      new ValueLimits(false, false, Integer.MIN_VALUE, Integer.MAX_VALUE, false);
 
   /** These limits with dates and timestamps restricted to {@code min..max}. */
   public ValueLimits years(int min, int max) {
-    return new ValueLimits(enforced, utf16Lengths, min, max);
+    return new ValueLimits(enforced, utf16Lengths, min, max, finiteFloats);
+  }
+
+  /** These limits with floating-point columns refusing Infinity and NaN. */
+  public ValueLimits finiteFloatsOnly() {
+    return new ValueLimits(enforced, utf16Lengths, minYear, maxYear, true);
   }
 }

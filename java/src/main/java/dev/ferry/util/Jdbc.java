@@ -11,6 +11,30 @@ public final class Jdbc {
   private Jdbc() {}
 
   /**
+   * The first row of {@code sql} on {@code c}, each column as text joined by {@code |}, or null
+   * when there is no row; for short identity and lock queries.
+   */
+  public static @Nullable String firstRow(Connection c, String sql, Object... params)
+      throws SQLException {
+    try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        StringBuilder b = new StringBuilder();
+        int n = rs.getMetaData().getColumnCount();
+        for (int i = 1; i <= n; i++) {
+          b.append(i == 1 ? "" : "|").append(rs.getString(i));
+        }
+        return b.toString();
+      }
+    }
+  }
+
+  /**
    * Closes a result, its statement and (when it owns one) its connection, in that order,
    * carrying on past failures: each close frees what the previous could not.
    */

@@ -1,14 +1,13 @@
 package dev.ferry.validate;
 
 import dev.ferry.types.FerryTypeSystem;
+import dev.ferry.types.CalciteSyntax;
 
 import static java.util.Objects.requireNonNull;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.apache.calcite.avatica.util.Casing;
-import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlNode;
@@ -16,7 +15,6 @@ import org.apache.calcite.sql.fun.SqlLibrary;
 import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.tools.FrameworkConfig;
 import org.apache.calcite.tools.Frameworks;
 import org.apache.calcite.tools.Planner;
@@ -38,12 +36,7 @@ public final class StatementValidator {
   public StatementValidator(SchemaPlus schema) {
     requireNonNull(schema, "schema");
     this.config = Frameworks.newConfigBuilder()
-        .parserConfig(SqlParser.config()
-            .withCaseSensitive(false)
-            .withUnquotedCasing(Casing.UNCHANGED)
-            .withQuotedCasing(Casing.UNCHANGED)
-            .withQuoting(Quoting.DOUBLE_QUOTE)
-            .withConformance(SqlConformanceEnum.LENIENT))
+        .parserConfig(CalciteSyntax.PARSER)
         .defaultSchema(schema)
         .typeSystem(FerryTypeSystem.INSTANCE)
         .operatorTable(SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(

@@ -1,5 +1,7 @@
 package dev.ferry.validate;
 
+import dev.ferry.error.Secrets;
+
 import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -13,4 +15,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param tables each name or alias the statement uses → its table; null when it does not parse
  */
 public record StatementVerdict(boolean valid, @Nullable String message, @Nullable Integer line,
-    @Nullable Integer column, @Nullable Map<String, String> tables) {}
+    @Nullable Integer column, @Nullable Map<String, String> tables) {
+
+  /** A verdict whose message never repeats a secret (it may quote a driver's). */
+  public StatementVerdict {
+    message = Secrets.scrub(message);
+  }
+}

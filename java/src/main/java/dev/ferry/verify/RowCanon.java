@@ -43,6 +43,9 @@ public final class RowCanon {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS", Locale.ROOT);
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+  /** A UTC offset at the end of a timestamp's text: {@code Z}, {@code +02}, {@code -05:30}. */
+  private static final java.util.regex.Pattern OFFSET =
+      java.util.regex.Pattern.compile("(Z|[+-]\\d{2}(:?\\d{2})?)$");
 
   private final MessageDigest md5;
   private final boolean untyped;
@@ -138,19 +141,44 @@ public final class RowCanon {
           : o.toString();
     case TIME:
       return o instanceof String s ? TIME.format(LocalTime.parse(s.strip())) : o.toString();
+    case DATE:
+      return o instanceof String s && s.strip().length() >= 10 ? dateText(s.strip())
+          : o instanceof Number n ? LocalDate.ofEpochDay(Math.floorDiv(n.longValue(), 86_400_000L)).toString()
+          : o.toString();
     default:
       return o instanceof byte[] b ? hex(b) : o.toString();
     }
   }
 
-  /** SQLite's text timestamps ({@code 2024-01-02 03:04:05.123} or ISO with T) to canonical. */
+  /**
+   * SQLite's text timestamps to canonical: {@code 2024-01-02 03:04:05.1}, ISO with {@code T}, any
+   * number of fraction digits, and with an offset ({@code Z}, {@code +02}, {@code +02:00}) moved
+   * to UTC, as a timestamp with time zone is compared.
+   */
   private static String timestampText(String s) {
-    String t = s.strip().replace('T', ' ');
+    String t = s.strip().replace(' ', 'T');
     try {
       if (t.length() == 10) {
         return TS.format(LocalDate.parse(t).atStartOfDay());
       }
-      return TS.format(LocalDateTime.parse(t.replace(' ', 'T')));
+      java.util.regex.Matcher m = OFFSET.matcher(t);
+      if (m.find()) {
+        String g = m.group();
+        String offset = g.equals("Z") ? "Z" : g.length() == 3 ? g + ":00"
+            : g.length() == 5 ? g.substring(0, 3) + ":" + g.substring(3) : g;
+        return TS.format(OffsetDateTime.parse(t.substring(0, m.start()).strip() + offset)
+            .withOffsetSameInstant(ZoneOffset.UTC));
+      }
+      return TS.format(LocalDateTime.parse(t));
+    } catch (RuntimeException unparsable) {
+      return s;
+    }
+  }
+
+  /** A date's text ({@code 2024-01-02}, or a timestamp's date part) to canonical. */
+  private static String dateText(String s) {
+    try {
+      return LocalDate.parse(s.substring(0, 10)).toString();
     } catch (RuntimeException unparsable) {
       return s;
     }

@@ -68,8 +68,20 @@ public final class Verifier {
       }
     }
     List<String> keyLabels = List.copyOf(src.primaryKey);
-    VerifySide s = new VerifySide(src, src.columns, key, keyLabels);
-    VerifySide t = new VerifySide(tgt, matchColumns(src, tgt), key, keyLabels);
+    List<VerifyTable.Column> sourceColumns = src.columns;
+    List<VerifyTable.Column> targetColumns = matchColumns(src, tgt);
+    // A side whose engine keeps no declared types (SQLite) reads its cells by the other side's
+    // column types: how values compare follows the logical type, not how they were stored
+    // (a timestamptz kept as TEXT still compares as a timestamp).
+    boolean srcUntyped = !src.engine.capabilities().enforcesTypes();
+    boolean tgtUntyped = !tgt.engine.capabilities().enforcesTypes();
+    if (tgtUntyped && !srcUntyped) {
+      targetColumns = readAs(targetColumns, sourceColumns);
+    } else if (srcUntyped && !tgtUntyped) {
+      sourceColumns = readAs(sourceColumns, targetColumns);
+    }
+    VerifySide s = new VerifySide(src, sourceColumns, key, keyLabels);
+    VerifySide t = new VerifySide(tgt, targetColumns, key, keyLabels);
     VerifyMethod method = method(s, t);
     ChunkChecksums sc = checksums(s, method);
     ChunkChecksums tc = checksums(t, method);
@@ -105,6 +117,16 @@ public final class Verifier {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** {@code columns}, each read as the column at its position in {@code typed} is. */
+  private static List<VerifyTable.Column> readAs(List<VerifyTable.Column> columns,
+      List<VerifyTable.Column> typed) {
+    List<VerifyTable.Column> out = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      out.add(columns.get(i).readAs(typed.get(i).kind()));
+    }
+    return out;
   }
 
   /** The target's columns in the source's order; every source column must exist in the target. */

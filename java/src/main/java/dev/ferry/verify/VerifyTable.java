@@ -35,6 +35,11 @@ final class VerifyTable {
     String declared() {
       return typeName.toLowerCase(Locale.ROOT) + "(" + size + "," + digits + ")";
     }
+
+    /** This column read as {@code other} is. */
+    Column readAs(CellKind other) {
+      return new Column(name, jdbcType, typeName, size, digits, other);
+    }
   }
 
   final FerryDataSource dataSource;

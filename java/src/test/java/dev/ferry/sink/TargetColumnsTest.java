@@ -30,7 +30,7 @@ class TargetColumnsTest {
     try (Statement st = h2.createStatement()) {
       st.execute("CREATE TABLE T (S VARCHAR(5), C CHAR(3), D DECIMAL(5, 2), SI SMALLINT,"
           + " TI TINYINT, I INTEGER, DT DATE, TS TIMESTAMP, TZ TIMESTAMP WITH TIME ZONE,"
-          + " B VARBINARY(4), BIG BIGINT, TXT VARCHAR, \"Mixed\" INTEGER)");
+          + " B VARBINARY(4), BIG BIGINT, TXT VARCHAR, \"Mixed\" INTEGER, F DOUBLE PRECISION)");
       st.execute("CREATE TABLE A_B (X INTEGER)");
       st.execute("CREATE TABLE AXB (Y INTEGER)");
     }
@@ -47,7 +47,7 @@ class TargetColumnsTest {
 
   @Test void readsTheColumnsInTableOrder() throws Exception {
     assertTrue(checked.exists());
-    assertEquals(List.of("S", "C", "D", "SI", "TI", "I", "DT", "TS", "TZ", "B", "BIG", "TXT", "Mixed"),
+    assertEquals(List.of("S", "C", "D", "SI", "TI", "I", "DT", "TS", "TZ", "B", "BIG", "TXT", "Mixed", "F"),
         checked.names());
     TargetColumns.Column d = checked.get("d");
     assertEquals("D", d.name(), "found ignoring case");
@@ -75,7 +75,7 @@ class TargetColumnsTest {
     String emoji = "\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00"; // three code points, six UTF-16 units
     assertNull(reject("S", emoji));
     TargetColumns utf16 = TargetColumns.read(h2, new ValueLimits(true, true, Integer.MIN_VALUE,
-        Integer.MAX_VALUE), new TableName("PUBLIC", "T"));
+        Integer.MAX_VALUE, false), new TableName("PUBLIC", "T"));
     assertTrue(utf16.reject(utf16.get("S"), emoji).startsWith("6 characters"));
   }
 
@@ -131,6 +131,17 @@ class TargetColumnsTest {
   @Test void yearsAreUncheckedByDefault() throws Exception {
     TargetColumns plain = TargetColumns.read(h2, ValueLimits.CHECKED, new TableName("PUBLIC", "T"));
     assertNull(plain.reject(plain.get("DT"), LocalDate.of(10_000, 1, 1)));
-    assertEquals(new ValueLimits(true, false, -5, 5), ValueLimits.CHECKED.years(-5, 5));
+    assertEquals(new ValueLimits(true, false, -5, 5, false), ValueLimits.CHECKED.years(-5, 5));
+  }
+
+  @Test void nonFiniteFloatsAreNamedWhereTheTargetRefusesThem() throws Exception {
+    assertNull(reject("F", Double.POSITIVE_INFINITY), "accepted unless the engine says otherwise");
+    TargetColumns finite = TargetColumns.read(h2, ValueLimits.CHECKED.finiteFloatsOnly(),
+        new TableName("PUBLIC", "T"));
+    assertTrue(finite.reject(finite.get("F"), Double.POSITIVE_INFINITY).startsWith("not a finite number"));
+    assertTrue(finite.reject(finite.get("F"), Double.NaN).startsWith("not a finite number"));
+    assertTrue(finite.reject(finite.get("F"), new SourceText("-Infinity")).startsWith("not a finite"));
+    assertNull(finite.reject(finite.get("F"), 1.5e300));
+    assertNull(finite.reject(finite.get("F"), new SourceText("1e-300")));
   }
 }

@@ -131,6 +131,22 @@ class RowCanonTest {
     assertEquals("10:00:00.250000", RowCanon.untyped("10:00:00.25", CellKind.TIME));
   }
 
+  @Test void untypedTimestampsWithOffsetsCompareInUtc() {
+    // What copy --create left in SQLite for a PostgreSQL timestamptz: UTC text, fraction trimmed.
+    assertEquals("2024-01-02 01:04:05.100000",
+        RowCanon.untyped("2024-01-02 01:04:05.1", CellKind.TIMESTAMPTZ));
+    assertEquals("2024-01-02 01:04:05.100000",
+        RowCanon.untyped("2024-01-02T03:04:05.1+02:00", CellKind.TIMESTAMPTZ));
+    assertEquals("2024-01-02 01:04:05.000000",
+        RowCanon.untyped("2024-01-02 03:04:05+02", CellKind.TIMESTAMPTZ));
+    assertEquals("2024-01-02 08:34:05.000000",
+        RowCanon.untyped("2024-01-02 03:04:05-0530", CellKind.TIMESTAMPTZ));
+    assertEquals("2024-01-02 03:04:05.000000", RowCanon.untyped("2024-01-02T03:04:05Z", CellKind.TIMESTAMP));
+    assertEquals("2024-01-02", RowCanon.untyped("2024-01-02", CellKind.DATE));
+    assertEquals("2024-01-02", RowCanon.untyped("2024-01-02 00:00:00", CellKind.DATE));
+    assertEquals("1970-01-02", RowCanon.untyped(86_400_000L, CellKind.DATE), "epoch ms");
+  }
+
   @Test void sqliteCellsReadUntyped() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
          Statement st = c.createStatement()) {

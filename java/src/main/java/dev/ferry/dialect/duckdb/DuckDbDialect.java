@@ -14,9 +14,11 @@ import dev.ferry.sink.TableSink;
 import dev.ferry.sink.ValueBinder;
 import dev.ferry.sink.ValueReaders;
 import dev.ferry.types.ColumnTypes;
+import dev.ferry.util.Jdbc;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -63,6 +65,20 @@ public final class DuckDbDialect implements Dialect {
 
   @Override public Capabilities capabilities() {
     return CAPABILITIES;
+  }
+
+  /** The database file; an in-memory database is its config entry's own instance. */
+  @Override public String instanceIdentity(Connection c, DatabaseSpec spec) throws SQLException {
+    String path = Jdbc.firstRow(c,
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()");
+    return path == null || path.isEmpty() || path.equals("null") ? "duckdb:memory:" + spec.name()
+        : "duckdb:" + java.nio.file.Path.of(path).toAbsolutePath().normalize();
+  }
+
+  /** {@code Duplicate key … violates primary key constraint} (no SQL state). */
+  @Override public boolean isDuplicateKey(SQLException e) {
+    String m = String.valueOf(e.getMessage());
+    return m.contains("Duplicate key") || Dialect.super.isDuplicateKey(e);
   }
 
   @Override public Connector connector(DatabaseSpec spec) {

@@ -12,6 +12,7 @@ import dev.ferry.sink.SinkContext;
 import dev.ferry.sink.TableSink;
 import dev.ferry.sink.ValueBinder;
 import dev.ferry.sink.ValueLimits;
+import dev.ferry.util.Jdbc;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -33,7 +34,7 @@ public final class H2Dialect implements Dialect {
   private static final Capabilities CAPABILITIES = new Capabilities(Capabilities.BulkLoad.BATCH, false, true,
       false, Capabilities.Namespaces.SCHEMAS, Capabilities.IdentityModel.SEQUENCE, true);
   private static final ValueLimits LIMITS = new ValueLimits(true, true, Integer.MIN_VALUE,
-      Integer.MAX_VALUE);
+      Integer.MAX_VALUE, false);
   private static final Ddl DDL = new H2Ddl();
 
   @Override public String name() {
@@ -46,6 +47,13 @@ public final class H2Dialect implements Dialect {
 
   @Override public Capabilities capabilities() {
     return CAPABILITIES;
+  }
+
+  /** The database file; an in-memory database by its URL. */
+  @Override public String instanceIdentity(Connection c, DatabaseSpec spec) throws SQLException {
+    String path = Jdbc.firstRow(c, "SELECT DATABASE_PATH()");
+    return path == null || path.equals("null") ? Dialect.super.instanceIdentity(c, spec)
+        : "h2:" + java.nio.file.Path.of(path).toAbsolutePath().normalize();
   }
 
   /** Without it, H2 builds the whole result in memory before the first row is read. */

@@ -14,6 +14,7 @@ import dev.ferry.sink.TableSink;
 import dev.ferry.sink.ValueBinder;
 import dev.ferry.sink.ValueLimits;
 import dev.ferry.types.ColumnTypes;
+import dev.ferry.util.Jdbc;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -39,7 +40,7 @@ public final class MariaDbDialect implements Dialect {
   private static final Capabilities CAPABILITIES = new Capabilities(Capabilities.BulkLoad.LOAD_DATA, false, true,
       false, Capabilities.Namespaces.CATALOGS, Capabilities.IdentityModel.AUTO_INCREMENT, true);
   /** DATE and DATETIME hold years 0 to 9999. */
-  private static final ValueLimits LIMITS = ValueLimits.CHECKED.years(0, 9999);
+  private static final ValueLimits LIMITS = ValueLimits.CHECKED.years(0, 9999).finiteFloatsOnly();
   private static final Ddl DDL = new MariaDbDdl();
   private static final ColumnTypes TYPES = new MariaDbColumnTypes();
   private static final Set<String> SYSTEM = Set.of("information_schema", "mysql",
@@ -82,6 +83,40 @@ public final class MariaDbDialect implements Dialect {
 
   @Override public Capabilities capabilities() {
     return CAPABILITIES;
+  }
+
+  /** The server (host, port, data directory); the database is the namespace. */
+  @Override public String instanceIdentity(Connection c, DatabaseSpec spec) throws SQLException {
+    return "mariadb:" + Jdbc.firstRow(c, "SELECT @@hostname, @@port, @@datadir");
+  }
+
+  /** A named lock ({@code GET_LOCK}); names are hashed to fit its 64 characters. */
+  /** {@code KILL QUERY} on a connection of its own. */
+  @Override public void cancelRunning(Connection c) throws SQLException {
+    c.unwrap(org.mariadb.jdbc.Connection.class).cancelCurrentQuery();
+  }
+
+  @Override public Boolean tryLock(Connection c, String name) throws SQLException {
+    return "1".equals(Jdbc.firstRow(c, "SELECT GET_LOCK(?, 0)", lockName(name)));
+  }
+
+  @Override public void unlock(Connection c, String name) throws SQLException {
+    Jdbc.firstRow(c, "SELECT RELEASE_LOCK(?)", lockName(name));
+  }
+
+  private static String lockName(String name) {
+    try {
+      byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "ferry:" + java.util.HexFormat.of().formatHex(h, 0, 24);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Error 1062, {@code Duplicate entry … for key …}. */
+  @Override public boolean isDuplicateKey(SQLException e) {
+    return e.getErrorCode() == 1062 || Dialect.super.isDuplicateKey(e);
   }
 
   /**

@@ -32,6 +32,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * raises fails the chunk. Only plain inserts use it; upserts stay with {@link BatchSink}.
  */
 final class MariaDbLoadSink implements TableSink {
+  /** MariaDB's error (and warning) code for a key that already exists. */
+  static final int DUPLICATE_ENTRY = 1062;
   private final SinkContext ctx;
   private final Connection connection;
 
@@ -81,6 +83,10 @@ final class MariaDbLoadSink implements TableSink {
       try (ResultSet w = st.executeQuery("SHOW WARNINGS LIMIT 1")) {
         if (w.next()) {
           warning = w.getString(3);
+          if (w.getInt(2) == DUPLICATE_ENTRY) {
+            // LOAD DATA LOCAL skips rows whose key exists, with a warning: the append failed.
+            throw new SQLException(warning, "23000", DUPLICATE_ENTRY);
+          }
         }
       }
       if (warning == null) {

@@ -14,6 +14,7 @@ import dev.ferry.sink.SourceText;
 import dev.ferry.sink.TableSink;
 import dev.ferry.sink.ValueLimits;
 import dev.ferry.types.ColumnSpec;
+import dev.ferry.util.Jdbc;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -40,6 +41,8 @@ public final class PostgresDialect implements Dialect {
   /** Dates from 4713 BC (year -4712) to 294276 AD; {@code infinity} is none of them. */
   private static final ValueLimits LIMITS = ValueLimits.CHECKED.years(-4712, 294276);
   private static final Ddl DDL = new PostgresDdl();
+  /** The first key of Ferry's advisory locks ("Fery" in ASCII), apart from the application's. */
+  private static final int LOCK_CLASS = 0x46657279;
 
   @Override public String name() {
     return "postgresql";
@@ -53,8 +56,29 @@ public final class PostgresDialect implements Dialect {
     return CAPABILITIES;
   }
 
+  /** The server (its start time and port) and the database. */
+  @Override public String instanceIdentity(Connection c, DatabaseSpec spec) throws SQLException {
+    return "postgresql:" + Jdbc.firstRow(c, "SELECT extract(epoch FROM pg_postmaster_start_time()),"
+        + " current_setting('port'), current_database()");
+  }
+
+  /** A session-level advisory lock in Ferry's own class of lock ids. */
+  @Override public Boolean tryLock(Connection c, String name) throws SQLException {
+    return "t".equals(Jdbc.firstRow(c, "SELECT pg_try_advisory_lock(" + LOCK_CLASS + ", hashtext(?))",
+        name));
+  }
+
+  @Override public void unlock(Connection c, String name) throws SQLException {
+    Jdbc.firstRow(c, "SELECT pg_advisory_unlock(" + LOCK_CLASS + ", hashtext(?))", name);
+  }
+
   @Override public void prepare(Connection c, DatabaseSpec spec) throws SQLException {
     c.setAutoCommit(false);
+  }
+
+  /** A cancel request on a connection of its own, as {@code Ctrl-C} in psql sends. */
+  @Override public void cancelRunning(Connection c) throws SQLException {
+    c.unwrap(org.postgresql.core.BaseConnection.class).cancelQuery();
   }
 
   @Override public void prepareWriter(Connection c) throws SQLException {

@@ -13,7 +13,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * <p>SQLite has no exact decimal storage: DECIMAL columns of more than 15 digits are declared
  * {@code DECIMAL TEXT(p,s)} (text affinity, values kept as written; Ferry still reads them as
- * DECIMAL(p,s)). Dates and times are text, which Ferry writes in ISO form and reads back exactly.
+ * DECIMAL(p,s)). Dates and times are text, which Ferry writes in ISO form and reads back exactly;
+ * timestamps with time zone are written in UTC.
  */
 final class SqliteDdl extends Ddl {
   @Override protected String decimal(int p, int s) {
@@ -44,8 +45,13 @@ final class SqliteDdl extends Ddl {
     return "TIMESTAMP";
   }
 
+  /**
+   * A timestamp column named for its zone: the values are UTC text, and a {@code TIMESTAMP…}
+   * declaration makes Ferry (and Calcite) read them as timestamps, so they compare, sort and
+   * verify as the source's timestamptz did rather than as strings.
+   */
   @Override protected String timestamptz(int fraction) {
-    return "TEXT";
+    return "TIMESTAMPTZ";
   }
 
   /**

@@ -15,6 +15,7 @@ import dev.ferry.sink.ValueBinder;
 import dev.ferry.sink.ValueLimits;
 import dev.ferry.sink.ValueReaders;
 import dev.ferry.types.ColumnTypes;
+import dev.ferry.util.Jdbc;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -95,6 +96,19 @@ public final class SqliteDialect implements Dialect {
 
   @Override public Capabilities capabilities() {
     return CAPABILITIES;
+  }
+
+  /** The database file; an in-memory database is its connection's own. */
+  @Override public String instanceIdentity(Connection c, DatabaseSpec spec) throws SQLException {
+    String file = Jdbc.firstRow(c, "SELECT file FROM pragma_database_list WHERE name = 'main'");
+    return file == null || file.isEmpty() ? "sqlite:memory:" + System.identityHashCode(c)
+        : "sqlite:" + java.nio.file.Path.of(file).toAbsolutePath().normalize();
+  }
+
+  /** {@code UNIQUE constraint failed: …} (SQLite reports no SQL state). */
+  @Override public boolean isDuplicateKey(SQLException e) {
+    String m = String.valueOf(e.getMessage());
+    return m.contains("UNIQUE constraint failed") || m.contains("PRIMARY KEY must be unique");
   }
 
   @Override public void driverProperties(DatabaseSpec spec, Properties p) {

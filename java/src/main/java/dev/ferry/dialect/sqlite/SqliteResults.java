@@ -7,6 +7,7 @@ import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * SQLite result sets with exact decimals.
@@ -22,6 +23,24 @@ final class SqliteResults {
   private static boolean isDecimal(ResultSet rs, int column) throws java.sql.SQLException {
     String t = String.valueOf(rs.getMetaData().getColumnTypeName(column)).toUpperCase(java.util.Locale.ROOT);
     return t.startsWith("DECIMAL") || t.startsWith("NUMERIC");
+  }
+
+  /**
+   * A timestamp's or time's text as written ({@code 2024-01-02 03:04:05.1}: any number of
+   * fraction digits, which the driver's own parse reads as milliseconds, so {@code .1} became
+   * {@code .001}); null when it is not such text, for the driver to handle.
+   */
+  private static java.time.temporal.@Nullable TemporalAccessor temporal(String s, boolean time) {
+    String t = s.strip().replace(' ', 'T');
+    try {
+      if (time) {
+        return java.time.LocalTime.parse(t);
+      }
+      return t.length() == 10 ? java.time.LocalDate.parse(t).atStartOfDay()
+          : java.time.LocalDateTime.parse(t);
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
   }
 
   /** Wraps a SQLite result set; {@code owner} is what {@code getStatement()} reports. */
@@ -41,6 +60,22 @@ final class SqliteResults {
             }
             if (raw instanceof Long || raw instanceof Integer) {
               return BigDecimal.valueOf(((Number) raw).longValue());
+            }
+          }
+          boolean javaTime = name.equals("getObject") && a != null && a.length == 2
+              && (a[1] == java.time.LocalDateTime.class || a[1] == java.time.LocalTime.class);
+          if ((name.equals("getTimestamp") || name.equals("getTime") || javaTime) && a != null
+              && a[0] instanceof Integer i && rs.getObject(i) instanceof String s) {
+            java.time.temporal.TemporalAccessor t = temporal(s,
+                name.equals("getTime") || (javaTime && a[1] == java.time.LocalTime.class));
+            if (javaTime && t != null) {
+              return t;
+            }
+            if (t instanceof java.time.LocalDateTime x) {
+              return java.sql.Timestamp.valueOf(x);
+            }
+            if (t instanceof java.time.LocalTime x) {
+              return new java.sql.Time(x.toNanoOfDay() / 1_000_000L);
             }
           }
           try {

@@ -64,7 +64,7 @@ class SqliteDdlTest {
     assertEquals("DATE", t(type("date", "DATE")));
     assertEquals("TIME", t(type("time", "TIME", 3)));
     assertEquals("TIMESTAMP", t(type("timestamp", "TIMESTAMP", 6)));
-    assertEquals("TEXT", t(type("timestamptz", "TIMESTAMP_WITH_LOCAL_TIME_ZONE", 6)));
+    assertEquals("TIMESTAMPTZ", t(type("timestamptz", "TIMESTAMP_WITH_LOCAL_TIME_ZONE", 6)));
   }
 
   @Test void nativeTypes() {
