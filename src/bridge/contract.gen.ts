@@ -292,6 +292,8 @@ export const SnapshotIndex = z.strictObject({
   name: z.string(),
   columns: z.array(z.string()),
   unique: z.boolean(),
+  /** a partial index's `WHERE` condition as the engine prints it (it indexes, and for a unique one constrains, only the rows matching it); null for all rows */
+  predicate: z.string().nullable(),
 });
 /** An index, including those backing constraints; expressions appear as their SQL text. */
 export type SnapshotIndex = z.output<typeof SnapshotIndex>;

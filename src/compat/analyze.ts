@@ -73,6 +73,7 @@ function outcomeOf(request: ProofRequest, evidence: Evidence, dataChecked: boole
   if (!dataChecked) return { state: 'unproven', reason: 'not proven (--no-data)' };
   const result = evidence(request);
   if (!result) return { state: 'unproven', reason: 'not proven: no data available' };
+  if ('failed' in result) return { state: 'unproven', reason: `not proven: ${result.failed}` };
   return result.count > 0 ? { state: 'violated', result } : { state: 'clean', result };
 }
 

@@ -26,3 +26,18 @@ export type Change =
 
 /** The kinds of change. */
 export type ChangeKind = Change['kind'];
+
+/**
+ * The table (or view) a change belongs to, as the change names it: what `--tables` and
+ * `--exclude` select.
+ *
+ * @example
+ * changeSubject({ kind: 'addForeignKey', table: 'orders', foreignKey }) // 'orders'
+ */
+export function changeSubject(c: Change): string {
+  switch (c.kind) {
+    case 'addTable': case 'dropTable': return c.table.name;
+    case 'addView': case 'dropView': return c.view.name;
+    default: return c.table;
+  }
+}

@@ -1,5 +1,6 @@
-import type { ColumnInfo, ForeignKeyInfo, IndexInfo, KeyInfo, SchemaSnapshot, TableInfo } from '../schema/model.js';
+import type { ColumnInfo, ForeignKeyInfo, IndexInfo, SchemaSnapshot, TableInfo } from '../schema/model.js';
 import type { Change, ColumnChangeFlag } from './changes.js';
+import { backsKey, plainUnique, setKey, uniqueSets, type ColumnRename } from './index-keys.js';
 import { sameType } from './type-change.js';
 
 /**
@@ -124,7 +125,7 @@ function unpaired<T>(as: readonly T[], bs: readonly T[], sigA: (x: T) => string,
 }
 
 /** Translates A's names into B's spelling; a name B does not have gets a marker so it equals nothing in B. */
-type Rename = (name: string) => string;
+type Rename = ColumnRename;
 
 function renamer(pairs: readonly (readonly [{ name: string }, { name: string }])[]): Rename {
   const map = new Map(pairs.map(([x, y]) => [x.name, y.name]));
@@ -145,8 +146,6 @@ export function findByName<T extends { readonly name: string }>(items: readonly 
   return ci.length === 1 ? ci[0] : undefined;
 }
 
-const sortedJson = (xs: readonly string[]): string => JSON.stringify([...xs].sort());
-const setKey = (xs: readonly string[]): string => sortedJson(xs.map((x) => x.toLowerCase()));
 
 interface Context {
   readonly a: SchemaSnapshot;
@@ -184,9 +183,13 @@ function diffTable(ta: TableInfo, tb: TableInfo, ctx: Context): Change[] {
     if (tb.primaryKey) out.push({ kind: 'addPrimaryKey', table, key: tb.primaryKey });
   }
 
-  const uq = unpaired(ta.uniques, tb.uniques, (k) => sortedJson(k.columns.map(col)), (k) => sortedJson(k.columns.map(same)));
-  for (const key of uq.onlyA) out.push({ kind: 'dropUnique', table, key });
-  for (const key of uq.onlyB) out.push({ kind: 'addUnique', table, key });
+  // Uniqueness is compared as column sets, whether a constraint or a unique index on plain
+  // columns (PostgreSQL's CREATE UNIQUE INDEX) declares it; only constraints become key changes,
+  // indexes stay index changes.
+  const uniqueA = uniqueSets(ta, col);
+  const uniqueB = uniqueSets(tb, same);
+  for (const key of ta.uniques) if (!uniqueB.has(setKey(key.columns.map(col)))) out.push({ kind: 'dropUnique', table, key });
+  for (const key of tb.uniques) if (!uniqueA.has(setKey(key.columns.map(same)))) out.push({ kind: 'addUnique', table, key });
 
   const fkA = (fk: ForeignKeyInfo): string => {
     const ref = findByName(ctx.a.tables, fk.refTable);
@@ -200,22 +203,12 @@ function diffTable(ta: TableInfo, tb: TableInfo, ctx: Context): Change[] {
   for (const foreignKey of fks.onlyA) out.push({ kind: 'dropForeignKey', table, foreignKey });
   for (const foreignKey of fks.onlyB) out.push({ kind: 'addForeignKey', table, foreignKey });
 
-  const ix = unpaired(ta.indexes, tb.indexes, (i) => JSON.stringify([i.unique, i.columns.map(col)]), (i) => JSON.stringify([i.unique, i.columns.map(same)]));
-  for (const index of ix.onlyA) if (!backsKey(index, ta, false)) out.push({ kind: 'dropIndex', table, index });
-  for (const index of ix.onlyB) if (!backsKey(index, tb, true)) out.push({ kind: 'addIndex', table, index });
+  const ix = unpaired(ta.indexes, tb.indexes, (i) => JSON.stringify([i.unique, i.columns.map(col), i.predicate ?? null]), (i) => JSON.stringify([i.unique, i.columns.map(same), i.predicate ?? null]));
+  const keptUnique = (index: IndexInfo, t: TableInfo, rename: Rename, other: ReadonlySet<string>): boolean =>
+    plainUnique(index, t) && other.has(setKey(index.columns.map(rename)));
+  for (const index of ix.onlyA) if (!backsKey(index, ta, false) && !keptUnique(index, ta, col, uniqueB)) out.push({ kind: 'dropIndex', table, index });
+  for (const index of ix.onlyB) if (!backsKey(index, tb, true) && !keptUnique(index, tb, same, uniqueA)) out.push({ kind: 'addIndex', table, index });
   return out;
-}
-
-/**
- * Whether an index only backs its table's primary key or a unique constraint (every engine
- * creates one), or, on B's side, exactly covers a foreign key (MySQL, MariaDB and H2 create
- * one). A's indexes on foreign keys count: dropping one where B will not recreate it is real.
- */
-function backsKey(index: IndexInfo, table: TableInfo, foreignKeysToo: boolean): boolean {
-  const keys: KeyInfo[] = [...(table.primaryKey ? [table.primaryKey] : []), ...table.uniques];
-  if (keys.some((k) => setKey(k.columns) === setKey(index.columns))) return true;
-  const ordered = (xs: readonly string[]): string => JSON.stringify(xs.map((x) => x.toLowerCase()));
-  return foreignKeysToo && !index.unique && table.foreignKeys.some((fk) => ordered(fk.columns) === ordered(index.columns));
 }
 
 const KIND_ORDER: readonly Change['kind'][] = [

@@ -17,8 +17,11 @@ export interface Finding {
   readonly column: string | null;
   readonly message: string;
   readonly suggestion?: string;
-  /** The data that decided the severity, when it was looked at. */
-  readonly proof?: { readonly count: number; readonly examples: readonly string[]; readonly basis: 'query' | 'stats' };
+  /**
+   * The data that decided the severity, when it was looked at; `exact: false` when `count` is
+   * only a lower bound (a snapshot's statistics show violating values exist, not how many).
+   */
+  readonly proof?: { readonly count: number; readonly examples: readonly string[]; readonly basis: 'query' | 'stats'; readonly exact?: false };
 }
 
 /** Findings per severity. */

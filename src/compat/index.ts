@@ -9,5 +9,5 @@ export { analyze, proofsNeeded, checkSchemas, compareFindings, ANALYZERS, type A
 export type { Analyzer, Draft, Outcome, SchemaPair } from './analyzers/analyzer.js';
 export { probableRenames, type ProbableRename } from './analyzers/rename-analyzer.js';
 export type { Change, ChangeKind, ColumnChangeFlag } from './changes.js';
-export { proofKey, type ProofRequest, type ProofResult, type ProofBasis, type Evidence } from './proofs.js';
+export { proofKey, type ProofRequest, type ProofResult, type ProofFailure, type ProofBasis, type Evidence } from './proofs.js';
 export { summarize, type Finding, type FindingSummary, type Severity } from './finding.js';

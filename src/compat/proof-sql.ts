@@ -1,20 +1,37 @@
 import type { ColumnInfo, TableInfo } from '../schema/model.js';
+import { convertible } from './convertible.js';
 import type { ProofRequest } from './proofs.js';
 import { ident, matchName, path } from './sql-text.js';
+import { fractionDigits, numberDigits } from './value-digits.js';
 
 /** Where A's tables live in Ferry's namespace, e.g. `['shop']` or `['pg', 'public']`. */
 export type TablePrefix = readonly string[];
 
 /**
- * The SQL that answers one proof request against A: `count` returns one row with one number,
- * `examples` returns up to 5 rows of key columns (null when the request has no examples), and
- * `check` (only for notConvertible) names a value column that the caller tests row by row.
+ * Rows of A tested one by one in Node: `sql` returns the key columns then one value as text, and
+ * a row violates the request when `violates(value)`.
+ *
+ * @example
+ * { sql: 'SELECT "id", CAST("at" AS VARCHAR) FROM "shop"."events" WHERE "at" IS NOT NULL ORDER BY "id"', violates: (v) => …, showValue: false }
+ */
+export interface ValueTest {
+  readonly sql: string;
+  readonly violates: (value: string) => boolean;
+  /** Whether examples quote the value (`id=11 ("abc")`), for conversions. */
+  readonly showValue: boolean;
+}
+
+/**
+ * The SQL that answers one proof request against A: `count` returns one row with one number and
+ * `examples` up to 5 rows of key columns (null when the request has no examples). `values` tests
+ * rows in Node instead: the only way for notConvertible (SQL has no portable TRY_CAST), and the
+ * way for requests whose count needs a function some engine lacks (EXTRACT on SQLite, ROUND of a
+ * DOUBLE on PostgreSQL) when the count query cannot run.
  */
 export interface ProofSql {
   readonly count: string | null;
   readonly examples: string | null;
-  /** For notConvertible: a query returning key columns then the value, tested in Node. */
-  readonly values?: string;
+  readonly values?: ValueTest;
   /** Names of the key columns the examples return, in order. */
   readonly keyColumns: readonly string[];
 }
@@ -50,6 +67,11 @@ export function proofSql(r: ProofRequest, tables: readonly TableInfo[], prefix: 
   const from = path([...prefix, table.name]);
   const keys = keyColumns(table);
   const keyList = keys.map(ident).join(', ');
+  const values = (value: string, violates: (v: string) => boolean, column = value): ValueTest => ({
+    sql: `SELECT ${keyList}, ${value} FROM ${from} WHERE ${column} IS NOT NULL ORDER BY ${keyList}`,
+    violates,
+    showValue: false,
+  });
   const pair = (where: string): ProofSql => ({
     count: `SELECT COUNT(*) FROM ${from} WHERE ${where}`,
     examples: `SELECT ${keyList} FROM ${from} WHERE ${where} ORDER BY ${keyList} FETCH FIRST ${EXAMPLES} ROWS ONLY`,
@@ -75,23 +97,25 @@ export function proofSql(r: ProofRequest, tables: readonly TableInfo[], prefix: 
       case 'tooManyDigits': {
         const c = ident(col(table, r.column).name);
         const bound = decimalBound(r.integerDigits);
-        return pair(`(${c} >= ${bound} OR ${c} <= -${bound} OR ${c} <> ROUND(${c}, ${r.scale}))`);
+        const tooMany = (v: string): boolean => {
+          const d = numberDigits(v);
+          return d !== null && (d.integer > r.integerDigits || d.fraction > r.scale);
+        };
+        return { ...pair(`(${c} >= ${bound} OR ${c} <= -${bound} OR ${c} <> ROUND(${c}, ${r.scale}))`), values: values(c, tooMany) };
       }
       case 'fractionLost': {
         const c = ident(col(table, r.column).name);
-        // Fractional seconds beyond `precision` digits: compare with the value truncated to whole
-        // seconds plus what `precision` keeps, via microsecond arithmetic.
+        // Fractional seconds beyond `precision` digits: microsecond arithmetic where the engine
+        // has EXTRACT; otherwise the engine's own text of each value, since Calcite reads TIME
+        // at millisecond precision.
         const unit = 10 ** (6 - Math.min(6, r.precision));
-        return pair(`MOD(EXTRACT(MICROSECOND FROM ${c}), ${unit}) <> 0`);
+        const lost = (v: string): boolean => (fractionDigits(v) ?? 0) > r.precision;
+        return { ...pair(`MOD(EXTRACT(MICROSECOND FROM ${c}), ${unit}) <> 0`), values: values(`CAST(${c} AS VARCHAR)`, lost, c) };
       }
       case 'notConvertible': {
-        const c = col(table, r.column);
-        return {
-          count: null,
-          examples: null,
-          values: `SELECT ${keyList}, ${ident(c.name)} FROM ${from} WHERE ${ident(c.name)} IS NOT NULL`,
-          keyColumns: keys,
-        };
+        const c = ident(col(table, r.column).name);
+        const to = r.to;
+        return { count: null, examples: null, values: { ...values(c, (v) => !convertible(v, to)), showValue: true }, keyColumns: keys };
       }
       case 'duplicates': {
         const cols = r.columns.map((n) => ident(col(table, n).name));

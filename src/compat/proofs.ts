@@ -40,10 +40,24 @@ export interface ProofResult {
   readonly exact?: boolean;
 }
 
+/**
+ * A proof that could not be obtained because its query cannot run on A's engine; the reason
+ * names the engine and what it said, and the finding stays an unproven warning.
+ *
+ * @example
+ * { failed: 'the proof query cannot run on SQLite: near "FROM": syntax error' }
+ */
+export interface ProofFailure {
+  readonly failed: string;
+}
+
 /** Stable identity of a request, to key answers. */
 export function proofKey(r: ProofRequest): string {
   return JSON.stringify(r);
 }
 
-/** Looks up answers; undefined means the question was not answered (`--no-data`, snapshot without stats). */
-export type Evidence = (request: ProofRequest) => ProofResult | undefined;
+/**
+ * Looks up answers; undefined means the question was not answered (`--no-data`, snapshot
+ * without stats), a ProofFailure that it was asked and could not be answered.
+ */
+export type Evidence = (request: ProofRequest) => ProofResult | ProofFailure | undefined;

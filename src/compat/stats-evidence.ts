@@ -21,8 +21,10 @@ function cmp(a: string, b: string): number {
 }
 
 /**
- * Answers a proof request from a snapshot's statistics, when they can decide it. A violation
- * proven this way may only be known to exist (`exact: false`, count 1) and has no examples.
+ * Answers a proof request from a snapshot's statistics, when they can decide it. Row counts and
+ * NULLs are exact; a longest value, a min/max or a digit count only shows that some value
+ * violates a narrowing, not how many do, so such a violation has count 1 with `exact: false`
+ * (a lower bound, worded "at least 1 row") and no examples.
  *
  * @example
  * statsAnswer({ kind: 'nulls', table: 'orders', column: 'note' }, snapshot.tables)

@@ -1,3 +1,5 @@
+import type { SchemaSnapshot } from '../schema/model.js';
+
 /** Which tables a check covers: `--tables` globs (all when empty) minus `--exclude` globs. */
 export interface TableFilter {
   readonly include: readonly string[];
@@ -19,4 +21,17 @@ export function tableMatcher(filter: TableFilter): (name: string) => boolean {
   const inc = filter.include.map(globToRegExp);
   const exc = filter.exclude.map(globToRegExp);
   return (name) => (inc.length === 0 || inc.some((r) => r.test(name))) && !exc.some((r) => r.test(name));
+}
+
+/**
+ * Whether a finding about the table (or view) `name` belongs to the selection: any name `keep`
+ * accepts, and names neither schema has (a query's misspelt table is still worth reporting);
+ * a table of A or B that `--tables`/`--exclude` leave out is not.
+ *
+ * @example
+ * selectedTables(tableMatcher({ include: ['child'], exclude: [] }), [a, b])('parent') // false
+ */
+export function selectedTables(keep: (name: string) => boolean, schemas: readonly SchemaSnapshot[]): (name: string) => boolean {
+  const known = new Set(schemas.flatMap((s) => [...s.tables, ...s.views].map((t) => t.name.toLowerCase())));
+  return (name) => keep(name) || !known.has(name.toLowerCase());
 }

@@ -63,6 +63,11 @@ export interface IndexInfo {
   readonly name: string;
   readonly columns: readonly string[];
   readonly unique: boolean;
+  /**
+   * A partial index's condition as its engine prints it (only the matching rows are indexed, and
+   * for a unique index constrained); null or absent (snapshots older than the field) for all rows.
+   */
+  readonly predicate?: string | null;
 }
 
 /**

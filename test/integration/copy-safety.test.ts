@@ -11,14 +11,22 @@ const BIN = fileURLToPath(new URL('../../bin/ferry.js', import.meta.url));
 const havePg = await serviceAvailable('postgres');
 const haveMaria = await serviceAvailable('mariadb');
 
-/** One psql session, for holding a lock while Ferry runs. */
-class PsqlSession {
+/** One session of a database's own client (psql, mariadb), for holding a lock while Ferry runs. */
+class ClientSession {
   private readonly child: ChildProcess;
   private readonly lines: string[] = [];
   private readonly waiters: (() => void)[] = [];
 
-  constructor() {
-    this.child = spawn('psql', ['-h', SERVICES.postgres.host, '-p', String(SERVICES.postgres.port), '-U', SERVICES.postgres.user, '-d', 'test', '-qtA', '-v', 'ON_ERROR_STOP=1'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  static psql(): ClientSession {
+    return new ClientSession('psql', ['-h', SERVICES.postgres.host, '-p', String(SERVICES.postgres.port), '-U', SERVICES.postgres.user, '-d', 'test', '-qtA', '-v', 'ON_ERROR_STOP=1']);
+  }
+
+  static mariadb(): ClientSession {
+    return new ClientSession('mariadb', ['-h', SERVICES.mariadb.host, '-P', String(SERVICES.mariadb.port), '-u', SERVICES.mariadb.user, 'test', '-N', '-B', '-n']);
+  }
+
+  private constructor(command: string, args: string[]) {
+    this.child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
     createInterface({ input: this.child.stdout! }).on('line', (l) => {
       this.lines.push(l);
       this.waiters.splice(0).forEach((w) => w());
@@ -31,10 +39,27 @@ class PsqlSession {
     while (!this.lines.includes(marker)) await new Promise<void>((r) => this.waiters.push(r));
   }
 
+  /** Ends the session (its transaction and locks end with it). */
   end(): Promise<void> {
-    this.child.stdin!.end('ROLLBACK;\n\\q\n');
+    this.child.stdin!.end();
     return new Promise((r) => this.child.once('close', () => r()));
   }
+}
+
+/** A MariaDB query's single value through its client. */
+function mariaValue(sql: string): string {
+  const r = spawnSync('mariadb', ['-h', SERVICES.mariadb.host, '-u', SERVICES.mariadb.user, 'test', '-N', '-B', '-e', sql], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return r.stdout.trim();
+}
+
+/** Waits until `count` (a query of waiting sessions) says some session waits. */
+async function waitFor(count: () => string, what: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (count() !== '0') return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what} never happened`);
 }
 
 /** A query's single value through psql. */
@@ -45,12 +70,8 @@ function psqlValue(sql: string): string {
 }
 
 /** Waits until some session of the test database waits on a lock for a statement on `table`. */
-async function waitUntilBlocked(table: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (psqlValue(`SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%${table}%'`) !== '0') return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no statement on ${table} ever waited on a lock`);
+function waitUntilBlocked(table: string): Promise<void> {
+  return waitFor(() => psqlValue(`SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%${table}%'`), `a statement on ${table} waiting on a lock`);
 }
 
 function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
@@ -71,11 +92,26 @@ describe.skipIf(!havePg)('copy refuses what would corrupt or hang (PostgreSQL)',
       'CREATE SCHEMA copy_safe', 'CREATE SCHEMA copy_safe_tgt',
       'CREATE TABLE copy_safe.t (id INT PRIMARY KEY, s TEXT)',
       "INSERT INTO copy_safe.t SELECT i, 'row ' || i FROM generate_series(1, 10000) i",
+      'CREATE TABLE copy_safe.u (id INT PRIMARY KEY, nick TEXT, active BOOLEAN)',
+      'CREATE INDEX u_lower ON copy_safe.u (lower(nick))',
+      'CREATE UNIQUE INDEX u_active ON copy_safe.u (nick) WHERE active',
+      "INSERT INTO copy_safe.u VALUES (1, 'a', true), (2, 'a', false), (3, 'b', true)",
       'CREATE TABLE copy_safe.nokey (id INT, s TEXT)',
       "INSERT INTO copy_safe.nokey SELECT i, 'row ' || i FROM generate_series(1, 100) i",
     );
     const db = (schema: string, extra = '') => `    url: ${SERVICES.postgres.url}\n    user: postgres\n    schema: ${schema}\n${extra}`;
-    writeFileSync(cfg, `databases:\n  a:\n${db('copy_safe')}  same:\n${db('copy_safe')}  b:\n${db('copy_safe_tgt')}  ro:\n${db('copy_safe_tgt', '    readOnly: true\n')}`);
+    writeFileSync(cfg, `databases:\n  a:\n${db('copy_safe')}  same:\n${db('copy_safe')}  b:\n${db('copy_safe_tgt')}  ro:\n${db('copy_safe_tgt', '    readOnly: true\n')}  lite:\n    url: jdbc:sqlite:${join(dir, 'lite.db')}\n`);
+  });
+
+  it('copy --create keeps partial and expression indexes into PostgreSQL, and leaves them out elsewhere', () => {
+    // Made whole, the partial unique index would refuse the second 'a' (its condition leaves it out).
+    for (const to of ['b', 'lite']) {
+      const r = run('copy', '--from', 'a', '--to', to, '--tables', 'u', '--create');
+      expect(r.status, r.stderr).toBe(0);
+    }
+    expect(psqlValue("SELECT string_agg(indexdef, ' | ' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'copy_safe_tgt' AND tablename = 'u'"))
+      .toBe('CREATE UNIQUE INDEX u_active ON copy_safe_tgt.u USING btree (nick) WHERE active | CREATE INDEX u_lower ON copy_safe_tgt.u USING btree (lower(nick)) | CREATE UNIQUE INDEX u_pkey ON copy_safe_tgt.u USING btree (id)');
+    expect(run('query', '-f', 'csv', 'SELECT COUNT(*) AS n FROM lite.u').stdout.trim().split('\n')[1]).toBe('3');
   });
 
   it('--where is one condition: text escaping the chunk range is refused with SQL_SYNTAX (dry run too), nothing written', () => {
@@ -119,11 +155,11 @@ describe.skipIf(!havePg)('copy refuses what would corrupt or hang (PostgreSQL)',
   });
 
   describe('while another session holds the target table', () => {
-    let holder: PsqlSession;
+    let holder: ClientSession;
     beforeAll(async () => {
       await pg('DROP TABLE IF EXISTS copy_safe_tgt.held', 'CREATE TABLE copy_safe_tgt.held (id INT PRIMARY KEY, s TEXT)', "INSERT INTO copy_safe_tgt.held VALUES (-1, 'before')",
         'DROP TABLE IF EXISTS copy_safe.held', 'CREATE TABLE copy_safe.held AS SELECT * FROM copy_safe.t', 'ALTER TABLE copy_safe.held ADD PRIMARY KEY (id)');
-      holder = new PsqlSession();
+      holder = ClientSession.psql();
       await holder.run('BEGIN; LOCK TABLE copy_safe_tgt.held IN ACCESS EXCLUSIVE MODE;', 'locked');
     });
     afterAll(async () => holder?.end());
@@ -167,6 +203,8 @@ describe.skipIf(!havePg || !haveMaria)('copy into MariaDB names refused rows by 
       'CREATE TABLE copy_safe_m.floats (id INT PRIMARY KEY, f DOUBLE PRECISION)',
       "INSERT INTO copy_safe_m.floats VALUES (1, 1.5), (2, -2), (3, 'Infinity'), (4, 'NaN')",
       'CREATE TABLE copy_safe_m.keys (id INT PRIMARY KEY, s TEXT)',
+      'CREATE TABLE copy_safe_m.held (id INT PRIMARY KEY, s TEXT)',
+      "INSERT INTO copy_safe_m.held SELECT i, 'h' || i FROM generate_series(1, 5000) i",
       "INSERT INTO copy_safe_m.keys SELECT i, 'k' || i FROM generate_series(1, 50) i");
     await maria('DROP TABLE IF EXISTS floats', 'DROP TABLE IF EXISTS `keys`');
     writeFileSync(cfg, `databases:\n  src:\n    url: ${SERVICES.postgres.url}\n    user: postgres\n    schema: copy_safe_m\n  m:\n    url: ${SERVICES.mariadb.url}\n    user: root\n    schema: test\n`);
@@ -176,6 +214,31 @@ describe.skipIf(!havePg || !haveMaria)('copy into MariaDB names refused rows by 
     const r = run('copy', '--from', 'src', '--to', 'm', '--tables', 'floats', '--create');
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/COPY_VALUE_REJECTED.*floats\.f at id=3: Infinity \(not a finite number/);
+  });
+
+  it('a second copy into a MariaDB table a running copy holds stops with COPY_CONFLICT; SIGTERM ends the waiting one', async () => {
+    await maria('DROP TABLE IF EXISTS held', 'CREATE TABLE held (id INT PRIMARY KEY, s TEXT)', "INSERT INTO held VALUES (-1, 'before')");
+    const waiting = () => mariaValue("SELECT COUNT(*) FROM information_schema.processlist WHERE state LIKE 'Waiting for table%' AND info LIKE '%held%'");
+    const holder = ClientSession.mariadb();
+    try {
+      await holder.run('LOCK TABLES held WRITE;', 'locked');
+      const first = spawn(process.execPath, [BIN, 'copy', '--from', 'src', '--to', 'm', '--tables', 'held', '--mode', 'replace', '-c', cfg], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      const firstExit = exited(first);
+      await waitFor(waiting, 'the copy waiting on the held table');
+      const second = run('copy', '--from', 'src', '--to', 'm', '--tables', 'held', '--mode', 'upsert');
+      expect(second.status, second.stderr).toBe(2);
+      expect(second.stderr).toMatch(/COPY_CONFLICT.*another copy into test\.held of database 'm' is running/);
+      first.kill('SIGTERM');
+      const end = await Promise.race([firstExit, new Promise<null>((r) => setTimeout(() => r(null), 30_000))]);
+      expect(end, 'the copy waiting on a lock ignored SIGTERM').not.toBeNull();
+      expect(end!.signal === 'SIGTERM' || end!.code === 143, end!.stderr).toBe(true);
+      // The server was told to stop the statement: nobody waits on the table any more.
+      for (let i = 0; i < 100 && waiting() !== '0'; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(waiting()).toBe('0');
+    } finally {
+      await holder.end();
+    }
+    expect(mariaValue('SELECT GROUP_CONCAT(id, s) FROM held')).toBe('-1before');
   });
 
   it('an append over existing keys is COPY_KEY_EXISTS, also through LOAD DATA', () => {

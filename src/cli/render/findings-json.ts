@@ -8,7 +8,9 @@ import { summarize } from '../../compat/finding.js';
 function ordered(f: Finding): Record<string, unknown> {
   const out: Record<string, unknown> = { code: f.code, severity: f.severity, table: f.table, column: f.column, message: f.message };
   if (f.suggestion !== undefined) out.suggestion = f.suggestion;
-  if (f.proof !== undefined) out.proof = { count: f.proof.count, examples: [...f.proof.examples], basis: f.proof.basis };
+  if (f.proof !== undefined) {
+    out.proof = { count: f.proof.count, examples: [...f.proof.examples], basis: f.proof.basis, ...(f.proof.exact === false ? { exact: false } : {}) };
+  }
   return out;
 }
 
@@ -22,7 +24,8 @@ function ordered(f: Finding): Record<string, unknown> {
  *     { "code": "Y101", "severity": "error", "table": "orders", "column": "note",   // column: null for table-level findings
  *       "message": "…",
  *       "suggestion": "…",                                                       // omitted when absent
- *       "proof": { "count": 3, "examples": ["id=7"], "basis": "query" } }         // omitted when absent; basis "query" | "stats"
+ *       "proof": { "count": 3, "examples": ["id=7"], "basis": "query" } }         // omitted when absent; basis "query" | "stats";
+ *                                                                                // "exact": false when count is only a lower bound
  *   ],
  *   "summary": { "error": 1, "warning": 0, "info": 0 }
  * }

@@ -1,5 +1,6 @@
 import type { Finding } from '../../compat/finding.js';
 import { compareTableNames, groupFindingsByTable } from './findings-text.js';
+import { proofText } from './findings-proof.js';
 
 /** Options for {@link renderFindingsJunit}. */
 export interface FindingsJunitOptions {
@@ -26,10 +27,7 @@ function xmlAttr(s: string): string {
 function findingLine(f: Finding): string {
   const lines = [`${f.severity.toUpperCase()} ${f.code} ${f.column === null ? '' : `${f.column}: `}${f.message}`];
   if (f.suggestion !== undefined) lines.push(`  suggestion: ${f.suggestion}`);
-  if (f.proof !== undefined) {
-    const examples = f.proof.examples.length > 0 ? `, e.g. ${f.proof.examples.join(', ')}` : '';
-    lines.push(`  proof: ${f.proof.count} found${examples}${f.proof.basis === 'stats' ? ' (estimated from statistics)' : ''}`);
-  }
+  if (f.proof !== undefined) lines.push(`  proof: ${proofText(f.proof)}`);
   return lines.join('\n');
 }
 

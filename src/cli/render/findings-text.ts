@@ -1,5 +1,6 @@
 import type { Finding, Severity } from '../../compat/finding.js';
 import { summarize } from '../../compat/finding.js';
+import { proofText } from './findings-proof.js';
 
 /** Options for {@link renderFindingsText}. */
 export interface FindingsTextOptions {
@@ -52,11 +53,7 @@ function findingLines(f: Finding, color: boolean): string[] {
   const subject = f.column === null ? '' : `${clean(f.column)}: `;
   const lines = [`  ${shown}${pad} ${clean(f.code)} ${subject}${clean(f.message)}`];
   if (f.suggestion !== undefined) lines.push(`${DETAIL_INDENT}suggestion: ${clean(f.suggestion)}`);
-  if (f.proof !== undefined) {
-    const examples = f.proof.examples.length > 0 ? `, e.g. ${f.proof.examples.map(clean).join(', ')}` : '';
-    const basis = f.proof.basis === 'stats' ? ' (estimated from statistics)' : '';
-    lines.push(`${DETAIL_INDENT}proof: ${f.proof.count} found${examples}${basis}`);
-  }
+  if (f.proof !== undefined) lines.push(`${DETAIL_INDENT}proof: ${proofText(f.proof, clean)}`);
   return lines;
 }
 

@@ -2,7 +2,7 @@ import type { FindingCode } from '../codes.js';
 import type { Finding, Severity } from '../finding.js';
 import type { ProofResult } from '../proofs.js';
 import type { Outcome } from './analyzer.js';
-import { examples } from './wording.js';
+import { count, examples } from './wording.js';
 
 /**
  * Where a finding is and under which code.
@@ -55,12 +55,15 @@ export function provenFinding(place: FindingPlace, outcome: Outcome, wording: Pr
   if (outcome.state === 'unproven') {
     return plainFinding(place, 'warning', `${wording.subject}; ${wording.risk} — ${outcome.reason}.`, suggestion);
   }
-  const { count, examples: xs, basis } = outcome.result;
+  const { count: n, examples: xs, basis } = outcome.result;
+  // Statistics may show that violating values exist without counting them: the count is then
+  // a lower bound and is said to be one.
+  const lowerBound = outcome.state === 'violated' && outcome.result.exact === false;
   const message = outcome.state === 'violated'
-    ? outcome.result.exact === false
-      ? `${wording.subject}: the snapshot's statistics show A's data violates it (${wording.risk}).`
+    ? lowerBound
+      ? `${wording.subject}: the snapshot's statistics show at least ${count(n, 'row')} of A ${n === 1 ? 'violates' : 'violate'} it (${wording.risk}).`
       : `${wording.subject}: ${wording.violated(outcome.result)}${examples(xs)}.`
     : `${wording.subject}; ${wording.clean}.`;
   const finding = plainFinding(place, outcome.state === 'violated' ? 'error' : 'warning', message, suggestion);
-  return { ...finding, proof: { count, examples: [...xs], basis } };
+  return { ...finding, proof: lowerBound ? { count: n, examples: [...xs], basis, exact: false } : { count: n, examples: [...xs], basis } };
 }

@@ -27,7 +27,8 @@ function checkDraft(table: string, from: ColumnInfo, to: ColumnInfo, check: Type
       clean: `no row of A holds ${check.risk}`,
       risk: `${check.risk} would not survive`,
       suggestion: (o) => {
-        const rows = o.state === 'violated' ? `the ${count(o.result.count, 'row')}` : 'such values';
+        // A snapshot may prove values exist without counting them: no number is promised then.
+        const rows = o.state === 'violated' && o.result.exact !== false ? `the ${count(o.result.count, 'row')}` : 'such values';
         const keep = check.code === 'Y105' ? `keep ${from.type.display}` : `keep ${from.type.display} (or a wider type)`;
         return `${keep} in B, or ${ADVICE[check.code]} ${rows} first`;
       },

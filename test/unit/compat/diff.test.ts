@@ -202,6 +202,19 @@ describe('diff', () => {
       expect(ix({}, { uniques: [['a']], indexes: [{ columns: ['a'], unique: true }] })).toEqual(['addUnique t(a)']);
       expect(ix({ uniques: [['a']], indexes: [{ columns: ['a'], unique: true }] }, {})).toEqual(['dropUnique t(a)']);
     });
+    it('count a unique index on plain columns as a unique key on either side', () => {
+      const ux = (...columns: string[]) => ({ name: 'ux', columns, unique: true });
+      // A's unique index, B's constraint with or without its backing index listed.
+      expect(ix({ indexes: [ux('a')] }, { uniques: [['A']], indexes: [{ name: 'T_A_KEY', columns: ['A'], unique: true }] })).toEqual([]);
+      expect(ix({ indexes: [ux('a')] }, { uniques: [['a']] })).toEqual([]);
+      expect(ix({ indexes: [ux('a', 'b')] }, { uniques: [['b', 'a']] })).toEqual([]);
+      // The reverse.
+      expect(ix({ uniques: [['a']], indexes: [{ columns: ['a'], unique: true }] }, { indexes: [ux('a')] })).toEqual([]);
+      expect(ix({ uniques: [['a']] }, { indexes: [ux('a')] })).toEqual([]);
+      // An expression is no key on the column; a unique index on other columns is no match.
+      expect(ix({ indexes: [ux('lower(a)')] }, { uniques: [['a']] })).toEqual(['addUnique t(a)', 'dropIndex t(lower(a)) unique']);
+      expect(ix({ indexes: [ux('b')] }, { uniques: [['a']] })).toEqual(['addUnique t(a)', 'dropIndex t(b) unique']);
+    });
   });
 
   it('orders changes by table, then kind, deterministically whatever the input order', () => {

@@ -28,7 +28,7 @@ describe('renderFindingsText', () => {
       [
         'Accounts',
         '  ERROR   Y102 id: BIGINT → INTEGER',
-        '          proof: 0 found (estimated from statistics)',
+        "          proof: 0 found (from the snapshot's statistics)",
         '',
         'orders',
         '  INFO    Y001 table comment changed',

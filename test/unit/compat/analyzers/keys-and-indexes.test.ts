@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { proofsNeeded } from '../../../../src/compat/analyze.js';
 import { diff } from '../../../../src/compat/diff.js';
-import { INTEGER, TEXT, always, brief, check, clean, col, evidence, id, oneTable, snapshot, table, violated } from '../support.js';
+import { INTEGER, TEXT, always, brief, check, clean, col, evidence, id, oneTable, snapshot, table, varchar, violated } from '../support.js';
 
 describe('primary keys (K101, K201)', () => {
   it('a changed key is one K101 naming old and new columns, decided by duplicates', () => {
@@ -65,6 +65,14 @@ describe('unique constraints (K102, K201)', () => {
       ['K102', 'error', 'code', 'Unique index ux_code on customers (code) is new in B: A has 3 duplicated values, e.g. email=a@b.c.'],
       ['K102', 'error', 'email', 'Unique constraint on customers (email) is new in B: A has 3 duplicated values, e.g. email=a@b.c.'],
     ]);
+  });
+
+  it('a unique index in A is the same uniqueness as a unique constraint in B, and the other way round', () => {
+    const cols = [id(), col('email', varchar(100))];
+    const index = { indexes: [{ name: 'users_email_ux', columns: ['email'], unique: true }] };
+    const constraint = { uniques: [['email']], indexes: [{ name: 'users_email_key', columns: ['email'], unique: true }] };
+    expect(check(...oneTable(cols, cols, index, constraint, 'users'))).toEqual([]);
+    expect(check(...oneTable(cols, cols, constraint, index, 'users'))).toEqual([]);
   });
 
   it('a dropped unique constraint is K201 info, and its backing index says nothing', () => {

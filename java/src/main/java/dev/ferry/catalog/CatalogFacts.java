@@ -75,7 +75,8 @@ public final class CatalogFacts {
   private record ForeignKeyFacts(@Nullable String name, @Nullable String refSchema, String refTable,
       List<String> columns, List<@Nullable String> refColumns) {}
 
-  private record IndexFacts(String name, boolean unique, List<String> columns) {}
+  private record IndexFacts(String name, boolean unique, List<String> columns,
+      @Nullable String[] predicate) {}
 
   private final @Nullable String schema;
   private final @Nullable List<String> only;
@@ -153,10 +154,23 @@ public final class CatalogFacts {
 
   /** Adds the next column (or expression, null when its text is unknown) of an index. */
   public void indexColumn(String table, String name, boolean unique, @Nullable String column) {
+    indexColumn(table, name, unique, column, null);
+  }
+
+  /**
+   * Adds the next column of an index that only covers the rows matching {@code predicate} (a
+   * partial index, its {@code WHERE} condition as the engine prints it; null for every row).
+   */
+  public void indexColumn(String table, String name, boolean unique, @Nullable String column,
+      @Nullable String predicate) {
     TableFacts t = tables.get(table);
     if (t != null) {
-      t.indexes.computeIfAbsent(name, n -> new IndexFacts(n, unique, new ArrayList<>()))
-          .columns().add(column == null ? EXPRESSION : column);
+      IndexFacts ix = t.indexes.computeIfAbsent(name,
+          n -> new IndexFacts(n, unique, new ArrayList<>(), new String[1]));
+      ix.columns().add(column == null ? EXPRESSION : column);
+      if (predicate != null) {
+        ix.predicate()[0] = predicate;
+      }
     }
   }
 
@@ -180,7 +194,8 @@ public final class CatalogFacts {
       t.foreignKeys.values().forEach(fk -> fks.add(new Snapshot.ForeignKey(fk.name(),
           List.copyOf(fk.columns()), fk.refSchema(), fk.refTable(), refColumns(fk))));
       List<Snapshot.Index> indexes = new ArrayList<>();
-      t.indexes.values().forEach(i -> indexes.add(new Snapshot.Index(i.name(), List.copyOf(i.columns()), i.unique())));
+      t.indexes.values().forEach(i -> indexes.add(new Snapshot.Index(i.name(), List.copyOf(i.columns()), i.unique(),
+          i.predicate()[0])));
       indexes.sort(Comparator.comparing(Snapshot.Index::name));
       Snapshot.Key pk = t.primaryKey == null ? null
           : new Snapshot.Key(t.primaryKey.name(), List.copyOf(t.primaryKey.columns()));

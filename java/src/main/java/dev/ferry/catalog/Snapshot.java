@@ -51,6 +51,17 @@ public record Snapshot(String format, String database, String engine, String eng
   public record ForeignKey(@Nullable String name, List<String> columns, @Nullable String refSchema,
       String refTable, List<String> refColumns) {}
 
-  /** An index, including those backing constraints; expressions appear as their SQL text. */
-  public record Index(String name, List<String> columns, boolean unique) {}
+  /**
+   * An index, including those backing constraints; expressions appear as their SQL text.
+   *
+   * @param predicate a partial index's {@code WHERE} condition as the engine prints it (it
+   *     indexes, and for a unique one constrains, only the rows matching it); null for all rows
+   */
+  public record Index(String name, List<String> columns, boolean unique, @Nullable String predicate) {
+
+    /** A full index (no predicate). */
+    public Index(String name, List<String> columns, boolean unique) {
+      this(name, columns, unique, null);
+    }
+  }
 }

@@ -16,7 +16,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * and returning the same columns in the same order whatever the engine: keys (table,
  * constraint, 1 for a primary key else 0, column), foreign keys (table, constraint, referenced
  * schema, referenced table, column, referenced column) and indexes (table, index, 1 when
- * unique else 0, column), ordered by table, name and column position. Each query holds one
+ * unique else 0, column, and optionally a partial index's predicate), ordered by table, name and
+ * column position. Each query holds one
  * {@code {tables:EXPR}} marker after its last {@code ?}, where {@code EXPR} is the table-name
  * column: inspecting named tables turns it into {@code AND EXPR IN (?, …)}, so only their rows
  * are read; inspecting a whole namespace drops it.
@@ -81,7 +82,8 @@ public abstract class SqlCatalog implements CatalogReader {
       throws SQLException {
     CatalogReader.query(c, "indexes", render(indexesSql, facts.only()), scope, facts.only(),
         rs -> facts.indexColumn(rs.getString(1), rs.getString(2), rs.getInt(3) == 1,
-            indexColumn(rs.getString(4))));
+            indexColumn(rs.getString(4)),
+            rs.getMetaData().getColumnCount() >= 5 ? rs.getString(5) : null));
   }
 
   /**

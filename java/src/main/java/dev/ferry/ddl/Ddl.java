@@ -63,15 +63,21 @@ public class Ddl {
   }
 
   /**
-   * {@code CREATE INDEX} for each secondary index of {@code source} (not the primary key's, not
-   * expression indexes), to run after the load.
+   * {@code CREATE INDEX} for each secondary index of {@code source} (not the primary key's; an
+   * expression or partial index only from the same engine, its SQL as the source printed it), to
+   * run after the load.
    */
   public List<String> indexes(SqlDialect q, TableName table, Snapshot.Table source, Source from) {
     List<String> key = source.primaryKey() == null ? List.of() : source.primaryKey().columns();
     List<String> out = new ArrayList<>();
     for (Snapshot.Index ix : source.indexes()) {
+      boolean expressions = ix.columns().stream().anyMatch(c -> column(source, c) == null);
       if (ix.columns().contains(CatalogFacts.EXPRESSION) || ix.columns().isEmpty()
-          || (ix.unique() && ix.columns().equals(key))) {
+          || (ix.unique() && ix.columns().equals(key))
+          // An expression or a partial index's condition is the source engine's own SQL: it is
+          // recreated as written into the same engine only (a partial unique index made whole
+          // would refuse the rows its condition leaves out).
+          || ((expressions || ix.predicate() != null) && !from.sameEngine())) {
         continue;
       }
       // Index names stay unique in the target schema: prefixed with the table's name when the
@@ -83,10 +89,11 @@ public class Ddl {
       for (String c : ix.columns()) {
         Snapshot.Column col = column(source, c);
         cols.append(cols.length() == 0 ? "" : ", ")
-            .append(indexColumn(q, c, col == null ? "" : type(col, key.contains(c), from)));
+            .append(col == null ? "(" + c + ")" : indexColumn(q, c, type(col, key.contains(c), from)));
       }
       out.add("CREATE " + (ix.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS "
-          + indexName(q, table, name) + " ON " + table.quoted(q) + " (" + cols + ")");
+          + indexName(q, table, name) + " ON " + table.quoted(q) + " (" + cols + ")"
+          + (ix.predicate() == null ? "" : " WHERE " + ix.predicate()));
     }
     return out;
   }

@@ -137,6 +137,20 @@ class DdlTest {
         DDL.indexes(Q, new TableName("s", "t"), src, OTHER_ENGINE));
   }
 
+  @Test void expressionAndPartialIndexesAreRecreatedIntoTheSameEngineOnly() {
+    Snapshot.Table src = table("u", List.of(column("id", type("integer", "INTEGER")),
+            column("nick", type("char", "VARCHAR", 50)), column("active", type("boolean", "BOOLEAN"))),
+        List.of("id"), List.of(
+            new Snapshot.Index("u_lower", List.of("lower(nick)"), false),
+            new Snapshot.Index("u_active", List.of("nick"), true, "active")));
+    assertEquals(List.of(), DDL.indexes(Q, new TableName("s", "u"), src, OTHER_ENGINE),
+        "made whole, the partial unique index would refuse rows its condition leaves out");
+    assertEquals(List.of(
+            "CREATE INDEX IF NOT EXISTS \"u_lower\" ON \"s\".\"u\" ((lower(nick)))",
+            "CREATE UNIQUE INDEX IF NOT EXISTS \"u_active\" ON \"s\".\"u\" (\"nick\") WHERE active"),
+        DDL.indexes(Q, new TableName("s", "u"), src, SAME_ENGINE));
+  }
+
   @Test void indexesOfARenamedTableArePrefixedWithItsName() {
     Snapshot.Table src = table("t", List.of(column("a", type("integer", "INTEGER"))), null,
         List.of(new Snapshot.Index("ix_a", List.of("a"), false)));

@@ -36,7 +36,8 @@ final class PostgresCatalog extends SqlCatalog {
   // Key columns only (not INCLUDE ones); an expression has attnum 0 and is shown as its SQL.
   private static final String INDEXES = """
       SELECT t.relname, i.relname, CASE WHEN x.indisunique THEN 1 ELSE 0 END,
-             COALESCE(a.attname, pg_catalog.pg_get_indexdef(x.indexrelid, k.ord, true))
+             COALESCE(a.attname, pg_catalog.pg_get_indexdef(x.indexrelid, k.ord, true)),
+             pg_catalog.pg_get_expr(x.indpred, x.indrelid, true)
       FROM pg_catalog.pg_index x
       JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
       JOIN pg_catalog.pg_class t ON t.oid = x.indrelid
