@@ -83,7 +83,7 @@ function exited(child: ChildProcess): Promise<{ code: number | null; signal: Nod
 describe.skipIf(!havePg)('copy refuses what would corrupt or hang (PostgreSQL)', () => {
   const dir = tempDir('ferry-copy-safety-');
   const cfg = join(dir, 'ferry.yaml');
-  const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args, '-c', cfg], { encoding: 'utf8', cwd: dir, timeout: 180_000 });
+  const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args, '-c', cfg], { encoding: 'utf8', cwd: dir, timeout: 180_000, killSignal: 'SIGKILL' });
   const start = (...args: string[]) => spawn(process.execPath, [BIN, ...args, '-c', cfg], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
 
   beforeAll(async () => {
@@ -175,6 +175,7 @@ describe.skipIf(!havePg)('copy refuses what would corrupt or hang (PostgreSQL)',
       // The first copy waits on the lock; SIGTERM must end it now, not when the lock is granted.
       first.kill('SIGTERM');
       const end = await Promise.race([firstExit, new Promise<null>((r) => setTimeout(() => r(null), 30_000))]);
+      if (end === null) first.kill('SIGKILL');
       expect(end, 'the copy waiting on a lock ignored SIGTERM').not.toBeNull();
       expect(end!.signal === 'SIGTERM' || end!.code === 143, end!.stderr).toBe(true);
       // Its connection was cut, so the server rolled its transaction back: nobody waits any more.
@@ -196,7 +197,7 @@ describe.skipIf(!havePg)('copy refuses what would corrupt or hang (PostgreSQL)',
 describe.skipIf(!havePg || !haveMaria)('copy into MariaDB names refused rows by key', () => {
   const dir = tempDir('ferry-copy-safety-m-');
   const cfg = join(dir, 'ferry.yaml');
-  const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args, '-c', cfg], { encoding: 'utf8', cwd: dir, timeout: 180_000 });
+  const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args, '-c', cfg], { encoding: 'utf8', cwd: dir, timeout: 180_000, killSignal: 'SIGKILL' });
 
   beforeAll(async () => {
     await pg('DROP SCHEMA IF EXISTS copy_safe_m CASCADE', 'CREATE SCHEMA copy_safe_m',
@@ -230,6 +231,7 @@ describe.skipIf(!havePg || !haveMaria)('copy into MariaDB names refused rows by 
       expect(second.stderr).toMatch(/COPY_CONFLICT.*another copy into test\.held of database 'm' is running/);
       first.kill('SIGTERM');
       const end = await Promise.race([firstExit, new Promise<null>((r) => setTimeout(() => r(null), 30_000))]);
+      if (end === null) first.kill('SIGKILL');
       expect(end, 'the copy waiting on a lock ignored SIGTERM').not.toBeNull();
       expect(end!.signal === 'SIGTERM' || end!.code === 143, end!.stderr).toBe(true);
       // The server was told to stop the statement: nobody waits on the table any more.
@@ -253,7 +255,7 @@ describe.skipIf(!havePg || !haveMaria)('copy into MariaDB names refused rows by 
 describe.skipIf(!haveMaria)('secrets in JDBC URLs', () => {
   const dir = tempDir('ferry-secrets-');
   const cfg = join(dir, 'ferry.yaml');
-  const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args, '-c', cfg], { encoding: 'utf8', cwd: dir, timeout: 180_000 });
+  const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args, '-c', cfg], { encoding: 'utf8', cwd: dir, timeout: 180_000, killSignal: 'SIGKILL' });
 
   it('a password in the user-info never appears, not even where the driver repeats it', () => {
     writeFileSync(cfg, `databases:\n  m:\n    url: jdbc:mariadb://root:s3cretPw@127.0.0.1:3306/test\n`);
