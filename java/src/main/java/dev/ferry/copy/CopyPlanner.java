@@ -161,13 +161,13 @@ final class CopyPlanner {
     String sourceNs;
     try (Connection sc = source.dataSource().getConnection()) {
       sourceId = engine.instanceIdentity(sc, source.dataSource().spec());
-      sourceNs = sourceScope.namespace() != null ? sourceScope.namespace() : engine.currentNamespace(sc);
+      sourceNs = namespace(sourceScope, engine, sc);
       if (!sc.getAutoCommit()) {
         sc.rollback();
       }
     }
     String targetId = engine.instanceIdentity(c, target.dataSource().spec());
-    String targetNs = targetScope.namespace() != null ? targetScope.namespace() : engine.currentNamespace(c);
+    String targetNs = namespace(targetScope, engine, c);
     if (sourceId.equals(targetId) && java.util.Objects.equals(sourceNs, targetNs)) {
       String where = targetNs == null ? "" : " in " + targetScope;
       throw FerryFailure.of("USAGE", "refusing to copy " + sourceTable + " onto itself: '"
@@ -176,6 +176,14 @@ final class CopyPlanner {
               + " replace wait on itself); copy into another database or schema")
           .with("from", request.from()).with("to", request.to()).with("table", sourceTable);
     }
+  }
+
+  /**
+   * The namespace {@code scope} names, else the one {@code c} resolves unqualified names in
+   * (null for engines without namespaces).
+   */
+  static @Nullable String namespace(Scope scope, Dialect engine, Connection c) throws SQLException {
+    return scope.namespace() != null ? scope.namespace() : engine.currentNamespace(c);
   }
 
   /** {@code SELECT cols FROM source}, in Calcite's SQL: what each chunk narrows by its range. */

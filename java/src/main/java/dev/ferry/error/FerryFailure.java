@@ -54,16 +54,16 @@ public final class FerryFailure extends RuntimeException {
     return code;
   }
 
-  /** Adds a detail field to the envelope; its text is scrubbed of secrets as the message is. */
+  /** Adds a detail field to the envelope (its text is scrubbed of secrets when it is sent). */
   public FerryFailure with(String key, @Nullable Object value) {
-    meta.set(key, scrubbed(JSON.valueToTree(value)));
+    meta.set(key, JSON.valueToTree(value));
     return this;
   }
 
   @Override public String toString() {
     ObjectNode env = JSON.createObjectNode();
     env.put("code", code);
-    env.put("message", Secrets.scrub(getMessage()));
+    env.put("message", getMessage());
     env.set("meta", scrubbed(meta));
     try {
       return "FerryFailure " + BEGIN + ASCII_JSON.writeValueAsString(env) + END;

@@ -116,7 +116,7 @@ public final class MariaDbDialect implements Dialect {
 
   /** Error 1062, {@code Duplicate entry … for key …}. */
   @Override public boolean isDuplicateKey(SQLException e) {
-    return e.getErrorCode() == 1062 || Dialect.super.isDuplicateKey(e);
+    return e.getErrorCode() == MariaDbLoadSink.DUPLICATE_ENTRY || Dialect.super.isDuplicateKey(e);
   }
 
   /**
