@@ -38,6 +38,12 @@ public final class CatalogFacts {
     public boolean nullable;
     public @Nullable String defaultValue;
     public boolean autoIncrement;
+    /** The column's comment, when the engine keeps one. */
+    public @Nullable String comment;
+    /** An enumerated type's values in declared order. */
+    public @Nullable List<String> enumValues;
+    /** The domain the column is declared with; {@code typeName} is then set to its base type. */
+    public @Nullable String domain;
 
     public ColumnFacts(String name, int ordinal) {
       this.name = requireNonNull(name, "name");
@@ -54,6 +60,14 @@ public final class CatalogFacts {
     final Map<String, KeyFacts> uniques = new LinkedHashMap<>();
     final Map<String, ForeignKeyFacts> foreignKeys = new LinkedHashMap<>();
     final Map<String, IndexFacts> indexes = new LinkedHashMap<>();
+    /** CHECK constraints, in the engine's SQL. */
+    public final List<Snapshot.Check> checks = new ArrayList<>();
+    /** The partitioned table this one is a partition of. */
+    public @Nullable String partitionOf;
+    /** A partitioned table's partitioning, as the engine prints it. */
+    public @Nullable String partitionBy;
+    /** A view's query, as the engine prints it. */
+    public @Nullable String definition;
 
     public TableFacts(String name, boolean view) {
       this.name = name;
@@ -185,7 +199,7 @@ public final class CatalogFacts {
     for (TableFacts t : sorted) {
       List<Snapshot.Column> columns = columns(t, f, types);
       if (t.view) {
-        outViews.add(new Snapshot.View(t.name, schema, columns));
+        outViews.add(new Snapshot.View(t.name, schema, columns, t.definition));
         continue;
       }
       List<Snapshot.Key> uniques = new ArrayList<>();
@@ -199,7 +213,8 @@ public final class CatalogFacts {
       indexes.sort(Comparator.comparing(Snapshot.Index::name));
       Snapshot.Key pk = t.primaryKey == null ? null
           : new Snapshot.Key(t.primaryKey.name(), List.copyOf(t.primaryKey.columns()));
-      outTables.add(new Snapshot.Table(t.name, schema, columns, pk, uniques, fks, indexes));
+      outTables.add(new Snapshot.Table(t.name, schema, columns, pk, uniques, fks, indexes,
+          List.copyOf(t.checks), t.partitionOf, t.partitionBy));
     }
     return new Snapshot(Snapshot.FORMAT, database, engine, engineVersion, takenAt, outTables, outViews);
   }
@@ -211,7 +226,8 @@ public final class CatalogFacts {
     for (ColumnFacts c : cs) {
       LogicalType type = types.logicalType(f, c.jdbcType, c.typeName, c.size, c.digits);
       out.add(new Snapshot.Column(c.name, out.size() + 1, c.typeName == null ? "" : c.typeName, type,
-          c.nullable, c.defaultValue, c.autoIncrement));
+          c.nullable, c.defaultValue, c.autoIncrement, c.comment,
+          c.enumValues == null ? null : List.copyOf(c.enumValues), c.domain));
     }
     return out;
   }

@@ -48,6 +48,13 @@ public interface CatalogReader {
   /** Corrects what the driver's column metadata gets wrong; runs after keys are known. */
   default void adjustColumns(CatalogFacts facts) {}
 
+  /**
+   * Reads what a migration needs beyond keys and indexes: CHECK constraints, enumerated and
+   * domain types (a domain column's {@code typeName} becomes its base type), column comments,
+   * view definitions and partitions. Nothing by default.
+   */
+  default void structure(Connection c, Scope scope, CatalogFacts facts) throws SQLException {}
+
   /** Reads one row of a catalog query. */
   @FunctionalInterface
   interface Row {

@@ -74,6 +74,7 @@ public final class Inspector {
       reader.keys(c, scope, facts);
       reader.foreignKeys(c, scope, facts);
       reader.indexes(c, scope, facts);
+      reader.structure(c, scope, facts);
       reader.adjustColumns(facts);
       String product = String.valueOf(md.getDatabaseProductName());
       Snapshot s = facts.snapshot(name, product, String.valueOf(md.getDatabaseProductVersion()),
