@@ -5,6 +5,7 @@ export { check, type CheckOptions, type CheckReport } from './check.js';
 export { snapshot, type SnapshotOptions } from './snapshot.js';
 export { copy, type CopyOptions } from './copy.js';
 export { verify, type VerifyOptions } from './verify.js';
+export { migrate, type MigrateOptions } from './migrate.js';
 export { splitRef, type DatabaseRef } from './refs.js';
 export { closeAllSync } from './lifecycle.js';
 export { copyRequestDefaults, verifyRequestDefaults } from '../bridge/index.js';

@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   COPY_KEY_EXISTS: { exit: 2, summary: 'an append met keys the target already holds; the chunk was rolled back (use --mode replace or upsert)' },
   COPY_CONFLICT: { exit: 2, summary: 'another copy into the same target table is running; nothing was written' },
   COPY_STATE: { exit: 2, summary: 'the copy state file cannot be read or written' },
+  MIGRATE_TARGET_NOT_EMPTY: { exit: 2, summary: 'a migration target table already holds rows; nothing was written (use --resume to continue an interrupted migration)' },
+  MIGRATE_STRUCTURE: { exit: 2, summary: 'the target refused a type or table a migration creates; nothing was loaded' },
   CANCELLED: { exit: 2, summary: 'the operation was cancelled; committed chunks stay' },
   CONNECTION_FAILED: { exit: 3, summary: 'a database cannot be reached or refused the login' },
   JAVA_MISSING: { exit: 3, summary: 'no Java 17+ runtime was found' },

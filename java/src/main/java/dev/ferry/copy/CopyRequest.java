@@ -28,6 +28,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param fallbackStateFile the JSON file to keep checkpoints in when the target cannot hold a
  *     {@code ferry_checkpoint} table, or null to fail then
  * @param job what checkpoints are filed under (null: {@code from->to})
+ * @param checkpointNamespace the target schema/catalog holding the {@code ferry_checkpoint}
+ *     table (null: the target table's own; a migration keeps Ferry's bookkeeping in a
+ *     {@code ferry} namespace of its own where the target has namespaces)
  */
 public record CopyRequest(
     String from,
@@ -46,7 +49,8 @@ public record CopyRequest(
     @Default("false") boolean dryRun,
     @Nullable String stateFile,
     @Nullable String fallbackStateFile,
-    @Nullable String job) {
+    @Nullable String job,
+    @Nullable String checkpointNamespace) {
 
   /**
    * Checks what no single field can (the watermark goes with an incremental copy alone) and

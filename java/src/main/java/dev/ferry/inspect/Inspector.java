@@ -39,6 +39,8 @@ public final class Inspector {
   private static final boolean DEBUG = Boolean.getBoolean("ferry.debug.catalog");
   /** Past this many named tables, one listing of the namespace is cheaper than a call each. */
   private static final int PER_TABLE_LIMIT = 50;
+  /** Ferry's own checkpoint table: bookkeeping, never part of the user's schema. */
+  private static final String BOOKKEEPING = "ferry_checkpoint";
 
   private Inspector() {}
 
@@ -151,6 +153,7 @@ public final class Inspector {
         String table = rs.getString("TABLE_NAME");
         String type = String.valueOf(rs.getString("TABLE_TYPE")).toUpperCase(Locale.ROOT);
         if (!inScope(rs, scope) || table == null || reader.isSystemTable(table)
+            || table.equalsIgnoreCase(BOOKKEEPING)
             || type.contains("SYSTEM") || type.contains("TEMPORARY")) {
           continue;
         }
