@@ -17,9 +17,16 @@ import org.apache.calcite.sql.SqlNumericLiteral;
 final class DefaultValues {
   private DefaultValues() {}
 
-  /** The translation of default {@code value}, with {@code write} printing neutral SQL. */
-  static Translation classify(SqlNode value, Function<SqlNode, String> write) {
+  /**
+   * The translation of default {@code value} of a column that is {@code bool}ean or not, with
+   * {@code write} printing neutral SQL.
+   */
+  static Translation classify(SqlNode value, boolean bool, Function<SqlNode, String> write) {
     SqlNode v = stripCasts(value);
+    if (bool && v instanceof SqlNumericLiteral n && n.isInteger()) {
+      // MariaDB's and SQLite's booleans are numbers: 0 is false, anything else true.
+      v = SqlLiteral.createBoolean(n.intValue(true) != 0, n.getParserPosition());
+    }
     if (v instanceof SqlCall c && c.getKind() == SqlKind.NEXT_VALUE) {
       return Translation.identity("drawn from sequence " + c.operand(0)
           + ": not a default, the column is an identity");

@@ -3,6 +3,7 @@ package dev.ferry.ddl;
 import static java.util.Objects.requireNonNull;
 
 import dev.ferry.catalog.Snapshot;
+import dev.ferry.types.TypeFamily;
 
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlNode;
@@ -62,7 +63,7 @@ public final class SqlTranslator {
     }
     try {
       SqlNode read = read(text, false);
-      return DefaultValues.classify(read, this::write);
+      return DefaultValues.classify(read, column.type().family() == TypeFamily.BOOLEAN, this::write);
     } catch (Untranslatable e) {
       return Translation.refused("default " + text.trim() + ": " + e.getMessage());
     } catch (SqlParseException | RuntimeException e) {
@@ -84,7 +85,9 @@ public final class SqlTranslator {
 
   /** The source text parsed and made neutral, namespaces moved. */
   private SqlNode read(String text, boolean query) throws SqlParseException {
-    SqlParser p = SqlParser.create(source.prepare(text.trim()), source.parser());
+    // pg_get_viewdef ends its query with a semicolon.
+    String sql = text.trim().replaceAll(";+$", "");
+    SqlParser p = SqlParser.create(source.prepare(sql), source.parser());
     SqlNode parsed = query ? p.parseQuery() : p.parseExpression();
     SqlNode neutral = requireNonNull(parsed.accept(new SourceReader(source)), "read");
     return requireNonNull(neutral.accept(new TableNames(sourceNamespace, targetNamespace)), "names");

@@ -18,7 +18,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * MariaDB's SQL as {@code information_schema} prints it: backticks, character-set introducers
- * ({@code _utf8mb4'x'}), backslash escapes, {@code length} counting bytes, {@code concat} for
+ * ({@code _utf8mb4'x'}), backslash escapes, {@code ucase}/{@code lcase}, {@code length} counting bytes, {@code concat} for
  * {@code ||} (which means OR in its default SQL mode, so it is written back as CONCAT), casts to
  * CHAR, SIGNED, DATETIME.
  */
@@ -38,6 +38,8 @@ final class MariaDbSqlSpelling extends SqlSpelling {
     SqlParserPos p = SqlParserPos.ZERO;
     return switch (name) {
       case "length" -> SqlStdOperatorTable.OCTET_LENGTH.createCall(p, operands);
+      case "ucase" -> SqlStdOperatorTable.UPPER.createCall(p, operands);
+      case "lcase" -> SqlStdOperatorTable.LOWER.createCall(p, operands);
       case "curdate" -> SqlStdOperatorTable.CURRENT_DATE.createCall(p);
       case "curtime" -> SqlStdOperatorTable.CURRENT_TIME.createCall(p);
       case "ifnull" -> SqlStdOperatorTable.COALESCE.createCall(p, operands);

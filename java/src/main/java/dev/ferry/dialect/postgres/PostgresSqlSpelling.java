@@ -4,6 +4,7 @@ import dev.ferry.ddl.ArrayMembership;
 import dev.ferry.ddl.CastType;
 import dev.ferry.ddl.ColonCasts;
 import dev.ferry.ddl.SqlSpelling;
+import dev.ferry.ddl.SqlText;
 
 import java.util.List;
 import org.apache.calcite.sql.SqlCall;
@@ -22,8 +23,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * columns, {@code nextval('seq'::regclass)} for serial columns; NUMERIC in casts.
  */
 final class PostgresSqlSpelling extends SqlSpelling {
+  /** {@code ::} casts as CAST, the {@code ~~} operators as LIKE (ILIKE's are left to be refused). */
   @Override public String prepare(String sql) {
-    return ColonCasts.rewrite(sql);
+    return ColonCasts.rewrite(SqlText.map(sql, false,
+        t -> t.replaceAll("!~~(?!\\*)", " NOT LIKE ").replaceAll("(?<![!~])~~(?!\\*)", " LIKE "), s -> s));
   }
 
   /** {@code nextval('seq'::regclass)} as {@code NEXT VALUE FOR seq}. */
