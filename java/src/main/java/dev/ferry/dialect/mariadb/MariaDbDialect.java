@@ -4,6 +4,7 @@ import dev.ferry.catalog.CatalogReader;
 import dev.ferry.checksum.ChecksumSql;
 import dev.ferry.config.DatabaseSpec;
 import dev.ferry.ddl.Ddl;
+import dev.ferry.ddl.SqlSpelling;
 import dev.ferry.dialect.Capabilities;
 import dev.ferry.dialect.CopyTextLoader;
 import dev.ferry.dialect.Dialect;
@@ -42,6 +43,7 @@ public final class MariaDbDialect implements Dialect {
   /** DATE and DATETIME hold years 0 to 9999. */
   private static final ValueLimits LIMITS = ValueLimits.CHECKED.years(0, 9999).finiteFloatsOnly();
   private static final Ddl DDL = new MariaDbDdl();
+  private static final SqlSpelling SPELLING = new MariaDbSqlSpelling();
   private static final ColumnTypes TYPES = new MariaDbColumnTypes();
   private static final Set<String> SYSTEM = Set.of("information_schema", "mysql",
       "performance_schema", "sys");
@@ -158,6 +160,10 @@ public final class MariaDbDialect implements Dialect {
 
   @Override public ValueBinder binder() {
     return BINDER;
+  }
+
+  @Override public SqlSpelling sqlSpelling() {
+    return SPELLING;
   }
 
   @Override public Ddl ddl() {

@@ -4,6 +4,7 @@ import dev.ferry.catalog.CatalogReader;
 import dev.ferry.checksum.ChecksumSql;
 import dev.ferry.config.DatabaseSpec;
 import dev.ferry.ddl.Ddl;
+import dev.ferry.ddl.SqlSpelling;
 import dev.ferry.dialect.Capabilities;
 import dev.ferry.dialect.CopyTextLoader;
 import dev.ferry.dialect.CopyTextSource;
@@ -41,6 +42,7 @@ public final class PostgresDialect implements Dialect {
   /** Dates from 4713 BC (year -4712) to 294276 AD; {@code infinity} is none of them. */
   private static final ValueLimits LIMITS = ValueLimits.CHECKED.years(-4712, 294276);
   private static final Ddl DDL = new PostgresDdl();
+  private static final SqlSpelling SPELLING = new PostgresSqlSpelling();
   /** The first key of Ferry's advisory locks ("Fery" in ASCII), apart from the application's. */
   private static final int LOCK_CLASS = 0x46657279;
 
@@ -129,6 +131,10 @@ public final class PostgresDialect implements Dialect {
 
   @Override public ValueLimits valueLimits() {
     return LIMITS;
+  }
+
+  @Override public SqlSpelling sqlSpelling() {
+    return SPELLING;
   }
 
   @Override public Ddl ddl() {
