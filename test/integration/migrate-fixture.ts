@@ -20,7 +20,7 @@ function customerRows(): string[] {
 function orderRows(): string[] {
   return Array.from({ length: ORDERS }, (_, i) => {
     const id = i + 1;
-    return `(${id}, ${(id * 7) % CUSTOMERS + 1}, ${(id * 13.37) % 500}, '${['new', 'paid', 'shipped'][id % 3]}', '2025-0${(id % 9) + 1}-0${(id % 9) + 1}')`;
+    return `(${id}, ${(id * 7) % CUSTOMERS + 1}, ${(((id * 1337) % 50000) / 100).toFixed(2)}, '${['new', 'paid', 'shipped'][id % 3]}', '2025-0${(id % 9) + 1}-0${(id % 9) + 1}')`;
   });
 }
 

@@ -296,6 +296,15 @@ public class Ddl {
   }
 
   /**
+   * Whether rows are checked against foreign keys while they load, including rows of the same
+   * load not yet committed (DuckDB): such a target gets its tables loaded parents first, and a
+   * foreign key to its own table or to a later one cannot be kept.
+   */
+  public boolean checksForeignKeysWhileLoading() {
+    return false;
+  }
+
+  /**
    * The column type of a generated key ({@code type} as {@link #type} spelled it), or null
    * when this engine cannot generate that column's values inline ({@link #identityRestart}
    * may still give it a generator after the load).

@@ -103,7 +103,8 @@ public final class MigrationPlanner {
         && ddl.createNamespace(q, FERRY_NAMESPACE) != null;
     return new MigrationPlan(request.from(), request.to(), sourceEngine.name(), targetEngine.name(),
         ns, namespaces ? FERRY_NAMESPACE : null, "migrate:" + request.from() + "->" + request.to(),
-        tables, !ddl.addsConstraints() && ordered.stream().anyMatch(t -> !t.foreignKeys().isEmpty()),
+        tables, ddl.checksForeignKeysWhileLoading()
+            && ordered.stream().anyMatch(t -> !t.foreignKeys().isEmpty()),
         steps, warnings, skipped);
   }
 

@@ -31,6 +31,7 @@ final class TableStructure {
   private final List<MigrationPlan.Warning> warnings;
   private final List<MigrationPlan.Skipped> skipped;
   private final Set<String> enumTypes = new LinkedHashSet<>();
+  private final Set<String> created = new LinkedHashSet<>();
 
   TableStructure(Ddl ddl, SqlDialect q, @Nullable String ns, boolean sameEngine, Ddl.Source from,
       MigrationSql translation, Map<String, String> targetNames, Map<String, Snapshot.Table> existing,
@@ -125,6 +126,13 @@ final class TableStructure {
       }
       Ddl.ConstraintDef def = new Ddl.ConstraintDef(fk.name(),
           ddl.foreignKey(q, fk.columns(), new TableName(ns, ref), fk.refColumns()));
+      if (!ddl.addsConstraints() && ddl.checksForeignKeysWhileLoading() && !created.contains(ref)
+          && !existing.containsKey(ref.toLowerCase(Locale.ROOT))) {
+        skipped.add(new MigrationPlan.Skipped(object, "foreign key", "references " + (ref.equals(name)
+            ? "its own table" : ref + ", which loads later (a cycle)") + ": the target checks"
+            + " foreign keys while rows load and cannot add one afterwards"));
+        continue;
+      }
       if (ddl.addsConstraints()) {
         later.add(step(MigrationPhase.FOREIGN_KEYS, object, "foreign key (" + String.join(", ",
             fk.columns()) + ") → " + ref, List.of(ddl.addConstraint(q, target, def)), name, null));
@@ -135,6 +143,7 @@ final class TableStructure {
     List<String> sql = new ArrayList<>();
     sql.add(ddl.createTable(q, new Ddl.TableDef(target, columns, key, inline)));
     sql.addAll(after);
+    created.add(name);
     steps.add(step(MigrationPhase.TABLES, name, "create table (" + columns.size() + " columns)", sql, name, null));
     steps.addAll(later);
     for (String col : identities) {

@@ -47,6 +47,10 @@ final class DuckDbDdl extends Ddl {
     return false;
   }
 
+  @Override public boolean checksForeignKeysWhileLoading() {
+    return true;
+  }
+
   @Override public @Nullable String identityType(String type, boolean soleKey) {
     return null;
   }
