@@ -264,6 +264,12 @@ export const SnapshotColumn = z.strictObject({
   /** the default expression as reported, or null */
   default: z.string().nullable(),
   autoIncrement: z.boolean(),
+  /** the column's comment; null when it has none */
+  comment: z.string().nullable(),
+  /** an enumerated type's values in declared order; null for other types */
+  enumValues: z.array(z.string()).nullable(),
+  /** the domain the column is declared with (PostgreSQL); `nativeType` and `type` are then its base type's; null for a column of a plain type */
+  domain: z.string().nullable(),
 });
 /** One column. */
 export type SnapshotColumn = z.output<typeof SnapshotColumn>;
@@ -298,6 +304,16 @@ export const SnapshotIndex = z.strictObject({
 /** An index, including those backing constraints; expressions appear as their SQL text. */
 export type SnapshotIndex = z.output<typeof SnapshotIndex>;
 
+/** A CHECK constraint. */
+export const SnapshotCheck = z.strictObject({
+  /** its name; null when the engine keeps none */
+  name: z.string().nullable(),
+  /** the condition, in the engine's own SQL, without `CHECK` */
+  expression: z.string(),
+});
+/** A CHECK constraint. */
+export type SnapshotCheck = z.output<typeof SnapshotCheck>;
+
 /** One table with its keys and indexes. */
 export const SnapshotTable = z.strictObject({
   name: z.string(),
@@ -307,17 +323,25 @@ export const SnapshotTable = z.strictObject({
   uniques: z.array(SnapshotKey),
   foreignKeys: z.array(SnapshotForeignKey),
   indexes: z.array(SnapshotIndex),
+  /** CHECK constraints, including those a column's domain brings */
+  checks: z.array(SnapshotCheck),
+  /** the partitioned table this table is a partition of (its rows are that table's rows: a migration never copies them as a table of their own); null otherwise */
+  partitionOf: z.string().nullable(),
+  /** a partitioned table's partitioning as its engine prints it (`RANGE (sold_on)`); null for a plain table */
+  partitionBy: z.string().nullable(),
 });
 /** One table with its keys and indexes. */
 export type SnapshotTable = z.output<typeof SnapshotTable>;
 
-/** One view; only its columns are compared. */
+/** One view; check compares its columns, a migration recreates it from its definition. */
 export const SnapshotView = z.strictObject({
   name: z.string(),
   schema: z.string().nullable(),
   columns: z.array(SnapshotColumn),
+  /** the view's query as the engine prints it; null when it does not say */
+  definition: z.string().nullable(),
 });
-/** One view; only its columns are compared. */
+/** One view; check compares its columns, a migration recreates it from its definition. */
 export type SnapshotView = z.output<typeof SnapshotView>;
 
 /** Everything inspected of one database, serialized as Node's `SchemaSnapshot`. */

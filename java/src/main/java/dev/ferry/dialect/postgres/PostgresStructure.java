@@ -27,7 +27,7 @@ import org.postgresql.core.TypeInfo;
  * raw type modifier as its size (16 for a {@code varchar(12)}) and without the domain's default.
  * A domain column is made here what pgjdbc reports for a column of the domain's base type (its
  * {@link TypeInfo} answers from the driver's cache for built-in types), and the domain's NOT
- * NULL, default and CHECK constraints are applied to the column.
+ * NULL, default (not on a view's column) and CHECK constraints are applied to the column.
  */
 final class PostgresStructure {
   // Inherited checks of a partition are its parent's; those of a plain child table are its own.
@@ -43,8 +43,8 @@ final class PostgresStructure {
   // One row per link of a column's type chain: the enum or domain itself, then each domain's
   // base type down to one that is not a domain.
   private static final String TYPES = """
-      WITH RECURSIVE chain(tab, col, depth, typ) AS (
-        SELECT c.relname, a.attname, 0, a.atttypid
+      WITH RECURSIVE chain(tab, col, pos, depth, typ) AS (
+        SELECT c.relname, a.attname, a.attnum, 0, a.atttypid
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -52,7 +52,7 @@ final class PostgresStructure {
         WHERE n.nspname = ? AND a.attnum > 0 AND NOT a.attisdropped
           AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND t.typtype IN ('d', 'e') {tables:c.relname}
         UNION ALL
-        SELECT ch.tab, ch.col, ch.depth + 1, t.typbasetype
+        SELECT ch.tab, ch.col, ch.pos, ch.depth + 1, t.typbasetype
         FROM chain ch JOIN pg_catalog.pg_type t ON t.oid = ch.typ
         WHERE t.typtype = 'd' AND ch.depth < 16)
       SELECT ch.tab, ch.col, t.oid, t.typname, t.typtype, t.typtypmod, t.typnotnull, t.typdefault,
@@ -63,7 +63,7 @@ final class PostgresStructure {
              ARRAY(SELECT pg_catalog.pg_get_constraintdef(k.oid, true) FROM pg_catalog.pg_constraint k
                    WHERE k.contypid = t.oid AND k.contype = 'c' ORDER BY k.conname)
       FROM chain ch JOIN pg_catalog.pg_type t ON t.oid = ch.typ
-      ORDER BY ch.tab, ch.col, ch.depth""";
+      ORDER BY ch.tab, ch.pos, ch.depth""";
 
   private static final String RELATIONS = """
       SELECT c.relname,
@@ -117,7 +117,8 @@ final class PostgresStructure {
   private static void apply(List<Link> chain, CatalogFacts facts, @Nullable TypeInfo types) {
     Link top = chain.get(0);
     Link base = chain.get(chain.size() - 1);
-    CatalogFacts.ColumnFacts col = facts.column(top.table(), top.column());
+    CatalogFacts.TableFacts table = facts.table(top.table());
+    CatalogFacts.ColumnFacts col = table == null ? null : table.column(top.column());
     if (col == null) {
       return;
     }
@@ -131,7 +132,7 @@ final class PostgresStructure {
         }
         typmod = typmod == -1 ? d.typmod() : typmod;
         col.nullable &= !d.notNull();
-        if (col.defaultValue == null) {
+        if (col.defaultValue == null && !table.view) {
           col.defaultValue = d.defaultValue();
         }
         for (int i = 0; i < Math.min(d.checks().size(), d.checkNames().size()); i++) {
