@@ -6,8 +6,8 @@ import java.util.Locale;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Reads clauses out of the SQL text engines keep for their objects: CHECK conditions, a view's
- * query, enumerated types' labels.
+ * Reads clauses out of the SQL text engines keep for their objects: CHECK conditions and a
+ * view's query.
  *
  * <p>Engines print these as text only, so they are scanned here rather than parsed: quoted
  * strings and identifiers ({@code '…'}, {@code "…"}, {@code `…`}, {@code […]}) and comments are
@@ -117,26 +117,9 @@ public final class SqlClauses {
     if (createView == null) {
       return null;
     }
-    String s = createView;
-    int i = 0;
-    boolean seenView = false;
-    while (i < s.length()) {
-      int next = skip(s, i);
-      if (next != i) {
-        i = next;
-      } else if (s.charAt(i) == '(' && seenView) {
-        int close = closing(s, i);
-        i = close < 0 ? s.length() : close + 1;
-      } else if (keywordAt(s, i, "VIEW")) {
-        seenView = true;
-        i += 4;
-      } else if (seenView && keywordAt(s, i, "AS")) {
-        return trimQuery(s.substring(i + 2));
-      } else {
-        i++;
-      }
-    }
-    return null;
+    int view = findWord(createView, 0, "VIEW");
+    int as = view < 0 ? -1 : findWord(createView, view + 4, "AS");
+    return as < 0 ? null : trimQuery(createView.substring(as + 2));
   }
 
   /**
@@ -157,53 +140,6 @@ public final class SqlClauses {
       q = q.substring(0, q.length() - 1).stripTrailing();
     }
     return q.isEmpty() ? null : q;
-  }
-
-  /**
-   * The labels of {@code ENUM('a', 'it''s')} (any case, any name before the parenthesis) in
-   * declared order; with {@code backslashEscapes} a backslash escapes the next character too
-   * (MariaDB's {@code COLUMN_TYPE}). Null when the text is not such a list.
-   */
-  public static @Nullable List<String> enumLabels(@Nullable String type, boolean backslashEscapes) {
-    if (type == null) {
-      return null;
-    }
-    int open = type.indexOf('(');
-    if (open < 0 || !type.substring(0, open).strip().toUpperCase(Locale.ROOT).endsWith("ENUM")) {
-      return null;
-    }
-    List<String> out = new ArrayList<>();
-    int i = nextCode(type, open + 1);
-    while (i < type.length() && type.charAt(i) == '\'') {
-      StringBuilder label = new StringBuilder();
-      i++;
-      while (true) {
-        if (i >= type.length()) {
-          return null;
-        }
-        char c = type.charAt(i);
-        if (c == '\\' && backslashEscapes && i + 1 < type.length()) {
-          char e = type.charAt(i + 1);
-          label.append(e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == '0' ? '\0' : e);
-          i += 2;
-        } else if (c == '\'' && i + 1 < type.length() && type.charAt(i + 1) == '\'') {
-          label.append('\'');
-          i += 2;
-        } else if (c == '\'') {
-          i++;
-          break;
-        } else {
-          label.append(c);
-          i++;
-        }
-      }
-      out.add(label.toString());
-      i = nextCode(type, i);
-      if (i < type.length() && type.charAt(i) == ',') {
-        i = nextCode(type, i + 1);
-      }
-    }
-    return i < type.length() && type.charAt(i) == ')' ? out : null;
   }
 
   /**
@@ -238,6 +174,23 @@ public final class SqlClauses {
 
   private static boolean namePart(char c) {
     return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '"' || c == '`' || c == '.';
+  }
+
+  /**
+   * Where {@code word} next stands from {@code from}, outside quotes, comments and parenthesized
+   * groups; -1 when it does not.
+   */
+  private static int findWord(String s, int from, String word) {
+    int i = from;
+    while (i < s.length()) {
+      int next = skip(s, i);
+      int close = next == i && s.charAt(i) == '(' ? closing(s, i) : -2;
+      if (next == i && close == -2 && keywordAt(s, i, word)) {
+        return i;
+      }
+      i = next != i ? next : close == -2 ? i + 1 : close < 0 ? s.length() : close + 1;
+    }
+    return -1;
   }
 
   /** The index of the parenthesis closing the one at {@code open}, or -1. */

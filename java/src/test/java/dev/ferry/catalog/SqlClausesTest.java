@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** CHECK conditions, view queries and enum labels read out of the SQL text engines keep. */
+/** CHECK conditions and view queries read out of the SQL text engines keep. */
 class SqlClausesTest {
   @Test void aCheckConditionLosesItsKeywordOuterParenthesesAndTrailingOptions() {
     assertEquals("a > 0", SqlClauses.condition("CHECK ((a > 0)) NOT VALID"));
@@ -39,14 +39,6 @@ class SqlClausesTest {
     assertEquals("SELECT t.id\n   FROM t", SqlClauses.viewBody(" SELECT t.id\n   FROM t;"));
     assertNull(SqlClauses.viewBody("CREATE VIEW v"));
     assertNull(SqlClauses.viewBody(""));
-  }
-
-  @Test void enumLabelsWithTheirEscapes() {
-    assertEquals(List.of("a", "it's", "b\\c", ""),
-        SqlClauses.enumLabels("enum('a','it''s','b\\\\c','')", true));
-    assertEquals(List.of("sad", "b\\\\c"), SqlClauses.enumLabels("ENUM('sad', 'b\\\\c')", false));
-    assertNull(SqlClauses.enumLabels("VARCHAR(3)", false));
-    assertNull(SqlClauses.enumLabels("ENUM('open", false));
   }
 
   @Test void aDomainsValueBecomesItsColumn() {

@@ -3,7 +3,7 @@ package dev.ferry.dialect.duckdb;
 import dev.ferry.catalog.CatalogFacts;
 import dev.ferry.catalog.Scope;
 import dev.ferry.catalog.SqlCatalog;
-import dev.ferry.catalog.SqlClauses;
+import dev.ferry.catalog.EnumLabels;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -91,7 +91,7 @@ final class DuckDbCatalog extends SqlCatalog {
     for (CatalogFacts.TableFacts t : facts.tables()) {
       for (CatalogFacts.ColumnFacts col : t.columns) {
         String type = col.typeName == null ? "" : col.typeName.strip().toUpperCase(Locale.ROOT);
-        var labels = type.startsWith("ENUM(") ? SqlClauses.enumLabels(col.typeName, false) : null;
+        var labels = type.startsWith("ENUM(") ? EnumLabels.of(col.typeName, false) : null;
         if (labels != null) {
           col.enumValues = labels;
           col.jdbcType = Types.VARCHAR;

@@ -2,6 +2,7 @@ package dev.ferry.dialect.mariadb;
 
 import dev.ferry.catalog.CatalogFacts;
 import dev.ferry.catalog.CatalogReader;
+import dev.ferry.catalog.EnumLabels;
 import dev.ferry.catalog.Scope;
 import dev.ferry.catalog.SqlCatalog;
 import dev.ferry.catalog.SqlClauses;
@@ -114,7 +115,7 @@ final class MariaDbCatalog extends SqlCatalog {
       }
       CatalogFacts.ColumnFacts col = facts.column(rs.getString(1), column);
       if (col != null) {
-        col.enumValues = SqlClauses.enumLabels(rs.getString(3), true);
+        col.enumValues = EnumLabels.of(rs.getString(3), true);
       }
     });
   }
