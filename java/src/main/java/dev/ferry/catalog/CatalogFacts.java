@@ -134,6 +134,24 @@ public final class CatalogFacts {
     return c;
   }
 
+  /** A column of a listed table; null for any other table or column (or a null name). */
+  public @Nullable ColumnFacts column(@Nullable String table, @Nullable String column) {
+    TableFacts t = table == null ? null : tables.get(table);
+    return t == null || column == null ? null : t.column(column);
+  }
+
+  /**
+   * Adds a CHECK constraint of a listed table from its text as the engine prints it (with or
+   * without the {@code CHECK} keyword); text without a condition in it is skipped.
+   */
+  public void check(@Nullable String table, @Nullable String name, @Nullable String text) {
+    TableFacts t = table == null ? null : tables.get(table);
+    String condition = SqlClauses.condition(text);
+    if (t != null && condition != null) {
+      t.checks.add(new Snapshot.Check(name, condition));
+    }
+  }
+
   /** Adds the next column of a primary key or unique constraint; {@code group} tells them apart. */
   public void keyColumn(String table, String group, @Nullable String name, boolean primary, String column) {
     TableFacts t = tables.get(table);

@@ -62,6 +62,15 @@ public interface CatalogReader {
   }
 
   /**
+   * {@link #query} for the tables being inspected: {@code sql}'s {@code {tables:…}} marker
+   * rendered for {@link CatalogFacts#only} and their names bound to it.
+   */
+  static void read(Connection c, String what, String sql, Scope scope, CatalogFacts facts,
+      Row row) throws SQLException {
+    query(c, what, SqlCatalog.render(sql, facts.only()), scope, facts.only(), row);
+  }
+
+  /**
    * Runs one catalog query with the namespace bound to every {@code ?} and then each name of
    * {@code tables} (when the query was rendered for them), feeding each row to {@code row}; a
    * failure names what was being read.

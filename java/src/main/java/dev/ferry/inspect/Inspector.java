@@ -29,8 +29,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * <p>Tables and columns come from {@code getTables} and {@code getColumns}; keys, foreign keys
  * and indexes from the engine's {@link CatalogReader}, one query per kind. A whole namespace
- * costs five round trips for PostgreSQL, MariaDB, H2, SQLite and DuckDB, whatever the number of
- * tables ({@link RoundTrips} counts them). Named tables are looked up by name and their
+ * costs five round trips for PostgreSQL, MariaDB, H2, SQLite and DuckDB, plus one to three for
+ * CHECK constraints, enumerated and domain types, view definitions and partitions, whatever the
+ * number of tables ({@link RoundTrips} counts them). Named tables are looked up by name and their
  * catalog rows alone are read, so planning the copy of one table of a thousand reads one
  * table's worth: work grows with the tables asked for, not with the database.
  */
@@ -189,6 +190,9 @@ public final class Inspector {
         c.nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
         c.defaultValue = rs.getString("COLUMN_DEF");
         c.autoIncrement = "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"));
+        // Every bundled driver reports the column's comment here (MariaDB's as '' when none).
+        String remarks = rs.getString("REMARKS");
+        c.comment = remarks == null || remarks.isEmpty() ? null : remarks;
       }
     }
   }
