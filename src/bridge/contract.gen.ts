@@ -716,7 +716,7 @@ export const MigrationPlan = z.strictObject({
   job: z.string(),
   /** the tables to load, parents before the tables referencing them */
   tables: z.array(MigrationPlanPlannedTable),
-  /** whether the tables must load one after another in that order: the target checks foreign keys written inside `CREATE TABLE` while rows arrive */
+  /** whether the tables must load one after another, in that order: the target takes one writer at a time, or checks foreign keys while rows arrive */
   loadInOrder: z.boolean(),
   /** structure steps, in phase order */
   steps: z.array(MigrationPlanStep),

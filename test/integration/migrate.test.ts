@@ -30,12 +30,18 @@ function canon(rows: readonly ExactRow[]): string[][] {
   return rows.map((r) => Object.values(r).map((v) => {
     if (v === null) return 'NULL';
     const s = String(v);
-    return /^-?\d+(\.\d+)?$/.test(s) ? String(Number(s)) : s;
+    // SQLite sums REALs: its 1438.8400000000001 is the 1438.84 an exact engine gives.
+    return /^-?\d+(\.\d+)?$/.test(s) ? String(Number(Number(s).toPrecision(12))) : s;
   }));
 }
 
 /** The findings check may report after a migration of each pair: the documented, unavoidable differences. */
-const ALLOWED_WARNINGS: Record<string, readonly string[]> = {};
+const ALLOWED_WARNINGS: Record<string, readonly string[]> = {
+  // Arrays have no equivalent outside PostgreSQL: they become text (the plan warns).
+  'PostgreSQL → MariaDB': ['Y202 customers.tags'],
+  'PostgreSQL → SQLite': ['Y202 customers.tags'],
+  'PostgreSQL → DuckDB': ['Y202 customers.tags'],
+};
 
 describe.skipIf(!havePg || !haveMaria)('ferry migrate across engines', () => {
   let ferry: Ferry;
@@ -66,7 +72,7 @@ describe.skipIf(!havePg || !haveMaria)('ferry migrate across engines', () => {
     ['SQLite → PostgreSQL', 'lite', 'pg.ferry_mig_from_lite'],
     ['PostgreSQL → PostgreSQL', 'pg.ferry_mig_src', 'pg.ferry_mig_pg'],
     ['PostgreSQL → SQLite', 'pg.ferry_mig_src', 'litedst'],
-    ['PostgreSQL → DuckDB', 'pg.ferry_mig_src', 'duck.main'],
+    ['PostgreSQL → DuckDB', 'pg.ferry_mig_src', 'duck'],
   ] as const;
 
   for (const [name, from, to] of pairs) {
@@ -92,7 +98,7 @@ describe.skipIf(!havePg || !haveMaria)('ferry migrate across engines', () => {
       expect(warnings).toEqual([...(ALLOWED_WARNINGS[name] ?? [])].sort());
 
       // The application's next insert gets a fresh id.
-      const ns = to.includes('.') && !to.startsWith('duck') ? `${to.split('.')[1]}.` : '';
+      const ns = to.includes('.') ? `${to.split('.')[1]}.` : '';
       await onTarget(to, `INSERT INTO ${ns}customers (name, email) VALUES ('After Migration', 'after@example.com')`);
       await onTarget(to, `INSERT INTO ${ns}orders (customer_id, total) VALUES (1, 5)`);
       const [fresh] = await ferry.rows(`SELECT MAX(id) AS id FROM ${to}.customers`);

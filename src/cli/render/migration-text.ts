@@ -9,7 +9,7 @@ function n(x: number): string {
 /** The plan in words: tables in load order, each phase's steps with their SQL, warnings and what is skipped. */
 export function migrationPlanText(plan: MigrationPlan): string {
   const out: string[] = [`Migration plan: ${plan.from} (${plan.sourceEngine}) → ${plan.to} (${plan.targetEngine})`, ''];
-  out.push(`Load ${plan.tables.length} table(s)${plan.loadInOrder ? ', one after another (the target checks foreign keys while loading)' : ''}:`);
+  out.push(`Load ${plan.tables.length} table(s)${plan.loadInOrder ? ', one after another (the target takes one writer at a time, or checks foreign keys while loading)' : ''}:`);
   for (const t of plan.tables) {
     const parts = t.partitions.length ? ` (with partitions ${t.partitions.join(', ')})` : '';
     out.push(`  ${t.source}${t.target !== t.source ? ` → ${t.target}` : ''}${t.exists ? ' [exists in the target]' : ''}${parts}`);

@@ -14,8 +14,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *     namespace where the target has namespaces, else null (the target's, removed at the end)
  * @param job the name the load's checkpoints are filed under
  * @param tables the tables to load, parents before the tables referencing them
- * @param loadInOrder whether the tables must load one after another in that order: the target
- *     checks foreign keys written inside {@code CREATE TABLE} while rows arrive
+ * @param loadInOrder whether the tables must load one after another, in that order: the target
+ *     takes one writer at a time, or checks foreign keys while rows arrive
  * @param steps structure steps, in phase order
  * @param warnings mappings and omissions that change meaning
  * @param skipped objects not migrated, with the reason

@@ -103,7 +103,7 @@ public final class MigrationPlanner {
         && ddl.createNamespace(q, FERRY_NAMESPACE) != null;
     return new MigrationPlan(request.from(), request.to(), sourceEngine.name(), targetEngine.name(),
         ns, namespaces ? FERRY_NAMESPACE : null, "migrate:" + request.from() + "->" + request.to(),
-        tables, ddl.checksForeignKeysWhileLoading()
+        tables, !targetEngine.capabilities().concurrentWriters() || ddl.checksForeignKeysWhileLoading()
             && ordered.stream().anyMatch(t -> !t.foreignKeys().isEmpty()),
         steps, warnings, skipped);
   }

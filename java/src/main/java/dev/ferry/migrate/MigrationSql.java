@@ -6,6 +6,8 @@ import dev.ferry.ddl.Translation;
 import dev.ferry.dialect.Dialect;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.calcite.sql.SqlDialect;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -16,27 +18,32 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 final class MigrationSql {
   private final boolean sameEngine;
-  private final boolean sameNamespace;
+  private final @Nullable Pattern sourceQualifier;
+  private final String targetQualifier;
   private final SqlTranslator translator;
 
   MigrationSql(Dialect source, SqlDialect sourceQ, Dialect target, SqlDialect targetQ,
       @Nullable String sourceNamespace, @Nullable String targetNamespace) {
     this.sameEngine = source == target;
-    this.sameNamespace = java.util.Objects.equals(sourceNamespace, targetNamespace);
+    this.sourceQualifier = sourceNamespace == null || sourceNamespace.equals(targetNamespace) ? null
+        : Pattern.compile("(?<![\\w\"'])(?:" + Pattern.quote(sourceNamespace) + "|"
+            + Pattern.quote(sourceQ.quoteIdentifier(sourceNamespace)) + ")\\.(?=[\\w\"`])");
+    this.targetQualifier = targetNamespace == null ? "" : targetQ.quoteIdentifier(targetNamespace) + ".";
     this.translator = new SqlTranslator(source.sqlSpelling(), target.sqlSpelling(), targetQ,
         sourceNamespace, targetNamespace);
   }
 
-  /** A view's query for the target (as written when both are one engine and namespace). */
+  /** A view's query for the target (as written, names moved to the target namespace, when both are one engine). */
   Translation view(String definition) {
-    return sameEngine && sameNamespace ? new Translation(Translation.Kind.SQL, definition.strip(), null) : translator.view(definition);
+    return sameEngine ? new Translation(Translation.Kind.SQL, requalified(definition.strip()), null)
+        : translator.view(definition);
   }
 
   /** A CHECK condition of {@code table} for the target; null (and a skipped entry) when it cannot be. */
   @Nullable String check(String expression, String table, List<MigrationPlan.Warning> warnings,
       List<MigrationPlan.Skipped> skipped) {
     if (sameEngine) {
-      return expression;
+      return requalified(expression);
     }
     Translation t = translator.check(expression);
     if (!t.translated()) {
@@ -47,10 +54,16 @@ final class MigrationSql {
     return t.sql();
   }
 
+  /** {@code sql} of the same engine with names of the source namespace moved to the target's. */
+  private String requalified(String sql) {
+    return sourceQualifier == null ? sql
+        : sourceQualifier.matcher(sql).replaceAll(Matcher.quoteReplacement(targetQualifier));
+  }
+
   /** A column's default for the target; null (with a warning) when it has none there. */
   @Nullable String defaultValue(Snapshot.Column c, String at, List<MigrationPlan.Warning> warnings) {
     if (sameEngine) {
-      return c.defaultValue();
+      return requalified(c.defaultValue());
     }
     Translation t = translator.defaultValue(c);
     return switch (t.kind()) {

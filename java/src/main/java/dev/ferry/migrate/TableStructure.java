@@ -213,7 +213,8 @@ final class TableStructure {
   private String enumType(Snapshot.Table t, Snapshot.Column c, boolean inKey, String at,
       List<MigrationPlan.Step> steps, List<Ddl.ConstraintDef> inline) {
     List<String> values = c.enumValues();
-    TableName typeName = new TableName(ns, sameEngine ? c.nativeType() : targetNames.get(t.name()) + "_" + c.name());
+    TableName typeName = new TableName(ns, sameEngine ? unqualified(c.nativeType())
+        : targetNames.get(t.name()) + "_" + c.name());
     List<String> create = ddl.createEnumType(q, typeName, values);
     if (!create.isEmpty() && enumTypes.add(typeName.toString())) {
       steps.add(step(MigrationPhase.TYPES, typeName.name(), "enumerated type (" + values.size()
@@ -254,6 +255,23 @@ final class TableStructure {
     }
     return new Snapshot.Table(t.name(), t.schema(), t.columns(), t.primaryKey(), t.uniques(),
         t.foreignKeys(), kept, t.checks(), t.partitionOf(), t.partitionBy());
+  }
+
+  /** The last part of a possibly qualified, possibly quoted type name: {@code "s"."mood"} → mood. */
+  static String unqualified(String name) {
+    int start = 0;
+    boolean quoted = false;
+    for (int i = 0; i < name.length(); i++) {
+      char ch = name.charAt(i);
+      if (ch == '"') {
+        quoted = !quoted;
+      } else if (ch == '.' && !quoted) {
+        start = i + 1;
+      }
+    }
+    String last = name.substring(start);
+    return last.length() > 1 && last.startsWith("\"") && last.endsWith("\"")
+        ? last.substring(1, last.length() - 1).replace("\"\"", "\"") : last;
   }
 
   private static String label(@Nullable String name, List<String> columns) {

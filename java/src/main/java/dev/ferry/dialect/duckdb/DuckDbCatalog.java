@@ -82,7 +82,8 @@ final class DuckDbCatalog extends SqlCatalog {
   }
 
   /**
-   * CHECK constraints and view definitions; an ENUM column (reported as OTHER, its type named
+   * CHECK constraints and view definitions; a column defaulting to {@code nextval(…)} is
+   * generated (as serial is in PostgreSQL); an ENUM column (reported as OTHER, its type named
    * {@code ENUM('a', 'b')} even when declared with a named type) holds text, and its labels are
    * in that name.
    */
@@ -96,6 +97,10 @@ final class DuckDbCatalog extends SqlCatalog {
           col.enumValues = labels;
           col.jdbcType = Types.VARCHAR;
           col.size = Integer.MAX_VALUE;
+        }
+        // DuckDB has no identity columns: a key drawn from a sequence is its generated key.
+        if (col.defaultValue != null && col.defaultValue.strip().toLowerCase(Locale.ROOT).startsWith("nextval(")) {
+          col.autoIncrement = true;
         }
       }
     }

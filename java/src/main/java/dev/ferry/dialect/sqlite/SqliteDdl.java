@@ -42,7 +42,8 @@ final class SqliteDdl extends Ddl {
   }
 
   @Override protected String timestamp(int fraction) {
-    return "TIMESTAMP";
+    // SQLite keeps any text; the declared fraction tells readers how much of it counts.
+    return "TIMESTAMP(" + fraction + ")";
   }
 
   /**
