@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { CopyTableResult } from '../copy/events.js';
 import type { MigratedTable, MigrateEvent, MigrationPhase, MigrationReport, PhaseResult } from '../migrate/events.js';
+import type { Wire } from '../bridge/index.js';
 import type { VerifyReport } from '../verify/verify-report.js';
 import { copyTable } from './copy.js';
 import type { Ferry } from './ferry.js';
@@ -28,6 +29,21 @@ export interface MigrateOptions {
   readonly resume?: boolean;
   /** Skip the verification after the load. */
   readonly noVerify?: boolean;
+  /**
+   * Per target table: its source table, a row condition, computed columns, or skip (an upgrade
+   * into tables the new version's schema already has); see `parseMapping`.
+   */
+  readonly mapping?: MigrationMapping;
+}
+
+/** A mapping as `migrate` and `verify` take it: per target table, where its rows come from. */
+export type MigrationMapping = Readonly<Record<string, Wire.TableMapping>>;
+
+/** The mapping entry of `target`, matched ignoring case. */
+export function tableMapping(mapping: MigrationMapping | undefined, target: string): Wire.TableMapping | undefined {
+  if (!mapping) return undefined;
+  const key = Object.keys(mapping).find((k) => k.toLowerCase() === target.toLowerCase());
+  return key === undefined ? undefined : mapping[key];
 }
 
 const BEFORE_LOAD: readonly MigrationPhase[] = ['types', 'tables'];
@@ -54,6 +70,7 @@ export async function migrate(ferry: Ferry, options: MigrateOptions, onEvent: (e
     toNamespace: to.namespace ?? null,
     tables: options.tables ? [...options.tables] : null,
     exclude: options.exclude ? [...options.exclude] : null,
+    mapping: options.mapping ? { ...options.mapping } : null,
     resume: options.resume ?? false,
   });
   const plan = await handle.plan();
@@ -84,6 +101,7 @@ export async function migrate(ferry: Ferry, options: MigrateOptions, onEvent: (e
   const worker = async (): Promise<void> => {
     while (next < plan.tables.length) {
       const t = plan.tables[next++]!;
+      const m = tableMapping(options.mapping, t.target);
       loads.set(t.source, await copyTable(ferry, {
         from: from.database,
         to: to.database,
@@ -97,6 +115,9 @@ export async function migrate(ferry: Ferry, options: MigrateOptions, onEvent: (e
         chunkRows: options.chunkRows,
         parallel: options.parallel,
         job: plan.job,
+        // By target column name: the target may be a new version with columns added or dropped.
+        columns: { ...(m?.columns ?? {}) },
+        where: m?.where ?? null,
         checkpointNamespace,
         fallbackStateFile,
       }, false, (event) => onEvent({ kind: 'load', event })));
@@ -112,7 +133,8 @@ export async function migrate(ferry: Ferry, options: MigrateOptions, onEvent: (e
     const load = loads.get(t.source);
     let verified: VerifyReport | null = null;
     if (load?.ok && !options.noVerify) {
-      verified = await ferry.verifyTable({ from: from.database, to: to.database, fromNamespace: from.namespace ?? null, toNamespace: to.namespace ?? null, table: t.source, targetTable: t.target, chunkRows: options.chunkRows });
+      const m = tableMapping(options.mapping, t.target);
+      verified = await ferry.verifyTable({ from: from.database, to: to.database, fromNamespace: from.namespace ?? null, toNamespace: to.namespace ?? null, table: t.source, targetTable: t.target, chunkRows: options.chunkRows, columns: { ...(m?.columns ?? {}) }, where: m?.where ?? null });
       onEvent({ kind: 'verified', report: verified });
     }
     tables.push({

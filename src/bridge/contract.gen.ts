@@ -87,6 +87,8 @@ export const CopyRequest = z.strictObject({
   fallbackStateFile: z.string().nullable().optional(),
   /** what checkpoints are filed under (null: `from->to`) */
   job: z.string().nullable().optional(),
+  /** how target columns get their values: target column → Calcite SQL expression over the source table's columns; when given (even empty) the copy fills the columns the target table has, each from its expression, else from the source column of its name, else by its default (null: every source column into the target column of its name) */
+  columns: z.record(z.string(), z.string()).nullable().optional(),
   /** the target schema/catalog holding the `ferry_checkpoint` table (null: the target table's own; a migration keeps Ferry's bookkeeping in a `ferry` namespace of its own where the target has namespaces) */
   checkpointNamespace: z.string().nullable().optional(),
 });
@@ -118,6 +120,10 @@ export const VerifyRequest = z.strictObject({
   fromNamespace: z.string().nullable().optional(),
   /** the target's schema, likewise */
   toNamespace: z.string().nullable().optional(),
+  /** how target columns are computed from the source's (target column → Calcite SQL over the source table's columns), as the copy did; null: columns are matched by name */
+  columns: z.record(z.string(), z.string()).nullable().optional(),
+  /** a Calcite SQL condition: only source rows matching it are compared (as copied) */
+  where: z.string().nullable().optional(),
 });
 /** What Node asks `Verifier` to compare: one table of `from` against one of `to`. */
 export type VerifyRequest = z.input<typeof VerifyRequest>;
@@ -162,6 +168,24 @@ export const ValidateRequest = z.strictObject({
 /** Statements to validate against a schema snapshot, without running them. */
 export type ValidateRequest = z.input<typeof ValidateRequest>;
 
+/** How one target table gets its rows in a migration (one entry of a mapping file). */
+export const TableMapping = z.strictObject({
+  /** the source table (null: the target's name) */
+  from: z.string().nullable().optional(),
+  /** only source rows matching this Calcite SQL condition */
+  where: z.string().nullable().optional(),
+  /** target column → Calcite SQL expression over the source table's columns; other target columns take the source column of their name, else their default */
+  columns: z.record(z.string(), z.string()).nullable().optional(),
+  /** leave this table alone */
+  skip: z.boolean().optional(),
+});
+/** How one target table gets its rows in a migration (one entry of a mapping file). */
+export type TableMapping = z.input<typeof TableMapping>;
+/** The JVM's defaults for what a `TableMapping` leaves out (the only place they are written is the Java record). */
+export const tableMappingDefaults = {
+  skip: false,
+} as const;
+
 /** What to migrate. */
 export const MigrationRequest = z.strictObject({
   /** source database name */
@@ -176,6 +200,8 @@ export const MigrationRequest = z.strictObject({
   tables: z.array(z.string()).nullable().optional(),
   /** source tables to leave out, as names or `*` patterns */
   exclude: z.array(z.string()).nullable().optional(),
+  /** per target table, where its rows come from and how its columns are computed (an upgrade into tables the new version's schema already has) */
+  mapping: z.record(z.string(), TableMapping).nullable().optional(),
   /** continue an interrupted migration: existing target tables are loaded from their last checkpoint and their missing structure added */
   resume: z.boolean().optional(),
 });
@@ -438,6 +464,8 @@ export const ResolvedCopyRequest = z.strictObject({
   fallbackStateFile: z.string().nullable(),
   /** what checkpoints are filed under (null: `from->to`) */
   job: z.string().nullable(),
+  /** how target columns get their values: target column → Calcite SQL expression over the source table's columns; when given (even empty) the copy fills the columns the target table has, each from its expression, else from the source column of its name, else by its default (null: every source column into the target column of its name) */
+  columns: z.record(z.string(), z.string()).nullable(),
   /** the target schema/catalog holding the `ferry_checkpoint` table (null: the target table's own; a migration keeps Ferry's bookkeeping in a `ferry` namespace of its own where the target has namespaces) */
   checkpointNamespace: z.string().nullable(),
 });

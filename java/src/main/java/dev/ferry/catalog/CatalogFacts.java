@@ -66,6 +66,8 @@ public final class CatalogFacts {
     public @Nullable String partitionOf;
     /** A partitioned table's partitioning, as the engine prints it. */
     public @Nullable String partitionBy;
+    /** A partition's bounds, as the engine prints them. */
+    public @Nullable String partitionBound;
     /** A view's query, as the engine prints it. */
     public @Nullable String definition;
 
@@ -232,7 +234,7 @@ public final class CatalogFacts {
       Snapshot.Key pk = t.primaryKey == null ? null
           : new Snapshot.Key(t.primaryKey.name(), List.copyOf(t.primaryKey.columns()));
       outTables.add(new Snapshot.Table(t.name, schema, columns, pk, uniques, fks, indexes,
-          List.copyOf(t.checks), t.partitionOf, t.partitionBy));
+          List.copyOf(t.checks), t.partitionOf, t.partitionBy, t.partitionBound));
     }
     return new Snapshot(Snapshot.FORMAT, database, engine, engineVersion, takenAt, outTables, outViews);
   }

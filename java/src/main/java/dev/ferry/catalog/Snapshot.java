@@ -33,17 +33,20 @@ public record Snapshot(String format, String database, String engine, String eng
    *     table's rows: a migration never copies them as a table of their own); null otherwise
    * @param partitionBy a partitioned table's partitioning as its engine prints it ({@code RANGE
    *     (sold_on)}); null for a plain table
+   * @param partitionBound a partition's bounds as its engine prints them ({@code FOR VALUES FROM
+   *     ('2024-01-01') TO ('2025-01-01')}); null for a table that is no partition
    */
   public record Table(String name, @Nullable String schema, List<Column> columns,
       @Nullable Key primaryKey, List<Key> uniques, List<ForeignKey> foreignKeys,
       List<Index> indexes, List<Check> checks, @Nullable String partitionOf,
-      @Nullable String partitionBy) {
+      @Nullable String partitionBy, @Nullable String partitionBound) {
 
     /** A plain table without CHECK constraints. */
     public Table(String name, @Nullable String schema, List<Column> columns,
         @Nullable Key primaryKey, List<Key> uniques, List<ForeignKey> foreignKeys,
         List<Index> indexes) {
-      this(name, schema, columns, primaryKey, uniques, foreignKeys, indexes, List.of(), null, null);
+      this(name, schema, columns, primaryKey, uniques, foreignKeys, indexes, List.of(), null, null,
+          null);
     }
   }
 

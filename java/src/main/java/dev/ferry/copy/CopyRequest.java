@@ -4,6 +4,7 @@ import dev.ferry.error.FerryFailure;
 import dev.ferry.message.Default;
 import dev.ferry.message.Min;
 
+import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -28,6 +29,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param fallbackStateFile the JSON file to keep checkpoints in when the target cannot hold a
  *     {@code ferry_checkpoint} table, or null to fail then
  * @param job what checkpoints are filed under (null: {@code from->to})
+ * @param columns how target columns get their values: target column → Calcite SQL expression
+ *     over the source table's columns; when given (even empty) the copy fills the columns the
+ *     target table has, each from its expression, else from the source column of its name, else
+ *     by its default (null: every source column into the target column of its name)
  * @param checkpointNamespace the target schema/catalog holding the {@code ferry_checkpoint}
  *     table (null: the target table's own; a migration keeps Ferry's bookkeeping in a
  *     {@code ferry} namespace of its own where the target has namespaces)
@@ -50,6 +55,7 @@ public record CopyRequest(
     @Nullable String stateFile,
     @Nullable String fallbackStateFile,
     @Nullable String job,
+    @Nullable Map<String, String> columns,
     @Nullable String checkpointNamespace) {
 
   /**

@@ -242,9 +242,14 @@ public class Ddl {
    */
   public record ConstraintDef(@Nullable String name, String body) {}
 
-  /** A table a migration creates: columns, primary key and the constraints written inline. */
+  /**
+   * A table a migration creates: columns, primary key and the constraints written inline.
+   *
+   * @param partitionBy the partitioning ({@code RANGE (sold_on)}) of a partitioned table; null
+   *     for a plain one
+   */
   public record TableDef(TableName name, List<ColumnDef> columns, List<String> primaryKey,
-      List<ConstraintDef> constraints) {}
+      List<ConstraintDef> constraints, @Nullable String partitionBy) {}
 
   /** {@code CREATE TABLE} for a migration: defaults, identity, comments and inline constraints. */
   public String createTable(SqlDialect q, TableDef t) {
@@ -268,7 +273,24 @@ public class Ddl {
     for (ConstraintDef c : t.constraints()) {
       b.append(", ").append(constraint(q, c));
     }
-    return b.append(')').append(tableOptions()).toString();
+    b.append(')');
+    if (t.partitionBy() != null) {
+      b.append(" PARTITION BY ").append(t.partitionBy());
+    }
+    return b.append(tableOptions()).toString();
+  }
+
+  /**
+   * Whether this engine partitions tables declaratively ({@code PARTITION BY}, {@code PARTITION
+   * OF}) as a source of the same engine printed them.
+   */
+  public boolean partitions() {
+    return false;
+  }
+
+  /** {@code CREATE TABLE child PARTITION OF parent bound}, for engines where {@link #partitions()}. */
+  public String createPartition(SqlDialect q, TableName child, TableName parent, String bound) {
+    return "CREATE TABLE " + child.quoted(q) + " PARTITION OF " + parent.quoted(q) + " " + bound;
   }
 
   /** {@code ALTER TABLE … ADD CONSTRAINT …}, for engines where {@link #addsConstraints()}. */

@@ -62,15 +62,29 @@ public final class MigrationPlanner {
 
     List<MigrationPlan.Warning> warnings = new ArrayList<>();
     List<MigrationPlan.Skipped> skipped = new ArrayList<>();
-    List<Snapshot.Table> chosen = choose(from, skipped);
     Map<String, Snapshot.Table> existing = byLowerName(to.tables());
     Map<String, String> targetNames = new LinkedHashMap<>();
-    for (Snapshot.Table t : chosen) {
-      Snapshot.Table e = existing.get(t.name().toLowerCase(Locale.ROOT));
-      targetNames.put(t.name(), e != null ? e.name() : t.name());
+    List<Snapshot.Table> chosen = new ArrayList<>();
+    for (Snapshot.Table t : choose(from, skipped)) {
+      String mapped = mappedTarget(t.name());
+      TableMapping m = mapping(mapped);
+      if (m != null && m.skip()) {
+        skipped.add(new MigrationPlan.Skipped(mapped, "table", "skipped by the mapping"));
+        continue;
+      }
+      Snapshot.Table e = existing.get(mapped.toLowerCase(Locale.ROOT));
+      if (e == null && m != null && m.columns() != null && !m.columns().isEmpty()) {
+        throw FerryFailure.of("USAGE", "the mapping computes columns of " + mapped + ", which"
+            + " database '" + request.to() + "' does not have: a migration creates missing tables"
+            + " with the source's columns; create " + mapped + " first (the new version's schema),"
+            + " then migrate into it").with("table", mapped);
+      }
+      chosen.add(t);
+      targetNames.put(t.name(), e != null ? e.name() : mapped);
     }
+    checkMapping(from, targetNames);
     if (!request.resume()) {
-      refuseNonEmpty(target, ns, chosen, existing);
+      refuseNonEmpty(target, ns, targetNames, existing);
     }
 
     List<Snapshot.Table> ordered = TableOrder.parentsFirst(chosen);
@@ -83,12 +97,13 @@ public final class MigrationPlanner {
     List<MigrationPlan.PlannedTable> tables = new ArrayList<>();
     for (Snapshot.Table t : ordered) {
       String targetName = targetNames.get(t.name());
-      Snapshot.Table there = existing.get(t.name().toLowerCase(Locale.ROOT));
-      List<String> partitions = from.tables().stream()
-          .filter(p -> t.name().equals(p.partitionOf())).map(Snapshot.Table::name).toList();
-      tables.add(new MigrationPlan.PlannedTable(t.name(), targetName, there != null, partitions));
+      Snapshot.Table there = existing.get(targetName.toLowerCase(Locale.ROOT));
+      List<Snapshot.Table> partitions = from.tables().stream()
+          .filter(p -> t.name().equals(p.partitionOf())).toList();
+      tables.add(new MigrationPlan.PlannedTable(t.name(), targetName, there != null,
+          partitions.stream().map(Snapshot.Table::name).toList()));
       if (there == null) {
-        steps.addAll(structure.create(t, targetName));
+        steps.addAll(structure.create(t, targetName, partitions));
       } else if (request.resume()) {
         steps.addAll(structure.missing(t, there));
       } else {
@@ -138,6 +153,48 @@ public final class MigrationPlanner {
     return out;
   }
 
+  /** The target table a source table goes to: the mapping entry naming it as its source, else its own name. */
+  private String mappedTarget(String source) {
+    if (request.mapping() != null) {
+      for (Map.Entry<String, TableMapping> e : request.mapping().entrySet()) {
+        if (e.getValue().from() != null && e.getValue().from().equalsIgnoreCase(source)) {
+          return e.getKey();
+        }
+      }
+    }
+    return source;
+  }
+
+  private @Nullable TableMapping mapping(String target) {
+    if (request.mapping() == null) {
+      return null;
+    }
+    for (Map.Entry<String, TableMapping> e : request.mapping().entrySet()) {
+      if (e.getKey().equalsIgnoreCase(target)) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** Every mapping entry must concern a table of the migration: a typo is an error, not a no-op. */
+  private void checkMapping(Snapshot from, Map<String, String> targetNames) {
+    if (request.mapping() == null) {
+      return;
+    }
+    for (Map.Entry<String, TableMapping> e : request.mapping().entrySet()) {
+      String source = e.getValue().from() != null ? e.getValue().from() : e.getKey();
+      boolean known = from.tables().stream().anyMatch(t -> t.name().equalsIgnoreCase(source));
+      if (!known) {
+        throw FerryFailure.of("USAGE", "the mapping of " + e.getKey() + " reads source table '"
+            + source + "', which database '" + request.from() + "' does not have; its tables: "
+            + String.join(", ", from.tables().stream().map(Snapshot.Table::name).toList())
+            + (e.getValue().from() == null ? " (name the source with from:)" : ""))
+            .with("table", e.getKey());
+      }
+    }
+  }
+
   private static List<Pattern> patterns(@Nullable List<String> globs) {
     List<Pattern> out = new ArrayList<>();
     if (globs != null) {
@@ -159,12 +216,12 @@ public final class MigrationPlanner {
   }
 
   /** A migration without --resume loads into empty tables only: appending would double rows. */
-  private void refuseNonEmpty(DatabaseSchema target, @Nullable String ns, List<Snapshot.Table> chosen,
-      Map<String, Snapshot.Table> existing) {
+  private void refuseNonEmpty(DatabaseSchema target, @Nullable String ns,
+      Map<String, String> targetNames, Map<String, Snapshot.Table> existing) {
     List<String> full = new ArrayList<>();
     try (Connection c = target.dataSource().getConnection(); Statement st = c.createStatement()) {
-      for (Snapshot.Table t : chosen) {
-        Snapshot.Table e = existing.get(t.name().toLowerCase(Locale.ROOT));
+      for (String name : targetNames.values()) {
+        Snapshot.Table e = existing.get(name.toLowerCase(Locale.ROOT));
         if (e == null) {
           continue;
         }

@@ -52,8 +52,11 @@ final class TableStructure {
     return translation;
   }
 
-  /** Every step making {@code t} as {@code name} in the target. */
-  List<MigrationPlan.Step> create(Snapshot.Table t, String name) {
+  /**
+   * Every step making {@code t} as {@code name} in the target, with its {@code partitions}
+   * (tables of the source that are partitions of {@code t}) where the target partitions alike.
+   */
+  List<MigrationPlan.Step> create(Snapshot.Table t, String name, List<Snapshot.Table> partitions) {
     TableName target = new TableName(ns, name);
     List<MigrationPlan.Step> steps = new ArrayList<>();
     List<String> key = t.primaryKey() == null ? List.of() : t.primaryKey().columns();
@@ -61,9 +64,13 @@ final class TableStructure {
     List<Ddl.ConstraintDef> inline = new ArrayList<>();
     List<String> after = new ArrayList<>();
     List<String> identities = new ArrayList<>();
-    if (t.partitionBy() != null) {
+    boolean partitioned = t.partitionBy() != null && sameEngine && ddl.partitions()
+        && t.columns().stream().noneMatch(Snapshot.Column::autoIncrement);
+    if (t.partitionBy() != null && !partitioned) {
       warnings.add(new MigrationPlan.Warning(name, "partitioned by " + t.partitionBy() + " in the"
-          + " source: created as one plain table holding every partition's rows"));
+          + " source: created as one plain table holding every partition's rows"
+          + (sameEngine && ddl.partitions() ? " (its generated key cannot be an identity of a"
+          + " partitioned table here)" : "")));
     }
     for (Snapshot.Column c : t.columns()) {
       String at = name + "." + c.name();
@@ -141,10 +148,20 @@ final class TableStructure {
       }
     }
     List<String> sql = new ArrayList<>();
-    sql.add(ddl.createTable(q, new Ddl.TableDef(target, columns, key, inline)));
+    sql.add(ddl.createTable(q, new Ddl.TableDef(target, columns, key, inline,
+        partitioned ? t.partitionBy() : null)));
+    if (partitioned) {
+      for (Snapshot.Table p : partitions) {
+        if (p.partitionBound() != null) {
+          sql.add(ddl.createPartition(q, new TableName(ns, p.name()), target, p.partitionBound()));
+        }
+      }
+    }
     sql.addAll(after);
     created.add(name);
-    steps.add(step(MigrationPhase.TABLES, name, "create table (" + columns.size() + " columns)", sql, name, null));
+    steps.add(step(MigrationPhase.TABLES, name, (partitioned ? "create partitioned table ("
+        + partitions.size() + " partitions, " : "create table (") + columns.size() + " columns)",
+        sql, name, null));
     steps.addAll(later);
     for (String col : identities) {
       steps.add(identityStep(target, name, col));
@@ -155,7 +172,7 @@ final class TableStructure {
   /** For a resumed migration: the structure steps whose objects {@code there} does not have yet. */
   List<MigrationPlan.Step> missing(Snapshot.Table t, Snapshot.Table there) {
     List<MigrationPlan.Step> out = new ArrayList<>();
-    for (MigrationPlan.Step s : create(t, there.name())) {
+    for (MigrationPlan.Step s : create(t, there.name(), List.of())) {
       boolean present = switch (s.phase()) {
         case TABLES, TYPES -> true;
         case CONSTRAINTS -> s.object().contains(".")
@@ -254,7 +271,7 @@ final class TableStructure {
       }
     }
     return new Snapshot.Table(t.name(), t.schema(), t.columns(), t.primaryKey(), t.uniques(),
-        t.foreignKeys(), kept, t.checks(), t.partitionOf(), t.partitionBy());
+        t.foreignKeys(), kept, t.checks(), t.partitionOf(), t.partitionBy(), t.partitionBound());
   }
 
   /** The last part of a possibly qualified, possibly quoted type name: {@code "s"."mood"} → mood. */

@@ -46,6 +46,10 @@ final class PostgresDdl extends Ddl {
     return name.quoted(q);
   }
 
+  @Override public boolean partitions() {
+    return true;
+  }
+
   @Override public String json(boolean binary) {
     return binary ? "JSONB" : "JSON";
   }

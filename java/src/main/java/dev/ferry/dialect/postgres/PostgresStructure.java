@@ -69,7 +69,8 @@ final class PostgresStructure {
       SELECT c.relname,
              CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true) END,
              p.relname,
-             CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END
+             CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END,
+             CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END
       FROM pg_catalog.pg_class c
       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid AND c.relispartition
@@ -109,6 +110,7 @@ final class PostgresStructure {
         t.definition = SqlClauses.trimQuery(rs.getString(2));
         t.partitionOf = rs.getString(3);
         t.partitionBy = rs.getString(4);
+        t.partitionBound = rs.getString(5);
       }
     });
   }
