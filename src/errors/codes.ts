@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   SQL_EXECUTION: { exit: 2, summary: 'a database rejected the statement' },
   READ_ONLY: { exit: 2, summary: 'a write to a database marked readOnly' },
   OUTPUT_FAILED: { exit: 2, summary: 'the output file cannot be written' },
+  MAPPING_INVALID: { exit: 2, summary: 'a mapping file does not parse or does not match the mapping format' },
   COPY_VALUE_REJECTED: { exit: 2, summary: 'a copied value does not fit its target column; the chunk was rolled back' },
   COPY_KEY_EXISTS: { exit: 2, summary: 'an append met keys the target already holds; the chunk was rolled back (use --mode replace or upsert)' },
   COPY_CONFLICT: { exit: 2, summary: 'another copy into the same target table is running; nothing was written' },
