@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { CopyTableResult } from '../copy/events.js';
 import type { MigratedTable, MigrateEvent, MigrationPhase, MigrationReport, PhaseResult } from '../migrate/events.js';
-import type { Wire } from '../bridge/index.js';
+import { mappingToWire, tableMapping, type Mapping } from '../migrate/mapping.js';
 import type { VerifyReport } from '../verify/verify-report.js';
 import { copyTable } from './copy.js';
 import type { Ferry } from './ferry.js';
@@ -33,21 +33,23 @@ export interface MigrateOptions {
    * Per target table: its source table, a row condition, computed columns, or skip (an upgrade
    * into tables the new version's schema already has); see `parseMapping`.
    */
-  readonly mapping?: MigrationMapping;
-}
-
-/** A mapping as `migrate` and `verify` take it: per target table, where its rows come from. */
-export type MigrationMapping = Readonly<Record<string, Wire.TableMapping>>;
-
-/** The mapping entry of `target`, matched ignoring case. */
-export function tableMapping(mapping: MigrationMapping | undefined, target: string): Wire.TableMapping | undefined {
-  if (!mapping) return undefined;
-  const key = Object.keys(mapping).find((k) => k.toLowerCase() === target.toLowerCase());
-  return key === undefined ? undefined : mapping[key];
+  readonly mapping?: Mapping;
 }
 
 const BEFORE_LOAD: readonly MigrationPhase[] = ['types', 'tables'];
 const AFTER_LOAD: readonly MigrationPhase[] = ['constraints', 'foreign-keys', 'identities', 'views'];
+
+/**
+ * The computed columns and row condition of target table `target` under `mapping`; columns not
+ * listed are filled (and compared) by name, so a target with columns added or dropped loads.
+ *
+ * @example
+ * columnsOf(undefined, 'orders') // { columns: {}, where: null }
+ */
+export function columnsOf(mapping: Mapping | undefined, target: string): { columns: Record<string, string>; where: string | null } {
+  const m = tableMapping(mapping, target);
+  return m?.kind === 'map' ? { columns: { ...m.columns }, where: m.where } : { columns: {}, where: null };
+}
 
 /**
  * Migrates a whole database (or the tables chosen) into another, of the same engine or not:
@@ -70,7 +72,7 @@ export async function migrate(ferry: Ferry, options: MigrateOptions, onEvent: (e
     toNamespace: to.namespace ?? null,
     tables: options.tables ? [...options.tables] : null,
     exclude: options.exclude ? [...options.exclude] : null,
-    mapping: options.mapping ? { ...options.mapping } : null,
+    mapping: options.mapping ? mappingToWire(options.mapping) : null,
     resume: options.resume ?? false,
   });
   const plan = await handle.plan();
@@ -101,7 +103,7 @@ export async function migrate(ferry: Ferry, options: MigrateOptions, onEvent: (e
   const worker = async (): Promise<void> => {
     while (next < plan.tables.length) {
       const t = plan.tables[next++]!;
-      const m = tableMapping(options.mapping, t.target);
+      const m = columnsOf(options.mapping, t.target);
       loads.set(t.source, await copyTable(ferry, {
         from: from.database,
         to: to.database,
@@ -116,8 +118,8 @@ export async function migrate(ferry: Ferry, options: MigrateOptions, onEvent: (e
         parallel: options.parallel,
         job: plan.job,
         // By target column name: the target may be a new version with columns added or dropped.
-        columns: { ...(m?.columns ?? {}) },
-        where: m?.where ?? null,
+        columns: m.columns,
+        where: m.where,
         checkpointNamespace,
         fallbackStateFile,
       }, false, (event) => onEvent({ kind: 'load', event })));
@@ -133,8 +135,8 @@ export async function migrate(ferry: Ferry, options: MigrateOptions, onEvent: (e
     const load = loads.get(t.source);
     let verified: VerifyReport | null = null;
     if (load?.ok && !options.noVerify) {
-      const m = tableMapping(options.mapping, t.target);
-      verified = await ferry.verifyTable({ from: from.database, to: to.database, fromNamespace: from.namespace ?? null, toNamespace: to.namespace ?? null, table: t.source, targetTable: t.target, chunkRows: options.chunkRows, columns: { ...(m?.columns ?? {}) }, where: m?.where ?? null });
+      const m = columnsOf(options.mapping, t.target);
+      verified = await ferry.verifyTable({ from: from.database, to: to.database, fromNamespace: from.namespace ?? null, toNamespace: to.namespace ?? null, table: t.source, targetTable: t.target, chunkRows: options.chunkRows, columns: m.columns, where: m.where });
       onEvent({ kind: 'verified', report: verified });
     }
     tables.push({

@@ -1,7 +1,8 @@
 import { FerryError, isFerryError } from '../errors/index.js';
 import type { VerifyOutcome, VerifyReport } from '../verify/verify-report.js';
 import type { Ferry } from './ferry.js';
-import { tableMapping, type MigrationMapping } from './migrate.js';
+import { mappedTarget, tableMapping, type Mapping } from '../migrate/mapping.js';
+import { columnsOf } from './migrate.js';
 import { splitRef } from './refs.js';
 
 /** What to verify. */
@@ -18,7 +19,7 @@ export interface VerifyOptions {
    * compared with their expressions over the source, and its row conditions applied; tables it
    * skips are not compared. Without it, tables and columns are matched by name.
    */
-  readonly mapping?: MigrationMapping;
+  readonly mapping?: Mapping;
 }
 
 /**
@@ -50,15 +51,11 @@ export async function verifyEach(ferry: Ferry, options: VerifyOptions, stopOnErr
   const to = splitRef(ferry, options.to);
   const tables = options.all ? [...(await ferry.tableNames(from.database, from.namespace)).tables] : [...(options.tables ?? [])];
   if (tables.length === 0) throw new FerryError('USAGE', 'name the tables to verify with --tables a,b, or verify every table with --all');
-  const targetOf = (source: string): string => {
-    const entry = Object.entries(options.mapping ?? {}).find(([, m]) => m.from?.toLowerCase() === source.toLowerCase());
-    return entry ? entry[0] : source;
-  };
   const out: VerifyOutcome[] = [];
   for (const table of tables) {
-    const target = targetOf(table);
-    const m = tableMapping(options.mapping, target);
-    if (m?.skip) continue;
+    const target = mappedTarget(options.mapping, table);
+    if (tableMapping(options.mapping, target)?.kind === 'skip') continue;
+    const m = columnsOf(options.mapping, target);
     try {
       out.push({ table, report: await ferry.verifyTable({
         from: from.database,
@@ -68,8 +65,8 @@ export async function verifyEach(ferry: Ferry, options: VerifyOptions, stopOnErr
         table,
         targetTable: target,
         chunkRows: options.chunkRows,
-        columns: options.mapping ? { ...(m?.columns ?? {}) } : null,
-        where: m?.where ?? null,
+        columns: options.mapping ? m.columns : null,
+        where: m.where,
       }), error: null });
     } catch (e) {
       if (stopOnError || !isFerryError(e)) throw e;

@@ -381,6 +381,8 @@ export const SnapshotTable = z.strictObject({
   partitionOf: z.string().nullable(),
   /** a partitioned table's partitioning as its engine prints it (`RANGE (sold_on)`); null for a plain table */
   partitionBy: z.string().nullable(),
+  /** a partition's bounds as its engine prints them (`FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')`); null for a table that is no partition */
+  partitionBound: z.string().nullable(),
 });
 /** One table with its keys and indexes. */
 export type SnapshotTable = z.output<typeof SnapshotTable>;

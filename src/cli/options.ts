@@ -1,3 +1,4 @@
+import { loadMapping, mappingFromMaps, mergeMappings, type Mapping } from '../migrate/mapping.js';
 import { Option, type Command } from 'commander';
 
 /** Options every command that reads the config shares. */
@@ -15,4 +16,17 @@ export function withConfigOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('-c, --config <file>', 'config file, YAML or JSON (default: ./ferry.yaml)'))
     .addOption(new Option('--db <name=jdbcUrl>', 'a database without a config file (repeatable)').argParser(collect));
+}
+
+/**
+ * The mapping that `--mapping FILE` and repeatable `--map TABLE.COLUMN=SQL` options give (the
+ * `--map` entries win), or undefined when neither is used.
+ *
+ * @example
+ * mappingOption('upgrade.yaml', ["customers.full_name=first_name || ' ' || last_name"])
+ */
+export function mappingOption(file: string | undefined, maps: readonly string[] | undefined): Mapping | undefined {
+  if (!file && !maps?.length) return undefined;
+  const base = file ? loadMapping(file) : { tables: {} };
+  return maps?.length ? mergeMappings(base, mappingFromMaps(maps)) : base;
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import type { Wire } from '../bridge/index.js';
 import { FerryError } from '../errors/index.js';
 
 /**
@@ -217,4 +218,44 @@ export function mergeMappings(base: Mapping, over: Mapping): Mapping {
     tables[table] = { kind: 'map', from: o.from ?? b.from, where: o.where ?? b.where, columns: { ...b.columns, ...o.columns } };
   }
   return { tables };
+}
+
+/**
+ * The mapping as the JVM takes it: per target table, its source, condition, computed columns,
+ * or skip.
+ *
+ * @example
+ * mappingToWire({ tables: { audit: { kind: 'skip' } } }) // { audit: { from: null, where: null, columns: null, skip: true } }
+ */
+export function mappingToWire(m: Mapping): Record<string, Wire.TableMapping> {
+  const out: Record<string, Wire.TableMapping> = {};
+  for (const [table, t] of Object.entries(m.tables)) {
+    out[table] = t.kind === 'skip' ? { from: null, where: null, columns: null, skip: true }
+      : { from: t.from, where: t.where, columns: { ...t.columns }, skip: false };
+  }
+  return out;
+}
+
+/**
+ * The entry of target table `target` (matched ignoring case), or undefined.
+ *
+ * @example
+ * tableMapping(mapping, 'Customers') // the entry written as customers:
+ */
+export function tableMapping(m: Mapping | undefined, target: string): TableMapping | undefined {
+  if (!m) return undefined;
+  const key = Object.keys(m.tables).find((k) => k.toLowerCase() === target.toLowerCase());
+  return key === undefined ? undefined : m.tables[key];
+}
+
+/**
+ * The target table that source table `source` is loaded into: the entry naming it with `from:`,
+ * else its own name.
+ *
+ * @example
+ * mappedTarget({ tables: { customers: { kind: 'map', from: 'clients', where: null, columns: {} } } }, 'clients') // 'customers'
+ */
+export function mappedTarget(m: Mapping | undefined, source: string): string {
+  const hit = Object.entries(m?.tables ?? {}).find(([, t]) => t.kind === 'map' && t.from?.toLowerCase() === source.toLowerCase());
+  return hit ? hit[0] : source;
 }

@@ -3,10 +3,10 @@ import { Option } from 'commander';
 import { Ferry, migrate } from '../../api/index.js';
 import { resolveConfig } from '../../config/index.js';
 import { FerryError } from '../../errors/index.js';
+import { mappingOption, withConfigOptions, type ConfigOptions } from '../options.js';
 import type { MigrateEvent } from '../../migrate/events.js';
 import { onInterrupt } from '../interrupts.js';
 import { emit } from '../output.js';
-import { withConfigOptions, type ConfigOptions } from '../options.js';
 import { migrationReportText } from '../render/migration-text.js';
 import { progressRenderer } from '../render/progress.js';
 
@@ -21,6 +21,8 @@ interface MigrateCliOptions extends ConfigOptions {
   dryRun?: boolean;
   resume?: boolean;
   verify: boolean;
+  mapping?: string;
+  map?: string[];
   format: 'text' | 'json';
   output?: string;
 }
@@ -52,6 +54,8 @@ export function registerMigrate(program: Command, setExit: (code: number) => voi
       .option('--dry-run', 'print the plan (DDL by phase, type mappings that change meaning) and write nothing')
       .option('--resume', 'continue an interrupted migration after each table\'s last committed chunk')
       .option('--no-verify', 'skip the verification of every table after the load')
+      .option('--mapping <file>', 'a mapping file (YAML or JSON): per target table its source table, row condition, computed columns, or skip — for an upgrade into tables the new schema already has')
+      .option('--map <table.column=sql>', 'a target column computed by a Calcite SQL expression over the source table\'s columns (repeatable; wins over --mapping)', (v: string, prev: string[] = []) => [...prev, v])
       .addOption(new Option('-f, --format <format>', 'report format (default: text)').choices(['text', 'json']).default('text'))
       .option('-o, --output <file>', 'write the report to a file')
       .addHelpText('after', `
@@ -59,11 +63,14 @@ Examples:
   ferry migrate --from legacy --to pg --dry-run
   ferry migrate --from legacy --to pg --jobs 2
   ferry migrate --from pg.public --to maria.shop --exclude 'audit_*' --format json -o report.json
-  ferry migrate --from legacy --to pg --resume          # after an interruption`),
+  ferry migrate --from legacy --to pg --resume          # after an interruption
+  ferry check --from v1 --to v2 --suggest-mapping upgrade.yaml   # then edit it, and:
+  ferry migrate --from v1 --to v2 --mapping upgrade.yaml --map "customers.full_name=first_name || ' ' || last_name"`),
   ).action(async (opts: MigrateCliOptions) => {
     const jobs = positive('--jobs', opts.jobs) ?? 1;
     const chunkRows = positive('--chunk-rows', opts.chunkRows);
     const parallel = positive('--parallel', opts.parallel);
+    const mapping = mappingOption(opts.mapping, opts.map);
     const loaded = resolveConfig(opts);
     const progress = progressRenderer(process.stderr.isTTY ? 'tty' : 'plain', process.stderr);
     const onEvent = (e: MigrateEvent): void => {
@@ -97,6 +104,7 @@ Examples:
         dryRun: Boolean(opts.dryRun),
         resume: Boolean(opts.resume),
         noVerify: !opts.verify,
+        ...(mapping ? { mapping } : {}),
       }, onEvent);
       emit(opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : migrationReportText(report), opts.output);
       if (!report.dryRun && !report.ok) setExit(report.tables.some((t) => !t.loaded) ? 2 : 1);

@@ -108,7 +108,9 @@ public final class MigrationPlanner {
         steps.addAll(structure.missing(t, there));
       } else {
         warnings.add(new MigrationPlan.Warning(targetName, "exists in the target: loaded by column"
-            + " name into its own structure, which the migration leaves as it is"));
+            + " name into its own structure, which the migration leaves as it is (its generated"
+            + " keys continue after the loaded ones)"));
+        steps.addAll(structure.identities(there));
       }
     }
     steps.addAll(new ViewSteps(q, ns, structure.translation(), to, warnings, skipped)
@@ -138,7 +140,8 @@ public final class MigrationPlanner {
       }
       if (t.partitionOf() != null) {
         skipped.add(new MigrationPlan.Skipped(t.name(), "partition", "a partition of "
-            + t.partitionOf() + ": its rows are copied with " + t.partitionOf()));
+            + t.partitionOf() + ": its rows are loaded through " + t.partitionOf()
+            + ", never as a table of their own"));
         continue;
       }
       out.add(t);

@@ -189,6 +189,13 @@ final class TableStructure {
     return out;
   }
 
+  /** The identity steps of a table the target has already: its generated keys continue after the loaded ids. */
+  List<MigrationPlan.Step> identities(Snapshot.Table there) {
+    TableName target = new TableName(ns, there.name());
+    return there.columns().stream().filter(Snapshot.Column::autoIncrement)
+        .map(c -> identityStep(target, there.name(), c.name())).toList();
+  }
+
   private MigrationPlan.Step identityStep(TableName target, String name, String column) {
     List<String> shown = ddl.identityRestart(q, target, column, "<MAX(" + column + ") + 1>");
     return step(MigrationPhase.IDENTITIES, name + "." + column, shown.isEmpty()

@@ -141,7 +141,7 @@ public final class MariaDbDialect implements Dialect {
 
   /** MariaDB speaks MySQL's dialect: backticks, CHAR in casts, LIMIT. */
   @Override public SqlDialect calciteDialect(DatabaseMetaData md) throws SQLException {
-    return new MysqlSqlDialect(MysqlSqlDialect.DEFAULT_CONTEXT
+    return new MariaDbSqlDialect(MysqlSqlDialect.DEFAULT_CONTEXT
         .withDatabaseMajorVersion(md.getDatabaseMajorVersion())
         .withDatabaseMinorVersion(md.getDatabaseMinorVersion()));
   }
