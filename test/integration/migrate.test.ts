@@ -87,6 +87,13 @@ describe.skipIf(!havePg || !haveMaria)('ferry migrate across engines', () => {
         expect(report.plan.tables.map((t) => t.source).sort()).toEqual(['customers', 'employees', 'measurements', 'orders']);
         expect(report.plan.skipped.filter((s) => s.kind === 'partition').map((s) => s.object).sort()).toEqual(['measurements_2024', 'measurements_2025']);
       }
+      if (name === 'PostgreSQL → PostgreSQL') {
+        // Into the same engine the partitioning is recreated, and rows land in their partitions.
+        const parts = (await ferry.inspect('pg', 'ferry_mig_pg')).tables.filter((t) => t.partitionOf);
+        expect(parts.map((t) => [t.name, t.partitionOf])).toEqual([['measurements_2024', 'measurements'], ['measurements_2025', 'measurements']]);
+        const [inPart] = await ferry.rows('SELECT COUNT(*) AS n FROM pg.ferry_mig_pg.measurements_2025');
+        expect(Number(inPart!.n)).toBe(7);
+      }
       for (const [table, count] of Object.entries({ ...ROWS, ...(from.startsWith('pg') ? { measurements: 12 } : {}) })) {
         const [row] = await ferry.rows(`SELECT COUNT(*) AS n FROM ${to}.${table}`);
         expect([table, Number(row!.n)]).toEqual([table, count]);
