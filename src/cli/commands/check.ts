@@ -9,7 +9,7 @@ import { renderFindingsJunit } from '../render/findings-junit.js';
 import { renderFindingsText } from '../render/findings-text.js';
 import { renderMappingSuggestion } from '../render/mapping-yaml.js';
 import { emit, refuseExisting, writeNew } from '../output.js';
-import { withConfigOptions, type ConfigOptions } from '../options.js';
+import { list, withConfigOptions, type ConfigOptions } from '../options.js';
 
 /** The formats `ferry check` can write. */
 export const CHECK_FORMATS = ['text', 'json', 'junit'] as const;
@@ -34,9 +34,6 @@ function shellWord(arg: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-function list(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
-}
 
 /** Registers `ferry check --from A --to B`. */
 export function registerCheck(program: Command, setExit: (code: number) => void): void {

@@ -6,7 +6,7 @@ import { COPY_MODES, type CopyMode } from '../../copy/events.js';
 import { FerryError } from '../../errors/index.js';
 import { copySummary, progressRenderer } from '../render/progress.js';
 import { onInterrupt } from '../interrupts.js';
-import { withConfigOptions, type ConfigOptions } from '../options.js';
+import { list, positive, withConfigOptions, type ConfigOptions } from '../options.js';
 
 interface CopyCliOptions extends ConfigOptions {
   from: string;
@@ -26,16 +26,7 @@ interface CopyCliOptions extends ConfigOptions {
   json?: boolean;
 }
 
-function list(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
-}
 
-function positive(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new FerryError('USAGE', `${name} takes a whole number of at least 1, got '${value}'`);
-  return n;
-}
 
 /** Registers `ferry copy --from SRC --to TGT`. */
 export function registerCopy(program: Command, setExit: (code: number) => void): void {

@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import { Ferry, migrate } from '../../api/index.js';
 import { resolveConfig } from '../../config/index.js';
 import { FerryError } from '../../errors/index.js';
-import { mappingOption, withConfigOptions, type ConfigOptions } from '../options.js';
+import { list, mappingOption, positive, repeated, withConfigOptions, type ConfigOptions } from '../options.js';
 import type { MigrateEvent } from '../../migrate/events.js';
 import { onInterrupt } from '../interrupts.js';
 import { emit } from '../output.js';
@@ -27,16 +27,7 @@ interface MigrateCliOptions extends ConfigOptions {
   output?: string;
 }
 
-function list(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
-}
 
-function positive(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const v = Number(value);
-  if (!Number.isInteger(v) || v < 1) throw new FerryError('USAGE', `${name} takes a whole number of at least 1, got '${value}'`);
-  return v;
-}
 
 /** Registers `ferry migrate --from SRC --to TGT`. */
 export function registerMigrate(program: Command, setExit: (code: number) => void): void {
@@ -55,7 +46,7 @@ export function registerMigrate(program: Command, setExit: (code: number) => voi
       .option('--resume', 'continue an interrupted migration after each table\'s last committed chunk')
       .option('--no-verify', 'skip the verification of every table after the load')
       .option('--mapping <file>', 'a mapping file (YAML or JSON): per target table its source table, row condition, computed columns, or skip — for an upgrade into tables the new schema already has')
-      .option('--map <table.column=sql>', 'a target column computed by a Calcite SQL expression over the source table\'s columns (repeatable; wins over --mapping)', (v: string, prev: string[] = []) => [...prev, v])
+      .option('--map <table.column=sql>', 'a target column computed by a Calcite SQL expression over the source table\'s columns (repeatable; wins over --mapping)', repeated)
       .addOption(new Option('-f, --format <format>', 'report format (default: text)').choices(['text', 'json']).default('text'))
       .option('-o, --output <file>', 'write the report to a file')
       .addHelpText('after', `

@@ -5,11 +5,8 @@ import { resolveConfig } from '../../config/index.js';
 import { FerryError } from '../../errors/index.js';
 import { anyDifference, verifyJson, verifySummary } from '../../verify/verify-report.js';
 import { emit } from '../output.js';
-import { mappingOption, withConfigOptions, type ConfigOptions } from '../options.js';
+import { list, mappingOption, repeated, withConfigOptions, type ConfigOptions } from '../options.js';
 
-function list(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
-}
 
 /** Registers `ferry verify --from SRC --to TGT`. */
 export function registerVerify(program: Command, setExit: (code: number) => void): void {
@@ -22,7 +19,7 @@ export function registerVerify(program: Command, setExit: (code: number) => void
       .option('--tables <names>', 'tables to verify, comma-separated', list)
       .option('--all', 'verify every table of the source')
       .option('--mapping <file>', 'compare through the mapping a migration used: target tables by from:, computed columns by their expressions, only rows matching where:')
-      .option('--map <table.column=sql>', 'a computed target column, as given to ferry migrate (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+      .option('--map <table.column=sql>', 'a computed target column, as given to ferry migrate (repeatable)', repeated)
       .addOption(new Option('-f, --format <format>', 'output format (default: text)').choices(['text', 'json']).default('text'))
       .option('-o, --output <file>', 'write the report to a file'),
   ).action(async (opts: ConfigOptions & { from: string; to: string; tables?: string[]; all?: boolean; mapping?: string; map?: string[]; format: 'text' | 'json'; output?: string }) => {
