@@ -62,7 +62,13 @@ final class CheckpointPlace {
     InTargetCheckpoints in = new InTargetCheckpoints(c, namespace(namespace), target.dialect(),
         target.engine());
     try {
-      in.ensure();
+      try {
+        in.ensure();
+      } catch (SQLException first) {
+        // Two copies creating the table at once: one loses PostgreSQL's race on the catalog
+        // (a duplicate type), and the table exists by the time it asks again.
+        in.ensure();
+      }
       return in;
     } catch (SQLException e) {
       if (request.fallbackStateFile() == null) {
