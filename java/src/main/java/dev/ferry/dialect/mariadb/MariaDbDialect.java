@@ -123,11 +123,17 @@ public final class MariaDbDialect implements Dialect {
 
   /**
    * Lets {@code ferry copy} load with LOAD DATA LOCAL from a stream Ferry itself writes; it never
-   * names a file of the client machine. Not for read-only databases.
+   * names a file of the client machine. Not for read-only databases. Reads YEAR as the number it
+   * holds: by default the driver hands it out as a DATE (2006 becomes 2006-01-01), which no SMALLINT
+   * or YEAR column takes back.
    */
   @Override public void driverProperties(DatabaseSpec spec, Properties p) {
-    if (!spec.readOnly() && !spec.url().toLowerCase(Locale.ROOT).contains("allowlocalinfile")) {
+    String url = spec.url().toLowerCase(Locale.ROOT);
+    if (!spec.readOnly() && !url.contains("allowlocalinfile")) {
       p.setProperty("allowLocalInfile", "true");
+    }
+    if (!url.contains("yearisdatetype")) {
+      p.setProperty("yearIsDateType", "false");
     }
   }
 

@@ -15,6 +15,7 @@ import dev.ferry.sink.SourceText;
 import dev.ferry.sink.TableSink;
 import dev.ferry.sink.ValueLimits;
 import dev.ferry.types.ColumnSpec;
+import dev.ferry.types.ColumnTypes;
 import dev.ferry.util.Jdbc;
 
 import java.sql.Connection;
@@ -42,6 +43,7 @@ public final class PostgresDialect implements Dialect {
   /** Dates from 4713 BC (year -4712) to 294276 AD; {@code infinity} is none of them. */
   private static final ValueLimits LIMITS = ValueLimits.CHECKED.years(-4712, 294276);
   private static final Ddl DDL = new PostgresDdl();
+  private static final ColumnTypes TYPES = new PostgresColumnTypes();
   private static final SqlSpelling SPELLING = new PostgresSqlSpelling();
   /** The first key of Ferry's advisory locks ("Fery" in ASCII), apart from the application's. */
   private static final int LOCK_CLASS = 0x46657279;
@@ -95,6 +97,10 @@ public final class PostgresDialect implements Dialect {
 
   @Override public SqlDialect calciteDialect(DatabaseMetaData md) throws SQLException {
     return SqlDialectFactoryImpl.INSTANCE.create(md);
+  }
+
+  @Override public ColumnTypes columnTypes() {
+    return TYPES;
   }
 
   @Override public CatalogReader catalogReader() {
