@@ -105,6 +105,16 @@ function wrapsWhole(s: string): boolean {
   return depth === 0;
 }
 
+/** Whether two columns default alike: a boolean's 1 and TRUE are one default (MariaDB spells TRUE as 1). */
+function sameDefault(a: ColumnInfo, b: ColumnInfo): boolean {
+  const norm = (c: ColumnInfo): string | null => {
+    const d = normalizeDefault(c.default);
+    if (c.type.family !== 'boolean' || d === null) return d;
+    return d === '1' || d === "'1'" || d === 'true' ? 'true' : d === '0' || d === "'0'" || d === 'false' ? 'false' : d;
+  };
+  return norm(a) === norm(b);
+}
+
 /** What changed about a column pair, or nothing. Defaults of generated columns are the generator, not compared. */
 function columnFlags(a: ColumnInfo, b: ColumnInfo): ColumnChangeFlag[] {
   const flags: ColumnChangeFlag[] = [];
@@ -112,7 +122,7 @@ function columnFlags(a: ColumnInfo, b: ColumnInfo): ColumnChangeFlag[] {
   const sameEnum = !!a.enumValues?.length && a.enumValues.join('\u0000') === b.enumValues?.join('\u0000');
   if (!sameEnum && !sameType(a.type, b.type)) flags.push('type');
   if (a.nullable !== b.nullable) flags.push('nullable');
-  if (!a.autoIncrement && !b.autoIncrement && normalizeDefault(a.default) !== normalizeDefault(b.default)) flags.push('default');
+  if (!a.autoIncrement && !b.autoIncrement && !sameDefault(a, b)) flags.push('default');
   if (a.autoIncrement !== b.autoIncrement) flags.push('autoIncrement');
   return flags;
 }

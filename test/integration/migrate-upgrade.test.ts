@@ -49,11 +49,11 @@ function v2(ns: string): string[] {
 
 describe.skipIf(!havePg || !haveMaria)('an upgrade v1 → v2 through a mapping', () => {
   beforeAll(async () => {
-    await pg(...v1('ferry_up_v1', 'pg'), ...v2('ferry_up_v2'), ...v2('ferry_up_v2m'), 'DROP SCHEMA IF EXISTS ferry CASCADE');
+    await pg(...v1('ferry_up_v1', 'pg'), ...v2('ferry_up_v2'), ...v2('ferry_up_v2m'));
     await maria(...v1('ferry_up_v1', 'maria'));
   }, 60_000);
   afterAll(async () => {
-    if (havePg) await pg('DROP SCHEMA IF EXISTS ferry_up_v1 CASCADE', 'DROP SCHEMA IF EXISTS ferry_up_v2 CASCADE', 'DROP SCHEMA IF EXISTS ferry_up_v2m CASCADE', 'DROP SCHEMA IF EXISTS ferry CASCADE');
+    if (havePg) await pg('DROP SCHEMA IF EXISTS ferry_up_v1 CASCADE', 'DROP SCHEMA IF EXISTS ferry_up_v2 CASCADE', 'DROP SCHEMA IF EXISTS ferry_up_v2m CASCADE');
     if (haveMaria) await maria('DROP DATABASE IF EXISTS ferry_up_v1');
   });
 

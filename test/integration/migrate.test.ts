@@ -47,8 +47,8 @@ describe.skipIf(!havePg || !haveMaria)('ferry migrate across engines', () => {
   let ferry: Ferry;
 
   beforeAll(async () => {
-    await pg(...pgSource('ferry_mig_src'), ...PG_TARGETS.flatMap((s) => [`DROP SCHEMA IF EXISTS ${s} CASCADE`, `CREATE SCHEMA ${s}`]), 'DROP SCHEMA IF EXISTS ferry CASCADE');
-    await maria(...mariaSource('ferry_mig_src'), 'DROP DATABASE IF EXISTS ferry_mig_dst', 'CREATE DATABASE ferry_mig_dst', 'DROP DATABASE IF EXISTS ferry');
+    await pg(...pgSource('ferry_mig_src'), ...PG_TARGETS.flatMap((s) => [`DROP SCHEMA IF EXISTS ${s} CASCADE`, `CREATE SCHEMA ${s}`]));
+    await maria(...mariaSource('ferry_mig_src'), 'DROP DATABASE IF EXISTS ferry_mig_dst', 'CREATE DATABASE ferry_mig_dst');
     await native(urls.liteSrc, ...sqliteSource());
     ferry = await Ferry.open({
       databases: {
@@ -62,8 +62,8 @@ describe.skipIf(!havePg || !haveMaria)('ferry migrate across engines', () => {
   }, 120_000);
   afterAll(async () => {
     await ferry?.close();
-    if (havePg) await pg('DROP SCHEMA IF EXISTS ferry_mig_src CASCADE', ...PG_TARGETS.map((s) => `DROP SCHEMA IF EXISTS ${s} CASCADE`), 'DROP SCHEMA IF EXISTS ferry CASCADE');
-    if (haveMaria) await maria('DROP DATABASE IF EXISTS ferry_mig_src', 'DROP DATABASE IF EXISTS ferry_mig_dst', 'DROP DATABASE IF EXISTS ferry');
+    if (havePg) await pg('DROP SCHEMA IF EXISTS ferry_mig_src CASCADE', ...PG_TARGETS.map((s) => `DROP SCHEMA IF EXISTS ${s} CASCADE`));
+    if (haveMaria) await maria('DROP DATABASE IF EXISTS ferry_mig_src', 'DROP DATABASE IF EXISTS ferry_mig_dst');
   });
 
   const pairs = [

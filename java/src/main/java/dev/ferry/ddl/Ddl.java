@@ -220,42 +220,11 @@ public class Ddl {
     return q.quoteIdentifier(name);
   }
 
-  /**
-   * One column of a table a migration creates, decided by the planner and spelled here.
-   *
-   * @param type the column's type in this engine's spelling
-   * @param defaultSql the default in this engine's SQL (a literal, or an expression that is
-   *     parenthesized when written); null for none
-   * @param identity whether the engine generates the column's values (identity, AUTO_INCREMENT,
-   *     SQLite's rowid); {@code type} is then the spelling {@link #identityType} gave
-   * @param comment the column's comment, written inline where the engine keeps it there
-   */
-  public record ColumnDef(String name, String type, boolean notNull, @Nullable String defaultSql,
-      boolean identity, @Nullable String comment) {}
-
-  /**
-   * A constraint written inside {@code CREATE TABLE} or added by {@code ALTER TABLE}.
-   *
-   * @param name the constraint's name; null to let the engine name it
-   * @param body the constraint after its name: {@code CHECK (…)}, {@code UNIQUE (…)},
-   *     {@code FOREIGN KEY (…) REFERENCES …}
-   */
-  public record ConstraintDef(@Nullable String name, String body) {}
-
-  /**
-   * A table a migration creates: columns, primary key and the constraints written inline.
-   *
-   * @param partitionBy the partitioning ({@code RANGE (sold_on)}) of a partitioned table; null
-   *     for a plain one
-   */
-  public record TableDef(TableName name, List<ColumnDef> columns, List<String> primaryKey,
-      List<ConstraintDef> constraints, @Nullable String partitionBy) {}
-
   /** {@code CREATE TABLE} for a migration: defaults, identity, comments and inline constraints. */
   public String createTable(SqlDialect q, TableDef t) {
     StringBuilder b = new StringBuilder("CREATE TABLE ").append(t.name().quoted(q)).append(" (");
     for (int i = 0; i < t.columns().size(); i++) {
-      ColumnDef c = t.columns().get(i);
+      TableDef.Column c = t.columns().get(i);
       b.append(i == 0 ? "" : ", ").append(q.quoteIdentifier(c.name())).append(' ').append(c.type());
       if (c.notNull() || t.primaryKey().contains(c.name())) {
         b.append(" NOT NULL");
@@ -270,7 +239,7 @@ public class Ddl {
     if (!t.primaryKey().isEmpty()) {
       b.append(", PRIMARY KEY (").append(quotedList(q, t.primaryKey())).append(')');
     }
-    for (ConstraintDef c : t.constraints()) {
+    for (TableDef.Constraint c : t.constraints()) {
       b.append(", ").append(constraint(q, c));
     }
     b.append(')');
@@ -294,7 +263,7 @@ public class Ddl {
   }
 
   /** {@code ALTER TABLE … ADD CONSTRAINT …}, for engines where {@link #addsConstraints()}. */
-  public String addConstraint(SqlDialect q, TableName table, ConstraintDef c) {
+  public String addConstraint(SqlDialect q, TableName table, TableDef.Constraint c) {
     return "ALTER TABLE " + table.quoted(q) + " ADD " + constraint(q, c);
   }
 
@@ -394,7 +363,7 @@ public class Ddl {
     return "'" + s.replace("'", "''") + "'";
   }
 
-  private String constraint(SqlDialect q, ConstraintDef c) {
+  private String constraint(SqlDialect q, TableDef.Constraint c) {
     return (c.name() == null ? "" : "CONSTRAINT " + q.quoteIdentifier(c.name()) + " ") + c.body();
   }
 

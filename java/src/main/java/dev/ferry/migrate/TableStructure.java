@@ -2,6 +2,7 @@ package dev.ferry.migrate;
 
 import dev.ferry.catalog.Snapshot;
 import dev.ferry.ddl.Ddl;
+import dev.ferry.ddl.TableDef;
 import dev.ferry.types.TableName;
 import dev.ferry.types.TypeFamily;
 
@@ -60,8 +61,8 @@ final class TableStructure {
     TableName target = new TableName(ns, name);
     List<MigrationPlan.Step> steps = new ArrayList<>();
     List<String> key = t.primaryKey() == null ? List.of() : t.primaryKey().columns();
-    List<Ddl.ColumnDef> columns = new ArrayList<>();
-    List<Ddl.ConstraintDef> inline = new ArrayList<>();
+    List<TableDef.Column> columns = new ArrayList<>();
+    List<TableDef.Constraint> inline = new ArrayList<>();
     List<String> after = new ArrayList<>();
     List<String> identities = new ArrayList<>();
     boolean partitioned = t.partitionBy() != null && sameEngine && ddl.partitions()
@@ -87,7 +88,7 @@ final class TableStructure {
       }
       String dflt = identity || c.autoIncrement() ? null : defaultOf(c, at);
       String comment = c.comment();
-      columns.add(new Ddl.ColumnDef(c.name(), type, !c.nullable(), dflt, identity, comment));
+      columns.add(new TableDef.Column(c.name(), type, !c.nullable(), dflt, identity, comment));
       if (comment != null) {
         after.addAll(ddl.commentStatements(q, target, c.name(), comment));
       }
@@ -95,12 +96,12 @@ final class TableStructure {
     for (Snapshot.Check check : t.checks()) {
       String sql = translation.check(check.expression(), name, warnings, skipped);
       if (sql != null) {
-        inline.add(new Ddl.ConstraintDef(check.name(), "CHECK (" + sql + ")"));
+        inline.add(new TableDef.Constraint(check.name(), "CHECK (" + sql + ")"));
       }
     }
     List<MigrationPlan.Step> later = new ArrayList<>();
     for (Snapshot.Key u : t.uniques()) {
-      Ddl.ConstraintDef def = new Ddl.ConstraintDef(u.name(), ddl.unique(q, u.columns()));
+      TableDef.Constraint def = new TableDef.Constraint(u.name(), ddl.unique(q, u.columns()));
       if (ddl.addsConstraints()) {
         later.add(step(MigrationPhase.CONSTRAINTS, name + "." + label(u.name(), u.columns()),
             "unique key (" + String.join(", ", u.columns()) + ")", List.of(ddl.addConstraint(q, target, def)), name, null));
@@ -131,7 +132,7 @@ final class TableStructure {
             + ", which is neither migrated nor in the target"));
         continue;
       }
-      Ddl.ConstraintDef def = new Ddl.ConstraintDef(fk.name(),
+      TableDef.Constraint def = new TableDef.Constraint(fk.name(),
           ddl.foreignKey(q, fk.columns(), new TableName(ns, ref), fk.refColumns()));
       if (!ddl.addsConstraints() && ddl.checksForeignKeysWhileLoading() && !created.contains(ref)
           && !existing.containsKey(ref.toLowerCase(Locale.ROOT))) {
@@ -148,7 +149,7 @@ final class TableStructure {
       }
     }
     List<String> sql = new ArrayList<>();
-    sql.add(ddl.createTable(q, new Ddl.TableDef(target, columns, key, inline,
+    sql.add(ddl.createTable(q, new TableDef(target, columns, key, inline,
         partitioned ? t.partitionBy() : null)));
     if (partitioned) {
       for (Snapshot.Table p : partitions) {
@@ -203,7 +204,7 @@ final class TableStructure {
   }
 
   private String type(Snapshot.Table t, Snapshot.Column c, boolean inKey, String at,
-      List<MigrationPlan.Step> steps, List<Ddl.ConstraintDef> inline) {
+      List<MigrationPlan.Step> steps, List<TableDef.Constraint> inline) {
     String native_ = c.nativeType().toLowerCase(Locale.ROOT);
     if (c.enumValues() != null && !c.enumValues().isEmpty()) {
       return enumType(t, c, inKey, at, steps, inline);
@@ -235,7 +236,7 @@ final class TableStructure {
   }
 
   private String enumType(Snapshot.Table t, Snapshot.Column c, boolean inKey, String at,
-      List<MigrationPlan.Step> steps, List<Ddl.ConstraintDef> inline) {
+      List<MigrationPlan.Step> steps, List<TableDef.Constraint> inline) {
     List<String> values = c.enumValues();
     TableName typeName = new TableName(ns, sameEngine ? unqualified(c.nativeType())
         : targetNames.get(t.name()) + "_" + c.name());
@@ -253,7 +254,7 @@ final class TableStructure {
     for (String v : values) {
       in.append(in.length() == 0 ? "" : ", ").append(Ddl.literal(v));
     }
-    inline.add(new Ddl.ConstraintDef(null, "CHECK (" + q.quoteIdentifier(c.name()) + " IN (" + in + "))"));
+    inline.add(new TableDef.Constraint(null, "CHECK (" + q.quoteIdentifier(c.name()) + " IN (" + in + "))"));
     warnings.add(new MigrationPlan.Warning(at, "enum " + c.nativeType() + " becomes " + text
         + " with CHECK (" + c.name() + " IN (…" + values.size() + " values)); it sorts as text, not"
         + " in the enum's order"));

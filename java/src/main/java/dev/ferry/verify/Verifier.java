@@ -4,9 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.ferry.checksum.CellKind;
 import dev.ferry.connect.FerryDataSource;
-import dev.ferry.ddl.SqlSpelling;
-import dev.ferry.ddl.SqlTranslator;
-import dev.ferry.ddl.Translation;
 import dev.ferry.dialect.Dialect;
 import dev.ferry.error.FerryFailure;
 
@@ -26,7 +23,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.calcite.sql.SqlDialect;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -64,7 +60,8 @@ public final class Verifier {
     VerifyTable src = VerifyTable.resolve(from, request.table(), request.fromNamespace());
     VerifyTable tgt = VerifyTable.resolve(to, request.targetName(), request.toNamespace());
     if (request.where() != null) {
-      src = src.filtered(sourceSql(request.where(), "the condition " + request.where()));
+      src = src.filtered(new MappedColumns(from, request.table(), notes)
+          .sourceSql(request.where(), "the condition " + request.where()));
     }
     List<VerifyTable.Column> sourceColumns;
     List<VerifyTable.Column> targetColumns;
@@ -74,7 +71,8 @@ public final class Verifier {
     } else {
       sourceColumns = new ArrayList<>();
       targetColumns = new ArrayList<>();
-      mapColumns(src, tgt, request.columns(), sourceColumns, targetColumns);
+      MappedColumns mapped = new MappedColumns(from, request.table(), notes);
+      mapped.match(src, tgt, request.columns(), sourceColumns, targetColumns);
     }
     List<Integer> key = new ArrayList<>();
     for (String k : src.primaryKey) {
@@ -148,59 +146,6 @@ public final class Verifier {
       out.add(columns.get(i).readAs(typed.get(i).kind()));
     }
     return out;
-  }
-
-  /**
-   * The compared columns through a mapping: each target column from its mapped expression
-   * (translated to the source's SQL, read as the target column's kind), else from the source
-   * column of its name; a target column with neither is not compared.
-   */
-  private void mapColumns(VerifyTable src, VerifyTable tgt, Map<String, String> mapping,
-      List<VerifyTable.Column> sourceColumns, List<VerifyTable.Column> targetColumns)
-      throws SQLException {
-    List<String> skipped = new ArrayList<>();
-    for (VerifyTable.Column t : tgt.columns) {
-      String mapped = null;
-      for (Map.Entry<String, String> e : mapping.entrySet()) {
-        if (mapped == null && e.getKey().equalsIgnoreCase(t.name())) {
-          mapped = e.getValue();
-        }
-      }
-      VerifyTable.Column same = src.column(t.name());
-      if (mapped != null) {
-        sourceColumns.add(new VerifyTable.Column(t.name(), t.jdbcType(), t.typeName(), t.size(),
-            t.digits(), t.kind(), sourceSql(mapped, tgt.name + "." + t.name() + " = " + mapped)));
-      } else if (same != null) {
-        sourceColumns.add(same);
-      } else {
-        skipped.add(t.name());
-        continue;
-      }
-      targetColumns.add(t);
-    }
-    if (!skipped.isEmpty()) {
-      notes.add("target columns " + String.join(", ", skipped) + " are neither in the source nor"
-          + " mapped, and were not compared");
-    }
-    if (targetColumns.isEmpty()) {
-      throw FerryFailure.of("USAGE", "verify: no column of " + tgt.name + " is mapped or named like"
-          + " a column of " + src.name).with("table", src.name);
-    }
-  }
-
-  /** Calcite SQL over the source table's columns, in the source database's own SQL. */
-  private String sourceSql(String calciteSql, String what) throws SQLException {
-    SqlDialect q;
-    try (Connection c = from.getConnection()) {
-      q = from.dialect().calciteDialect(c.getMetaData());
-    }
-    Translation t = new SqlTranslator(SqlSpelling.STANDARD, from.dialect().sqlSpelling(), q, null,
-        null).check(calciteSql);
-    if (!t.translated()) {
-      throw FerryFailure.of("USAGE", "verify cannot compute " + what + " in database '"
-          + from.spec().name() + "': " + t.reason()).with("table", request.table());
-    }
-    return requireNonNull(t.sql(), "sql");
   }
 
   /** The target's columns in the source's order; every source column must exist in the target. */
