@@ -94,7 +94,7 @@ describe.skipIf(!havePg || !haveMaria)('inspect reads CHECKs, enums, domains, co
       { name: 'year_range', expression: '"born" >= 1900 AND "born" <= 2100' },
       { name: 'code_upper', expression: '"Code"::text = upper("Code"::text)' },
     ]);
-    expect([people.partitionOf, people.partitionBy]).toEqual([null, null]);
+    expect([people.partitionOf, people.partitionBy, people.partitionBound]).toEqual([null, null, null]);
   });
 
   it('PostgreSQL: a view\'s query and a partitioned table with its partitions, keys and indexes', () => {
@@ -111,7 +111,7 @@ describe.skipIf(!havePg || !haveMaria)('inspect reads CHECKs, enums, domains, co
         { name: 'sales_amount', columns: ['amount'], unique: false, predicate: null },
         { name: 'sales_pkey', columns: ['id', 'sold_on'], unique: true, predicate: null },
       ],
-      checks: [], partitionOf: null, partitionBy: 'RANGE (sold_on)',
+      checks: [], partitionOf: null, partitionBy: 'RANGE (sold_on)', partitionBound: null,
     });
     for (const year of ['2024', '2025']) {
       expect(table(pgSnap, `sales_${year}`)).toEqual({
@@ -122,6 +122,7 @@ describe.skipIf(!havePg || !haveMaria)('inspect reads CHECKs, enums, domains, co
           { name: `sales_${year}_pkey`, columns: ['id', 'sold_on'], unique: true, predicate: null },
         ],
         checks: [], partitionOf: 'sales', partitionBy: null,
+        partitionBound: `FOR VALUES FROM ('${year}-01-01') TO ('${Number(year) + 1}-01-01')`,
       });
     }
   });
@@ -145,7 +146,7 @@ describe.skipIf(!havePg || !haveMaria)('inspect reads CHECKs, enums, domains, co
       primaryKey: { name: 'PRIMARY', columns: ['id'] }, uniques: [], foreignKeys: [],
       indexes: [{ name: 'PRIMARY', columns: ['id'], unique: true, predicate: null }],
       checks: [{ name: 'cheap', expression: '`price` < 1000' }, { name: 'price', expression: '`price` > 0' }],
-      partitionOf: null, partitionBy: null,
+      partitionOf: null, partitionBy: null, partitionBound: null,
     });
     expect(mariaSnap.views).toEqual([{
       name: 'bargains',
