@@ -121,6 +121,8 @@ export interface TableInfo {
   readonly partitionOf?: string | null;
   /** A partitioned table's partitioning as its engine prints it, e.g. `RANGE (sold_on)`. */
   readonly partitionBy?: string | null;
+  /** A partition's bounds as its engine prints them, e.g. `FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')`. */
+  readonly partitionBound?: string | null;
   /** Present in snapshots taken with data statistics. */
   readonly stats?: TableStats;
 }

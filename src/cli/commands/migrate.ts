@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { Ferry, migrate } from '../../api/index.js';
+import { migrate } from '../../api/index.js';
 import { resolveConfig } from '../../config/index.js';
 import { FerryError } from '../../errors/index.js';
 import { list, mappingOption, positive, repeated, withConfigOptions, type ConfigOptions } from '../options.js';
+import { withResumableFerry } from '../resumable.js';
 import type { MigrateEvent } from '../../migrate/events.js';
-import { onInterrupt } from '../interrupts.js';
 import { emit } from '../output.js';
 import { migrationReportText } from '../render/migration-text.js';
 import { progressRenderer } from '../render/progress.js';
@@ -73,17 +73,7 @@ Examples:
         for (const w of e.plan.warnings) process.stderr.write(`warning: ${w.object}: ${w.message}\n`);
       }
     };
-    const off = onInterrupt((signal) => {
-      process.stderr.write(`\nferry migrate: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'}; every chunk already committed stays. Run the same command with --resume to continue.\n`);
-    });
-    let ferry: Ferry;
-    try {
-      ferry = await Ferry.open(loaded);
-    } catch (e) {
-      off();
-      throw e;
-    }
-    try {
+    await withResumableFerry('migrate', loaded, async (ferry) => {
       const report = await migrate(ferry, {
         from: opts.from,
         to: opts.to,
@@ -99,9 +89,6 @@ Examples:
       }, onEvent);
       emit(opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : migrationReportText(report), opts.output);
       if (!report.dryRun && !report.ok) setExit(report.tables.some((t) => !t.loaded) ? 2 : 1);
-    } finally {
-      off();
-      await ferry.close();
-    }
+    });
   });
 }
