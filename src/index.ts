@@ -7,8 +7,11 @@
  * const table = await ferry.query('SELECT * FROM shop.orders');
  * await ferry.close();
  */
-export { Ferry, doctor, createDemo, engineDatabases, check, snapshot, copy, verify, type OpenOptions, type DoctorReport, type DoctorCheck, type DemoResult, type CheckOptions, type CheckReport, type CopyOptions, type VerifyOptions, type ExplainResult, type PingResult, type CopyRequest } from './api/index.js';
-export type { VerifyReport, VerifyJson, VerifyMethod } from './verify/verify-report.js';
+export { Ferry, doctor, createDemo, engineDatabases, check, snapshot, copy, verify, verifyEach, migrate, type OpenOptions, type DoctorReport, type DoctorCheck, type DemoResult, type CheckOptions, type CheckReport, type CopyOptions, type VerifyOptions, type MigrateOptions, type ExplainResult, type PingResult, type CopyRequest } from './api/index.js';
+export type { VerifyReport, VerifyJson, VerifyMethod, VerifyOutcome } from './verify/verify-report.js';
+export type { MigrateEvent, MigrationPlan, MigrationPhase, MigrationReport, MigratedTable, PhaseResult, StepResult } from './migrate/events.js';
+export { parseMapping, loadMapping, validateMapping, mappingFromMaps, mergeMappings, mappingSchema, type Mapping, type TableMapping } from './migrate/mapping.js';
+export type { MappingSuggestion, TableSuggestion, ColumnSuggestion } from './migrate/mapping-suggestion.js';
 export type { CopyEvent, CopyPlan, CopyResult, CopyProgress, CopyTableResult, CopyMode } from './copy/events.js';
 export { copyRequestDefaults, verifyRequestDefaults } from './bridge/index.js';
 export type { Finding, Severity, FindingSummary } from './compat/finding.js';

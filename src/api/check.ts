@@ -12,6 +12,7 @@ import { splitStatements } from '../compat/statements.js';
 import { statsAnswer } from '../compat/stats-evidence.js';
 import { selectedTables, tableMatcher } from '../compat/table-filter.js';
 import { FerryError } from '../errors/index.js';
+import { suggestMapping, type MappingSuggestion } from '../migrate/mapping-suggestion.js';
 import type { SchemaSnapshot } from '../schema/model.js';
 import { readSnapshot } from '../schema/snapshot-file.js';
 import type { Ferry } from './ferry.js';
@@ -43,6 +44,8 @@ export interface CheckReport {
   readonly summary: FindingSummary;
   /** Every table checked (A's and B's, by name), for per-table reports. */
   readonly tables: readonly string[];
+  /** A first draft of a mapping file from the same changes (`--suggest-mapping`). */
+  readonly mapping: MappingSuggestion;
 }
 
 /** A side of the comparison: a snapshot, and where its live tables are when it is a database. */
@@ -103,7 +106,8 @@ export async function check(ferry: Ferry, from: string, to: string, options: Che
   const { kept, suppressed } = options.baseline ? applyBaseline(findings, options.baseline) : { kept: findings, suppressed: [] as Finding[] };
   const [aTables, bTables] = [a.snapshot.tables.filter((t) => keep(t.name)), b.snapshot.tables.filter((t) => keep(t.name))];
   const tables = [...new Set([...aTables.map((t) => t.name), ...bTables.filter((t) => !aTables.some((x) => x.name.toLowerCase() === t.name.toLowerCase())).map((t) => t.name)])].sort();
-  return { from, to, findings: kept, suppressed, summary: summarize(kept), tables };
+  const mapping = suggestMapping(changes, { a: a.snapshot, b: b.snapshot });
+  return { from, to, findings: kept, suppressed, summary: summarize(kept), tables, mapping };
 }
 
 async function checkQueries(file: string, a: SchemaSnapshot, b: SchemaSnapshot): Promise<Finding[]> {

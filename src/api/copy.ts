@@ -95,7 +95,14 @@ export async function copy(ferry: Ferry, options: CopyOptions, onEvent: (e: Copy
   return tables.map((t) => results.find((r) => r.table === t)!);
 }
 
-async function copyTable(ferry: Ferry, request: CopyRequest, dryRun: boolean, onEvent: (e: CopyEvent) => void): Promise<CopyTableResult> {
+/**
+ * Copies one table as planned by `request`, reporting start, progress and the outcome through
+ * `onEvent`; a failure is returned as a result, not thrown. Shared by {@link copy} and `migrate`.
+ *
+ * @example
+ * const r = await copyTable(ferry, { from: 'a', to: 'b', table: 'orders', create: true }, false, console.log);
+ */
+export async function copyTable(ferry: Ferry, request: CopyRequest, dryRun: boolean, onEvent: (e: CopyEvent) => void): Promise<CopyTableResult> {
   const started = performance.now();
   const table = request.table;
   try {

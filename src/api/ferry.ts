@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Table } from 'apache-arrow';
 import { readIpcChunks, tableRows, type ExactRow } from '../arrow/index.js';
-import { CopyHandle, EngineHandle, type EngineDatabase, type Wire } from '../bridge/index.js';
+import { CopyHandle, EngineHandle, MigrationHandle, type EngineDatabase, type Wire } from '../bridge/index.js';
 import { absolutizeUrl, validateConfig, type FerryConfigInput, type LoadedConfig } from '../config/index.js';
 import { FerryError, registerSecrets, urlSecrets } from '../errors/index.js';
 import type { SchemaSnapshot } from '../schema/model.js';
@@ -162,6 +162,12 @@ export class Ferry {
   async copyJob(request: CopyRequest): Promise<CopyHandle> {
     this.checkOpen();
     return CopyHandle.open(this.engine, request);
+  }
+
+  /** Plans a migration in the JVM; the handle runs its structure phases (see {@link migrate}). */
+  async migration(request: Wire.MigrationRequest): Promise<MigrationHandle> {
+    this.checkOpen();
+    return MigrationHandle.open(this.engine, request);
   }
 
   /** Compares one table in two databases inside the JVM (see {@link verify}). */

@@ -87,6 +87,10 @@ export const CopyRequest = z.strictObject({
   fallbackStateFile: z.string().nullable().optional(),
   /** what checkpoints are filed under (null: `from->to`) */
   job: z.string().nullable().optional(),
+  /** how target columns get their values: target column → Calcite SQL expression over the source table's columns; when given (even empty) the copy fills the columns the target table has, each from its expression, else from the source column of its name, else by its default (null: every source column into the target column of its name) */
+  columns: z.record(z.string(), z.string()).nullable().optional(),
+  /** the target schema/catalog holding the `ferry_checkpoint` table (null: the target table's own; a migration keeps Ferry's bookkeeping in a `ferry` namespace of its own where the target has namespaces) */
+  checkpointNamespace: z.string().nullable().optional(),
 });
 /** One table copy as Node asks for it; the defaults here are the only ones (Node's help texts read them from the generated contract). */
 export type CopyRequest = z.input<typeof CopyRequest>;
@@ -116,6 +120,10 @@ export const VerifyRequest = z.strictObject({
   fromNamespace: z.string().nullable().optional(),
   /** the target's schema, likewise */
   toNamespace: z.string().nullable().optional(),
+  /** how target columns are computed from the source's (target column → Calcite SQL over the source table's columns), as the copy did; null: columns are matched by name */
+  columns: z.record(z.string(), z.string()).nullable().optional(),
+  /** a Calcite SQL condition: only source rows matching it are compared (as copied) */
+  where: z.string().nullable().optional(),
 });
 /** What Node asks `Verifier` to compare: one table of `from` against one of `to`. */
 export type VerifyRequest = z.input<typeof VerifyRequest>;
@@ -159,6 +167,50 @@ export const ValidateRequest = z.strictObject({
 });
 /** Statements to validate against a schema snapshot, without running them. */
 export type ValidateRequest = z.input<typeof ValidateRequest>;
+
+/** How one target table gets its rows in a migration (one entry of a mapping file). */
+export const TableMapping = z.strictObject({
+  /** the source table (null: the target's name) */
+  from: z.string().nullable().optional(),
+  /** only source rows matching this Calcite SQL condition */
+  where: z.string().nullable().optional(),
+  /** target column → Calcite SQL expression over the source table's columns; other target columns take the source column of their name, else their default */
+  columns: z.record(z.string(), z.string()).nullable().optional(),
+  /** leave this table alone */
+  skip: z.boolean().optional(),
+});
+/** How one target table gets its rows in a migration (one entry of a mapping file). */
+export type TableMapping = z.input<typeof TableMapping>;
+/** The JVM's defaults for what a `TableMapping` leaves out (the only place they are written is the Java record). */
+export const tableMappingDefaults = {
+  skip: false,
+} as const;
+
+/** What to migrate. */
+export const MigrationRequest = z.strictObject({
+  /** source database name */
+  from: z.string(),
+  /** target database name */
+  to: z.string(),
+  /** source schema/catalog, when the database is not pinned to one */
+  fromNamespace: z.string().nullable().optional(),
+  /** target schema/catalog, likewise */
+  toNamespace: z.string().nullable().optional(),
+  /** source tables to migrate, as names or `*` patterns (null: every table) */
+  tables: z.array(z.string()).nullable().optional(),
+  /** source tables to leave out, as names or `*` patterns */
+  exclude: z.array(z.string()).nullable().optional(),
+  /** per target table, where its rows come from and how its columns are computed (an upgrade into tables the new version's schema already has) */
+  mapping: z.record(z.string(), TableMapping).nullable().optional(),
+  /** continue an interrupted migration: existing target tables are loaded from their last checkpoint and their missing structure added */
+  resume: z.boolean().optional(),
+});
+/** What to migrate. */
+export type MigrationRequest = z.input<typeof MigrationRequest>;
+/** The JVM's defaults for what a `MigrationRequest` leaves out (the only place they are written is the Java record). */
+export const migrationRequestDefaults = {
+  resume: false,
+} as const;
 
 /** One statement pushed into one database. */
 export const ExplanationQuery = z.strictObject({
@@ -264,6 +316,12 @@ export const SnapshotColumn = z.strictObject({
   /** the default expression as reported, or null */
   default: z.string().nullable(),
   autoIncrement: z.boolean(),
+  /** the column's comment; null when it has none */
+  comment: z.string().nullable(),
+  /** an enumerated type's values in declared order; null for other types */
+  enumValues: z.array(z.string()).nullable(),
+  /** the domain the column is declared with (PostgreSQL); `nativeType` and `type` are then its base type's; null for a column of a plain type */
+  domain: z.string().nullable(),
 });
 /** One column. */
 export type SnapshotColumn = z.output<typeof SnapshotColumn>;
@@ -298,6 +356,16 @@ export const SnapshotIndex = z.strictObject({
 /** An index, including those backing constraints; expressions appear as their SQL text. */
 export type SnapshotIndex = z.output<typeof SnapshotIndex>;
 
+/** A CHECK constraint. */
+export const SnapshotCheck = z.strictObject({
+  /** its name; null when the engine keeps none */
+  name: z.string().nullable(),
+  /** the condition, in the engine's own SQL, without `CHECK` */
+  expression: z.string(),
+});
+/** A CHECK constraint. */
+export type SnapshotCheck = z.output<typeof SnapshotCheck>;
+
 /** One table with its keys and indexes. */
 export const SnapshotTable = z.strictObject({
   name: z.string(),
@@ -307,17 +375,27 @@ export const SnapshotTable = z.strictObject({
   uniques: z.array(SnapshotKey),
   foreignKeys: z.array(SnapshotForeignKey),
   indexes: z.array(SnapshotIndex),
+  /** CHECK constraints, including those a column's domain brings */
+  checks: z.array(SnapshotCheck),
+  /** the partitioned table this table is a partition of (its rows are that table's rows: a migration never copies them as a table of their own); null otherwise */
+  partitionOf: z.string().nullable(),
+  /** a partitioned table's partitioning as its engine prints it (`RANGE (sold_on)`); null for a plain table */
+  partitionBy: z.string().nullable(),
+  /** a partition's bounds as its engine prints them (`FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')`); null for a table that is no partition */
+  partitionBound: z.string().nullable(),
 });
 /** One table with its keys and indexes. */
 export type SnapshotTable = z.output<typeof SnapshotTable>;
 
-/** One view; only its columns are compared. */
+/** One view; check compares its columns, a migration recreates it from its definition. */
 export const SnapshotView = z.strictObject({
   name: z.string(),
   schema: z.string().nullable(),
   columns: z.array(SnapshotColumn),
+  /** the view's query as the engine prints it; null when it does not say */
+  definition: z.string().nullable(),
 });
-/** One view; only its columns are compared. */
+/** One view; check compares its columns, a migration recreates it from its definition. */
 export type SnapshotView = z.output<typeof SnapshotView>;
 
 /** Everything inspected of one database, serialized as Node's `SchemaSnapshot`. */
@@ -388,6 +466,10 @@ export const ResolvedCopyRequest = z.strictObject({
   fallbackStateFile: z.string().nullable(),
   /** what checkpoints are filed under (null: `from->to`) */
   job: z.string().nullable(),
+  /** how target columns get their values: target column → Calcite SQL expression over the source table's columns; when given (even empty) the copy fills the columns the target table has, each from its expression, else from the source column of its name, else by its default (null: every source column into the target column of its name) */
+  columns: z.record(z.string(), z.string()).nullable(),
+  /** the target schema/catalog holding the `ferry_checkpoint` table (null: the target table's own; a migration keeps Ferry's bookkeeping in a `ferry` namespace of its own where the target has namespaces) */
+  checkpointNamespace: z.string().nullable(),
 });
 /** One table copy as Node asks for it; the defaults here are the only ones (Node's help texts read them from the generated contract). */
 export type ResolvedCopyRequest = z.output<typeof ResolvedCopyRequest>;
@@ -591,3 +673,111 @@ export const FailureEnvelope = z.strictObject({
 });
 /** The structured part of every failure Node receives, as `FerryFailure` writes it between its markers. */
 export type FailureEnvelope = z.output<typeof FailureEnvelope>;
+
+/** One table to load. */
+export const MigrationPlanPlannedTable = z.strictObject({
+  /** the source table's name */
+  source: z.string(),
+  /** the target table's name */
+  target: z.string(),
+  /** whether the target table exists already (it is loaded, not created) */
+  exists: z.boolean(),
+  /** the source partitions whose rows it holds (read through it, never copied on their own) */
+  partitions: z.array(z.string()),
+});
+/** One table to load. */
+export type MigrationPlanPlannedTable = z.output<typeof MigrationPlanPlannedTable>;
+
+/** The structure phases of a migration, in the order they run; the load runs between TABLES and CONSTRAINTS. */
+export const MigrationPhase = z.enum(['types', 'tables', 'constraints', 'foreign-keys', 'identities', 'views', 'cleanup']);
+export type MigrationPhase = z.infer<typeof MigrationPhase>;
+
+/** One structure step. */
+export const MigrationPlanStep = z.strictObject({
+  phase: MigrationPhase,
+  /** what it makes: `orders`, `orders.customer_fk`, `orders.id` */
+  object: z.string(),
+  /** what it does, in words */
+  description: z.string(),
+  /** the statements, run in order; an identity step's value is computed when it runs (shown as ``) */
+  sql: z.array(z.string()),
+  /** the target table it concerns; null for types and views */
+  table: z.string().nullable(),
+  /** the identity column an IDENTITIES step sets; null otherwise */
+  column: z.string().nullable(),
+});
+/** One structure step. */
+export type MigrationPlanStep = z.output<typeof MigrationPlanStep>;
+
+/** A mapping that changes meaning, or something only partly migrated. */
+export const MigrationPlanWarning = z.strictObject({
+  /** the table, column or view concerned */
+  object: z.string(),
+  /** what changes, in words */
+  message: z.string(),
+});
+/** A mapping that changes meaning, or something only partly migrated. */
+export type MigrationPlanWarning = z.output<typeof MigrationPlanWarning>;
+
+/** Something not migrated. */
+export const MigrationPlanSkipped = z.strictObject({
+  object: z.string(),
+  /** `partition`, `view`, `check`, `foreign key`, … */
+  kind: z.string(),
+  /** why */
+  reason: z.string(),
+});
+/** Something not migrated. */
+export type MigrationPlanSkipped = z.output<typeof MigrationPlanSkipped>;
+
+/** An ordered migration: the tables in load order, the structure steps of each phase, every type mapping that changes meaning (warnings), and what is left out and why. */
+export const MigrationPlan = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  /** the source's dialect name */
+  sourceEngine: z.string(),
+  /** the target's dialect name */
+  targetEngine: z.string(),
+  /** the target schema/catalog the tables go to; null for engines without */
+  targetNamespace: z.string().nullable(),
+  /** where the load's checkpoints live: Ferry's own `ferry` namespace where the target has namespaces, else null (the target's, removed at the end) */
+  checkpointNamespace: z.string().nullable(),
+  /** the name the load's checkpoints are filed under */
+  job: z.string(),
+  /** the tables to load, parents before the tables referencing them */
+  tables: z.array(MigrationPlanPlannedTable),
+  /** whether the tables must load one after another, in that order: the target takes one writer at a time, or checks foreign keys while rows arrive */
+  loadInOrder: z.boolean(),
+  /** structure steps, in phase order */
+  steps: z.array(MigrationPlanStep),
+  /** mappings and omissions that change meaning */
+  warnings: z.array(MigrationPlanWarning),
+  /** objects not migrated, with the reason */
+  skipped: z.array(MigrationPlanSkipped),
+});
+/** An ordered migration: the tables in load order, the structure steps of each phase, every type mapping that changes meaning (warnings), and what is left out and why. */
+export type MigrationPlan = z.output<typeof MigrationPlan>;
+
+/** One step's outcome. */
+export const PhaseResultStepResult = z.strictObject({
+  object: z.string(),
+  description: z.string(),
+  ok: z.boolean(),
+  /** the statements as run (identity values filled in) */
+  sql: z.array(z.string()),
+  /** why it failed, with the failing statement; null when it succeeded */
+  error: z.string().nullable(),
+});
+/** One step's outcome. */
+export type PhaseResultStepResult = z.output<typeof PhaseResultStepResult>;
+
+/** What one structure phase did. */
+export const PhaseResult = z.strictObject({
+  phase: MigrationPhase,
+  /** each step's outcome, in the order run */
+  steps: z.array(PhaseResultStepResult),
+  /** after TYPES: where checkpoints go (null when Ferry's namespace could not be created and the target's own is used) */
+  checkpointNamespace: z.string().nullable(),
+});
+/** What one structure phase did. */
+export type PhaseResult = z.output<typeof PhaseResult>;

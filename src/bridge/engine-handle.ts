@@ -21,6 +21,7 @@ interface JavaEngine {
   copyRequest(request: Buffer): Promise<Buffer>;
   release(chunks: JavaChunks): Promise<void>;
   copyJob(request: Buffer): Promise<unknown>;
+  migration(request: Buffer): Promise<unknown>;
   close(): Promise<void>;
   closeNowSync(): void;
 }
@@ -128,6 +129,18 @@ export class EngineHandle {
       return await this.java.copyJob(request);
     } catch (e) {
       throw toFerryError(e, 'planning a copy');
+    }
+  }
+
+  /**
+   * Plans a migration in the JVM (`dev.ferry.wire.MigrationTask`) from its JSON request; wrapped
+   * by `MigrationHandle` in `migration-handle.ts`.
+   */
+  async migration(request: Buffer): Promise<unknown> {
+    try {
+      return await this.java.migration(request);
+    } catch (e) {
+      throw toFerryError(e, 'planning the migration');
     }
   }
 

@@ -4,6 +4,7 @@ import { registerCheck } from './commands/check.js';
 import { registerCopy } from './commands/copy.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDoctor } from './commands/doctor.js';
+import { registerMigrate } from './commands/migrate.js';
 import { registerQuery } from './commands/query.js';
 import { registerSnapshot } from './commands/snapshot.js';
 import { registerVerify } from './commands/verify.js';
@@ -32,6 +33,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   registerSnapshot(program);
   registerCopy(program, (c) => (exitCode = Math.max(exitCode, c)));
   registerVerify(program, (c) => (exitCode = Math.max(exitCode, c)));
+  registerMigrate(program, (c) => (exitCode = Math.max(exitCode, c)));
   registerDemo(program);
   registerDoctor(program, (c) => (exitCode = c));
   try {

@@ -1,3 +1,5 @@
+import { FerryError } from '../errors/index.js';
+import { loadMapping, mappingFromMaps, mergeMappings, type Mapping } from '../migrate/mapping.js';
 import { Option, type Command } from 'commander';
 
 /** Options every command that reads the config shares. */
@@ -15,4 +17,50 @@ export function withConfigOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('-c, --config <file>', 'config file, YAML or JSON (default: ./ferry.yaml)'))
     .addOption(new Option('--db <name=jdbcUrl>', 'a database without a config file (repeatable)').argParser(collect));
+}
+
+/**
+ * The mapping that `--mapping FILE` and repeatable `--map TABLE.COLUMN=SQL` options give (the
+ * `--map` entries win), or undefined when neither is used.
+ *
+ * @example
+ * mappingOption('upgrade.yaml', ["customers.full_name=first_name || ' ' || last_name"])
+ */
+export function mappingOption(file: string | undefined, maps: readonly string[] | undefined): Mapping | undefined {
+  if (!file && !maps?.length) return undefined;
+  const base = file ? loadMapping(file) : { tables: {} };
+  return maps?.length ? mergeMappings(base, mappingFromMaps(maps)) : base;
+}
+
+/**
+ * Commander's parser for a comma-separated list option that may also be repeated.
+ *
+ * @example
+ * list('a, b', ['x']) // ['x', 'a', 'b']
+ */
+export function list(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+}
+
+/**
+ * Commander's parser for an option that may be repeated, each value kept whole (it may hold commas).
+ *
+ * @example
+ * repeated("t.c=concat(a, b)", []) // ['t.c=concat(a, b)']
+ */
+export function repeated(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/**
+ * A whole number of at least 1 from option `name`, or undefined when the option is absent.
+ *
+ * @example
+ * positive('--jobs', '4') // 4
+ */
+export function positive(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new FerryError('USAGE', `${name} takes a whole number of at least 1, got '${value}'`);
+  return n;
 }

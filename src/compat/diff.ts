@@ -76,10 +76,12 @@ export function normalizeDefault(expr: string | null): string | null {
     if (cast) s = (cast[1] ?? '').trim();
   }
   if (s === '' || s === 'null') return null;
+  // CURRENT_TIMESTAMP(6) is the clock at a precision the column's type already says.
+  s = s.replace(/^(current_timestamp|localtimestamp|now)\(\d*\)$/, '$1()').replace(/^(current_timestamp|localtimestamp)\(\)$/, '$1');
   return SYNONYMS[s] ?? s;
 }
 
-const CAST_SUFFIX = /::[a-z_][a-z0-9_]*(?: ?\(\d+(?: ?, ?\d+)?\))?(?: (?:varying|precision|without|with|time|zone|local)\b(?: ?\(\d+\))?)*(?:\[\])?/g;
+const CAST_SUFFIX = /::[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)?(?: ?\(\d+(?: ?, ?\d+)?\))?(?: (?:varying|precision|without|with|time|zone|local)\b(?: ?\(\d+\))?)*(?:\[\])?/g;
 
 /** Spellings engines report for the same default. */
 const SYNONYMS: Readonly<Record<string, string>> = {
@@ -103,12 +105,24 @@ function wrapsWhole(s: string): boolean {
   return depth === 0;
 }
 
+/** Whether two columns default alike: a boolean's 1 and TRUE are one default (MariaDB spells TRUE as 1). */
+function sameDefault(a: ColumnInfo, b: ColumnInfo): boolean {
+  const norm = (c: ColumnInfo): string | null => {
+    const d = normalizeDefault(c.default);
+    if (c.type.family !== 'boolean' || d === null) return d;
+    return d === '1' || d === "'1'" || d === 'true' ? 'true' : d === '0' || d === "'0'" || d === 'false' ? 'false' : d;
+  };
+  return norm(a) === norm(b);
+}
+
 /** What changed about a column pair, or nothing. Defaults of generated columns are the generator, not compared. */
 function columnFlags(a: ColumnInfo, b: ColumnInfo): ColumnChangeFlag[] {
   const flags: ColumnChangeFlag[] = [];
-  if (!sameType(a.type, b.type)) flags.push('type');
+  // An enumerated type is its labels, whatever the engine calls the type.
+  const sameEnum = !!a.enumValues?.length && a.enumValues.join('\u0000') === b.enumValues?.join('\u0000');
+  if (!sameEnum && !sameType(a.type, b.type)) flags.push('type');
   if (a.nullable !== b.nullable) flags.push('nullable');
-  if (!a.autoIncrement && !b.autoIncrement && normalizeDefault(a.default) !== normalizeDefault(b.default)) flags.push('default');
+  if (!a.autoIncrement && !b.autoIncrement && !sameDefault(a, b)) flags.push('default');
   if (a.autoIncrement !== b.autoIncrement) flags.push('autoIncrement');
   return flags;
 }
@@ -252,14 +266,17 @@ function compareChanges(x: Change, y: Change): number {
 
 /**
  * Compares schema A (old) with schema B (new) and returns what changed, as data, ordered by
- * table name and then kind of change. Tables, views and columns are matched by name (exactly,
+ * table name and then kind of change (partitions are left to their partitioned table). Tables,
+ * views and columns are matched by name (exactly,
  * else case-insensitively); keys and indexes by their columns, since names differ across engines.
  *
  * @example
  * diff(postgresSnapshot, h2Snapshot) // [{ kind: 'addColumn', table: 'orders', column: { name: 'coupon', … } }]
  */
 export function diff(a: SchemaSnapshot, b: SchemaSnapshot): Change[] {
-  const tables = matchByName(a.tables, b.tables, (t) => t.name);
+  // A partition's rows are its partitioned table's: compared through that table, never alone.
+  const whole = (t: TableInfo): boolean => !t.partitionOf;
+  const tables = matchByName(a.tables.filter(whole), b.tables.filter(whole), (t) => t.name);
   const bOf = new Map(tables.pairs.map(([x, y]) => [x, y]));
   const ctx: Context = {
     a,

@@ -41,6 +41,18 @@ export interface ColumnInfo {
   readonly default: string | null;
   /** Identity / auto-increment / serial. */
   readonly autoIncrement: boolean;
+  /** The column's comment; null or absent (snapshots older than the field) when it has none. */
+  readonly comment?: string | null;
+  /** An enumerated type's values in declared order; null or absent for other types. */
+  readonly enumValues?: readonly string[] | null;
+  /** The PostgreSQL domain the column is declared with (`nativeType` and `type` are its base type's). */
+  readonly domain?: string | null;
+}
+
+/** A CHECK constraint: its condition in the engine's own SQL. */
+export interface CheckInfo {
+  readonly name: string | null;
+  readonly expression: string;
 }
 
 /** A primary key or unique constraint. */
@@ -103,6 +115,14 @@ export interface TableInfo {
   readonly uniques: readonly KeyInfo[];
   readonly foreignKeys: readonly ForeignKeyInfo[];
   readonly indexes: readonly IndexInfo[];
+  /** CHECK constraints (absent in snapshots older than the field). */
+  readonly checks?: readonly CheckInfo[];
+  /** The partitioned table this one is a partition of (its rows are that table's rows). */
+  readonly partitionOf?: string | null;
+  /** A partitioned table's partitioning as its engine prints it, e.g. `RANGE (sold_on)`. */
+  readonly partitionBy?: string | null;
+  /** A partition's bounds as its engine prints them, e.g. `FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')`. */
+  readonly partitionBound?: string | null;
   /** Present in snapshots taken with data statistics. */
   readonly stats?: TableStats;
 }
@@ -112,6 +132,8 @@ export interface ViewInfo {
   readonly name: string;
   readonly schema: string | null;
   readonly columns: readonly ColumnInfo[];
+  /** The view's query as its engine prints it; null or absent when unknown. */
+  readonly definition?: string | null;
 }
 
 /** Everything inspected of one database: what `ferry snapshot` writes. */

@@ -14,6 +14,8 @@ export type VerifyReport = Readonly<Wire.VerifyReport>;
 
 /** The stable `--format json` shape of `ferry verify`, one entry per table. */
 export interface VerifyJson {
+  /** Tables that could not be compared, with why (absent when every table was compared). */
+  readonly errors?: readonly { readonly table: string; readonly code: string; readonly message: string }[];
   readonly tables: readonly {
     readonly table: string;
     readonly sourceRows: number;
@@ -38,14 +40,22 @@ export function anyDifference(reports: readonly VerifyReport[]): boolean {
   return reports.some((r) => !r.match);
 }
 
+/** One table's verification: its report, or why it could not be compared. */
+export interface VerifyOutcome {
+  readonly table: string;
+  readonly report: VerifyReport | null;
+  readonly error: { readonly code: string; readonly message: string } | null;
+}
+
 /**
  * The documented JSON output: only the stable fields of each report.
  *
  * @example
  * verifyJson([report]).tables[0].differingKeys // ['id=5']
  */
-export function verifyJson(reports: readonly VerifyReport[]): VerifyJson {
+export function verifyJson(reports: readonly VerifyReport[], failures: readonly VerifyOutcome[] = []): VerifyJson {
   return {
+    ...(failures.length ? { errors: failures.map((f) => ({ table: f.table, code: f.error?.code ?? '', message: f.error?.message ?? '' })) } : {}),
     tables: reports.map((r) => ({
       table: r.table,
       sourceRows: r.sourceRows,

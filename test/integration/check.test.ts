@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check, Ferry, snapshot } from '../../src/api/index.js';
 import type { Finding } from '../../src/compat/finding.js';
+import { parseMapping } from '../../src/migrate/mapping.js';
 import { writeSnapshot } from '../../src/schema/snapshot-file.js';
 import { APP_QUERIES, EMBEDDED, EXPECTED, MARIADB, POSTGRES, v1, v2 } from './check-fixture.js';
 import { maria, native, pg, tempDir } from './fixtures.js';
@@ -141,5 +142,35 @@ describe.skipIf(!havePg)('ferry check CLI', () => {
     const missing = spawnSync(process.execPath, [BIN, 'check', '-c', cfg, '--from', 'nope', '--to', 'pg.ferry_chk_v2'], { encoding: 'utf8' });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/'nope' is neither a configured database \(pg\) nor a snapshot file/);
+  });
+  it('--suggest-mapping writes a reviewed-draft mapping that parses, never overwriting without --force', () => {
+    const file = join(dir, 'mapping.yaml');
+    const r = run('--format', 'json', '--suggest-mapping', 'mapping.yaml');
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).summary).toEqual({ error: 6, warning: 5, info: 3 });
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain(`# Suggested by: ferry check -c ${cfg} --from pg.ferry_chk_v1 --to pg.ferry_chk_v2 --format json --suggest-mapping mapping.yaml\n`);
+    expect(text).toContain('REVIEW EVERY LINE');
+    expect(text).toContain("  Order Items:\n    columns:\n      created_at: created\n");
+    expect(text).toContain("  Customers:\n    columns:\n      # tier: <SQL expression over Customers' columns>  — VARCHAR(5), NOT NULL without a default in B\n");
+    expect(text).toContain('  #   empty_t\n  #   stats\n');
+    expect(text).toContain('  #   audit: { from: OLD_TABLE }\n');
+    expect(parseMapping(text, file)).toEqual({
+      tables: {
+        Customers: { kind: 'map', from: null, where: null, columns: {} },
+        'Order Items': { kind: 'map', from: null, where: null, columns: { created_at: 'created' } },
+      },
+    });
+
+    const before = statSync(file).mtimeMs;
+    const again = run('--format', 'json', '--suggest-mapping', 'mapping.yaml');
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/\[OUTPUT_FAILED\]: --suggest-mapping mapping\.yaml already exists: pass --force/);
+    expect(statSync(file).mtimeMs).toBe(before);
+    expect(run('--format', 'json', '--suggest-mapping', 'mapping.yaml', '--force').status).toBe(1);
+
+    const unwritable = run('--format', 'json', '--suggest-mapping', join(dir, 'no-such-dir', 'm.yaml'));
+    expect(unwritable.status).toBe(2);
+    expect(unwritable.stderr).toMatch(/\[OUTPUT_FAILED\]: cannot write --suggest-mapping .*no-such-dir/);
   });
 });

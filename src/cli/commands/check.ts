@@ -3,11 +3,13 @@ import { Option } from 'commander';
 import { check, Ferry } from '../../api/index.js';
 import { loadBaseline } from '../../compat/baseline.js';
 import { resolveConfig } from '../../config/index.js';
+import { FerryError, scrubSecrets } from '../../errors/index.js';
 import { renderFindingsJson } from '../render/findings-json.js';
 import { renderFindingsJunit } from '../render/findings-junit.js';
 import { renderFindingsText } from '../render/findings-text.js';
-import { emit } from '../output.js';
-import { withConfigOptions, type ConfigOptions } from '../options.js';
+import { renderMappingSuggestion } from '../render/mapping-yaml.js';
+import { emit, refuseExisting, writeNew } from '../output.js';
+import { list, withConfigOptions, type ConfigOptions } from '../options.js';
 
 /** The formats `ferry check` can write. */
 export const CHECK_FORMATS = ['text', 'json', 'junit'] as const;
@@ -23,11 +25,15 @@ interface CheckCliOptions extends ConfigOptions {
   output?: string;
   failOn: 'error' | 'warning';
   baseline?: string;
+  suggestMapping?: string;
+  force?: boolean;
 }
 
-function list(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+/** An argument as a POSIX shell reads it back: single-quoted unless plainly safe. */
+function shellWord(arg: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
+
 
 /** Registers `ferry check --from A --to B`. */
 export function registerCheck(program: Command, setExit: (code: number) => void): void {
@@ -44,9 +50,16 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
       .addOption(new Option('-f, --format <format>', 'output format (default: text on a terminal, json otherwise)').choices([...CHECK_FORMATS]))
       .option('-o, --output <file>', 'write the report to a file')
       .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding of this severity or worse remains').choices(['error', 'warning']).default('error'))
-      .option('--baseline <file>', 'accepted findings to suppress (a previous --format json report)'),
-  ).action(async (opts: CheckCliOptions) => {
+      .option('--baseline <file>', 'accepted findings to suppress (a previous --format json report)')
+      .option('--suggest-mapping <file>', 'also write a draft mapping file (YAML) for ferry migrate --mapping: probable renames, placeholders for new NOT NULL columns')
+      .option('--force', 'let --suggest-mapping overwrite an existing file'),
+  ).action(async (opts: CheckCliOptions, cmd: Command) => {
     const loaded = resolveConfig(opts);
+    // Refused before any database is inspected, so a long check is not wasted.
+    if (opts.suggestMapping?.toLowerCase().endsWith('.json')) {
+      throw new FerryError('USAGE', `--suggest-mapping ${opts.suggestMapping}: the suggestion is YAML, with its placeholders as comments; name the file *.yaml`);
+    }
+    if (opts.suggestMapping && !opts.force) refuseExisting(opts.suggestMapping, '--suggest-mapping');
     const baseline = opts.baseline ? loadBaseline(opts.baseline) : undefined;
     const format = opts.format ?? (process.stdout.isTTY && !opts.output ? 'text' : 'json');
     const ferry = await Ferry.open(loaded);
@@ -65,6 +78,11 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
           ? renderFindingsJunit(report.findings, { suiteName: `ferry check ${report.from} → ${report.to}`, tables: report.tables })
           : renderFindingsText(report.findings, { color, from: report.from, to: report.to });
       emit(out, opts.output);
+      if (opts.suggestMapping) {
+        const command = scrubSecrets(['ferry', ...(cmd.parent?.args ?? [])].map(shellWord).join(' '));
+        writeNew(opts.suggestMapping, renderMappingSuggestion(report.mapping, { command }), { option: '--suggest-mapping', force: opts.force === true });
+        process.stderr.write(`Mapping suggestion written to ${opts.suggestMapping}: review it before using it with ferry migrate --mapping.\n`);
+      }
       if (report.suppressed.length > 0) process.stderr.write(`(${report.suppressed.length} finding${report.suppressed.length === 1 ? '' : 's'} suppressed by the baseline)\n`);
       const failing = report.summary.error + (opts.failOn === 'warning' ? report.summary.warning : 0);
       if (failing > 0) setExit(1);

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { copy, copyRequestDefaults, Ferry } from '../../api/index.js';
+import { copy, copyRequestDefaults } from '../../api/index.js';
 import { resolveConfig } from '../../config/index.js';
 import { COPY_MODES, type CopyMode } from '../../copy/events.js';
 import { FerryError } from '../../errors/index.js';
 import { copySummary, progressRenderer } from '../render/progress.js';
-import { onInterrupt } from '../interrupts.js';
-import { withConfigOptions, type ConfigOptions } from '../options.js';
+import { list, positive, withConfigOptions, type ConfigOptions } from '../options.js';
+import { withResumableFerry } from '../resumable.js';
 
 interface CopyCliOptions extends ConfigOptions {
   from: string;
@@ -26,16 +26,7 @@ interface CopyCliOptions extends ConfigOptions {
   json?: boolean;
 }
 
-function list(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
-}
 
-function positive(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new FerryError('USAGE', `${name} takes a whole number of at least 1, got '${value}'`);
-  return n;
-}
 
 /** Registers `ferry copy --from SRC --to TGT`. */
 export function registerCopy(program: Command, setExit: (code: number) => void): void {
@@ -66,19 +57,7 @@ export function registerCopy(program: Command, setExit: (code: number) => void):
     const loaded = resolveConfig(opts);
     const style = opts.json ? 'json' : process.stderr.isTTY ? 'tty' : 'plain';
     const show = progressRenderer(style, opts.json ? process.stdout : process.stderr);
-    // Said before the connections close and the process ends, so the user learns what an
-    // interruption leaves behind.
-    const off = onInterrupt((signal) => {
-      process.stderr.write(`\nferry copy: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'}; every chunk already committed stays, with its checkpoint. Run the same command with --resume to continue.\n`);
-    });
-    let ferry: Ferry;
-    try {
-      ferry = await Ferry.open(loaded);
-    } catch (e) {
-      off();
-      throw e;
-    }
-    try {
+    await withResumableFerry('copy', loaded, async (ferry) => {
       const results = await copy(ferry, {
         from: opts.from,
         to: opts.to,
@@ -98,9 +77,6 @@ export function registerCopy(program: Command, setExit: (code: number) => void):
       if (!opts.json && !opts.dryRun) process.stderr.write(`\n${copySummary(results)}`);
       const failed = results.find((r) => !r.ok);
       if (failed) setExit(failed.error?.code === 'CONNECTION_FAILED' ? 3 : 2);
-    } finally {
-      off();
-      await ferry.close();
-    }
+    });
   });
 }

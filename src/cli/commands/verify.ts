@@ -1,15 +1,12 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { Ferry, verify } from '../../api/index.js';
+import { Ferry, verifyEach } from '../../api/index.js';
 import { resolveConfig } from '../../config/index.js';
 import { FerryError } from '../../errors/index.js';
 import { anyDifference, verifyJson, verifySummary } from '../../verify/verify-report.js';
 import { emit } from '../output.js';
-import { withConfigOptions, type ConfigOptions } from '../options.js';
+import { list, mappingOption, repeated, withConfigOptions, type ConfigOptions } from '../options.js';
 
-function list(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
-}
 
 /** Registers `ferry verify --from SRC --to TGT`. */
 export function registerVerify(program: Command, setExit: (code: number) => void): void {
@@ -21,22 +18,29 @@ export function registerVerify(program: Command, setExit: (code: number) => void
       .requiredOption('--to <tgt>', 'target: a configured database, or database.schema')
       .option('--tables <names>', 'tables to verify, comma-separated', list)
       .option('--all', 'verify every table of the source')
+      .option('--mapping <file>', 'compare through the mapping a migration used: target tables by from:, computed columns by their expressions, only rows matching where:')
+      .option('--map <table.column=sql>', 'a computed target column, as given to ferry migrate (repeatable)', repeated)
       .addOption(new Option('-f, --format <format>', 'output format (default: text)').choices(['text', 'json']).default('text'))
       .option('-o, --output <file>', 'write the report to a file'),
-  ).action(async (opts: ConfigOptions & { from: string; to: string; tables?: string[]; all?: boolean; format: 'text' | 'json'; output?: string }) => {
+  ).action(async (opts: ConfigOptions & { from: string; to: string; tables?: string[]; all?: boolean; mapping?: string; map?: string[]; format: 'text' | 'json'; output?: string }) => {
     if (opts.tables?.length && opts.all) throw new FerryError('USAGE', '--tables and --all cannot be combined');
+    const mapping = mappingOption(opts.mapping, opts.map);
     const ferry = await Ferry.open(resolveConfig(opts));
     try {
-      const tables = await verify(ferry, { from: opts.from, to: opts.to, ...(opts.tables ? { tables: opts.tables } : {}), all: Boolean(opts.all) });
+      const outcomes = await verifyEach(ferry, { from: opts.from, to: opts.to, ...(opts.tables ? { tables: opts.tables } : {}), all: Boolean(opts.all), ...(mapping ? { mapping } : {}) });
+      const tables = outcomes.flatMap((o) => (o.report ? [o.report] : []));
+      const failed = outcomes.filter((o) => o.error);
       if (opts.format === 'json') {
-        emit(`${JSON.stringify(verifyJson(tables), null, 2)}\n`, opts.output);
+        emit(`${JSON.stringify(verifyJson(tables, failed), null, 2)}\n`, opts.output);
       } else {
         const bad = tables.filter((t) => !t.match).length;
-        const lines = tables.map((t) => `${t.match ? '✓' : '✗'} ${verifySummary(t, 10)}`);
-        lines.push(bad === 0 ? `all ${tables.length} table(s) match` : `${bad} of ${tables.length} table(s) differ`);
+        const lines = outcomes.map((o) => (o.report ? `${o.report.match ? '✓' : '✗'} ${verifySummary(o.report, 10)}` : `✗ ${o.table}: not compared: [${o.error?.code}] ${o.error?.message}`));
+        lines.push(bad === 0 && failed.length === 0 ? `all ${tables.length} table(s) match`
+          : `${bad} of ${outcomes.length} table(s) differ${failed.length ? `, ${failed.length} could not be compared` : ''}`);
         emit(`${lines.join('\n')}\n`, opts.output);
       }
-      if (anyDifference(tables)) setExit(1);
+      if (failed.length) setExit(2);
+      else if (anyDifference(tables)) setExit(1);
     } finally {
       await ferry.close();
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { proofsNeeded } from '../../../../src/compat/analyze.js';
 import { diff } from '../../../../src/compat/diff.js';
 import { probableRenames } from '../../../../src/compat/analyzers/rename-analyzer.js';
-import { BIGINT, INTEGER, TEXT, always, brief, check, clean, col, evidence, id, oneTable, varchar, violated } from '../support.js';
+import { BIGINT, DATE, INTEGER, TEXT, always, brief, check, clean, col, decimal, evidence, id, oneTable, timestamp, varchar, violated } from '../support.js';
 
 describe('dropped columns (C101)', () => {
   it('is an error when A holds values in it, with examples-free proof and a suggestion', () => {
@@ -73,17 +73,60 @@ describe('probable renames (C102)', () => {
     });
   });
 
-  it('is not guessed with two added columns, two dropped ones, or different types', () => {
+  it('pairs the better of two added columns, and leaves unalike or differently typed sole pairs alone', () => {
     const twoAdds = oneTable([id(), col('email', TEXT)], [id(), col('mail', TEXT), col('e_mail', TEXT)]);
     expect(brief(check(...twoAdds, always(clean)))).toEqual([
+      { code: 'C102', severity: 'warning', table: 'orders', column: 'e_mail' },
       { code: 'C101', severity: 'warning', table: 'orders', column: 'email' },
-      { code: 'C201', severity: 'info', table: 'orders', column: 'e_mail' },
       { code: 'C201', severity: 'info', table: 'orders', column: 'mail' },
     ]);
     const twoDrops = oneTable([id(), col('a', TEXT), col('b', TEXT)], [id(), col('c', TEXT)]);
     expect(probableRenames(diff(...twoDrops))).toEqual([]);
     const otherType = oneTable([id(), col('n', INTEGER)], [id(), col('m', BIGINT)]);
     expect(probableRenames(diff(...otherType))).toEqual([]);
+  });
+
+  it('finds renames while other columns of the table are dropped, added or changed', () => {
+    const [a, b] = oneTable(
+      [id(), col('email', varchar(120)), col('fax', varchar(20)), col('qty', INTEGER), col('created', timestamp(6))],
+      [id(), col('email_address', varchar(120)), col('qty', BIGINT), col('created_at', timestamp(6)), col('tier', varchar(5), { nullable: false }), col('phone', varchar(20))],
+      {}, {}, 'customers',
+    );
+    expect(probableRenames(diff(a, b)).map((r) => [r.from.name, r.to.name])).toEqual([['email', 'email_address'], ['created', 'created_at']]);
+    expect(brief(check(a, b, always(clean))).filter((f) => f.code !== 'C101')).toEqual([
+      { code: 'C202', severity: 'error', table: 'customers', column: 'tier' },
+      { code: 'C102', severity: 'warning', table: 'customers', column: 'created_at' },
+      { code: 'C102', severity: 'warning', table: 'customers', column: 'email_address' },
+      { code: 'C201', severity: 'info', table: 'customers', column: 'phone' },
+      { code: 'Y301', severity: 'info', table: 'customers', column: 'qty' },
+    ]);
+  });
+
+  it('pairs one-to-one, best score first', () => {
+    // email_address is closer to email than to mail; mail is then left with nothing alike.
+    const [a, b] = oneTable([id(), col('mail', TEXT), col('email', TEXT)], [id(), col('email_address', TEXT), col('note', TEXT)]);
+    expect(probableRenames(diff(a, b)).map((r) => [r.from.name, r.to.name])).toEqual([['email', 'email_address']]);
+  });
+
+  it('pairs related types (INTEGER and DECIMAL, DATE and TIMESTAMP) but never unrelated ones', () => {
+    const related = oneTable([id(), col('amount', INTEGER), col('placed', DATE), col('x', TEXT)], [id(), col('amount_due', decimal(10, 2)), col('placed_on', timestamp(3))]);
+    expect(probableRenames(diff(...related)).map((r) => [r.from.name, r.to.name])).toEqual([['amount', 'amount_due'], ['placed', 'placed_on']]);
+    const unrelated = oneTable([id(), col('status', varchar(10)), col('x', TEXT)], [id(), col('status_id', INTEGER), col('y', TEXT)]);
+    expect(probableRenames(diff(...unrelated))).toEqual([]);
+  });
+
+  it('does not pair columns whose names share nothing, however alike the rest', () => {
+    // The integration fixture's Customers: legacy is dropped, phone (same place, same family) and tier added.
+    const [a, b] = oneTable(
+      [id(), col('email', varchar(100)), col('name', varchar(40)), col('legacy', varchar(10))],
+      [id(), col('email', varchar(100)), col('name', varchar(30)), col('phone', varchar(20)), col('tier', varchar(5), { nullable: false })],
+    );
+    expect(probableRenames(diff(a, b))).toEqual([]);
+  });
+
+  it('does not guess between two equally good candidates', () => {
+    const [a, b] = oneTable([id(), col('note', TEXT)], [col('note_a', TEXT), id(), col('note_b', TEXT)]);
+    expect(probableRenames(diff(a, b))).toEqual([]);
   });
 
   it('pairs per table, never across tables', () => {

@@ -38,6 +38,12 @@ public final class CatalogFacts {
     public boolean nullable;
     public @Nullable String defaultValue;
     public boolean autoIncrement;
+    /** The column's comment, when the engine keeps one. */
+    public @Nullable String comment;
+    /** An enumerated type's values in declared order. */
+    public @Nullable List<String> enumValues;
+    /** The domain the column is declared with; {@code typeName} is then set to its base type. */
+    public @Nullable String domain;
 
     public ColumnFacts(String name, int ordinal) {
       this.name = requireNonNull(name, "name");
@@ -54,6 +60,16 @@ public final class CatalogFacts {
     final Map<String, KeyFacts> uniques = new LinkedHashMap<>();
     final Map<String, ForeignKeyFacts> foreignKeys = new LinkedHashMap<>();
     final Map<String, IndexFacts> indexes = new LinkedHashMap<>();
+    /** CHECK constraints, in the engine's SQL. */
+    public final List<Snapshot.Check> checks = new ArrayList<>();
+    /** The partitioned table this one is a partition of. */
+    public @Nullable String partitionOf;
+    /** A partitioned table's partitioning, as the engine prints it. */
+    public @Nullable String partitionBy;
+    /** A partition's bounds, as the engine prints them. */
+    public @Nullable String partitionBound;
+    /** A view's query, as the engine prints it. */
+    public @Nullable String definition;
 
     public TableFacts(String name, boolean view) {
       this.name = name;
@@ -118,6 +134,24 @@ public final class CatalogFacts {
     ColumnFacts c = new ColumnFacts(column, ordinal);
     t.columns.add(c);
     return c;
+  }
+
+  /** A column of a listed table; null for any other table or column (or a null name). */
+  public @Nullable ColumnFacts column(@Nullable String table, @Nullable String column) {
+    TableFacts t = table == null ? null : tables.get(table);
+    return t == null || column == null ? null : t.column(column);
+  }
+
+  /**
+   * Adds a CHECK constraint of a listed table from its text as the engine prints it (with or
+   * without the {@code CHECK} keyword); text without a condition in it is skipped.
+   */
+  public void check(@Nullable String table, @Nullable String name, @Nullable String text) {
+    TableFacts t = table == null ? null : tables.get(table);
+    String condition = SqlClauses.condition(text);
+    if (t != null && condition != null) {
+      t.checks.add(new Snapshot.Check(name, condition));
+    }
   }
 
   /** Adds the next column of a primary key or unique constraint; {@code group} tells them apart. */
@@ -185,7 +219,7 @@ public final class CatalogFacts {
     for (TableFacts t : sorted) {
       List<Snapshot.Column> columns = columns(t, f, types);
       if (t.view) {
-        outViews.add(new Snapshot.View(t.name, schema, columns));
+        outViews.add(new Snapshot.View(t.name, schema, columns, t.definition));
         continue;
       }
       List<Snapshot.Key> uniques = new ArrayList<>();
@@ -199,7 +233,8 @@ public final class CatalogFacts {
       indexes.sort(Comparator.comparing(Snapshot.Index::name));
       Snapshot.Key pk = t.primaryKey == null ? null
           : new Snapshot.Key(t.primaryKey.name(), List.copyOf(t.primaryKey.columns()));
-      outTables.add(new Snapshot.Table(t.name, schema, columns, pk, uniques, fks, indexes));
+      outTables.add(new Snapshot.Table(t.name, schema, columns, pk, uniques, fks, indexes,
+          List.copyOf(t.checks), t.partitionOf, t.partitionBy, t.partitionBound));
     }
     return new Snapshot(Snapshot.FORMAT, database, engine, engineVersion, takenAt, outTables, outViews);
   }
@@ -211,7 +246,8 @@ public final class CatalogFacts {
     for (ColumnFacts c : cs) {
       LogicalType type = types.logicalType(f, c.jdbcType, c.typeName, c.size, c.digits);
       out.add(new Snapshot.Column(c.name, out.size() + 1, c.typeName == null ? "" : c.typeName, type,
-          c.nullable, c.defaultValue, c.autoIncrement));
+          c.nullable, c.defaultValue, c.autoIncrement, c.comment,
+          c.enumValues == null ? null : List.copyOf(c.enumValues), c.domain));
     }
     return out;
   }

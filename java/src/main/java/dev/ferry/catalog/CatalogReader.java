@@ -48,10 +48,26 @@ public interface CatalogReader {
   /** Corrects what the driver's column metadata gets wrong; runs after keys are known. */
   default void adjustColumns(CatalogFacts facts) {}
 
+  /**
+   * Reads what a migration needs beyond keys and indexes: CHECK constraints, enumerated and
+   * domain types (a domain column's {@code typeName} becomes its base type), column comments,
+   * view definitions and partitions. Nothing by default.
+   */
+  default void structure(Connection c, Scope scope, CatalogFacts facts) throws SQLException {}
+
   /** Reads one row of a catalog query. */
   @FunctionalInterface
   interface Row {
     void read(ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * {@link #query} for the tables being inspected: {@code sql}'s {@code {tables:…}} marker
+   * rendered for {@link CatalogFacts#only} and their names bound to it.
+   */
+  static void read(Connection c, String what, String sql, Scope scope, CatalogFacts facts,
+      Row row) throws SQLException {
+    query(c, what, SqlCatalog.render(sql, facts.only()), scope, facts.only(), row);
   }
 
   /**

@@ -25,13 +25,52 @@ public record Snapshot(String format, String database, String engine, String eng
   /** The format marker Node checks before reading a snapshot. */
   public static final String FORMAT = "ferry-snapshot/1";
 
-  /** One table with its keys and indexes. */
+  /**
+   * One table with its keys and indexes.
+   *
+   * @param checks CHECK constraints, including those a column's domain brings
+   * @param partitionOf the partitioned table this table is a partition of (its rows are that
+   *     table's rows: a migration never copies them as a table of their own); null otherwise
+   * @param partitionBy a partitioned table's partitioning as its engine prints it ({@code RANGE
+   *     (sold_on)}); null for a plain table
+   * @param partitionBound a partition's bounds as its engine prints them ({@code FOR VALUES FROM
+   *     ('2024-01-01') TO ('2025-01-01')}); null for a table that is no partition
+   */
   public record Table(String name, @Nullable String schema, List<Column> columns,
       @Nullable Key primaryKey, List<Key> uniques, List<ForeignKey> foreignKeys,
-      List<Index> indexes) {}
+      List<Index> indexes, List<Check> checks, @Nullable String partitionOf,
+      @Nullable String partitionBy, @Nullable String partitionBound) {
 
-  /** One view; only its columns are compared. */
-  public record View(String name, @Nullable String schema, List<Column> columns) {}
+    /** A plain table without CHECK constraints. */
+    public Table(String name, @Nullable String schema, List<Column> columns,
+        @Nullable Key primaryKey, List<Key> uniques, List<ForeignKey> foreignKeys,
+        List<Index> indexes) {
+      this(name, schema, columns, primaryKey, uniques, foreignKeys, indexes, List.of(), null, null,
+          null);
+    }
+  }
+
+  /**
+   * One view; check compares its columns, a migration recreates it from its definition.
+   *
+   * @param definition the view's query as the engine prints it; null when it does not say
+   */
+  public record View(String name, @Nullable String schema, List<Column> columns,
+      @Nullable String definition) {
+
+    /** A view whose definition is not known. */
+    public View(String name, @Nullable String schema, List<Column> columns) {
+      this(name, schema, columns, null);
+    }
+  }
+
+  /**
+   * A CHECK constraint.
+   *
+   * @param name its name; null when the engine keeps none
+   * @param expression the condition, in the engine's own SQL, without {@code CHECK}
+   */
+  public record Check(@Nullable String name, String expression) {}
 
   /**
    * One column.
@@ -39,10 +78,22 @@ public record Snapshot(String format, String database, String engine, String eng
    * @param position 1-based, without the gaps dropped columns leave in PostgreSQL
    * @param nativeType the type as the database spells it
    * @param defaultValue the default expression as reported, or null
+   * @param comment the column's comment; null when it has none
+   * @param enumValues an enumerated type's values in declared order; null for other types
+   * @param domain the domain the column is declared with (PostgreSQL); {@code nativeType} and
+   *     {@code type} are then its base type's; null for a column of a plain type
    */
   public record Column(String name, int position, String nativeType, LogicalType type,
       boolean nullable, @JsonProperty("default") @Nullable String defaultValue,
-      boolean autoIncrement) {}
+      boolean autoIncrement, @Nullable String comment, @Nullable List<String> enumValues,
+      @Nullable String domain) {
+
+    /** A column of a plain type without a comment. */
+    public Column(String name, int position, String nativeType, LogicalType type,
+        boolean nullable, @Nullable String defaultValue, boolean autoIncrement) {
+      this(name, position, nativeType, type, nullable, defaultValue, autoIncrement, null, null, null);
+    }
+  }
 
   /** A primary key or unique constraint; SQLite's have no name. */
   public record Key(@Nullable String name, List<String> columns) {}

@@ -66,24 +66,43 @@ public abstract class SqlCatalog implements CatalogReader {
 
   @Override public final void keys(Connection c, Scope scope, CatalogFacts facts)
       throws SQLException {
-    CatalogReader.query(c, "primary and unique keys", render(keysSql, facts.only()), scope,
-        facts.only(), rs -> facts.keyColumn(rs.getString(1), rs.getString(2), rs.getString(2),
+    CatalogReader.read(c, "primary and unique keys", keysSql, scope, facts,
+        rs -> facts.keyColumn(rs.getString(1), rs.getString(2), rs.getString(2),
             rs.getInt(3) == 1, rs.getString(4)));
   }
 
   @Override public final void foreignKeys(Connection c, Scope scope, CatalogFacts facts)
       throws SQLException {
-    CatalogReader.query(c, "foreign keys", render(foreignKeysSql, facts.only()), scope,
-        facts.only(), rs -> facts.foreignKeyColumn(rs.getString(1), rs.getString(2),
-            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+    CatalogReader.read(c, "foreign keys", foreignKeysSql, scope, facts,
+        rs -> facts.foreignKeyColumn(rs.getString(1), rs.getString(2), rs.getString(2),
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
   }
 
   @Override public final void indexes(Connection c, Scope scope, CatalogFacts facts)
       throws SQLException {
-    CatalogReader.query(c, "indexes", render(indexesSql, facts.only()), scope, facts.only(),
+    CatalogReader.read(c, "indexes", indexesSql, scope, facts,
         rs -> facts.indexColumn(rs.getString(1), rs.getString(2), rs.getInt(3) == 1,
             indexColumn(rs.getString(4)),
             rs.getMetaData().getColumnCount() >= 5 ? rs.getString(5) : null));
+  }
+
+  /**
+   * Runs a query for CHECK constraints and view definitions together, each row giving a table
+   * or view name, a CHECK's name and text (null on a view's row) and a view's text (null on a
+   * CHECK's row).
+   */
+  protected static void checksAndViews(Connection c, Scope scope, CatalogFacts facts, String sql)
+      throws SQLException {
+    CatalogReader.read(c, "CHECK constraints and view definitions", sql, scope, facts, rs -> {
+      String name = rs.getString(1);
+      String view = rs.getString(4);
+      CatalogFacts.TableFacts t = name == null ? null : facts.table(name);
+      if (view != null && t != null) {
+        t.definition = SqlClauses.viewBody(view);
+      } else {
+        facts.check(name, rs.getString(2), rs.getString(3));
+      }
+    });
   }
 
   /**

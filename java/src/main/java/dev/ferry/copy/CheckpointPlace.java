@@ -31,10 +31,11 @@ final class CheckpointPlace {
     if (request.stateFile() != null) {
       return new StateFileCheckpoints(Path.of(request.stateFile())).read(request.jobName(), table);
     }
-    TableName checkpoints = new TableName(scope.namespace(), "ferry_checkpoint");
+    String namespace = namespace(scope.namespace());
+    TableName checkpoints = new TableName(namespace, "ferry_checkpoint");
     if (TargetColumns.read(c, target.engine().valueLimits(), checkpoints).exists()) {
       try {
-        Checkpoints.State s = new InTargetCheckpoints(c, scope.namespace(), target.dialect(),
+        Checkpoints.State s = new InTargetCheckpoints(c, namespace, target.dialect(),
             target.engine()).read(request.jobName(), table);
         if (s != null) {
           return s;
@@ -58,9 +59,16 @@ final class CheckpointPlace {
     if (request.stateFile() != null) {
       return new StateFileCheckpoints(Path.of(request.stateFile()));
     }
-    InTargetCheckpoints in = new InTargetCheckpoints(c, namespace, target.dialect(), target.engine());
+    InTargetCheckpoints in = new InTargetCheckpoints(c, namespace(namespace), target.dialect(),
+        target.engine());
     try {
-      in.ensure();
+      try {
+        in.ensure();
+      } catch (SQLException first) {
+        // Two copies creating the table at once: one loses PostgreSQL's race on the catalog
+        // (a duplicate type), and the table exists by the time it asks again.
+        in.ensure();
+      }
       return in;
     } catch (SQLException e) {
       if (request.fallbackStateFile() == null) {
@@ -72,5 +80,10 @@ final class CheckpointPlace {
           + request.fallbackStateFile());
       return new StateFileCheckpoints(Path.of(request.fallbackStateFile()));
     }
+  }
+
+  /** The namespace of the checkpoint table: the request's, else the target table's. */
+  private @Nullable String namespace(@Nullable String tableNamespace) {
+    return request.checkpointNamespace() != null ? request.checkpointNamespace() : tableNamespace;
   }
 }

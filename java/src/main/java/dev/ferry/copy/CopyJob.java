@@ -149,7 +149,7 @@ public final class CopyJob {
       List<String> key = p.table().primaryKey() == null ? List.of() : p.table().primaryKey().columns();
       ChunkWorkers w = new ChunkWorkers(federation, target, new ChunkWorkers.Setup(
           request.jobName(), request.table(), p.targetName().toString(), p.targetName(),
-          p.columns(), CopyPlanner.select(p.columns(), p.sourceRef()), p.ranges(), p.condition(),
+          p.columns(), CopyPlanner.select(p.items(), p.sourceRef()), p.ranges(), p.condition(),
           p.key(), p.watermarkHi(), prior == null ? null : prior.watermark(),
           request.mode().merges() ? TableSink.Mode.UPSERT : TableSink.Mode.INSERT, key, store,
           emptyInChunk, committed, request.mode() == CopyMode.APPEND), cancelled, this::mark);

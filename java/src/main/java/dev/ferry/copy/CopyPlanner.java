@@ -10,6 +10,7 @@ import dev.ferry.federation.Federation;
 import dev.ferry.federation.PlannedRows;
 import dev.ferry.federation.SourceRows;
 import dev.ferry.inspect.Inspector;
+import dev.ferry.sink.TargetColumns;
 import dev.ferry.types.TableName;
 import dev.ferry.types.TypeFamily;
 
@@ -61,8 +62,6 @@ final class CopyPlanner {
         + (source.namespaceNames().isEmpty() || sourceScope.namespace() == null ? ""
             : "." + ChunkPlanner.q(sourceScope.namespace()))
         + "." + ChunkPlanner.q(table.name());
-    List<String> columns = new ArrayList<>();
-    table.columns().forEach(col -> columns.add(col.name()));
 
     Scope targetScope = target.inspectionScope(request.toNamespace());
     String existing = findTable(c, targetScope, request.targetName());
@@ -86,6 +85,14 @@ final class CopyPlanner {
     }
     List<String> indexes = request.create() ? ddl.indexes(target.dialect(), targetName, table, from)
         : List.of();
+
+    ColumnMap map = request.columns() == null ? ColumnMap.byName(table)
+        : ColumnMap.mapped(table, targetName.name(), existing == null
+            ? table.columns().stream().map(Snapshot.Column::name).toList()
+            : TargetColumns.read(c, target.engine().valueLimits(), targetName).names(),
+            request.columns());
+    notes.addAll(map.notes());
+    List<String> columns = map.targets();
 
     ChunkKey key = ChunkKey.of(table);
     if (key == null) {
@@ -123,7 +130,7 @@ final class CopyPlanner {
       ChunkPlanner.Boundaries b = null;
       if (condition == null && key.family() == TypeFamily.INTEGER) {
         // Calcite warms up on another thread while the source counts its keys.
-        warmPlanner(select(columns, sourceRef) + " WHERE " + ChunkPlanner.rangeCondition(
+        warmPlanner(select(map.items(), sourceRef) + " WHERE " + ChunkPlanner.rangeCondition(
             key.column(), key.family(), new ChunkPlanner.Range("0", "1")));
         b = ChunkPlanner.directEvenRanges(source, new TableName(sourceScope.namespace(),
             table.name()), key.column(), resumeFrom, request.chunkRows());
@@ -141,7 +148,7 @@ final class CopyPlanner {
       ranges = List.of(new ChunkPlanner.Range(null, null));
       total = count(sourceRef, condition);
     }
-    return new TablePlan(table, sourceRef, targetName, List.copyOf(columns), key,
+    return new TablePlan(table, sourceRef, targetName, List.copyOf(columns), map.items(), key,
         List.copyOf(create), indexes, ranges, total, resumeFrom, prior, condition, watermarkHi,
         List.copyOf(notes));
   }
@@ -186,10 +193,9 @@ final class CopyPlanner {
     return scope.namespace() != null ? scope.namespace() : engine.currentNamespace(c);
   }
 
-  /** {@code SELECT cols FROM source}, in Calcite's SQL: what each chunk narrows by its range. */
-  static String select(List<String> columns, String sourceRef) {
-    return "SELECT " + String.join(", ", columns.stream().map(ChunkPlanner::q).toList())
-        + " FROM " + sourceRef;
+  /** {@code SELECT items FROM source}, in Calcite's SQL: what each chunk narrows by its range. */
+  static String select(List<String> items, String sourceRef) {
+    return "SELECT " + String.join(", ", items) + " FROM " + sourceRef;
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.ferry.error.FerryFailure;
 import dev.ferry.message.Default;
 import dev.ferry.message.Min;
 
+import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -28,6 +29,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param fallbackStateFile the JSON file to keep checkpoints in when the target cannot hold a
  *     {@code ferry_checkpoint} table, or null to fail then
  * @param job what checkpoints are filed under (null: {@code from->to})
+ * @param columns how target columns get their values: target column → Calcite SQL expression
+ *     over the source table's columns; when given (even empty) the copy fills the columns the
+ *     target table has, each from its expression, else from the source column of its name, else
+ *     by its default (null: every source column into the target column of its name)
+ * @param checkpointNamespace the target schema/catalog holding the {@code ferry_checkpoint}
+ *     table (null: the target table's own; a migration keeps Ferry's bookkeeping in a
+ *     {@code ferry} namespace of its own where the target has namespaces)
  */
 public record CopyRequest(
     String from,
@@ -46,7 +54,9 @@ public record CopyRequest(
     @Default("false") boolean dryRun,
     @Nullable String stateFile,
     @Nullable String fallbackStateFile,
-    @Nullable String job) {
+    @Nullable String job,
+    @Nullable Map<String, String> columns,
+    @Nullable String checkpointNamespace) {
 
   /**
    * Checks what no single field can (the watermark goes with an incremental copy alone) and

@@ -28,15 +28,22 @@ final class RowFilter {
     if (where == null || where.isBlank()) {
       return null;
     }
+    return parsed(where, "--where must be one condition on the columns of " + table
+        + " (for example: id > 100 AND status = 'paid')", "--where", table);
+  }
+
+  /**
+   * Calcite's rendering of {@code sql}, which must parse as one expression; else SQL_SYNTAX
+   * saying {@code must} and why, with {@code option} and {@code table} in its details.
+   */
+  static String parsed(String sql, String must, String option, String table) {
     SqlNode node;
     try {
-      node = SqlParser.create(where, CalciteSyntax.PARSER).parseExpression();
+      node = SqlParser.create(sql, CalciteSyntax.PARSER).parseExpression();
     } catch (SqlParseException e) {
       String why = String.valueOf(e.getMessage()).strip().split("\n", 2)[0];
-      FerryFailure f = FerryFailure.of("SQL_SYNTAX", "--where must be one condition on the"
-              + " columns of " + table + " (for example: id > 100 AND status = 'paid'); "
-              + "it does not parse as one: " + why)
-          .with("option", "--where").with("table", table);
+      FerryFailure f = FerryFailure.of("SQL_SYNTAX", must + "; it does not parse as one: " + why)
+          .with("option", option).with("table", table);
       if (e.getPos() != null && e.getPos().getLineNum() > 0) {
         f.with("line", e.getPos().getLineNum()).with("column", e.getPos().getColumnNum());
       }

@@ -14,7 +14,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param table the source table as inspected
  * @param sourceRef the source table in Calcite's SQL ({@code "db"."schema"."t"})
  * @param targetName the target table as the target names it
- * @param columns the copied columns, in the source's order
+ * @param columns the target columns written, in order
+ * @param items the SELECT items (Calcite SQL) giving their values, in the same order
  * @param key the chunk key, or null for one chunk of everything
  * @param ddl statements that create the target table (empty when it exists)
  * @param indexes secondary indexes to build after the load
@@ -27,7 +28,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param notes what the plan decided and why
  */
 record TablePlan(Snapshot.Table table, String sourceRef, TableName targetName,
-    List<String> columns, @Nullable ChunkKey key, List<String> ddl, List<String> indexes,
+    List<String> columns, List<String> items, @Nullable ChunkKey key, List<String> ddl, List<String> indexes,
     List<ChunkPlanner.Range> ranges, long rowsTotal, @Nullable String resumeFrom,
     Checkpoints.@Nullable State prior, @Nullable String condition, @Nullable String watermarkHi,
     List<String> notes) {

@@ -5,6 +5,7 @@ import dev.ferry.checksum.CellKind;
 import dev.ferry.checksum.ChecksumSql;
 import dev.ferry.config.DatabaseSpec;
 import dev.ferry.ddl.Ddl;
+import dev.ferry.ddl.SqlSpelling;
 import dev.ferry.sink.SinkContext;
 import dev.ferry.sink.SinkValues;
 import dev.ferry.sink.TableSink;
@@ -156,6 +157,14 @@ public interface Dialect {
 
   /** The SQL dialect Calcite writes when it pushes work into this engine. */
   SqlDialect calciteDialect(DatabaseMetaData md) throws SQLException;
+
+  /**
+   * How this engine spells SQL, for translating its views, checks and defaults into another
+   * engine's (standard SQL unless overridden).
+   */
+  default SqlSpelling sqlSpelling() {
+    return SqlSpelling.STANDARD;
+  }
 
   /** How this engine's column metadata maps to Calcite types. */
   default ColumnTypes columnTypes() {

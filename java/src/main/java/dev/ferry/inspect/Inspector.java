@@ -29,8 +29,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * <p>Tables and columns come from {@code getTables} and {@code getColumns}; keys, foreign keys
  * and indexes from the engine's {@link CatalogReader}, one query per kind. A whole namespace
- * costs five round trips for PostgreSQL, MariaDB, H2, SQLite and DuckDB, whatever the number of
- * tables ({@link RoundTrips} counts them). Named tables are looked up by name and their
+ * costs five round trips for PostgreSQL, MariaDB, H2, SQLite and DuckDB, plus one to three for
+ * CHECK constraints, enumerated and domain types, view definitions and partitions, whatever the
+ * number of tables ({@link RoundTrips} counts them). Named tables are looked up by name and their
  * catalog rows alone are read, so planning the copy of one table of a thousand reads one
  * table's worth: work grows with the tables asked for, not with the database.
  */
@@ -39,6 +40,8 @@ public final class Inspector {
   private static final boolean DEBUG = Boolean.getBoolean("ferry.debug.catalog");
   /** Past this many named tables, one listing of the namespace is cheaper than a call each. */
   private static final int PER_TABLE_LIMIT = 50;
+  /** Ferry's own checkpoint table: bookkeeping, never part of the user's schema. */
+  private static final String BOOKKEEPING = "ferry_checkpoint";
 
   private Inspector() {}
 
@@ -74,6 +77,7 @@ public final class Inspector {
       reader.keys(c, scope, facts);
       reader.foreignKeys(c, scope, facts);
       reader.indexes(c, scope, facts);
+      reader.structure(c, scope, facts);
       reader.adjustColumns(facts);
       String product = String.valueOf(md.getDatabaseProductName());
       Snapshot s = facts.snapshot(name, product, String.valueOf(md.getDatabaseProductVersion()),
@@ -150,6 +154,7 @@ public final class Inspector {
         String table = rs.getString("TABLE_NAME");
         String type = String.valueOf(rs.getString("TABLE_TYPE")).toUpperCase(Locale.ROOT);
         if (!inScope(rs, scope) || table == null || reader.isSystemTable(table)
+            || table.equalsIgnoreCase(BOOKKEEPING)
             || type.contains("SYSTEM") || type.contains("TEMPORARY")) {
           continue;
         }
@@ -185,6 +190,9 @@ public final class Inspector {
         c.nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
         c.defaultValue = rs.getString("COLUMN_DEF");
         c.autoIncrement = "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"));
+        // Every bundled driver reports the column's comment here (MariaDB's as '' when none).
+        String remarks = rs.getString("REMARKS");
+        c.comment = remarks == null || remarks.isEmpty() ? null : remarks;
       }
     }
   }

@@ -31,7 +31,7 @@ final class InDatabaseChecksums implements ChunkChecksums {
   @Override public Map<Integer, Chunk> chunks(Buckets buckets) throws SQLException {
     String q = "SELECT b, COUNT(*), " + sql.sum("h") + " FROM (SELECT " + bucket(buckets) + " AS b, "
         + sql.rowHash(side.quotedColumns(), side.kinds()) + " AS h FROM "
-        + side.table().qualified() + ") x GROUP BY b";
+        + side.table().rows() + ") x GROUP BY b";
     Map<Integer, Chunk> out = new HashMap<>();
     try (Connection c = side.table().dataSource.getConnection();
          Statement st = c.createStatement();
@@ -50,7 +50,7 @@ final class InDatabaseChecksums implements ChunkChecksums {
       throws SQLException {
     List<String> keys = side.quotedKey();
     String q = "SELECT " + String.join(", ", keys) + ", "
-        + sql.rowHash(side.quotedColumns(), side.kinds()) + " FROM " + side.table().qualified()
+        + sql.rowHash(side.quotedColumns(), side.kinds()) + " FROM " + side.table().rows()
         + " WHERE " + filter(buckets, chunks);
     RowCanon canon = new RowCanon(false);
     List<CellKind> kinds = side.keyKinds();

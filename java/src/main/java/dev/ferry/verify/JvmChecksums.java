@@ -59,7 +59,7 @@ final class JvmChecksums implements ChunkChecksums {
 
   /** Streams the table (only the given range chunks when keys are ranges) through {@code v}. */
   private void scan(Buckets b, @Nullable SortedSet<Integer> only, Visitor v) throws SQLException {
-    String q = "SELECT " + String.join(", ", side.quotedColumns()) + " FROM " + side.table().qualified();
+    String q = "SELECT " + String.join(", ", side.quotedColumns()) + " FROM " + side.table().rows();
     if (only != null && b.mode() == Buckets.Mode.RANGE) {
       q += " WHERE " + Verifier.rangeFilter(side.quotedKey().get(0), b, only);
     }

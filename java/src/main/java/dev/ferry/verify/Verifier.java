@@ -1,11 +1,11 @@
 package dev.ferry.verify;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.ferry.checksum.CellKind;
 import dev.ferry.connect.FerryDataSource;
 import dev.ferry.dialect.Dialect;
 import dev.ferry.error.FerryFailure;
-
-import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -59,17 +59,36 @@ public final class Verifier {
     long start = System.nanoTime();
     VerifyTable src = VerifyTable.resolve(from, request.table(), request.fromNamespace());
     VerifyTable tgt = VerifyTable.resolve(to, request.targetName(), request.toNamespace());
+    if (request.where() != null) {
+      src = src.filtered(new MappedColumns(from, request.table(), notes)
+          .sourceSql(request.where(), "the condition " + request.where()));
+    }
+    List<VerifyTable.Column> sourceColumns;
+    List<VerifyTable.Column> targetColumns;
+    if (request.columns() == null) {
+      sourceColumns = src.columns;
+      targetColumns = matchColumns(src, tgt);
+    } else {
+      sourceColumns = new ArrayList<>();
+      targetColumns = new ArrayList<>();
+      MappedColumns mapped = new MappedColumns(from, request.table(), notes);
+      mapped.match(src, tgt, request.columns(), sourceColumns, targetColumns);
+    }
     List<Integer> key = new ArrayList<>();
     for (String k : src.primaryKey) {
-      for (int i = 0; i < src.columns.size(); i++) {
-        if (src.columns.get(i).name().equals(k)) {
+      for (int i = 0; i < sourceColumns.size(); i++) {
+        VerifyTable.Column c = sourceColumns.get(i);
+        if (c.expression() == null && c.name().equals(k)) {
           key.add(i);
         }
       }
     }
-    List<String> keyLabels = List.copyOf(src.primaryKey);
-    List<VerifyTable.Column> sourceColumns = src.columns;
-    List<VerifyTable.Column> targetColumns = matchColumns(src, tgt);
+    if (key.size() != src.primaryKey.size()) {
+      notes.add("the source key " + String.join(", ", src.primaryKey) + " is not among the"
+          + " compared columns, so rows are compared as one chunk");
+      key.clear();
+    }
+    List<String> keyLabels = key.isEmpty() ? List.of() : List.copyOf(src.primaryKey);
     // A side whose engine keeps no declared types (SQLite) reads its cells by the other side's
     // column types: how values compare follows the logical type, not how they were stored
     // (a timestamptz kept as TEXT still compares as a timestamp).
@@ -196,7 +215,7 @@ public final class Verifier {
     boolean range = side.key().size() == 1 && side.keyKinds().get(0) == CellKind.INTEGER;
     String k = range ? side.quotedKey().get(0) : null;
     String q = "SELECT COUNT(*)" + (range ? ", MIN(" + k + "), MAX(" + k + ")" : "") + " FROM "
-        + side.table().qualified();
+        + side.table().rows();
     try (Connection c = side.table().dataSource.getConnection();
          Statement st = c.createStatement();
          ResultSet rs = st.executeQuery(q)) {

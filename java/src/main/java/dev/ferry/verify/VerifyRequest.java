@@ -4,6 +4,7 @@ import dev.ferry.message.Default;
 import dev.ferry.message.Min;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -20,10 +21,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param chunkRows rows per checksum chunk
  * @param fromNamespace the source's schema, when its database is not pinned to one
  * @param toNamespace the target's schema, likewise
+ * @param columns how target columns are computed from the source's (target column → Calcite SQL
+ *     over the source table's columns), as the copy did; null: columns are matched by name
+ * @param where a Calcite SQL condition: only source rows matching it are compared (as copied)
  */
 public record VerifyRequest(String from, String to, String table, @Nullable String targetTable,
     @Default("100000") @Min(1) long chunkRows, @Nullable String fromNamespace,
-    @Nullable String toNamespace) {
+    @Nullable String toNamespace, @Nullable Map<String, String> columns, @Nullable String where) {
   /** The target table's name as asked for. */
   public String targetName() {
     return targetTable != null ? targetTable : table;

@@ -14,10 +14,10 @@ import java.util.List;
  */
 record VerifySide(VerifyTable table, List<VerifyTable.Column> columns, List<Integer> key,
     List<String> keyLabels) {
-  /** The compared columns, quoted for this database. */
+  /** The compared columns as this database reads them: quoted names, or mapped expressions. */
   List<String> quotedColumns() {
     List<String> out = new ArrayList<>();
-    columns.forEach(c -> out.add(table.quoted(c.name())));
+    columns.forEach(c -> out.add(c.sql(table)));
     return out;
   }
 

@@ -29,7 +29,18 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 final class VerifyTable {
   /** One column as the driver describes it; {@link RowCanon} reads values by its kind. */
-  record Column(String name, int jdbcType, String typeName, int size, int digits, CellKind kind) {
+  record Column(String name, int jdbcType, String typeName, int size, int digits, CellKind kind,
+      @Nullable String expression) {
+
+    /** A column of the table itself. */
+    Column(String name, int jdbcType, String typeName, int size, int digits, CellKind kind) {
+      this(name, jdbcType, typeName, size, digits, kind, null);
+    }
+
+    /** The column as a SELECT reads it: its quoted name, or its expression over the table's columns. */
+    String sql(VerifyTable table) {
+      return expression != null ? "(" + expression + ")" : table.quoted(name);
+    }
 
     /** The declared type in one spelling, to tell whether two sides store values alike. */
     String declared() {
@@ -38,7 +49,7 @@ final class VerifyTable {
 
     /** This column read as {@code other} is. */
     Column readAs(CellKind other) {
-      return new Column(name, jdbcType, typeName, size, digits, other);
+      return new Column(name, jdbcType, typeName, size, digits, other, expression);
     }
   }
 
@@ -50,9 +61,12 @@ final class VerifyTable {
   final List<Column> columns;
   final List<String> primaryKey;
   private final String quote;
+  /** A condition (in this database's SQL) the compared rows match; null for every row. */
+  final @Nullable String filter;
 
   private VerifyTable(FerryDataSource dataSource, @Nullable String catalog, @Nullable String schema,
-      String name, List<Column> columns, List<String> primaryKey, String quote) {
+      String name, List<Column> columns, List<String> primaryKey, String quote,
+      @Nullable String filter) {
     this.dataSource = dataSource;
     this.engine = dataSource.dialect();
     this.catalog = catalog;
@@ -61,6 +75,18 @@ final class VerifyTable {
     this.columns = columns;
     this.primaryKey = primaryKey;
     this.quote = quote;
+    this.filter = filter;
+  }
+
+  /** This table with only the rows matching {@code condition} (in this database's SQL) compared. */
+  VerifyTable filtered(String condition) {
+    return new VerifyTable(dataSource, catalog, schema, name, columns, primaryKey, quote, condition);
+  }
+
+  /** What compared rows are read FROM: the table, or its rows matching the filter. */
+  String rows() {
+    return filter == null ? qualified()
+        : "(SELECT * FROM " + qualified() + " WHERE " + filter + ") ferry_rows";
   }
 
   /** The database's configured name, for messages. */
@@ -134,7 +160,7 @@ final class VerifyTable {
       List<String> key = primaryKey(md, metaCat, sch, found);
       String q = md.getIdentifierQuoteString();
       return new VerifyTable(ds, cat, sch, found, columns, key,
-          q == null || q.isBlank() ? "\"" : q.strip());
+          q == null || q.isBlank() ? "\"" : q.strip(), null);
     } catch (SQLException e) {
       throw FerryFailure.wrap(e, "verify: reading table '" + table + "' of database '"
           + spec.name() + "'").with("database", spec.name()).with("table", table);

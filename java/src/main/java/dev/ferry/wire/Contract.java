@@ -7,6 +7,9 @@ import dev.ferry.copy.CopyRequest;
 import dev.ferry.copy.CopyResult;
 import dev.ferry.federation.Explanation;
 import dev.ferry.federation.Ping;
+import dev.ferry.migrate.MigrationPlan;
+import dev.ferry.migrate.MigrationRequest;
+import dev.ferry.migrate.PhaseResult;
 import dev.ferry.validate.StatementVerdict;
 import dev.ferry.verify.VerifyReport;
 import dev.ferry.verify.VerifyRequest;
@@ -23,11 +26,11 @@ public final class Contract {
   /** What Node sends: fields with a default or that may be null are optional there. */
   public static final List<Class<? extends Record>> REQUESTS = List.of(OpenRequest.class,
       InspectRequest.class, CopyRequest.class, VerifyRequest.class, ScriptRequest.class,
-      ValidateRequest.class);
+      ValidateRequest.class, MigrationRequest.class);
 
   /** What the JVM answers: every field is present, null where it may be. */
   public static final List<Class<? extends Record>> REPLIES = List.of(Explanation.class,
       Ping.class, Snapshot.class, TableList.class, CopyRequest.class, CopyPlan.class,
       CopyResult.class, CopyProgress.class, VerifyReport.class, StatementVerdict.class,
-      RuntimeInfo.class, FailureEnvelope.class);
+      RuntimeInfo.class, FailureEnvelope.class, MigrationPlan.class, PhaseResult.class);
 }

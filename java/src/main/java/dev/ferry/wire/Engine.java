@@ -7,6 +7,8 @@ import dev.ferry.copy.CrossInsert;
 import dev.ferry.error.FerryFailure;
 import dev.ferry.federation.Federation;
 import dev.ferry.message.Messages;
+import dev.ferry.migrate.MigrationPlanner;
+import dev.ferry.migrate.MigrationRequest;
 import dev.ferry.verify.Verifier;
 import dev.ferry.verify.VerifyRequest;
 
@@ -123,6 +125,16 @@ public final class Engine implements AutoCloseable {
    * Closes every open result, the Calcite connection and every database connection. Safe to call
    * twice; Node calls it on success, on error and on exit.
    */
+  /** Plans a migration (reading both databases); the task then runs its structure phases. */
+  public MigrationTask migration(byte[] requestJson) {
+    MigrationRequest r = Messages.read(requestJson, MigrationRequest.class);
+    try {
+      return new MigrationTask(federation, new MigrationPlanner(federation, r).plan());
+    } catch (Exception e) {
+      throw FerryFailure.wrap(e, "planning the migration");
+    }
+  }
+
   @Override public void close() {
     federation.close();
   }

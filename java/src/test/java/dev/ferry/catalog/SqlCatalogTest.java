@@ -88,7 +88,8 @@ class SqlCatalogTest {
       }
       engines++;
       List<String> sqls = queries(reader);
-      assertEquals(3, sqls.size(), d.name() + " has keys, foreign keys and indexes queries");
+      assertTrue(sqls.size() >= 3, d.name() + " has keys, foreign keys and indexes queries"
+          + " (and may have more, for what structure() reads)");
       for (String sql : sqls) {
         Matcher m = MARKER.matcher(sql);
         assertTrue(m.find(), d.name() + ": " + sql);

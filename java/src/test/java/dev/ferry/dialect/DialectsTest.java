@@ -121,6 +121,13 @@ class DialectsTest {
         .getProperty("allowLocalInfile"), "the URL's own setting wins");
   }
 
+  @Test void mariaDbReadsYearAsANumber() {
+    assertEquals("false", props("jdbc:mariadb://h/db", true).getProperty("yearIsDateType"));
+    assertNull(props("jdbc:mariadb://h/db?yearIsDateType=true", false).getProperty("yearIsDateType"),
+        "the URL's own setting wins");
+    assertNull(props("jdbc:postgresql://h/db", false).getProperty("yearIsDateType"));
+  }
+
   @Test void sqliteOpensReadOnlyDatabasesReadOnly() {
     assertEquals("1", props("jdbc:sqlite:x.db", true).getProperty("open_mode"));
     assertNull(props("jdbc:sqlite:x.db", false).getProperty("open_mode"));

@@ -1,7 +1,10 @@
 package dev.ferry.dialect.duckdb;
 
 import dev.ferry.ddl.Ddl;
+import dev.ferry.types.TableName;
 
+import java.util.List;
+import org.apache.calcite.sql.SqlDialect;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -39,5 +42,36 @@ final class DuckDbDdl extends Ddl {
 
   @Override protected String timestamptz(int fraction) {
     return "TIMESTAMPTZ";
+  }
+  @Override public boolean addsConstraints() {
+    return false;
+  }
+
+  @Override public boolean checksForeignKeysWhileLoading() {
+    return true;
+  }
+
+  @Override public @Nullable String identityType(String type, boolean soleKey) {
+    return null;
+  }
+
+  @Override public List<String> identityRestart(SqlDialect q, TableName table, String column, String next) {
+    // No identity columns: a sequence starting past the copied ids becomes the default.
+    TableName seq = new TableName(table.namespace(), table.name() + "_" + column + "_seq");
+    return List.of("CREATE SEQUENCE IF NOT EXISTS " + seq.quoted(q) + " START WITH " + next,
+        "ALTER TABLE " + table.quoted(q) + " ALTER COLUMN " + q.quoteIdentifier(column)
+            + " SET DEFAULT nextval(" + literal(seq.quoted(q)) + ")");
+  }
+
+  @Override public List<String> createEnumType(SqlDialect q, TableName name, List<String> values) {
+    StringBuilder b = new StringBuilder();
+    for (String v : values) {
+      b.append(b.length() == 0 ? "" : ", ").append(literal(v));
+    }
+    return List.of("CREATE TYPE " + name.quoted(q) + " AS ENUM (" + b + ")");
+  }
+
+  @Override public @Nullable String enumColumnType(SqlDialect q, TableName name, List<String> values) {
+    return name.quoted(q);
   }
 }

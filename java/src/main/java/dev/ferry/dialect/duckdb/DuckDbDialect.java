@@ -4,6 +4,7 @@ import dev.ferry.catalog.CatalogReader;
 import dev.ferry.checksum.ChecksumSql;
 import dev.ferry.config.DatabaseSpec;
 import dev.ferry.ddl.Ddl;
+import dev.ferry.ddl.SqlSpelling;
 import dev.ferry.dialect.Capabilities;
 import dev.ferry.dialect.Connector;
 import dev.ferry.dialect.Dialect;
@@ -48,6 +49,7 @@ public final class DuckDbDialect implements Dialect {
       Capabilities.BulkLoad.APPENDER, true, false, false, Capabilities.Namespaces.SCHEMAS,
       Capabilities.IdentityModel.SEQUENCE, true);
   private static final Ddl DDL = new DuckDbDdl();
+  private static final SqlSpelling SPELLING = new DuckDbSqlSpelling();
   private static final ColumnTypes TYPES = new DuckDbColumnTypes();
   private static final ValueReaders READERS = new DuckDbValueReaders();
   private static final SqlDialect CALCITE = new PostgresqlSqlDialect(PostgresqlSqlDialect.DEFAULT_CONTEXT);
@@ -121,6 +123,10 @@ public final class DuckDbDialect implements Dialect {
 
   @Override public ValueReaders valueReaders() {
     return READERS;
+  }
+
+  @Override public SqlSpelling sqlSpelling() {
+    return SPELLING;
   }
 
   @Override public Ddl ddl() {

@@ -1,6 +1,11 @@
 package dev.ferry.dialect.h2;
 
+import dev.ferry.catalog.CatalogFacts;
+import dev.ferry.catalog.Scope;
 import dev.ferry.catalog.SqlCatalog;
+
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
  * H2's keys, foreign keys and indexes from its standard {@code INFORMATION_SCHEMA} (H2 2.x
@@ -41,7 +46,27 @@ final class H2Catalog extends SqlCatalog {
       WHERE i.TABLE_SCHEMA = ? {tables:i.TABLE_NAME}
       ORDER BY i.TABLE_NAME, i.INDEX_NAME, c.ORDINAL_POSITION""";
 
+  // H2's CHECK names are unique per schema; a view's definition is its query alone.
+  private static final String CHECKS_AND_VIEWS = """
+      SELECT t, n, e, v FROM (
+        SELECT tc.TABLE_NAME AS t, tc.CONSTRAINT_NAME AS n, cc.CHECK_CLAUSE AS e,
+               CAST(NULL AS VARCHAR) AS v
+        FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc
+        JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS cc ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA
+          AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
+        WHERE tc.TABLE_SCHEMA = ? AND tc.CONSTRAINT_TYPE = 'CHECK'
+        UNION ALL
+        SELECT TABLE_NAME, NULL, NULL, VIEW_DEFINITION
+        FROM INFORMATION_SCHEMA.VIEWS WHERE TABLE_SCHEMA = ?) x
+      WHERE 1 = 1 {tables:t}
+      ORDER BY t, n""";
+
   H2Catalog() {
     super(KEYS, FOREIGN_KEYS, INDEXES);
+  }
+
+  /** CHECK constraints and view definitions. */
+  @Override public void structure(Connection c, Scope scope, CatalogFacts facts) throws SQLException {
+    checksAndViews(c, scope, facts, CHECKS_AND_VIEWS);
   }
 }

@@ -1,7 +1,9 @@
 package dev.ferry.dialect.mariadb;
 
 import dev.ferry.ddl.Ddl;
+import dev.ferry.types.TableName;
 
+import java.util.List;
 import org.apache.calcite.sql.SqlDialect;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -76,5 +78,39 @@ final class MariaDbDdl extends Ddl {
   @Override protected String indexColumn(SqlDialect q, String column, String type) {
     // MariaDB indexes TEXT and BLOB columns by a prefix only.
     return q.quoteIdentifier(column) + (type.endsWith("TEXT") || type.endsWith("BLOB") ? "(255)" : "");
+  }
+  @Override public boolean zonedTimestamps() {
+    return false;
+  }
+
+  @Override public @Nullable String identityType(String type, boolean soleKey) {
+    return type + " AUTO_INCREMENT";
+  }
+
+  @Override public List<String> identityRestart(SqlDialect q, TableName table, String column, String next) {
+    // InnoDB moves the counter past explicitly inserted ids itself; said anyway so a table
+    // whose highest rows were deleted on the source still continues after them.
+    return List.of("ALTER TABLE " + table.quoted(q) + " AUTO_INCREMENT = " + next);
+  }
+
+  @Override public @Nullable String enumColumnType(SqlDialect q, TableName name, List<String> values) {
+    StringBuilder b = new StringBuilder("ENUM(");
+    for (int i = 0; i < values.size(); i++) {
+      b.append(i == 0 ? "" : ", ").append(literal(values.get(i)));
+    }
+    return b.append(')').toString();
+  }
+
+  @Override protected String inlineComment(String comment) {
+    return " COMMENT " + literal(comment);
+  }
+
+  @Override public List<String> commentStatements(SqlDialect q, TableName table, String column,
+      String comment) {
+    return List.of();
+  }
+
+  @Override public @Nullable String createNamespace(SqlDialect q, String name) {
+    return "CREATE DATABASE IF NOT EXISTS " + q.quoteIdentifier(name);
   }
 }

@@ -4,6 +4,7 @@ import dev.ferry.catalog.CatalogReader;
 import dev.ferry.checksum.ChecksumSql;
 import dev.ferry.config.DatabaseSpec;
 import dev.ferry.ddl.Ddl;
+import dev.ferry.ddl.SqlSpelling;
 import dev.ferry.dialect.Capabilities;
 import dev.ferry.dialect.CopyTextLoader;
 import dev.ferry.dialect.Dialect;
@@ -42,6 +43,7 @@ public final class MariaDbDialect implements Dialect {
   /** DATE and DATETIME hold years 0 to 9999. */
   private static final ValueLimits LIMITS = ValueLimits.CHECKED.years(0, 9999).finiteFloatsOnly();
   private static final Ddl DDL = new MariaDbDdl();
+  private static final SqlSpelling SPELLING = new MariaDbSqlSpelling();
   private static final ColumnTypes TYPES = new MariaDbColumnTypes();
   private static final Set<String> SYSTEM = Set.of("information_schema", "mysql",
       "performance_schema", "sys");
@@ -121,11 +123,17 @@ public final class MariaDbDialect implements Dialect {
 
   /**
    * Lets {@code ferry copy} load with LOAD DATA LOCAL from a stream Ferry itself writes; it never
-   * names a file of the client machine. Not for read-only databases.
+   * names a file of the client machine. Not for read-only databases. Reads YEAR as the number it
+   * holds: by default the driver hands it out as a DATE (2006 becomes 2006-01-01), which no SMALLINT
+   * or YEAR column takes back.
    */
   @Override public void driverProperties(DatabaseSpec spec, Properties p) {
-    if (!spec.readOnly() && !spec.url().toLowerCase(Locale.ROOT).contains("allowlocalinfile")) {
+    String url = spec.url().toLowerCase(Locale.ROOT);
+    if (!spec.readOnly() && !url.contains("allowlocalinfile")) {
       p.setProperty("allowLocalInfile", "true");
+    }
+    if (!url.contains("yearisdatetype")) {
+      p.setProperty("yearIsDateType", "false");
     }
   }
 
@@ -139,7 +147,7 @@ public final class MariaDbDialect implements Dialect {
 
   /** MariaDB speaks MySQL's dialect: backticks, CHAR in casts, LIMIT. */
   @Override public SqlDialect calciteDialect(DatabaseMetaData md) throws SQLException {
-    return new MysqlSqlDialect(MysqlSqlDialect.DEFAULT_CONTEXT
+    return new MariaDbSqlDialect(MysqlSqlDialect.DEFAULT_CONTEXT
         .withDatabaseMajorVersion(md.getDatabaseMajorVersion())
         .withDatabaseMinorVersion(md.getDatabaseMinorVersion()));
   }
@@ -158,6 +166,10 @@ public final class MariaDbDialect implements Dialect {
 
   @Override public ValueBinder binder() {
     return BINDER;
+  }
+
+  @Override public SqlSpelling sqlSpelling() {
+    return SPELLING;
   }
 
   @Override public Ddl ddl() {

@@ -1,6 +1,11 @@
 package dev.ferry.dialect.postgres;
 
+import dev.ferry.catalog.CatalogFacts;
+import dev.ferry.catalog.Scope;
 import dev.ferry.catalog.SqlCatalog;
+
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
  * PostgreSQL's keys, foreign keys and indexes from {@code pg_catalog}, one query each.
@@ -54,5 +59,9 @@ final class PostgresCatalog extends SqlCatalog {
 
   @Override public String[] tableTypes() {
     return new String[] {"TABLE", "PARTITIONED TABLE", "FOREIGN TABLE", "VIEW", "MATERIALIZED VIEW"};
+  }
+
+  @Override public void structure(Connection c, Scope scope, CatalogFacts facts) throws SQLException {
+    PostgresStructure.read(c, scope, facts);
   }
 }

@@ -4,6 +4,7 @@ import dev.ferry.catalog.CatalogReader;
 import dev.ferry.checksum.ChecksumSql;
 import dev.ferry.config.DatabaseSpec;
 import dev.ferry.ddl.Ddl;
+import dev.ferry.ddl.SqlSpelling;
 import dev.ferry.dialect.Capabilities;
 import dev.ferry.dialect.CopyTextLoader;
 import dev.ferry.dialect.CopyTextSource;
@@ -14,6 +15,7 @@ import dev.ferry.sink.SourceText;
 import dev.ferry.sink.TableSink;
 import dev.ferry.sink.ValueLimits;
 import dev.ferry.types.ColumnSpec;
+import dev.ferry.types.ColumnTypes;
 import dev.ferry.util.Jdbc;
 
 import java.sql.Connection;
@@ -41,6 +43,8 @@ public final class PostgresDialect implements Dialect {
   /** Dates from 4713 BC (year -4712) to 294276 AD; {@code infinity} is none of them. */
   private static final ValueLimits LIMITS = ValueLimits.CHECKED.years(-4712, 294276);
   private static final Ddl DDL = new PostgresDdl();
+  private static final ColumnTypes TYPES = new PostgresColumnTypes();
+  private static final SqlSpelling SPELLING = new PostgresSqlSpelling();
   /** The first key of Ferry's advisory locks ("Fery" in ASCII), apart from the application's. */
   private static final int LOCK_CLASS = 0x46657279;
 
@@ -95,6 +99,10 @@ public final class PostgresDialect implements Dialect {
     return SqlDialectFactoryImpl.INSTANCE.create(md);
   }
 
+  @Override public ColumnTypes columnTypes() {
+    return TYPES;
+  }
+
   @Override public CatalogReader catalogReader() {
     return new PostgresCatalog();
   }
@@ -129,6 +137,10 @@ public final class PostgresDialect implements Dialect {
 
   @Override public ValueLimits valueLimits() {
     return LIMITS;
+  }
+
+  @Override public SqlSpelling sqlSpelling() {
+    return SPELLING;
   }
 
   @Override public Ddl ddl() {

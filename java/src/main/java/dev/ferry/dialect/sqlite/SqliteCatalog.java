@@ -3,7 +3,7 @@ package dev.ferry.dialect.sqlite;
 import dev.ferry.catalog.CatalogFacts;
 import dev.ferry.catalog.CatalogReader;
 import dev.ferry.catalog.Scope;
-import dev.ferry.catalog.SqlCatalog;
+import dev.ferry.catalog.SqlClauses;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,6 +40,12 @@ final class SqliteCatalog implements CatalogReader {
       WHERE m.type = 'table' {tables:m.name}
       ORDER BY m.name, il.name, ii.seqno""";
 
+  // SQLite keeps each table and view as the statement that created it, and nothing else.
+  private static final String DEFINITIONS = """
+      SELECT m.name, m.type, m.sql FROM sqlite_master m
+      WHERE m.type IN ('table', 'view') {tables:m.name}
+      ORDER BY m.name""";
+
   private final Set<String> withoutRowid = new HashSet<>();
 
   @Override public boolean bulk() {
@@ -56,7 +62,7 @@ final class SqliteCatalog implements CatalogReader {
 
   /** Primary keys, and each column's declared type. */
   @Override public void keys(Connection c, Scope scope, CatalogFacts facts) throws SQLException {
-    CatalogReader.query(c, "primary keys and declared types", SqlCatalog.render(COLUMNS, facts.only()), scope, facts.only(), rs -> {
+    CatalogReader.read(c, "primary keys and declared types", COLUMNS, scope, facts, rs -> {
       String table = rs.getString(1);
       CatalogFacts.TableFacts t = facts.table(table);
       CatalogFacts.ColumnFacts col = t == null ? null : t.column(rs.getString(2));
@@ -75,20 +81,35 @@ final class SqliteCatalog implements CatalogReader {
 
   @Override public void foreignKeys(Connection c, Scope scope, CatalogFacts facts)
       throws SQLException {
-    CatalogReader.query(c, "foreign keys", SqlCatalog.render(FOREIGN_KEYS, facts.only()), scope, facts.only(), rs -> facts.foreignKeyColumn(
+    CatalogReader.read(c, "foreign keys", FOREIGN_KEYS, scope, facts, rs -> facts.foreignKeyColumn(
         rs.getString(1), rs.getString(2), null, null, rs.getString(3), rs.getString(4),
         rs.getString(5)));
   }
 
   /** Indexes, and the unique constraints they back (SQLite has no other record of those). */
   @Override public void indexes(Connection c, Scope scope, CatalogFacts facts) throws SQLException {
-    CatalogReader.query(c, "indexes and unique constraints", SqlCatalog.render(INDEXES, facts.only()), scope, facts.only(), rs -> {
+    CatalogReader.read(c, "indexes and unique constraints", INDEXES, scope, facts, rs -> {
       // An expression has no name here; its text is only in the CREATE INDEX statement.
       String column = rs.getString(5);
       column = column == null ? CatalogFacts.EXPRESSION : column;
       facts.indexColumn(rs.getString(1), rs.getString(2), rs.getBoolean(3), column);
       if ("u".equals(rs.getString(4))) {
         facts.keyColumn(rs.getString(1), rs.getString(2), null, false, column);
+      }
+    });
+  }
+
+  /** CHECK constraints and view queries, read from the statements that created them. */
+  @Override public void structure(Connection c, Scope scope, CatalogFacts facts) throws SQLException {
+    CatalogReader.read(c, "CHECK constraints and view definitions", DEFINITIONS, scope, facts, rs -> {
+      CatalogFacts.TableFacts t = facts.table(String.valueOf(rs.getString(1)));
+      if (t == null) {
+        return;
+      }
+      if (t.view) {
+        t.definition = SqlClauses.viewBody(rs.getString(3));
+      } else {
+        t.checks.addAll(SqlClauses.checks(rs.getString(3)));
       }
     });
   }

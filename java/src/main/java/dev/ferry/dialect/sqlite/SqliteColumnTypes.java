@@ -42,7 +42,8 @@ final class SqliteColumnTypes extends ColumnTypes {
       return f.createSqlType(SqlTypeName.BOOLEAN);
     }
     if (n.startsWith("DATETIME") || n.startsWith("TIMESTAMP")) {
-      return f.createSqlType(SqlTypeName.TIMESTAMP, 3);
+      // Milliseconds unless the declaration says otherwise (Ferry writes TIMESTAMP(6)).
+      return f.createSqlType(SqlTypeName.TIMESTAMP, spelled ? Math.min(p, 9) : 3);
     }
     if (n.equals("DATE")) {
       return f.createSqlType(SqlTypeName.DATE);

@@ -3,9 +3,9 @@ package dev.ferry.dialect.sqlite;
 import dev.ferry.ddl.Ddl;
 import dev.ferry.types.TableName;
 
+import java.util.List;
 import java.util.Locale;
 import org.apache.calcite.sql.SqlDialect;
-
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -42,7 +42,8 @@ final class SqliteDdl extends Ddl {
   }
 
   @Override protected String timestamp(int fraction) {
-    return "TIMESTAMP";
+    // SQLite keeps any text; the declared fraction tells readers how much of it counts.
+    return "TIMESTAMP(" + fraction + ")";
   }
 
   /**
@@ -62,5 +63,30 @@ final class SqliteDdl extends Ddl {
   @Override protected String indexName(SqlDialect q, TableName table, String name) {
     return q.quoteIdentifier(name.toLowerCase(Locale.ROOT).startsWith("sqlite_")
         ? table.name() + name.substring("sqlite".length()) : name);
+  }
+  @Override public boolean addsConstraints() {
+    return false;
+  }
+
+  @Override public @Nullable String identityType(String type, boolean soleKey) {
+    // Only an INTEGER primary key is the rowid, which SQLite fills in itself.
+    return soleKey ? "INTEGER" : null;
+  }
+
+  @Override public List<String> identityRestart(SqlDialect q, TableName table, String column, String next) {
+    return List.of();
+  }
+
+  @Override public String json(boolean binary) {
+    return "TEXT";
+  }
+
+  @Override public List<String> commentStatements(SqlDialect q, TableName table, String column,
+      String comment) {
+    return List.of();
+  }
+
+  @Override public @Nullable String createNamespace(SqlDialect q, String name) {
+    return null;
   }
 }

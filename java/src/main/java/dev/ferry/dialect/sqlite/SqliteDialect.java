@@ -4,6 +4,7 @@ import dev.ferry.catalog.CatalogReader;
 import dev.ferry.checksum.CellKind;
 import dev.ferry.config.DatabaseSpec;
 import dev.ferry.ddl.Ddl;
+import dev.ferry.ddl.SqlSpelling;
 import dev.ferry.dialect.Capabilities;
 import dev.ferry.dialect.Dialect;
 import dev.ferry.sink.BatchSink;
@@ -48,6 +49,7 @@ public final class SqliteDialect implements Dialect {
   private static final Capabilities CAPABILITIES = new Capabilities(Capabilities.BulkLoad.BATCH, true, false,
       false, Capabilities.Namespaces.NONE, Capabilities.IdentityModel.ROWID, false);
   private static final Ddl DDL = new SqliteDdl();
+  private static final SqlSpelling SPELLING = new SqliteSqlSpelling();
   private static final ColumnTypes TYPES = new SqliteColumnTypes();
   private static final ValueReaders READERS = new SqliteValueReaders();
 
@@ -180,6 +182,10 @@ public final class SqliteDialect implements Dialect {
       return CellKind.TIME;
     }
     return CellKind.TEXT;
+  }
+
+  @Override public SqlSpelling sqlSpelling() {
+    return SPELLING;
   }
 
   @Override public Ddl ddl() {

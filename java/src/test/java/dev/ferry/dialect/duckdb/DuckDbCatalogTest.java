@@ -32,6 +32,10 @@ class DuckDbCatalogTest {
       st.execute("CREATE INDEX ix_child ON child (\"My Col\", pa)");
       st.execute("CREATE UNIQUE INDEX ix_lower ON child (lower(email))");
       st.execute("CREATE TABLE other (x INTEGER PRIMARY KEY)");
+      st.execute("CREATE TYPE mood AS ENUM ('sad', 'it''s ok')");
+      st.execute("CREATE TABLE checked (id INTEGER CHECK (id > 0), m mood, e ENUM('x', 'y'),"
+          + " note VARCHAR, CONSTRAINT named CHECK (note <> 'it''s'))");
+      st.execute("CREATE VIEW big AS SELECT id FROM checked WHERE id > 1");
       st.execute("CREATE SCHEMA s2");
       st.execute("CREATE TABLE s2.parent (z INTEGER PRIMARY KEY)");
     }
@@ -44,13 +48,20 @@ class DuckDbCatalogTest {
   private static Snapshot read(@Nullable List<String> only, String... tables) throws Exception {
     CatalogFacts facts = new CatalogFacts("main", only);
     for (String t : tables) {
-      facts.addTable(t, false);
+      facts.addTable(t, t.equals("big"));
+    }
+    CatalogFacts.ColumnFacts m = facts.addColumn("checked", "m", 2);
+    if (m != null) {
+      // As DuckDB's driver reports an ENUM column.
+      m.jdbcType = java.sql.Types.OTHER;
+      m.typeName = "ENUM('sad', 'it''s ok')";
     }
     CatalogReader reader = Dialects.forSubprotocol("duckdb").catalogReader();
     Scope scope = new Scope(null, "main");
     reader.keys(duck, scope, facts);
     reader.foreignKeys(duck, scope, facts);
     reader.indexes(duck, scope, facts);
+    reader.structure(duck, scope, facts);
     return facts.snapshot("duck", "DuckDB", "1", "now", Dialects.forSubprotocol("duckdb").columnTypes());
   }
 
@@ -92,6 +103,26 @@ class DuckDbCatalogTest {
     assertTrue(lower.unique());
     assertTrue(child.indexes().stream().anyMatch(i -> i.unique() && i.columns().equals(List.of("id"))),
         "the primary key's index is listed as other engines list it: " + child.indexes());
+  }
+
+  @Test void checksWithTheNamesDuckDbGivesThem() throws Exception {
+    Snapshot s = read(null, "parent", "checked");
+    assertEquals(List.of(new Snapshot.Check("checked_id_check", "id > 0"),
+        new Snapshot.Check("checked_note_check", "note != 'it''s'")), table(s, "checked").checks());
+    assertEquals(List.of(), table(s, "parent").checks());
+  }
+
+  @Test void viewsWithTheirQuery() throws Exception {
+    Snapshot s = read(null, "checked", "big");
+    assertEquals(List.of(new Snapshot.View("big", "main", List.of(),
+        "SELECT id FROM checked WHERE (id > 1)")), s.views());
+  }
+
+  @Test void enumColumnsAreTextWithTheirLabels() throws Exception {
+    Snapshot.Column m = table(read(null, "checked"), "checked").columns().get(0);
+    assertEquals(List.of("sad", "it's ok"), m.enumValues());
+    assertEquals("ENUM('sad', 'it''s ok')", m.nativeType());
+    assertEquals("VARCHAR", m.type().display());
   }
 
   @Test void onlyTheNamedTablesAndTheSchemaAreRead() throws Exception {

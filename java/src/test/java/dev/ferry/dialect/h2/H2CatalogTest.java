@@ -28,7 +28,8 @@ class H2CatalogTest {
       st.execute("CREATE SCHEMA app");
       st.execute("CREATE TABLE app.parent (a INT, b VARCHAR(10), PRIMARY KEY (b, a))");
       st.execute("CREATE TABLE app.child (id BIGINT PRIMARY KEY, pa INT, pb VARCHAR(10),"
-          + " code CHAR(3), amount NUMERIC(12, 2) NOT NULL, CONSTRAINT uq_code UNIQUE (code),"
+          + " code CHAR(3) COMMENT 'a code', amount NUMERIC(12, 2) NOT NULL,"
+          + " CONSTRAINT positive CHECK (amount > 0), CONSTRAINT uq_code UNIQUE (code),"
           + " CONSTRAINT fk_parent FOREIGN KEY (pb, pa) REFERENCES app.parent (b, a))");
       st.execute("CREATE INDEX by_amount ON app.child (amount, id)");
       st.execute("CREATE VIEW app.v AS SELECT id FROM app.child");
@@ -68,6 +69,11 @@ class H2CatalogTest {
     assertEquals("DECIMAL(12, 2)", amount.type().display());
     assertFalse(amount.nullable());
     assertEquals("CHAR(3)", child.columns().get(3).type().display());
+    assertEquals("a code", child.columns().get(3).comment());
+    assertEquals(null, child.columns().get(4).comment());
+    assertEquals(List.of(new Snapshot.Check("POSITIVE", "\"AMOUNT\" > CAST(0 AS NUMERIC(1))")), child.checks());
+    assertEquals(List.of(), table(s, "PARENT").checks());
+    assertEquals("SELECT\n    \"ID\"\nFROM \"APP\".\"CHILD\"", s.views().get(0).definition());
   }
 
   @Test void namedTablesOnly() {

@@ -41,6 +41,9 @@ class SqliteCatalogTest {
       st.execute("CREATE INDEX by_amount ON users (amount, id)");
       st.execute("CREATE INDEX by_lower ON users (lower(email))");
       st.execute("CREATE TABLE w (k TEXT PRIMARY KEY, v INT) WITHOUT ROWID");
+      st.execute("CREATE TABLE checked (id INTEGER CHECK (id > 0), note TEXT CONSTRAINT"
+          + " \"has text\" CHECK (note <> 'it''s (not) CHECK'), CHECK (id < 100))");
+      st.execute("CREATE VIEW IF NOT EXISTS big (id) AS SELECT id FROM users WHERE amount > 10");
     }
     ds = new FerryDataSource(new DatabaseSpec("lite", url, null, null, null, true, 1000));
     snapshot = Inspector.inspect(ds, new Scope(null, null), null);
@@ -87,6 +90,18 @@ class SqliteCatalogTest {
     assertTrue(ix.contains(new Snapshot.Index("by_amount", List.of("amount", "id"), false)), ix.toString());
     assertTrue(ix.contains(new Snapshot.Index("by_lower", List.of(CatalogFacts.EXPRESSION), false)),
         ix.toString());
+  }
+
+  @Test void checksAtColumnAndTableLevelFromTheCreateStatement() {
+    assertEquals(List.of(new Snapshot.Check(null, "id > 0"),
+        new Snapshot.Check("has text", "note <> 'it''s (not) CHECK'"),
+        new Snapshot.Check(null, "id < 100")), table("checked").checks());
+    assertEquals(List.of(), table("users").checks());
+  }
+
+  @Test void viewsWithTheirQuery() {
+    assertEquals(List.of(new Snapshot.View("big", null, snapshot.views().get(0).columns(),
+        "SELECT id FROM users WHERE amount > 10")), snapshot.views());
   }
 
   @Test void theTablesCanBeCreatedAgainInAnotherSqliteDatabase() throws Exception {

@@ -63,7 +63,7 @@ class SqliteDdlTest {
     assertEquals("BLOB", t(type("binary", "BINARY", 16)));
     assertEquals("DATE", t(type("date", "DATE")));
     assertEquals("TIME", t(type("time", "TIME", 3)));
-    assertEquals("TIMESTAMP", t(type("timestamp", "TIMESTAMP", 6)));
+    assertEquals("TIMESTAMP(6)", t(type("timestamp", "TIMESTAMP", 6)));
     assertEquals("TIMESTAMPTZ", t(type("timestamptz", "TIMESTAMP_WITH_LOCAL_TIME_ZONE", 6)));
   }
 
@@ -80,7 +80,7 @@ class SqliteDdlTest {
     TableName name = new TableName(null, "group");
     String create = DDL.createTable(Q, name, src, OTHER_ENGINE);
     assertEquals("CREATE TABLE \"group\" (\"id\" INTEGER NOT NULL, \"big amount\" DECIMAL TEXT(30, 4),"
-        + " \"when\" TIMESTAMP, PRIMARY KEY (\"id\"))", create);
+        + " \"when\" TIMESTAMP(3), PRIMARY KEY (\"id\"))", create);
     List<String> indexes = DDL.indexes(Q, name, src, OTHER_ENGINE);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
          Statement st = c.createStatement()) {

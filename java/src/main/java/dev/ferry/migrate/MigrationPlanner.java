@@ -1,0 +1,252 @@
+package dev.ferry.migrate;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.ferry.catalog.Scope;
+import dev.ferry.catalog.Snapshot;
+import dev.ferry.ddl.Ddl;
+import dev.ferry.dialect.Capabilities;
+import dev.ferry.dialect.Dialect;
+import dev.ferry.error.FerryFailure;
+import dev.ferry.federation.DatabaseSchema;
+import dev.ferry.federation.Federation;
+import dev.ferry.inspect.Inspector;
+import dev.ferry.types.TableName;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.calcite.sql.SqlDialect;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Plans a migration: reads the source's tables, views and constraints and the target's existing
+ * objects, and orders what to make — types and tables before the load; indexes and unique keys,
+ * foreign keys, identity counters and views after it — with every type mapping that changes
+ * meaning listed as a warning. Writes nothing.
+ */
+public final class MigrationPlanner {
+  /** The namespace Ferry keeps its checkpoints in, where the target has namespaces. */
+  public static final String FERRY_NAMESPACE = "ferry";
+
+  private final Federation federation;
+  private final MigrationRequest request;
+
+  /** A planner for {@code request} over the databases of {@code federation}. */
+  public MigrationPlanner(Federation federation, MigrationRequest request) {
+    this.federation = requireNonNull(federation, "federation");
+    this.request = requireNonNull(request, "request");
+  }
+
+  /** The plan; a bad request (unknown database, a pattern matching nothing, a non-empty target) fails here. */
+  public MigrationPlan plan() {
+    DatabaseSchema source = federation.database(request.from());
+    DatabaseSchema target = federation.database(request.to());
+    Scope sourceScope = source.inspectionScope(request.fromNamespace());
+    Scope targetScope = target.inspectionScope(request.toNamespace());
+    Snapshot from = Inspector.inspect(source.dataSource(), sourceScope, null);
+    Snapshot to = Inspector.inspect(target.dataSource(), targetScope, null);
+    Dialect sourceEngine = source.engine();
+    Dialect targetEngine = target.engine();
+    SqlDialect q = target.dialect();
+    Ddl ddl = targetEngine.ddl();
+    boolean sameEngine = sourceEngine == targetEngine;
+    String ns = targetScope.namespace();
+
+    List<MigrationPlan.Warning> warnings = new ArrayList<>();
+    List<MigrationPlan.Skipped> skipped = new ArrayList<>();
+    Map<String, Snapshot.Table> existing = byLowerName(to.tables());
+    Map<String, String> targetNames = new LinkedHashMap<>();
+    List<Snapshot.Table> chosen = new ArrayList<>();
+    for (Snapshot.Table t : choose(from, skipped)) {
+      String mapped = mappedTarget(t.name());
+      TableMapping m = mapping(mapped);
+      if (m != null && m.skip()) {
+        skipped.add(new MigrationPlan.Skipped(mapped, "table", "skipped by the mapping"));
+        continue;
+      }
+      Snapshot.Table e = existing.get(mapped.toLowerCase(Locale.ROOT));
+      if (e == null && m != null && m.columns() != null && !m.columns().isEmpty()) {
+        throw FerryFailure.of("USAGE", "the mapping computes columns of " + mapped + ", which"
+            + " database '" + request.to() + "' does not have: a migration creates missing tables"
+            + " with the source's columns; create " + mapped + " first (the new version's schema),"
+            + " then migrate into it").with("table", mapped);
+      }
+      chosen.add(t);
+      targetNames.put(t.name(), e != null ? e.name() : mapped);
+    }
+    checkMapping(from, targetNames);
+    if (!request.resume()) {
+      refuseNonEmpty(target, ns, targetNames, existing);
+    }
+
+    List<Snapshot.Table> ordered = TableOrder.parentsFirst(chosen);
+    TableStructure structure = new TableStructure(ddl, q, ns, sameEngine,
+        new Ddl.Source(sameEngine, sourceEngine.capabilities().enforcesTypes(),
+            sourceEngine.ddl().indexNamesPerTable()),
+        new MigrationSql(sourceEngine, source.dialect(), targetEngine, q, sourceScope.namespace(), ns),
+        targetNames, existing, warnings, skipped);
+    List<MigrationPlan.Step> steps = new ArrayList<>();
+    List<MigrationPlan.PlannedTable> tables = new ArrayList<>();
+    for (Snapshot.Table t : ordered) {
+      String targetName = targetNames.get(t.name());
+      Snapshot.Table there = existing.get(targetName.toLowerCase(Locale.ROOT));
+      List<Snapshot.Table> partitions = from.tables().stream()
+          .filter(p -> t.name().equals(p.partitionOf())).toList();
+      tables.add(new MigrationPlan.PlannedTable(t.name(), targetName, there != null,
+          partitions.stream().map(Snapshot.Table::name).toList()));
+      if (there == null) {
+        steps.addAll(structure.create(t, targetName, partitions));
+      } else if (request.resume()) {
+        steps.addAll(structure.missing(t, there));
+      } else {
+        warnings.add(new MigrationPlan.Warning(targetName, "exists in the target: loaded by column"
+            + " name into its own structure, which the migration leaves as it is (its generated"
+            + " keys continue after the loaded ones)"));
+        steps.addAll(structure.identities(there));
+      }
+    }
+    steps.addAll(new ViewSteps(q, ns, structure.translation(), to, warnings, skipped)
+        .steps(from.views(), this::wanted));
+    steps.sort(java.util.Comparator.comparing(MigrationPlan.Step::phase));
+    boolean namespaces = targetEngine.capabilities().namespaces() != Capabilities.Namespaces.NONE
+        && ddl.createNamespace(q, FERRY_NAMESPACE) != null;
+    return new MigrationPlan(request.from(), request.to(), sourceEngine.name(), targetEngine.name(),
+        ns, namespaces ? FERRY_NAMESPACE : null, "migrate:" + request.from() + "->" + request.to(),
+        tables, !targetEngine.capabilities().concurrentWriters() || ddl.checksForeignKeysWhileLoading()
+            && ordered.stream().anyMatch(t -> !t.foreignKeys().isEmpty()),
+        steps, warnings, skipped);
+  }
+
+  /** Whether a table or view of this name is migrated: --tables (when given) matches it, --exclude does not. */
+  private boolean wanted(String name) {
+    List<Pattern> include = patterns(request.tables());
+    return (include.isEmpty() || include.stream().anyMatch(p -> p.matcher(name).matches()))
+        && patterns(request.exclude()).stream().noneMatch(p -> p.matcher(name).matches());
+  }
+
+  private List<Snapshot.Table> choose(Snapshot from, List<MigrationPlan.Skipped> skipped) {
+    List<Snapshot.Table> out = new ArrayList<>();
+    for (Snapshot.Table t : from.tables()) {
+      if (!wanted(t.name())) {
+        continue;
+      }
+      if (t.partitionOf() != null) {
+        skipped.add(new MigrationPlan.Skipped(t.name(), "partition", "a partition of "
+            + t.partitionOf() + ": its rows are loaded through " + t.partitionOf()
+            + ", never as a table of their own"));
+        continue;
+      }
+      out.add(t);
+    }
+    if (out.isEmpty()) {
+      throw FerryFailure.of("USAGE", "no table of database '" + request.from() + "' matches"
+          + (request.tables() == null ? "" : " --tables " + String.join(",", request.tables()))
+          + (request.exclude() == null ? "" : " (after --exclude " + String.join(",", request.exclude()) + ")")
+          + "; its tables: " + String.join(", ", from.tables().stream().map(Snapshot.Table::name).toList()))
+          .with("database", request.from());
+    }
+    return out;
+  }
+
+  /** The target table a source table goes to: the mapping entry naming it as its source, else its own name. */
+  private String mappedTarget(String source) {
+    if (request.mapping() != null) {
+      for (Map.Entry<String, TableMapping> e : request.mapping().entrySet()) {
+        if (e.getValue().from() != null && e.getValue().from().equalsIgnoreCase(source)) {
+          return e.getKey();
+        }
+      }
+    }
+    return source;
+  }
+
+  private @Nullable TableMapping mapping(String target) {
+    if (request.mapping() == null) {
+      return null;
+    }
+    for (Map.Entry<String, TableMapping> e : request.mapping().entrySet()) {
+      if (e.getKey().equalsIgnoreCase(target)) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** Every mapping entry must concern a table of the migration: a typo is an error, not a no-op. */
+  private void checkMapping(Snapshot from, Map<String, String> targetNames) {
+    if (request.mapping() == null) {
+      return;
+    }
+    for (Map.Entry<String, TableMapping> e : request.mapping().entrySet()) {
+      String source = e.getValue().from() != null ? e.getValue().from() : e.getKey();
+      boolean known = from.tables().stream().anyMatch(t -> t.name().equalsIgnoreCase(source));
+      if (!known) {
+        throw FerryFailure.of("USAGE", "the mapping of " + e.getKey() + " reads source table '"
+            + source + "', which database '" + request.from() + "' does not have; its tables: "
+            + String.join(", ", from.tables().stream().map(Snapshot.Table::name).toList())
+            + (e.getValue().from() == null ? " (name the source with from:)" : ""))
+            .with("table", e.getKey());
+      }
+    }
+  }
+
+  private static List<Pattern> patterns(@Nullable List<String> globs) {
+    List<Pattern> out = new ArrayList<>();
+    if (globs != null) {
+      for (String g : globs) {
+        String s = g.strip();
+        if (!s.isEmpty()) {
+          out.add(Pattern.compile(Pattern.quote(s).replace("*", "\\E.*\\Q"),
+              Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, Snapshot.Table> byLowerName(List<Snapshot.Table> tables) {
+    Map<String, Snapshot.Table> out = new LinkedHashMap<>();
+    tables.forEach(t -> out.put(t.name().toLowerCase(Locale.ROOT), t));
+    return out;
+  }
+
+  /** A migration without --resume loads into empty tables only: appending would double rows. */
+  private void refuseNonEmpty(DatabaseSchema target, @Nullable String ns,
+      Map<String, String> targetNames, Map<String, Snapshot.Table> existing) {
+    List<String> full = new ArrayList<>();
+    try (Connection c = target.dataSource().getConnection(); Statement st = c.createStatement()) {
+      for (String name : targetNames.values()) {
+        Snapshot.Table e = existing.get(name.toLowerCase(Locale.ROOT));
+        if (e == null) {
+          continue;
+        }
+        st.setMaxRows(1);
+        try (ResultSet rs = st.executeQuery("SELECT 1 FROM " + new TableName(ns, e.name())
+            .quoted(target.dialect()))) {
+          if (rs.next()) {
+            full.add(e.name());
+          }
+        }
+      }
+      if (!c.getAutoCommit()) {
+        c.rollback();
+      }
+    } catch (SQLException e) {
+      throw FerryFailure.wrap(e, "checking the target tables of database '" + request.to() + "'");
+    }
+    if (!full.isEmpty()) {
+      throw FerryFailure.of("MIGRATE_TARGET_NOT_EMPTY", "database '" + request.to() + "' already"
+          + " holds rows in " + String.join(", ", full) + "; a migration loads into new or empty"
+          + " tables only. Continue an interrupted migration with --resume, or empty or drop those"
+          + " tables first").with("database", request.to()).with("tables", full);
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package dev.ferry.migrate;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.ferry.ddl.Ddl;
+import dev.ferry.error.FerryFailure;
+import dev.ferry.federation.DatabaseSchema;
+import dev.ferry.types.TableName;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.sql.SqlDialect;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Runs one structure phase of a plan on the target, each step committed on its own. A failed
+ * table aborts the migration (nothing can be loaded into it); any other failed step is reported
+ * and the phase goes on, so one untranslatable view or a foreign key the data breaks does not
+ * hide the rest.
+ */
+public final class MigrationRunner {
+  private final DatabaseSchema target;
+  private final MigrationPlan plan;
+
+  /** A runner of {@code plan} on {@code target}. */
+  public MigrationRunner(DatabaseSchema target, MigrationPlan plan) {
+    this.target = requireNonNull(target, "target");
+    this.plan = requireNonNull(plan, "plan");
+  }
+
+  /** Runs the steps of {@code phase}. */
+  public PhaseResult run(MigrationPhase phase) {
+    List<PhaseResult.StepResult> out = new ArrayList<>();
+    String checkpoints = plan.checkpointNamespace();
+    try (Connection c = target.dataSource().getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(true);
+      try {
+        if (phase == MigrationPhase.TYPES && checkpoints != null) {
+          checkpoints = ferryNamespace(c, checkpoints);
+        }
+        if (phase == MigrationPhase.CLEANUP) {
+          out.add(cleanup(c));
+        }
+        List<MigrationPlan.Step> steps = plan.steps().stream().filter(s -> s.phase() == phase).toList();
+        List<MigrationPlan.Step> pending = new ArrayList<>(steps);
+        // Views over views: retry the failed ones while each round creates at least one.
+        while (!pending.isEmpty()) {
+          List<MigrationPlan.Step> failed = new ArrayList<>();
+          List<PhaseResult.StepResult> failures = new ArrayList<>();
+          for (MigrationPlan.Step s : pending) {
+            PhaseResult.StepResult r = run(c, s);
+            if (r.ok()) {
+              out.add(r);
+            } else if (phase == MigrationPhase.TABLES || phase == MigrationPhase.TYPES) {
+              throw FerryFailure.of("MIGRATE_STRUCTURE", "creating " + s.object() + " in database '"
+                  + plan.to() + "' failed: " + r.error()).with("database", plan.to())
+                  .with("object", s.object());
+            } else {
+              failed.add(s);
+              failures.add(r);
+            }
+          }
+          if (phase != MigrationPhase.VIEWS || failed.size() == pending.size()) {
+            out.addAll(failures);
+            break;
+          }
+          pending = failed;
+        }
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw FerryFailure.wrap(e, "running the " + phase.wire() + " phase in database '" + plan.to() + "'");
+    }
+    return new PhaseResult(phase, out, checkpoints);
+  }
+
+  private PhaseResult.StepResult run(Connection c, MigrationPlan.Step s) {
+    List<String> sql = s.column() == null ? s.sql() : identitySql(c, s);
+    String current = null;
+    try (Statement st = c.createStatement()) {
+      for (String x : sql) {
+        current = x;
+        st.execute(x);
+      }
+      return new PhaseResult.StepResult(s.object(), s.description(), true, sql, null);
+    } catch (SQLException | RuntimeException e) {
+      String why = target.dataSource().spec().scrub(String.valueOf(e.getMessage())).strip();
+      return new PhaseResult.StepResult(s.object(), s.description(), false, sql,
+          why + (current == null ? "" : " (running: " + current + ")"));
+    }
+  }
+
+  /** The identity statements with the next value computed from the loaded rows. */
+  private List<String> identitySql(Connection c, MigrationPlan.Step s) {
+    SqlDialect q = target.dialect();
+    TableName table = new TableName(plan.targetNamespace(), requireNonNull(s.table(), "table"));
+    String column = requireNonNull(s.column(), "column");
+    long next = 1;
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT MAX(" + q.quoteIdentifier(column) + ") FROM " + table.quoted(q))) {
+      if (rs.next()) {
+        long max = rs.getLong(1);
+        next = rs.wasNull() ? 1 : max + 1;
+      }
+    } catch (SQLException e) {
+      throw FerryFailure.wrap(e, "reading the highest " + column + " of " + table);
+    }
+    return target.engine().ddl().identityRestart(q, table, column, Long.toString(next));
+  }
+
+  /** Creates Ferry's namespace for checkpoints; null (the target's own then) when refused. */
+  private @Nullable String ferryNamespace(Connection c, String name) {
+    Ddl ddl = target.engine().ddl();
+    String create = ddl.createNamespace(target.dialect(), name);
+    if (create == null) {
+      return null;
+    }
+    try (Statement st = c.createStatement()) {
+      st.execute(create);
+      return name;
+    } catch (SQLException e) {
+      return null;
+    }
+  }
+
+  /** Removes this migration's checkpoints; the table too when it is in the user's namespace and empty. */
+  private PhaseResult.StepResult cleanup(Connection c) throws SQLException {
+    SqlDialect q = target.dialect();
+    String ns = plan.checkpointNamespace() != null ? plan.checkpointNamespace() : plan.targetNamespace();
+    TableName table = new TableName(ns, "ferry_checkpoint");
+    List<String> sql = new ArrayList<>();
+    String delete = "DELETE FROM " + table.quoted(q) + " WHERE " + q.quoteIdentifier("job") + " = ?";
+    try (PreparedStatement ps = c.prepareStatement(delete)) {
+      ps.setString(1, plan.job());
+      ps.executeUpdate();
+      sql.add(delete);
+    } catch (SQLException e) {
+      // No checkpoint table: nothing was checkpointed there.
+      return new PhaseResult.StepResult("ferry_checkpoint", "checkpoints removed", true, List.of(), null);
+    }
+    if (plan.checkpointNamespace() == null) {
+      long left;
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table.quoted(q))) {
+        left = rs.next() ? rs.getLong(1) : 1;
+      }
+      if (left == 0) {
+        String drop = "DROP TABLE " + table.quoted(q);
+        try (Statement st = c.createStatement()) {
+          st.execute(drop);
+        }
+        sql.add(drop);
+      }
+    }
+    return new PhaseResult.StepResult("ferry_checkpoint", "checkpoints removed", true, sql, null);
+  }
+}

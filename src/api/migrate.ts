@@ -1,0 +1,156 @@
+import { resolve } from 'node:path';
+import type { CopyTableResult } from '../copy/events.js';
+import type { MigratedTable, MigrateEvent, MigrationPhase, MigrationReport, PhaseResult } from '../migrate/events.js';
+import { mappingToWire, tableMapping, type Mapping } from '../migrate/mapping.js';
+import type { VerifyReport } from '../verify/verify-report.js';
+import { copyTable } from './copy.js';
+import type { Ferry } from './ferry.js';
+import { splitRef } from './refs.js';
+
+/** What to migrate and how. */
+export interface MigrateOptions {
+  /** Source: a configured database, or `database.schema`. */
+  readonly from: string;
+  /** Target: a configured database, or `database.schema`. */
+  readonly to: string;
+  /** Source tables (names or `*` patterns) to migrate; default every table. Views match too. */
+  readonly tables?: readonly string[];
+  /** Source tables or views (names or `*` patterns) to leave out. */
+  readonly exclude?: readonly string[];
+  /** Tables loaded in parallel (default 1). */
+  readonly jobs?: number;
+  /** Rows per chunk (one transaction each). */
+  readonly chunkRows?: number;
+  /** Chunks of one table written at once. */
+  readonly parallel?: number;
+  /** Plan only: nothing is written. */
+  readonly dryRun?: boolean;
+  /** Continue an interrupted migration: loads resume after their last committed chunk. */
+  readonly resume?: boolean;
+  /** Skip the verification after the load. */
+  readonly noVerify?: boolean;
+  /**
+   * Per target table: its source table, a row condition, computed columns, or skip (an upgrade
+   * into tables the new version's schema already has); see `parseMapping`.
+   */
+  readonly mapping?: Mapping;
+}
+
+const BEFORE_LOAD: readonly MigrationPhase[] = ['types', 'tables'];
+const AFTER_LOAD: readonly MigrationPhase[] = ['constraints', 'foreign-keys', 'identities', 'views'];
+
+/**
+ * The computed columns and row condition of target table `target` under `mapping`; columns not
+ * listed are filled (and compared) by name, so a target with columns added or dropped loads.
+ *
+ * @example
+ * columnsOf(undefined, 'orders') // { columns: {}, where: null }
+ */
+export function columnsOf(mapping: Mapping | undefined, target: string): { columns: Record<string, string>; where: string | null } {
+  const m = tableMapping(mapping, target);
+  return m?.kind === 'map' ? { columns: { ...m.columns }, where: m.where } : { columns: {}, where: null };
+}
+
+/**
+ * Migrates a whole database (or the tables chosen) into another, of the same engine or not:
+ * creates types and tables, loads every table with chunked, resumable copies, then adds indexes,
+ * unique and foreign keys, sets identity counters past the copied ids, translates the views, and
+ * verifies every table. Returns the report; a failed structure step is reported, not thrown.
+ *
+ * @example
+ * const report = await migrate(ferry, { from: 'legacy', to: 'pg', jobs: 2 }, (e) => console.log(e.kind));
+ * report.ok // true when every table is loaded and verified exact and every step succeeded
+ */
+export async function migrate(ferry: Ferry, options: MigrateOptions, onEvent: (e: MigrateEvent) => void = () => undefined): Promise<MigrationReport> {
+  const started = performance.now();
+  const from = splitRef(ferry, options.from);
+  const to = splitRef(ferry, options.to);
+  const handle = await ferry.migration({
+    from: from.database,
+    to: to.database,
+    fromNamespace: from.namespace ?? null,
+    toNamespace: to.namespace ?? null,
+    tables: options.tables ? [...options.tables] : null,
+    exclude: options.exclude ? [...options.exclude] : null,
+    mapping: options.mapping ? mappingToWire(options.mapping) : null,
+    resume: options.resume ?? false,
+  });
+  const plan = await handle.plan();
+  onEvent({ kind: 'plan', plan });
+  const phases: PhaseResult[] = [];
+  const report = (tables: readonly MigratedTable[], dryRun: boolean): MigrationReport => {
+    const failedSteps = phases.flatMap((p) => p.steps.filter((s) => !s.ok));
+    const ok = !dryRun && failedSteps.length === 0 && tables.every((t) => t.loaded && t.verify?.match !== false);
+    return { from: options.from, to: options.to, sourceEngine: plan.sourceEngine, targetEngine: plan.targetEngine, dryRun, plan, phases, tables, failedSteps, seconds: (performance.now() - started) / 1000, ok };
+  };
+  if (options.dryRun) return report([], true);
+
+  const phase = async (name: MigrationPhase): Promise<PhaseResult> => {
+    const result = await handle.run(name);
+    phases.push(result);
+    onEvent({ kind: 'phase', result });
+    return result;
+  };
+  let checkpointNamespace = plan.checkpointNamespace;
+  for (const name of BEFORE_LOAD) {
+    const r = await phase(name);
+    if (name === 'types') checkpointNamespace = r.checkpointNamespace;
+  }
+
+  const fallbackStateFile = ferry.loaded.file && ferry.loaded.file !== '--db' ? resolve(ferry.loaded.baseDir, '.ferry-state.json') : resolve('.ferry-state.json');
+  const loads = new Map<string, CopyTableResult>();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < plan.tables.length) {
+      const t = plan.tables[next++]!;
+      const m = columnsOf(options.mapping, t.target);
+      loads.set(t.source, await copyTable(ferry, {
+        from: from.database,
+        to: to.database,
+        table: t.source,
+        targetTable: t.target,
+        fromNamespace: from.namespace ?? null,
+        toNamespace: to.namespace ?? null,
+        mode: 'append',
+        create: false,
+        resume: options.resume ?? false,
+        chunkRows: options.chunkRows,
+        parallel: options.parallel,
+        job: plan.job,
+        // By target column name: the target may be a new version with columns added or dropped.
+        columns: m.columns,
+        where: m.where,
+        checkpointNamespace,
+        fallbackStateFile,
+      }, false, (event) => onEvent({ kind: 'load', event })));
+    }
+  };
+  const jobs = plan.loadInOrder ? 1 : Math.max(1, Math.min(options.jobs ?? 1, plan.tables.length));
+  await Promise.all(Array.from({ length: jobs }, worker));
+  const allLoaded = [...loads.values()].every((r) => r.ok);
+
+  if (allLoaded) for (const name of AFTER_LOAD) await phase(name);
+  const tables: MigratedTable[] = [];
+  for (const t of plan.tables) {
+    const load = loads.get(t.source);
+    let verified: VerifyReport | null = null;
+    if (load?.ok && !options.noVerify) {
+      const m = columnsOf(options.mapping, t.target);
+      verified = await ferry.verifyTable({ from: from.database, to: to.database, fromNamespace: from.namespace ?? null, toNamespace: to.namespace ?? null, table: t.source, targetTable: t.target, chunkRows: options.chunkRows, columns: m.columns, where: m.where });
+      onEvent({ kind: 'verified', report: verified });
+    }
+    tables.push({
+      source: t.source,
+      target: t.target,
+      existed: t.exists,
+      loaded: load?.ok ?? false,
+      rows: load?.rows ?? 0,
+      seconds: load?.seconds ?? 0,
+      error: load?.error ?? null,
+      verify: verified && { match: verified.match, sourceRows: verified.sourceRows, targetRows: verified.targetRows, differingKeyCount: verified.differingKeyCount, method: verified.method },
+    });
+  }
+  // Checkpoints go once every table is in: until then they are what --resume continues from.
+  if (allLoaded) await phase('cleanup');
+  return report(tables, false);
+}

@@ -1,0 +1,133 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { check, Ferry, migrate } from '../../src/api/index.js';
+import type { ExactRow } from '../../src/arrow/index.js';
+import type { MigrationReport } from '../../src/migrate/events.js';
+import { maria, native, pg, tempDir } from './fixtures.js';
+import { mariaSource, pgSource, ROWS, sqliteSource } from './migrate-fixture.js';
+import { SERVICES, serviceAvailable } from './services.js';
+
+const havePg = await serviceAvailable('postgres');
+const haveMaria = await serviceAvailable('mariadb');
+const dir = tempDir('ferry-migrate-');
+const urls = {
+  liteSrc: `jdbc:sqlite:${join(dir, 'source.db')}`,
+  liteDst: `jdbc:sqlite:${join(dir, 'target.db')}`,
+  duck: `jdbc:duckdb:${join(dir, 'target.duckdb')}`,
+};
+const PG_TARGETS = ['ferry_mig_pg', 'ferry_mig_from_maria', 'ferry_mig_from_lite'];
+
+/** Runs SQL on the engine behind a `database[.namespace]` reference, in that namespace. */
+function onTarget(ref: string, ...sql: string[]): Promise<number> {
+  const [db] = ref.split('.');
+  if (db === 'pg') return pg(...sql);
+  if (db === 'maria') return maria(...sql);
+  return native(db === 'duck' ? urls.duck : urls.liteDst, ...sql);
+}
+
+/** Every value as comparable text: numbers without trailing zeros, so 12.50 and 12.5 agree. */
+function canon(rows: readonly ExactRow[]): string[][] {
+  return rows.map((r) => Object.values(r).map((v) => {
+    if (v === null) return 'NULL';
+    const s = String(v);
+    // SQLite sums REALs: its 1438.8400000000001 is the 1438.84 an exact engine gives.
+    return /^-?\d+(\.\d+)?$/.test(s) ? String(Number(Number(s).toPrecision(12))) : s;
+  }));
+}
+
+/** The findings check may report after a migration of each pair: the documented, unavoidable differences. */
+const ALLOWED_WARNINGS: Record<string, readonly string[]> = {
+  // Arrays have no equivalent outside PostgreSQL: they become text (the plan warns).
+  'PostgreSQL → MariaDB': ['Y202 customers.tags'],
+  'PostgreSQL → SQLite': ['Y202 customers.tags'],
+  'PostgreSQL → DuckDB': ['Y202 customers.tags'],
+};
+
+describe.skipIf(!havePg || !haveMaria)('ferry migrate across engines', () => {
+  let ferry: Ferry;
+
+  beforeAll(async () => {
+    await pg(...pgSource('ferry_mig_src'), ...PG_TARGETS.flatMap((s) => [`DROP SCHEMA IF EXISTS ${s} CASCADE`, `CREATE SCHEMA ${s}`]));
+    await maria(...mariaSource('ferry_mig_src'), 'DROP DATABASE IF EXISTS ferry_mig_dst', 'CREATE DATABASE ferry_mig_dst');
+    await native(urls.liteSrc, ...sqliteSource());
+    ferry = await Ferry.open({
+      databases: {
+        pg: { url: SERVICES.postgres.url, user: SERVICES.postgres.user },
+        maria: { url: SERVICES.mariadb.url, user: SERVICES.mariadb.user },
+        lite: { url: urls.liteSrc },
+        litedst: { url: urls.liteDst },
+        duck: { url: urls.duck, schema: 'main' },
+      },
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await ferry?.close();
+    if (havePg) await pg('DROP SCHEMA IF EXISTS ferry_mig_src CASCADE', ...PG_TARGETS.map((s) => `DROP SCHEMA IF EXISTS ${s} CASCADE`));
+    if (haveMaria) await maria('DROP DATABASE IF EXISTS ferry_mig_src', 'DROP DATABASE IF EXISTS ferry_mig_dst');
+  });
+
+  const pairs = [
+    ['PostgreSQL → MariaDB', 'pg.ferry_mig_src', 'maria.ferry_mig_dst'],
+    ['MariaDB → PostgreSQL', 'maria.ferry_mig_src', 'pg.ferry_mig_from_maria'],
+    ['SQLite → PostgreSQL', 'lite', 'pg.ferry_mig_from_lite'],
+    ['PostgreSQL → PostgreSQL', 'pg.ferry_mig_src', 'pg.ferry_mig_pg'],
+    ['PostgreSQL → SQLite', 'pg.ferry_mig_src', 'litedst'],
+    ['PostgreSQL → DuckDB', 'pg.ferry_mig_src', 'duck'],
+  ] as const;
+
+  for (const [name, from, to] of pairs) {
+    it(`${name}: a usable database that passes ferry check`, async () => {
+      const report: MigrationReport = await migrate(ferry, { from, to, jobs: 2 });
+      expect(report.failedSteps).toEqual([]);
+      expect(report.tables.map((t) => [t.source, t.loaded, t.verify?.match])).toEqual(
+        report.plan.tables.map((t) => [t.source, true, true]));
+      expect(report.ok).toBe(true);
+      // Partitions are read through their parent, never copied again.
+      if (from.startsWith('pg')) {
+        expect(report.plan.tables.map((t) => t.source).sort()).toEqual(['customers', 'employees', 'measurements', 'orders']);
+        expect(report.plan.skipped.filter((s) => s.kind === 'partition').map((s) => s.object).sort()).toEqual(['measurements_2024', 'measurements_2025']);
+      }
+      if (name === 'PostgreSQL → PostgreSQL') {
+        // Into the same engine the partitioning is recreated, and rows land in their partitions.
+        const parts = (await ferry.inspect('pg', 'ferry_mig_pg')).tables.filter((t) => t.partitionOf);
+        expect(parts.map((t) => [t.name, t.partitionOf])).toEqual([['measurements_2024', 'measurements'], ['measurements_2025', 'measurements']]);
+        const [inPart] = await ferry.rows('SELECT COUNT(*) AS n FROM pg.ferry_mig_pg.measurements_2025');
+        expect(Number(inPart!.n)).toBe(7);
+      }
+      for (const [table, count] of Object.entries({ ...ROWS, ...(from.startsWith('pg') ? { measurements: 12 } : {}) })) {
+        const [row] = await ferry.rows(`SELECT COUNT(*) AS n FROM ${to}.${table}`);
+        expect([table, Number(row!.n)]).toEqual([table, count]);
+      }
+
+      const findings = (await check(ferry, from, to)).findings;
+      expect(findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.message}`)).toEqual([]);
+      const warnings = findings.filter((f) => f.severity === 'warning').map((f) => `${f.code} ${f.table}.${f.column ?? ''}`).sort();
+      expect(warnings).toEqual([...(ALLOWED_WARNINGS[name] ?? [])].sort());
+
+      // The application's next insert gets a fresh id.
+      const ns = to.includes('.') ? `${to.split('.')[1]}.` : '';
+      await onTarget(to, `INSERT INTO ${ns}customers (name, email) VALUES ('After Migration', 'after@example.com')`);
+      await onTarget(to, `INSERT INTO ${ns}orders (customer_id, total) VALUES (1, 5)`);
+      const [fresh] = await ferry.rows(`SELECT MAX(id) AS id FROM ${to}.customers`);
+      expect(Number(fresh!.id)).toBe(ROWS.customers + 1);
+      const [order] = await ferry.rows(`SELECT status, MAX(id) AS id FROM ${to}.orders WHERE total = 5 GROUP BY status`);
+      expect([order!.status, Number(order!.id)]).toEqual(['new', ROWS.orders + 1]);
+      await onTarget(to, `DELETE FROM ${ns}orders WHERE id > ${ROWS.orders}`, `DELETE FROM ${ns}customers WHERE id > ${ROWS.customers}`);
+
+      // Views answer with the source's rows.
+      const viewSql = (ref: string): string => `SELECT id, name, orders, spent FROM ${ref}.customer_totals ORDER BY id`;
+      expect(canon(await ferry.rows(viewSql(to)))).toEqual(canon(await ferry.rows(viewSql(from))));
+
+      // Ferry's bookkeeping is gone from the user's schema.
+      expect((await ferry.tableNames(to.split('.')[0]!, to.split('.')[1])).tables).not.toContain('ferry_checkpoint');
+    }, 180_000);
+  }
+
+  it('refuses a target that already holds rows, naming the tables and --resume', async () => {
+    await expect(migrate(ferry, { from: 'pg.ferry_mig_src', to: 'pg.ferry_mig_pg' })).rejects.toMatchObject({
+      code: 'MIGRATE_TARGET_NOT_EMPTY',
+      message: expect.stringMatching(/customers.*--resume/s),
+    });
+  });
+});
+
