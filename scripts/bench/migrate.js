@@ -18,7 +18,8 @@
 // JVM lives inside its Node process) and the summed RSS of the whole process tree, sampled
 // 10 times a second. After every run each target table's row count must equal the source's, and
 // Ferry's report must say every table verified exact (its verification counts in its time).
-// Ratios are printed as PASS/MISS for information; timings never fail the run. Everything the
+// Ratios are printed as PASS/MISS for information; timings never fail the run; a tool that fails
+// is reported with the others, then fails the run. Everything the
 // benchmark made (databases, schema, files) is dropped at the end, also after a failure or
 // SIGINT/SIGTERM.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -142,19 +143,34 @@ async function runFerry(pair, settings, ctx) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The peers (a failure or a wrong count here is an error: the run stops)
+// The peers (a failure or a wrong count is recorded, reported, and fails the run at the end)
 
-/** pgloader's whole-database load with its defaults; its summary is kept for the report. */
+/** What pgloader is told when its defaults run out of heap: its knob for rows held in memory. */
+const PGLOADER_SMALLER = 'prefetch rows = 10000';
+
+/**
+ * pgloader's whole-database load with its defaults; its summary is kept for the report. When its
+ * Lisp heap (1 GB in Debian's build) runs out, as it does on SQLite at SF 1, the load is run once
+ * more with {@link PGLOADER_SMALLER} and the failed attempt is reported (its time is not counted).
+ */
 async function pgloader(source, ctx) {
+  let args = ['--root-dir', join(ctx.work, 'pgloader'), source, TARGET_PGLOADER_URL];
   resetTarget();
-  const args = ['--root-dir', join(ctx.work, 'pgloader'), source, TARGET_PGLOADER_URL];
-  const r = await measured('pgloader', args, { timeoutMs: timeoutMs(ctx.sf), tree: true });
+  let r = await measured('pgloader', args, { timeoutMs: timeoutMs(ctx.sf), tree: true });
+  let retried;
+  if (failed(r) && /Heap exhausted/.test(r.stdout + r.stderr)) {
+    retried = `with its defaults it ran out of heap after ${seconds(r.ms)} (peak RSS ${mb(r.maxRssKb)}); rerun with --with '${PGLOADER_SMALLER}'`;
+    progress(`pgloader: ${retried}…`);
+    args = ['--with', PGLOADER_SMALLER, ...args];
+    resetTarget();
+    r = await measured('pgloader', args, { timeoutMs: timeoutMs(ctx.sf), tree: true });
+  }
   const why = failed(r);
   if (why) throw new Error(`${commandLine('pgloader', args)} failed (${why}):\n${tail(`${r.stderr}\n${r.stdout}`, 30)}`);
   const total = /^\s*Total import time\s+(\S+)\s+(\d+)/m.exec(r.stdout + r.stderr);
   const contents = targetContents();
   assertCounts(`pgloader ${source}`, contents.counts, ctx.rows);
-  return { ms: r.ms, maxRssKb: r.maxRssKb, treeRssKb: r.treeRssKb, cpuS: r.cpuS, contents, summary: total ? `errors ${total[1]}, rows ${total[2]}` : 'no summary line', command: commandLine('pgloader', args) };
+  return { ms: r.ms, maxRssKb: r.maxRssKb, treeRssKb: r.treeRssKb, cpuS: r.cpuS, contents, summary: `${total ? `errors ${total[1]}, rows ${total[2]}` : 'no summary line'}${retried ? `; ${retried}` : ''}`, command: commandLine('pgloader', args) };
 }
 
 const PEERS = {
@@ -266,7 +282,12 @@ async function measureAll(opts, ctx) {
       const ferryFirst = i % 2 === 1;
       if (ferryFirst) await ferry();
       progress(`${pair.label}: ${PEERS[pair.peer].label}, run ${i} of ${opts.runs}…`);
-      res.peer.push(await PEERS[pair.peer].run(ctx));
+      try {
+        res.peer.push(await PEERS[pair.peer].run(ctx));
+      } catch (e) {
+        // Reported with everything else; the other pairs are still measured.
+        res.peer.push({ failure: e.message, reason: 'FAILED' });
+      }
       if (!ferryFirst) await ferry();
     }
   }
@@ -315,11 +336,12 @@ function report(opts, ctx, results, env) {
     const res = results[p];
     const ok = res.ferry.filter((r) => !r.failure);
     for (const [i, r] of res.ferry.entries()) rows.push(ferryRow(`${label}: ferry ${r.jobs}${opts.runs > 1 ? ` (run ${i + 1})` : ''}`, r));
-    for (const [i, r] of res.peer.entries()) rows.push([`${label}: ${PEERS[PAIRS[p].peer].label}${opts.runs > 1 ? ` (run ${i + 1})` : ''}`, seconds(r.ms), rate(total, r.ms), mb(r.maxRssKb), mb(r.treeRssKb), r.cpuS?.toFixed(1) ?? '-', made(r.contents)]);
+    for (const [i, r] of res.peer.entries()) rows.push(ferryRow(`${label}: ${PEERS[PAIRS[p].peer].label}${opts.runs > 1 ? ` (run ${i + 1})` : ''}`, r));
     for (const r of res.variants) rows.push(ferryRow(`${label}: ferry ${r.jobs} (tried once)`, r));
-    const peerBest = best(res.peer);
+    const peerOk = res.peer.filter((r) => !r.failure);
+    const peerBest = peerOk.length > 0 ? best(peerOk) : undefined;
     const peerName = PAIRS[p].peer === 'pgDumpRestore' ? 'pg_dump+pg_restore' : 'pgloader';
-    if (ok.length === 0) ratios.push([`${label}: ${peerName} time / ferry time ≥ ${PAIRS[p].target}`, 'not measured (ferry failed)']);
+    if (ok.length === 0 || !peerBest) ratios.push([`${label}: ${peerName} time / ferry time ≥ ${PAIRS[p].target}`, `not measured (${ok.length === 0 ? 'ferry' : peerName} failed)`]);
     else {
       const f = best(ok);
       const ratio = peerBest.ms / f.ms;
@@ -329,7 +351,7 @@ function report(opts, ctx, results, env) {
       const peak = Math.max(...ok.map((r) => Math.max(r.maxRssKb ?? 0, r.treeRssKb ?? 0)));
       ratios.push([`${label}: ferry peak RSS < ${TARGETS.rssMb} MB`, `${verdict(peak / 1024 < TARGETS.rssMb)} (${mb(peak)})`]);
     }
-    for (const r of res.peer) if (r.summary) notes.push(`${label}: ${PEERS[PAIRS[p].peer].label}: ${r.summary}`);
+    for (const r of res.peer) if (r.summary || r.failure) notes.push(`${label}: ${PEERS[PAIRS[p].peer].label}: ${r.failure ? `FAILED: ${r.failure}` : r.summary}`);
     for (const r of [...res.ferry, ...res.variants]) if (r.failure) notes.push(`${label}: ferry ${r.jobs} FAILED: ${r.failure}`);
   }
   out.push('', 'Migrations, wall time from spawn to exit, each into an empty target database (row counts of every table checked against the source; ferry\'s report must say every table verified exact):');
@@ -430,9 +452,12 @@ export async function main(args) {
       const ctx = { sf, work, config, configFile, ...setup };
       const results = await measureAll(opts, ctx);
       process.stdout.write(`${report(opts, ctx, results, env)}\n`);
-      return opts.pairs.flatMap((p) => [...results[p].ferry, ...results[p].variants].filter((r) => r.failure).map((r) => `${PAIRS[p].label} ${r.jobs}: ${r.reason}`));
+      return opts.pairs.flatMap((p) => [
+        ...[...results[p].ferry, ...results[p].variants].filter((r) => r.failure).map((r) => `ferry ${PAIRS[p].label} ${r.jobs}: ${r.reason}`),
+        ...results[p].peer.filter((r) => r.failure).map(() => `${PEERS[PAIRS[p].peer].label} ${PAIRS[p].label} failed`),
+      ]);
     });
-    if (failures.length > 0) throw new Error(`ferry migrate failed: ${failures.join('; ')} (details in the report above)`);
+    if (failures.length > 0) throw new Error(`${failures.join('; ')} (details in the report above)`);
   } finally {
     process.removeListener('SIGINT', onSignal).removeListener('SIGTERM', onSignal).removeListener('SIGHUP', onSignal);
     progress('dropping the databases and files this run made…');
