@@ -8,6 +8,7 @@ const BENCHES = {
   query: 'read a 1,000,000-row table through Ferry (PostgreSQL, H2) and compare with psql \\copy',
   check: 'ferry check on 300 tables × 20 columns with a few hundred changes (PostgreSQL), beside liquibase diff; --scale: the scale benchmark',
   copy: 'ferry copy of a 1,000,000-row table (SQLite→PG, PG→PG, PG→MariaDB, PG→DuckDB), beside psql \\copy pipes, LOAD DATA, DuckDB\'s COPY and pgloader; --rss: peak RSS at 1M vs 10M rows',
+  migrate: 'ferry migrate of a whole TPC-H database (SF 1, FERRY_BENCH_SF) SQLite/MariaDB/PostgreSQL → PostgreSQL, beside pgloader and pg_dump + pg_restore; --jobs N, --try ARGS, --profile',
   scale: 'ferry copy --all and ferry check over 100 vs 500 PostgreSQL tables (linear catalog work?), beside pg_dump; --tables A,B, --runs N',
 };
 

@@ -99,12 +99,23 @@ export async function migrate(ferry: Ferry, options: MigrateOptions, onEvent: (e
 
   const fallbackStateFile = ferry.loaded.file && ferry.loaded.file !== '--db' ? resolve(ferry.loaded.baseDir, '.ferry-state.json') : resolve('.ferry-state.json');
   const loads = new Map<string, CopyTableResult>();
+  const jobs = plan.loadInOrder ? 1 : Math.max(1, Math.min(options.jobs ?? 1, plan.tables.length));
+  // Each table is verified as soon as it is loaded (the later phases change no row), so its
+  // checksums overlap the other tables' loads; at most `jobs` at once.
+  const verifications = new Map<string, Promise<VerifyReport>>();
+  const verifySlots = new Slots(Math.max(1, options.jobs ?? 1));
+  const verifyLater = (t: { source: string; target: string }): void => {
+    const m = columnsOf(options.mapping, t.target);
+    const pending = verifySlots.run(() => ferry.verifyTable({ from: from.database, to: to.database, fromNamespace: from.namespace ?? null, toNamespace: to.namespace ?? null, table: t.source, targetTable: t.target, chunkRows: options.chunkRows, columns: m.columns, where: m.where }));
+    pending.then((report) => onEvent({ kind: 'verified', report }), () => undefined);
+    verifications.set(t.source, pending);
+  };
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < plan.tables.length) {
       const t = plan.tables[next++]!;
       const m = columnsOf(options.mapping, t.target);
-      loads.set(t.source, await copyTable(ferry, {
+      const load = await copyTable(ferry, {
         from: from.database,
         to: to.database,
         table: t.source,
@@ -122,10 +133,11 @@ export async function migrate(ferry: Ferry, options: MigrateOptions, onEvent: (e
         where: m.where,
         checkpointNamespace,
         fallbackStateFile,
-      }, false, (event) => onEvent({ kind: 'load', event })));
+      }, false, (event) => onEvent({ kind: 'load', event }));
+      loads.set(t.source, load);
+      if (load.ok && !options.noVerify) verifyLater(t);
     }
   };
-  const jobs = plan.loadInOrder ? 1 : Math.max(1, Math.min(options.jobs ?? 1, plan.tables.length));
   await Promise.all(Array.from({ length: jobs }, worker));
   const allLoaded = [...loads.values()].every((r) => r.ok);
 
@@ -133,12 +145,8 @@ export async function migrate(ferry: Ferry, options: MigrateOptions, onEvent: (e
   const tables: MigratedTable[] = [];
   for (const t of plan.tables) {
     const load = loads.get(t.source);
-    let verified: VerifyReport | null = null;
-    if (load?.ok && !options.noVerify) {
-      const m = columnsOf(options.mapping, t.target);
-      verified = await ferry.verifyTable({ from: from.database, to: to.database, fromNamespace: from.namespace ?? null, toNamespace: to.namespace ?? null, table: t.source, targetTable: t.target, chunkRows: options.chunkRows, columns: m.columns, where: m.where });
-      onEvent({ kind: 'verified', report: verified });
-    }
+    const pending = verifications.get(t.source);
+    const verified: VerifyReport | null = pending ? await pending : null;
     tables.push({
       source: t.source,
       target: t.target,
@@ -153,4 +161,24 @@ export async function migrate(ferry: Ferry, options: MigrateOptions, onEvent: (e
   // Checkpoints go once every table is in: until then they are what --resume continues from.
   if (allLoaded) await phase('cleanup');
   return report(tables, false);
+}
+
+/** Runs at most `width` tasks at once, the others waiting in order. */
+class Slots {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly width: number) {}
+
+  /** Runs `task` once a slot is free. */
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.width) await new Promise<void>((r) => this.waiting.push(r));
+    this.running++;
+    try {
+      return await task();
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
 }

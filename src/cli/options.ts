@@ -1,4 +1,4 @@
-import { FerryError } from '../errors/index.js';
+import { FerryError, scrubSecrets } from '../errors/index.js';
 import { loadMapping, mappingFromMaps, mergeMappings, type Mapping } from '../migrate/mapping.js';
 import { Option, type Command } from 'commander';
 
@@ -63,4 +63,20 @@ export function positive(name: string, value: string | undefined): number | unde
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new FerryError('USAGE', `${name} takes a whole number of at least 1, got '${value}'`);
   return n;
+}
+
+/** An argument as a POSIX shell reads it back: single-quoted unless plainly safe. */
+function shellWord(arg: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The command line that ran `cmd`, as a shell would read it back, passwords masked: what
+ * reports and generated files name as their origin.
+ *
+ * @example
+ * commandLine(cmd) // "ferry migrate --from legacy --to pg --format html"
+ */
+export function commandLine(cmd: Command): string {
+  return scrubSecrets(['ferry', ...(cmd.parent?.args ?? [])].map(shellWord).join(' '));
 }

@@ -23,17 +23,54 @@ function vmHwm(pid) {
   }
 }
 
+function childrenOf(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Resident memory (VmRSS, KiB) of `pid` and every process under it, added up: what a whole tool
+ * holds at once (pg_dump -j and its workers, a pipeline). Pages shared between forked processes
+ * count once per process, so this is an upper bound.
+ */
+export function treeRssKb(pid) {
+  let total = 0;
+  try {
+    const m = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    total += m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+  for (const c of childrenOf(pid)) total += treeRssKb(c);
+  return total;
+}
+
+/** Process ids of the commands measured() is running now, for an interrupted benchmark to end. */
+const live = new Set();
+
+/** Kills every command measured() is running, with its whole process tree. */
+export function killMeasured() {
+  for (const pid of live) for (let i = 0; i < 20 && childrenOf(pid).length + (alive(pid) ? 1 : 0) > 0; i++) killLeaves(pid);
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Kills the processes at the bottom of the tree under `pid` (children found through /proc), and
  * `pid` itself when it has none; repeated until the root is gone, it leaves no process behind.
  */
 function killLeaves(pid) {
-  let children = [];
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    // gone already, or no /proc: the process itself is killed below
-  }
+  const children = childrenOf(pid);
   if (children.length > 0) {
     for (const c of children) killLeaves(c);
     return;
@@ -50,9 +87,11 @@ function killLeaves(pid) {
  * GNU time its peak RSS (%M: the largest of the command and everything it waited for) and CPU
  * seconds (user + system of the whole tree). Without /usr/bin/time, peak RSS is VmHWM polled every
  * 50 ms (the direct child only). After `timeoutMs` the command and its children are killed and
- * `timedOut` is set. `env` is added to this process's environment.
+ * `timedOut` is set. `env` is added to this process's environment. `tree` also samples the summed
+ * RSS of the whole process tree every 100 ms (`treeRssKb`); `timeline` keeps each stderr line with
+ * the milliseconds since spawn at which it arrived (`lines`).
  */
-export function measured(cmd, args, { cwd, timeoutMs, env } = {}) {
+export function measured(cmd, args, { cwd, timeoutMs, env, tree = false, timeline = false } = {}) {
   return new Promise((resolve) => {
     const timeFile = join(tmpdir(), `ferry-bench-time-${process.pid}`);
     rmSync(timeFile, { force: true });
@@ -61,10 +100,23 @@ export function measured(cmd, args, { cwd, timeoutMs, env } = {}) {
     const child = spawn(exe, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: env ? { ...process.env, ...env } : process.env });
     const out = [];
     let stderr = '';
+    const lines = [];
+    let partial = '';
+    if (child.pid !== undefined) live.add(child.pid);
     child.stdout.on('data', (b) => out.push(b));
-    child.stderr.setEncoding('utf8').on('data', (s) => (stderr += s));
+    child.stderr.setEncoding('utf8').on('data', (s) => {
+      stderr += s;
+      if (!timeline) return;
+      const at = Number(process.hrtime.bigint() - before) / 1e6;
+      const parts = (partial + s).split('\n');
+      partial = parts.pop();
+      for (const line of parts) lines.push({ ms: at, line });
+    });
     let polledKb;
     const poll = hasGnuTime ? undefined : setInterval(() => (polledKb = vmHwm(child.pid) ?? polledKb), 50);
+    let treeKb = 0;
+    const sampleTree = () => (treeKb = Math.max(treeKb, treeRssKb(child.pid)));
+    const treePoll = tree ? setInterval(sampleTree, 100) : undefined;
     let spawnError;
     let timedOut = false;
     let killer;
@@ -76,7 +128,10 @@ export function measured(cmd, args, { cwd, timeoutMs, env } = {}) {
     child.on('error', (e) => (spawnError = e));
     child.on('close', (status, signal) => {
       const elapsed = Number(process.hrtime.bigint() - before) / 1e6;
+      live.delete(child.pid);
       if (poll) clearInterval(poll);
+      if (treePoll) clearInterval(treePoll);
+      if (partial) lines.push({ ms: elapsed, line: partial });
       if (timer) clearTimeout(timer);
       if (killer) clearInterval(killer);
       let maxRssKb = polledKb;
@@ -89,7 +144,7 @@ export function measured(cmd, args, { cwd, timeoutMs, env } = {}) {
         rmSync(timeFile, { force: true });
       }
       const error = spawnError ?? (hasGnuTime && status === 127 && /time: cannot run/.test(stderr) ? new Error(stderr.trim()) : undefined);
-      resolve({ ms: elapsed, status, signal, error, timedOut, timeoutMs, stdout: Buffer.concat(out).toString('utf8'), stderr, maxRssKb, cpuS });
+      resolve({ ms: elapsed, status, signal, error, timedOut, timeoutMs, stdout: Buffer.concat(out).toString('utf8'), stderr, maxRssKb, cpuS, ...(tree ? { treeRssKb: treeKb || undefined } : {}), ...(timeline ? { lines } : {}) });
     });
   });
 }

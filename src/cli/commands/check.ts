@@ -3,13 +3,13 @@ import { Option } from 'commander';
 import { check, Ferry } from '../../api/index.js';
 import { loadBaseline } from '../../compat/baseline.js';
 import { resolveConfig } from '../../config/index.js';
-import { FerryError, scrubSecrets } from '../../errors/index.js';
+import { FerryError } from '../../errors/index.js';
 import { renderFindingsJson } from '../render/findings-json.js';
 import { renderFindingsJunit } from '../render/findings-junit.js';
 import { renderFindingsText } from '../render/findings-text.js';
 import { renderMappingSuggestion } from '../render/mapping-yaml.js';
 import { emit, refuseExisting, writeNew } from '../output.js';
-import { list, withConfigOptions, type ConfigOptions } from '../options.js';
+import { commandLine, list, withConfigOptions, type ConfigOptions } from '../options.js';
 
 /** The formats `ferry check` can write. */
 export const CHECK_FORMATS = ['text', 'json', 'junit'] as const;
@@ -27,11 +27,6 @@ interface CheckCliOptions extends ConfigOptions {
   baseline?: string;
   suggestMapping?: string;
   force?: boolean;
-}
-
-/** An argument as a POSIX shell reads it back: single-quoted unless plainly safe. */
-function shellWord(arg: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
 
@@ -79,7 +74,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
           : renderFindingsText(report.findings, { color, from: report.from, to: report.to });
       emit(out, opts.output);
       if (opts.suggestMapping) {
-        const command = scrubSecrets(['ferry', ...(cmd.parent?.args ?? [])].map(shellWord).join(' '));
+        const command = commandLine(cmd);
         writeNew(opts.suggestMapping, renderMappingSuggestion(report.mapping, { command }), { option: '--suggest-mapping', force: opts.force === true });
         process.stderr.write(`Mapping suggestion written to ${opts.suggestMapping}: review it before using it with ferry migrate --mapping.\n`);
       }

@@ -3,10 +3,11 @@ import { Option } from 'commander';
 import { migrate } from '../../api/index.js';
 import { resolveConfig } from '../../config/index.js';
 import { FerryError } from '../../errors/index.js';
-import { list, mappingOption, positive, repeated, withConfigOptions, type ConfigOptions } from '../options.js';
+import { commandLine, list, mappingOption, positive, repeated, withConfigOptions, type ConfigOptions } from '../options.js';
 import { withResumableFerry } from '../resumable.js';
 import type { MigrateEvent } from '../../migrate/events.js';
 import { emit } from '../output.js';
+import { migrationReportHtml } from '../render/migration-html.js';
 import { migrationReportText } from '../render/migration-text.js';
 import { progressRenderer } from '../render/progress.js';
 
@@ -23,7 +24,7 @@ interface MigrateCliOptions extends ConfigOptions {
   verify: boolean;
   mapping?: string;
   map?: string[];
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'html';
   output?: string;
 }
 
@@ -47,7 +48,7 @@ export function registerMigrate(program: Command, setExit: (code: number) => voi
       .option('--no-verify', 'skip the verification of every table after the load')
       .option('--mapping <file>', 'a mapping file (YAML or JSON): per target table its source table, row condition, computed columns, or skip — for an upgrade into tables the new schema already has')
       .option('--map <table.column=sql>', 'a target column computed by a Calcite SQL expression over the source table\'s columns (repeatable; wins over --mapping)', repeated)
-      .addOption(new Option('-f, --format <format>', 'report format (default: text)').choices(['text', 'json']).default('text'))
+      .addOption(new Option('-f, --format <format>', 'report format (default: text)').choices(['text', 'json', 'html']).default('text'))
       .option('-o, --output <file>', 'write the report to a file')
       .addHelpText('after', `
 Examples:
@@ -57,7 +58,7 @@ Examples:
   ferry migrate --from legacy --to pg --resume          # after an interruption
   ferry check --from v1 --to v2 --suggest-mapping upgrade.yaml   # then edit it, and:
   ferry migrate --from v1 --to v2 --mapping upgrade.yaml --map "customers.full_name=first_name || ' ' || last_name"`),
-  ).action(async (opts: MigrateCliOptions) => {
+  ).action(async (opts: MigrateCliOptions, cmd: Command) => {
     const jobs = positive('--jobs', opts.jobs) ?? 1;
     const chunkRows = positive('--chunk-rows', opts.chunkRows);
     const parallel = positive('--parallel', opts.parallel);
@@ -87,7 +88,8 @@ Examples:
         noVerify: !opts.verify,
         ...(mapping ? { mapping } : {}),
       }, onEvent);
-      emit(opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : migrationReportText(report), opts.output);
+      emit(opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
+        : opts.format === 'html' ? migrationReportHtml(report, commandLine(cmd)) : migrationReportText(report), opts.output);
       if (!report.dryRun && !report.ok) setExit(report.tables.some((t) => !t.loaded) ? 2 : 1);
     });
   });

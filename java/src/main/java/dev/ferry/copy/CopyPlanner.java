@@ -96,8 +96,8 @@ final class CopyPlanner {
 
     ChunkKey key = ChunkKey.of(table);
     if (key == null) {
-      notes.add(table.name() + " has no single-column primary key of an integer, text or date"
-          + " type, so it is copied in one transaction" + (request.resume()
+      notes.add(table.name() + " has no primary key whose first column is of an integer, text or"
+          + " date type, so it is copied in one transaction" + (request.resume()
           ? "; --resume starts it over (the interrupted transaction left nothing behind)" : ""));
     }
 

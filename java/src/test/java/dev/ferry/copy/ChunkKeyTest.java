@@ -50,10 +50,17 @@ class ChunkKeyTest {
     assertEquals(new ChunkKey("day", TypeFamily.DATE), ChunkKey.of(table(List.of("day"), col("day", date))));
   }
 
+  @Test void aKeyOfSeveralColumnsIsSplitByItsFirst() {
+    assertEquals(new ChunkKey("order_id", TypeFamily.INTEGER), ChunkKey.of(table(List.of("order_id", "line"),
+        col("line", BIGINT), col("order_id", BIGINT))));
+    LogicalType ts = new LogicalType(TypeFamily.TIMESTAMP, "TIMESTAMP", 6, null, "TIMESTAMP(6)");
+    assertNull(ChunkKey.of(table(List.of("at", "id"), col("at", ts), col("id", BIGINT))),
+        "the first column decides");
+  }
+
   @Test void otherKeysAreCopiedInOneChunk() {
     LogicalType ts = new LogicalType(TypeFamily.TIMESTAMP, "TIMESTAMP", 6, null, "TIMESTAMP(6)");
     LogicalType dbl = new LogicalType(TypeFamily.FLOAT, "DOUBLE", null, null, "DOUBLE");
-    assertNull(ChunkKey.of(table(List.of("a", "b"), col("a", BIGINT), col("b", BIGINT))), "composite");
     assertNull(ChunkKey.of(table(null, col("a", BIGINT))), "no primary key");
     assertNull(ChunkKey.of(table(List.of(), col("a", BIGINT))), "empty key");
     assertNull(ChunkKey.of(table(List.of("t"), col("t", ts))), "timestamp");
