@@ -213,6 +213,12 @@ final class TableStructure {
       warnings.add(new MigrationPlan.Warning(at, "domain " + c.domain() + " becomes its base type "
           + c.nativeType() + (t.checks().isEmpty() ? "" : ", its CHECK kept as the table's")));
     }
+    if (native_.equals("set")) {
+      String type = ddl.type(c, inKey, from);
+      warnings.add(new MigrationPlan.Warning(at, "SET becomes " + type + " holding its members"
+          + " comma-separated: which members are allowed is no longer checked"));
+      return type;
+    }
     if (sameEngine) {
       return ddl.type(c, inKey, from);
     }
