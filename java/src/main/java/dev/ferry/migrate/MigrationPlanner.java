@@ -98,6 +98,13 @@ public final class MigrationPlanner {
     for (Snapshot.Table t : ordered) {
       String targetName = targetNames.get(t.name());
       Snapshot.Table there = existing.get(targetName.toLowerCase(Locale.ROOT));
+      TableMapping m = mapping(targetName);
+      if (m != null) {
+        // A table Ferry creates has the source's columns.
+        MappingCheck.check(federation, MappingCheck.sourceRef(request.from(),
+            source.namespaceNames().isEmpty() ? null : sourceScope.namespace(), t.name()),
+            there != null ? there : t, m);
+      }
       List<Snapshot.Table> partitions = from.tables().stream()
           .filter(p -> t.name().equals(p.partitionOf())).toList();
       tables.add(new MigrationPlan.PlannedTable(t.name(), targetName, there != null,
