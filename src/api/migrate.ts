@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { CopyTableResult } from '../copy/events.js';
-import type { MigratedTable, MigrateEvent, MigrationPhase, MigrationReport, PhaseResult } from '../migrate/events.js';
-import { mappingToWire, tableMapping, type Mapping } from '../migrate/mapping.js';
+import { AFTER_LOAD, BEFORE_LOAD, type MigratedTable, type MigrateEvent, type MigrationPhase, type MigrationReport, type PhaseResult } from '../migrate/events.js';
+import { columnsOf, mappingToWire, type Mapping } from '../migrate/mapping.js';
 import type { VerifyReport } from '../verify/verify-report.js';
 import { copyTable } from './copy.js';
 import type { Ferry } from './ferry.js';
@@ -36,20 +36,6 @@ export interface MigrateOptions {
   readonly mapping?: Mapping;
 }
 
-const BEFORE_LOAD: readonly MigrationPhase[] = ['types', 'tables'];
-const AFTER_LOAD: readonly MigrationPhase[] = ['constraints', 'foreign-keys', 'identities', 'views'];
-
-/**
- * The computed columns and row condition of target table `target` under `mapping`; columns not
- * listed are filled (and compared) by name, so a target with columns added or dropped loads.
- *
- * @example
- * columnsOf(undefined, 'orders') // { columns: {}, where: null }
- */
-export function columnsOf(mapping: Mapping | undefined, target: string): { columns: Record<string, string>; where: string | null } {
-  const m = tableMapping(mapping, target);
-  return m?.kind === 'map' ? { columns: { ...m.columns }, where: m.where } : { columns: {}, where: null };
-}
 
 /**
  * Migrates a whole database (or the tables chosen) into another, of the same engine or not:

@@ -1,8 +1,7 @@
 import { FerryError, isFerryError } from '../errors/index.js';
 import type { VerifyOutcome, VerifyReport } from '../verify/verify-report.js';
 import type { Ferry } from './ferry.js';
-import { mappedTarget, tableMapping, type Mapping } from '../migrate/mapping.js';
-import { columnsOf } from './migrate.js';
+import { columnsOf, mappedTarget, tableMapping, type Mapping } from '../migrate/mapping.js';
 import { splitRef } from './refs.js';
 
 /** What to verify. */

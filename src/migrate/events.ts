@@ -11,6 +11,15 @@ export type MigrationPhase = Wire.MigrationPhase;
 /** What one structure phase did, step by step. */
 export type PhaseResult = Readonly<Wire.PhaseResult>;
 
+/** The structure phases before the load, in order. */
+export const BEFORE_LOAD: readonly MigrationPhase[] = ['types', 'tables'];
+
+/** The structure phases after the load, in order (then `cleanup`). */
+export const AFTER_LOAD: readonly MigrationPhase[] = ['constraints', 'foreign-keys', 'identities', 'views'];
+
+/** Every structure phase a plan's steps belong to, in the order they run. */
+export const STRUCTURE_PHASES: readonly MigrationPhase[] = [...BEFORE_LOAD, ...AFTER_LOAD];
+
 /** One structure step's outcome. */
 export type StepResult = Readonly<Wire.PhaseResultStepResult>;
 

@@ -259,3 +259,15 @@ export function mappedTarget(m: Mapping | undefined, source: string): string {
   const hit = Object.entries(m?.tables ?? {}).find(([, t]) => t.kind === 'map' && t.from?.toLowerCase() === source.toLowerCase());
   return hit ? hit[0] : source;
 }
+
+/**
+ * The computed columns and row condition of target table `target` under `mapping`; columns not
+ * listed are filled (and compared) by name, so a target with columns added or dropped loads.
+ *
+ * @example
+ * columnsOf(undefined, 'orders') // { columns: {}, where: null }
+ */
+export function columnsOf(mapping: Mapping | undefined, target: string): { columns: Record<string, string>; where: string | null } {
+  const m = tableMapping(mapping, target);
+  return m?.kind === 'map' ? { columns: { ...m.columns }, where: m.where } : { columns: {}, where: null };
+}

@@ -1,6 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Table } from 'apache-arrow';
 import { tableTextRows } from '../../src/arrow/index.js';
 import { runNativeScript } from '../../src/bridge/index.js';
@@ -29,4 +30,17 @@ export function maria(...statements: string[]): Promise<number> {
 /** Runs native SQL on an embedded database by URL. */
 export function native(url: string, ...statements: string[]): Promise<number> {
   return runNativeScript({ url, statements });
+}
+
+/** The `ferry` command, for tests that run the CLI as a user does. */
+export const FERRY_BIN = fileURLToPath(new URL('../../bin/ferry.js', import.meta.url));
+
+/** Writes a config naming the shared PostgreSQL (`pg`) and MariaDB (`maria`) into `dir`; returns its path. */
+export function serviceConfig(dir: string): string {
+  const file = join(dir, 'ferry.yaml');
+  writeFileSync(file, `databases:
+  pg: { url: "${SERVICES.postgres.url}", user: ${SERVICES.postgres.user} }
+  maria: { url: "${SERVICES.mariadb.url}", user: ${SERVICES.mariadb.user} }
+`);
+  return file;
 }

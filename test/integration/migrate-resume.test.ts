@@ -1,21 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ferry } from '../../src/api/index.js';
-import { maria, pg, tempDir } from './fixtures.js';
+import { FERRY_BIN, maria, pg, serviceConfig, tempDir } from './fixtures.js';
 import { SERVICES, serviceAvailable } from './services.js';
 
-const BIN = fileURLToPath(new URL('../../bin/ferry.js', import.meta.url));
 const havePg = await serviceAvailable('postgres');
 const haveMaria = await serviceAvailable('mariadb');
 const dir = tempDir('ferry-migrate-resume-');
-const config = join(dir, 'ferry.yaml');
-writeFileSync(config, `databases:
-  pg: { url: "${SERVICES.postgres.url}", user: ${SERVICES.postgres.user} }
-  maria: { url: "${SERVICES.mariadb.url}", user: ${SERVICES.mariadb.user} }
-`);
+const config = serviceConfig(dir);
 const ROWS = 200_000;
 const ARGS = ['migrate', '--from', 'pg.ferry_mres_src', '--to', 'maria.ferry_mres_dst', '--chunk-rows', '5000', '--parallel', '1', '-c', config];
 
@@ -39,7 +31,7 @@ describe.skipIf(!havePg || !haveMaria)('a migration killed mid-load resumes to a
   });
 
   it('kill -9 after some chunks; --resume loads the rest, builds the keys and verifies; the checkpoints never touch the user\'s database', async () => {
-    const child = spawn(process.execPath, [BIN, ...ARGS], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [FERRY_BIN, ...ARGS], { stdio: 'ignore' });
     const job = "job = 'migrate:pg->maria' AND tbl = 'ferry_mres_dst.entries'";
     let committed = 0;
     for (let waited = 0; waited < 120_000 && committed < 20_000; waited += 100) {
@@ -57,11 +49,11 @@ describe.skipIf(!havePg || !haveMaria)('a migration killed mid-load resumes to a
     expect([...(await ferry.tableNames('maria', 'ferry_mres_dst')).tables].sort()).toEqual(['accounts', 'entries']);
 
     // Without --resume the half-loaded target is refused, naming what to do.
-    const again = spawnSync(process.execPath, [BIN, ...ARGS], { encoding: 'utf8', timeout: 180_000 });
+    const again = spawnSync(process.execPath, [FERRY_BIN, ...ARGS], { encoding: 'utf8', timeout: 180_000 });
     expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/MIGRATE_TARGET_NOT_EMPTY.*--resume/s);
 
-    const resumed = spawnSync(process.execPath, [BIN, ...ARGS, '--resume', '-f', 'json'], { encoding: 'utf8', timeout: 300_000 });
+    const resumed = spawnSync(process.execPath, [FERRY_BIN, ...ARGS, '--resume', '-f', 'json'], { encoding: 'utf8', timeout: 300_000 });
     expect(resumed.status, resumed.stderr).toBe(0);
     const report = JSON.parse(resumed.stdout) as { ok: boolean; failedSteps: unknown[]; tables: { target: string; rows: number; verify: { match: boolean; targetRows: number } }[] };
     expect(report.failedSteps).toEqual([]);

@@ -1,24 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMapping } from '../../src/migrate/mapping.js';
-import { maria, pg, tempDir } from './fixtures.js';
-import { SERVICES, serviceAvailable } from './services.js';
+import { FERRY_BIN, maria, pg, serviceConfig, tempDir } from './fixtures.js';
+import { serviceAvailable } from './services.js';
 
-const BIN = fileURLToPath(new URL('../../bin/ferry.js', import.meta.url));
 const havePg = await serviceAvailable('postgres');
 const haveMaria = await serviceAvailable('mariadb');
 const dir = tempDir('ferry-upgrade-');
-const config = join(dir, 'ferry.yaml');
-writeFileSync(config, `databases:
-  pg: { url: "${SERVICES.postgres.url}", user: ${SERVICES.postgres.user} }
-  maria: { url: "${SERVICES.mariadb.url}", user: ${SERVICES.mariadb.user} }
-`);
+const config = serviceConfig(dir);
 
 function ferry(...args: string[]): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args, '-c', config], { cwd: dir, encoding: 'utf8', timeout: 180_000 });
+  const r = spawnSync(process.execPath, [FERRY_BIN, ...args, '-c', config], { cwd: dir, encoding: 'utf8', timeout: 180_000 });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 
@@ -56,6 +50,24 @@ describe.skipIf(!havePg || !haveMaria)('an upgrade v1 → v2 through a mapping',
     if (havePg) await pg('DROP SCHEMA IF EXISTS ferry_up_v1 CASCADE', 'DROP SCHEMA IF EXISTS ferry_up_v2 CASCADE', 'DROP SCHEMA IF EXISTS ferry_up_v2m CASCADE');
     if (haveMaria) await maria('DROP DATABASE IF EXISTS ferry_up_v1');
   });
+
+  it('a mapping that cannot apply is refused while planning, naming table and column, and nothing is written', async () => {
+    await pg(...v2('ferry_up_bad'));
+    const bad: [string[], RegExp][] = [
+      [['--map', 'customers.nickname=first_name'], /USAGE.*customers.*names column 'nickname'.*does not have/s],
+      [['--map', 'customers.full_name=first_name ||| last_name'], /SQL_SYNTAX/],
+      [['--map', 'customers.full_name=no_such_column'], /SQL_VALIDATION.*mapping of customers.*no_such_column/is],
+      [['--map', 'clients.full_name=first_name'], /USAGE.*reads source table 'clients'/s],
+    ];
+    for (const [args, message] of bad) {
+      const r = ferry('migrate', '--from', 'pg.ferry_up_v1', '--to', 'pg.ferry_up_bad', ...args);
+      expect([args.join(' '), r.code]).toEqual([args.join(' '), 2]);
+      expect(r.err).toMatch(message);
+    }
+    const left = ferry('query', 'SELECT (SELECT COUNT(*) FROM pg.ferry_up_bad.customers) + (SELECT COUNT(*) FROM pg.ferry_up_bad.orders) AS n', '-f', 'csv');
+    expect(left.out.trim().split(/\r?\n/)).toEqual(['n', '0']);
+    await pg('DROP SCHEMA IF EXISTS ferry_up_bad CASCADE');
+  }, 120_000);
 
   for (const [name, from, to] of [['PostgreSQL v1 → PostgreSQL v2', 'pg.ferry_up_v1', 'pg.ferry_up_v2'], ['MariaDB v1 → PostgreSQL v2', 'maria.ferry_up_v1', 'pg.ferry_up_v2m']] as const) {
     it(`${name}: check suggests the mapping, migrate applies it, verify proves it and then finds a changed row`, async () => {

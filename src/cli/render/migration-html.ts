@@ -1,14 +1,10 @@
-import type { MigrationReport } from '../../migrate/events.js';
+import { STRUCTURE_PHASES, type MigrationReport } from '../../migrate/events.js';
+import { thousands } from './numbers.js';
 
-const PHASES = ['types', 'tables', 'constraints', 'foreign-keys', 'identities', 'views'] as const;
 
 /** Text made safe inside HTML. */
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function n(x: number): string {
-  return x.toLocaleString('en-US');
 }
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1d232a;max-width:70rem}
@@ -36,13 +32,13 @@ export function migrationReportHtml(r: MigrationReport, command: string): string
   const findings: [string, string, string][] = [
     ...r.failedSteps.map((s) => ['error', s.object, `${s.description} failed: ${s.error ?? ''}`] as [string, string, string]),
     ...r.tables.filter((t) => !t.loaded).map((t) => ['error', t.target, `not loaded: ${t.error?.code ?? ''} ${t.error?.message ?? ''}`] as [string, string, string]),
-    ...r.tables.filter((t) => t.verify && !t.verify.match).map((t) => ['error', t.target, `differs: ${n(t.verify!.differingKeyCount)} key(s)`] as [string, string, string]),
+    ...r.tables.filter((t) => t.verify && !t.verify.match).map((t) => ['error', t.target, `differs: ${thousands(t.verify!.differingKeyCount)} key(s)`] as [string, string, string]),
     ...r.plan.warnings.map((w) => ['warning', w.object, w.message] as [string, string, string]),
     ...r.plan.skipped.map((s) => ['info', s.object, `not migrated (${s.kind}): ${s.reason}`] as [string, string, string]),
   ];
   const count = (sev: string): number => findings.filter((f) => f[0] === sev).length;
   const outcome = r.dryRun ? 'Plan only (dry run): nothing was written.'
-    : r.ok ? `Migrated ${r.tables.length} table(s), ${n(rows)} rows, in ${r.seconds.toFixed(1)} s; every table verified exact.`
+    : r.ok ? `Migrated ${r.tables.length} table(s), ${thousands(rows)} rows, in ${r.seconds.toFixed(1)} s; every table verified exact.`
       : `Migration incomplete: ${r.tables.filter((t) => t.loaded).length} of ${r.tables.length} table(s) loaded, ${r.failedSteps.length} step(s) failed.`;
   const out: string[] = [
     '<!doctype html>', '<html lang="en"><head><meta charset="utf-8">',
@@ -51,7 +47,7 @@ export function migrationReportHtml(r: MigrationReport, command: string): string
     `<h1>ferry migrate ${esc(r.from)} (${esc(r.sourceEngine)}) → ${esc(r.to)} (${esc(r.targetEngine)})</h1>`,
     `<p id="outcome" class="${r.dryRun ? 'info' : r.ok ? 'ok' : 'error'}">${esc(outcome)}</p>`,
     '<div class="summary">',
-    `<div>${r.tables.length} tables</div><div>${n(rows)} rows</div><div>${r.seconds.toFixed(1)} s</div>`,
+    `<div>${r.tables.length} tables</div><div>${thousands(rows)} rows</div><div>${r.seconds.toFixed(1)} s</div>`,
     `<div class="error">${count('error')} errors</div><div class="warning">${count('warning')} warnings</div><div class="info">${count('info')} notes</div>`,
     '</div>',
     `<p>Produced by <code>${esc(command)}</code></p>`,
@@ -62,8 +58,8 @@ export function migrationReportHtml(r: MigrationReport, command: string): string
       const v = !t.loaded ? `<span class="error">not loaded: ${esc(t.error?.message ?? '')}</span>`
         : !t.verify ? 'not verified'
           : t.verify.match ? `<span class="ok">exact</span> (${esc(t.verify.method)})`
-            : `<span class="error">${n(t.verify.differingKeyCount)} differing key(s)</span>`;
-      out.push(`<tr><td>${esc(t.source)}</td><td>${esc(t.target)}${t.existed ? ' (existed)' : ''}</td><td>${n(t.rows)}</td><td>${t.seconds.toFixed(1)}</td><td>${v}</td></tr>`);
+            : `<span class="error">${thousands(t.verify.differingKeyCount)} differing key(s)</span>`;
+      out.push(`<tr><td>${esc(t.source)}</td><td>${esc(t.target)}${t.existed ? ' (existed)' : ''}</td><td>${thousands(t.rows)}</td><td>${t.seconds.toFixed(1)}</td><td>${v}</td></tr>`);
     }
     out.push('</tbody></table>');
   }
@@ -73,7 +69,7 @@ export function migrationReportHtml(r: MigrationReport, command: string): string
   for (const [sev, object, what] of findings) out.push(`<tr data-row-severity="${sev}"><td class="${sev}">${sev}</td><td>${esc(object)}</td><td>${esc(what)}</td></tr>`);
   out.push('</tbody></table>');
   out.push('<h2>Structure</h2>');
-  for (const phase of PHASES) {
+  for (const phase of STRUCTURE_PHASES) {
     const steps = r.plan.steps.filter((s) => s.phase === phase);
     if (steps.length === 0) continue;
     const done = r.phases.find((p) => p.phase === phase)?.steps ?? [];

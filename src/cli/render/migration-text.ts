@@ -1,10 +1,6 @@
-import type { MigrationPlan, MigrationReport } from '../../migrate/events.js';
+import { STRUCTURE_PHASES, type MigrationPlan, type MigrationReport } from '../../migrate/events.js';
+import { thousands } from './numbers.js';
 
-const PHASES = ['types', 'tables', 'constraints', 'foreign-keys', 'identities', 'views'] as const;
-
-function n(x: number): string {
-  return x.toLocaleString('en-US');
-}
 
 /** The plan in words: tables in load order, each phase's steps with their SQL, warnings and what is skipped. */
 export function migrationPlanText(plan: MigrationPlan): string {
@@ -14,7 +10,7 @@ export function migrationPlanText(plan: MigrationPlan): string {
     const parts = t.partitions.length ? ` (with partitions ${t.partitions.join(', ')})` : '';
     out.push(`  ${t.source}${t.target !== t.source ? ` → ${t.target}` : ''}${t.exists ? ' [exists in the target]' : ''}${parts}`);
   }
-  for (const phase of PHASES) {
+  for (const phase of STRUCTURE_PHASES) {
     const steps = plan.steps.filter((s) => s.phase === phase);
     if (steps.length === 0) continue;
     out.push('', `${phase} (${steps.length}):`);
@@ -48,18 +44,18 @@ export function migrationReportText(r: MigrationReport): string {
   for (const t of r.tables) {
     const mark = t.loaded && t.verify?.match !== false ? '✓' : '✗';
     const what = !t.loaded ? `not loaded: ${t.error?.code ?? ''} ${t.error?.message ?? ''}`.trim()
-      : `${n(t.rows)} rows in ${t.seconds.toFixed(1)} s, ${t.verify === null ? 'not verified' : t.verify.match ? `verified exact (${t.verify.method})` : `DIFFERS: ${n(t.verify.differingKeyCount)} key(s) (${n(t.verify.sourceRows)} → ${n(t.verify.targetRows)} rows)`}`;
+      : `${thousands(t.rows)} rows in ${t.seconds.toFixed(1)} s, ${t.verify === null ? 'not verified' : t.verify.match ? `verified exact (${t.verify.method})` : `DIFFERS: ${thousands(t.verify.differingKeyCount)} key(s) (${thousands(t.verify.sourceRows)} → ${thousands(t.verify.targetRows)} rows)`}`;
     out.push(`  ${mark} ${t.target.padEnd(width)}  ${what}`);
   }
   const done = r.phases.flatMap((p) => p.steps.filter((s) => s.ok && p.phase !== 'cleanup'));
-  const counts = PHASES.map((p) => [p, r.phases.find((x) => x.phase === p)?.steps.filter((s) => s.ok).length ?? 0] as const).filter(([, c]) => c > 0);
+  const counts = STRUCTURE_PHASES.map((p) => [p, r.phases.find((x) => x.phase === p)?.steps.filter((s) => s.ok).length ?? 0] as const).filter(([, c]) => c > 0);
   out.push('', `Structure: ${done.length} step(s) done (${counts.map(([p, c]) => `${p} ${c}`).join(', ') || 'none'})`);
   for (const s of r.failedSteps) out.push(`  ✗ ${s.object} (${s.description}): ${s.error ?? 'failed'}`);
   out.push(...notes(r.plan));
   const rows = r.tables.reduce((a, t) => a + t.rows, 0);
   const loaded = r.tables.filter((t) => t.loaded).length;
   out.push('', r.ok
-    ? `Migrated ${r.tables.length} table(s), ${n(rows)} rows, in ${r.seconds.toFixed(1)} s; every table verified exact.`
+    ? `Migrated ${r.tables.length} table(s), ${thousands(rows)} rows, in ${r.seconds.toFixed(1)} s; every table verified exact.`
     : `Migration incomplete after ${r.seconds.toFixed(1)} s: ${loaded} of ${r.tables.length} table(s) loaded, ${r.failedSteps.length} structure step(s) failed, ${r.tables.filter((t) => t.verify && !t.verify.match).length} table(s) differ.${loaded < r.tables.length ? ' Fix the cause and run the same command with --resume.' : ''}`);
   return `${out.join('\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import { thousands } from './numbers.js';
 import type { CopyEvent, CopyTableResult } from '../../copy/events.js';
 
 /** How progress is shown: bars on a terminal, log lines otherwise, JSON lines with `--json`. */
@@ -10,9 +11,6 @@ interface Line {
 
 const BAR = 24;
 
-function num(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
 
 function rate(n: number): string {
   return n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(0)}k` : n.toFixed(0);
@@ -28,8 +26,8 @@ function clock(seconds: number | null): string {
 export function progressLine(e: Extract<CopyEvent, { kind: 'progress' }>): string {
   const fraction = e.rowsTotal ? e.rows / e.rowsTotal : e.chunksTotal ? e.chunksDone / e.chunksTotal : 0;
   const filled = Math.max(0, Math.min(BAR, Math.round(fraction * BAR)));
-  const of = e.rowsTotal ? `/${num(e.rowsTotal)}` : '';
-  return `[${'█'.repeat(filled)}${'░'.repeat(BAR - filled)}] ${String(Math.floor(fraction * 100)).padStart(3)}%  ${num(e.rows)}${of} rows  ${rate(e.rowsPerSecond)} rows/s  chunk ${e.chunksDone}/${e.chunksTotal}  ETA ${clock(e.etaSeconds)}`;
+  const of = e.rowsTotal ? `/${thousands(e.rowsTotal)}` : '';
+  return `[${'█'.repeat(filled)}${'░'.repeat(BAR - filled)}] ${String(Math.floor(fraction * 100)).padStart(3)}%  ${thousands(e.rows)}${of} rows  ${rate(e.rowsPerSecond)} rows/s  chunk ${e.chunksDone}/${e.chunksTotal}  ETA ${clock(e.etaSeconds)}`;
 }
 
 /**
@@ -72,14 +70,14 @@ export function progressRenderer(style: ProgressStyle, out: NodeJS.WritableStrea
         case 'progress':
           if ((lastChunk.get(e.table) ?? 0) !== e.chunksDone) {
             lastChunk.set(e.table, e.chunksDone);
-            out.write(`${e.table}: chunk ${e.chunksDone}/${e.chunksTotal} committed, ${num(e.rows)} rows, ${rate(e.rowsPerSecond)} rows/s\n`);
+            out.write(`${e.table}: chunk ${e.chunksDone}/${e.chunksTotal} committed, ${thousands(e.rows)} rows, ${rate(e.rowsPerSecond)} rows/s\n`);
           }
           break;
         case 'note':
           out.write(`${e.table}: note: ${e.message}\n`);
           break;
         case 'done':
-          out.write(`${e.table}: done, ${num(e.rows)} rows in ${e.seconds.toFixed(1)} s (${rate(e.rowsPerSecond)} rows/s)${e.resumedFrom ? `, resumed after ${e.resumedFrom}` : ''}\n`);
+          out.write(`${e.table}: done, ${thousands(e.rows)} rows in ${e.seconds.toFixed(1)} s (${rate(e.rowsPerSecond)} rows/s)${e.resumedFrom ? `, resumed after ${e.resumedFrom}` : ''}\n`);
           break;
         case 'failed':
           out.write(`${e.table}: FAILED [${e.error.code}] ${e.error.message}\n`);
@@ -102,7 +100,7 @@ export function progressRenderer(style: ProgressStyle, out: NodeJS.WritableStrea
         drawn = 0;
         break;
       case 'done':
-        set(e.table, `✓ ${num(e.rows)} rows in ${e.seconds.toFixed(1)} s (${rate(e.rowsPerSecond)} rows/s)`);
+        set(e.table, `✓ ${thousands(e.rows)} rows in ${e.seconds.toFixed(1)} s (${rate(e.rowsPerSecond)} rows/s)`);
         break;
       case 'failed':
         set(e.table, `✗ [${e.error.code}] ${e.error.message.split('\n')[0]}`);
@@ -114,7 +112,7 @@ export function progressRenderer(style: ProgressStyle, out: NodeJS.WritableStrea
 
 /** The summary table printed after a copy. */
 export function copySummary(results: readonly CopyTableResult[]): string {
-  const rows = results.map((r) => [r.table, num(r.rows), r.seconds.toFixed(1), r.seconds > 0 ? rate(r.rows / r.seconds) : '-', r.ok ? 'ok' : `FAILED ${r.error?.code ?? ''}`]);
+  const rows = results.map((r) => [r.table, thousands(r.rows), r.seconds.toFixed(1), r.seconds > 0 ? rate(r.rows / r.seconds) : '-', r.ok ? 'ok' : `FAILED ${r.error?.code ?? ''}`]);
   const head = ['table', 'rows', 'seconds', 'rows/s', 'status'];
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const fmt = (r: string[]): string => r.map((c, i) => (i === 0 || i === 4 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ').trimEnd();

@@ -38,11 +38,15 @@ public final class MigrationPlanner {
 
   private final Federation federation;
   private final MigrationRequest request;
+  private final List<Pattern> include;
+  private final List<Pattern> exclude;
 
   /** A planner for {@code request} over the databases of {@code federation}. */
   public MigrationPlanner(Federation federation, MigrationRequest request) {
     this.federation = requireNonNull(federation, "federation");
     this.request = requireNonNull(request, "request");
+    this.include = patterns(request.tables());
+    this.exclude = patterns(request.exclude());
   }
 
   /** The plan; a bad request (unknown database, a pattern matching nothing, a non-empty target) fails here. */
@@ -98,6 +102,13 @@ public final class MigrationPlanner {
     for (Snapshot.Table t : ordered) {
       String targetName = targetNames.get(t.name());
       Snapshot.Table there = existing.get(targetName.toLowerCase(Locale.ROOT));
+      TableMapping m = mapping(targetName);
+      if (m != null) {
+        // A table Ferry creates has the source's columns.
+        MappingCheck.check(federation, MappingCheck.sourceRef(request.from(),
+            source.namespaceNames().isEmpty() ? null : sourceScope.namespace(), t.name()),
+            there != null ? there : t, m);
+      }
       List<Snapshot.Table> partitions = from.tables().stream()
           .filter(p -> t.name().equals(p.partitionOf())).toList();
       tables.add(new MigrationPlan.PlannedTable(t.name(), targetName, there != null,
@@ -127,9 +138,8 @@ public final class MigrationPlanner {
 
   /** Whether a table or view of this name is migrated: --tables (when given) matches it, --exclude does not. */
   private boolean wanted(String name) {
-    List<Pattern> include = patterns(request.tables());
     return (include.isEmpty() || include.stream().anyMatch(p -> p.matcher(name).matches()))
-        && patterns(request.exclude()).stream().noneMatch(p -> p.matcher(name).matches());
+        && exclude.stream().noneMatch(p -> p.matcher(name).matches());
   }
 
   private List<Snapshot.Table> choose(Snapshot from, List<MigrationPlan.Skipped> skipped) {

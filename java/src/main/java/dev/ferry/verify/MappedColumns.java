@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.sql.SqlDialect;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The columns a verification compares through a migration's mapping: a computed target column
@@ -24,6 +25,8 @@ final class MappedColumns {
   private final FerryDataSource from;
   private final String table;
   private final List<String> notes;
+  /** Made on first use: asking the source for its dialect costs a connection. */
+  private @Nullable SqlTranslator translator;
 
   MappedColumns(FerryDataSource from, String table, List<String> notes) {
     this.from = from;
@@ -71,12 +74,14 @@ final class MappedColumns {
 
   /** Calcite SQL over the source table's columns, in the source database's own SQL. */
   String sourceSql(String calciteSql, String what) throws SQLException {
-    SqlDialect q;
-    try (Connection c = from.getConnection()) {
-      q = from.dialect().calciteDialect(c.getMetaData());
+    if (translator == null) {
+      SqlDialect q;
+      try (Connection c = from.getConnection()) {
+        q = from.dialect().calciteDialect(c.getMetaData());
+      }
+      translator = new SqlTranslator(SqlSpelling.STANDARD, from.dialect().sqlSpelling(), q, null, null);
     }
-    Translation t = new SqlTranslator(SqlSpelling.STANDARD, from.dialect().sqlSpelling(), q, null,
-        null).check(calciteSql);
+    Translation t = translator.check(calciteSql);
     if (!t.translated()) {
       throw FerryFailure.of("USAGE", "verify cannot compute " + what + " in database '"
           + from.spec().name() + "': " + t.reason()).with("table", table);

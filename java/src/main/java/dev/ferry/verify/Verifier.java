@@ -59,9 +59,9 @@ public final class Verifier {
     long start = System.nanoTime();
     VerifyTable src = VerifyTable.resolve(from, request.table(), request.fromNamespace());
     VerifyTable tgt = VerifyTable.resolve(to, request.targetName(), request.toNamespace());
+    MappedColumns mapped = new MappedColumns(from, request.table(), notes);
     if (request.where() != null) {
-      src = src.filtered(new MappedColumns(from, request.table(), notes)
-          .sourceSql(request.where(), "the condition " + request.where()));
+      src = src.filtered(mapped.sourceSql(request.where(), "the condition " + request.where()));
     }
     List<VerifyTable.Column> sourceColumns;
     List<VerifyTable.Column> targetColumns;
@@ -71,7 +71,6 @@ public final class Verifier {
     } else {
       sourceColumns = new ArrayList<>();
       targetColumns = new ArrayList<>();
-      MappedColumns mapped = new MappedColumns(from, request.table(), notes);
       mapped.match(src, tgt, request.columns(), sourceColumns, targetColumns);
     }
     List<Integer> key = new ArrayList<>();
