@@ -60,6 +60,7 @@ export async function migrate(ferry: Ferry, options: MigrateOptions, onEvent: (e
     exclude: options.exclude ? [...options.exclude] : null,
     mapping: options.mapping ? mappingToWire(options.mapping) : null,
     resume: options.resume ?? false,
+    jobs: Math.max(1, options.jobs ?? 1),
   });
   const plan = await handle.plan();
   onEvent({ kind: 'plan', plan });

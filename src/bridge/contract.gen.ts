@@ -204,12 +204,15 @@ export const MigrationRequest = z.strictObject({
   mapping: z.record(z.string(), TableMapping).nullable().optional(),
   /** continue an interrupted migration: existing target tables are loaded from their last checkpoint and their missing structure added */
   resume: z.boolean().optional(),
+  /** how many connections the structure after the load may use at once (indexes and foreign-key checks of different tables side by side, where the target allows it) */
+  jobs: z.number().int().optional(),
 });
 /** What to migrate. */
 export type MigrationRequest = z.input<typeof MigrationRequest>;
 /** The JVM's defaults for what a `MigrationRequest` leaves out (the only place they are written is the Java record). */
 export const migrationRequestDefaults = {
   resume: false,
+  jobs: 1,
 } as const;
 
 /** One statement pushed into one database. */
@@ -705,6 +708,8 @@ export const MigrationPlanStep = z.strictObject({
   table: z.string().nullable(),
   /** the identity column an IDENTITIES step sets; null otherwise */
   column: z.string().nullable(),
+  /** run when a statement after the first fails, removing what the first made (a foreign key added unchecked whose check then failed); empty when there is nothing to undo */
+  undo: z.array(z.string()),
 });
 /** One structure step. */
 export type MigrationPlanStep = z.output<typeof MigrationPlanStep>;
@@ -744,7 +749,7 @@ export const MigrationPlan = z.strictObject({
   checkpointNamespace: z.string().nullable(),
   /** the name the load's checkpoints are filed under */
   job: z.string(),
-  /** the tables to load, parents before the tables referencing them */
+  /** the tables to load: parents before the tables referencing them where `loadInOrder`, otherwise the largest first */
   tables: z.array(MigrationPlanPlannedTable),
   /** whether the tables must load one after another, in that order: the target takes one writer at a time, or checks foreign keys while rows arrive */
   loadInOrder: z.boolean(),

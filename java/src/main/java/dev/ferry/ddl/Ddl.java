@@ -267,6 +267,34 @@ public class Ddl {
     return "ALTER TABLE " + table.quoted(q) + " ADD " + constraint(q, c);
   }
 
+  /**
+   * The statements adding the foreign key {@code name} (null: the engine names it) of
+   * {@code table}'s {@code columns} to {@code ref}'s {@code refColumns} after a load, and those that
+   * remove what they leave behind when a later one of them fails. By default one validating
+   * {@code ADD CONSTRAINT}, which leaves nothing when it fails.
+   */
+  public AddedConstraint addForeignKey(SqlDialect q, TableName table, @Nullable String name,
+      List<String> columns, TableName ref, List<String> refColumns) {
+    TableDef.Constraint c = new TableDef.Constraint(name, foreignKey(q, columns, ref, refColumns));
+    return new AddedConstraint(List.of(addConstraint(q, table, c)), List.of());
+  }
+
+  /**
+   * Statements that add a constraint.
+   *
+   * @param sql run in order; the first adds it, any later one checks the rows
+   * @param undo run when a later statement fails, removing what the first added
+   */
+  public record AddedConstraint(List<String> sql, List<String> undo) {}
+
+  /**
+   * Whether the statements after a load (indexes, keys, foreign-key checks) of different tables
+   * may run at once on separate connections without waiting on each other's locks.
+   */
+  public boolean buildsSideBySide() {
+    return false;
+  }
+
   /** {@code UNIQUE (…)} over {@code columns}. */
   public String unique(SqlDialect q, List<String> columns) {
     return "UNIQUE (" + quotedList(q, columns) + ")";

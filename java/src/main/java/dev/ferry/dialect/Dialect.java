@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.calcite.sql.SqlDialect;
@@ -223,6 +224,15 @@ public interface Dialect {
   /** The statement that empties {@code quotedTable} inside a transaction. */
   default String emptyTable(String quotedTable) {
     return "DELETE FROM " + quotedTable;
+  }
+
+  /**
+   * The tables of {@code namespace} (null: the connection's own) with the size the engine keeps
+   * at hand (bytes on disk, or an estimate of rows), so the largest can be scheduled first; only
+   * their order matters. Empty (the default) when the engine keeps none.
+   */
+  default Map<String, Long> tableSizes(Connection c, @Nullable String namespace) throws SQLException {
+    return Map.of();
   }
 
   // ---- verifying ----

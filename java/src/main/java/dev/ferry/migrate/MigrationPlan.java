@@ -13,7 +13,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param checkpointNamespace where the load's checkpoints live: Ferry's own {@code ferry}
  *     namespace where the target has namespaces, else null (the target's, removed at the end)
  * @param job the name the load's checkpoints are filed under
- * @param tables the tables to load, parents before the tables referencing them
+ * @param tables the tables to load: parents before the tables referencing them where
+ *     {@code loadInOrder}, otherwise the largest first
  * @param loadInOrder whether the tables must load one after another, in that order: the target
  *     takes one writer at a time, or checks foreign keys while rows arrive
  * @param steps structure steps, in phase order
@@ -44,9 +45,11 @@ public record MigrationPlan(String from, String to, String sourceEngine, String 
    *     (shown as {@code <MAX(id) + 1>})
    * @param table the target table it concerns; null for types and views
    * @param column the identity column an IDENTITIES step sets; null otherwise
+   * @param undo run when a statement after the first fails, removing what the first made (a
+   *     foreign key added unchecked whose check then failed); empty when there is nothing to undo
    */
   public record Step(MigrationPhase phase, String object, String description, List<String> sql,
-      @Nullable String table, @Nullable String column) {}
+      @Nullable String table, @Nullable String column, List<String> undo) {}
 
   /**
    * A mapping that changes meaning, or something only partly migrated.

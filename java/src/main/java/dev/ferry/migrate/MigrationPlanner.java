@@ -129,11 +129,37 @@ public final class MigrationPlanner {
     steps.sort(java.util.Comparator.comparing(MigrationPlan.Step::phase));
     boolean namespaces = targetEngine.capabilities().namespaces() != Capabilities.Namespaces.NONE
         && ddl.createNamespace(q, FERRY_NAMESPACE) != null;
+    boolean loadInOrder = !targetEngine.capabilities().concurrentWriters()
+        || ddl.checksForeignKeysWhileLoading() && ordered.stream().anyMatch(t -> !t.foreignKeys().isEmpty());
     return new MigrationPlan(request.from(), request.to(), sourceEngine.name(), targetEngine.name(),
         ns, namespaces ? FERRY_NAMESPACE : null, "migrate:" + request.from() + "->" + request.to(),
-        tables, !targetEngine.capabilities().concurrentWriters() || ddl.checksForeignKeysWhileLoading()
-            && ordered.stream().anyMatch(t -> !t.foreignKeys().isEmpty()),
+        loadInOrder ? tables : largestFirst(source, sourceScope.namespace(), tables), loadInOrder,
         steps, warnings, skipped);
+  }
+
+  /**
+   * {@code tables} with the largest (with its partitions) first, so the longest load starts at
+   * once instead of running alone at the end; as given where the source keeps no sizes.
+   */
+  private static List<MigrationPlan.PlannedTable> largestFirst(DatabaseSchema source,
+      @Nullable String namespace, List<MigrationPlan.PlannedTable> tables) {
+    Map<String, Long> sizes;
+    try (Connection c = source.dataSource().getConnection()) {
+      sizes = source.engine().tableSizes(c, namespace);
+    } catch (SQLException unknown) {
+      return tables;
+    }
+    Map<String, Long> total = new java.util.HashMap<>();
+    for (MigrationPlan.PlannedTable t : tables) {
+      long n = sizes.getOrDefault(t.source(), 0L);
+      for (String p : t.partitions()) {
+        n += sizes.getOrDefault(p, 0L);
+      }
+      total.put(t.source(), n);
+    }
+    List<MigrationPlan.PlannedTable> out = new ArrayList<>(tables);
+    out.sort(java.util.Comparator.comparing((MigrationPlan.PlannedTable t) -> total.get(t.source())).reversed());
+    return out;
   }
 
   /** Whether a table or view of this name is migrated: --tables (when given) matches it, --exclude does not. */

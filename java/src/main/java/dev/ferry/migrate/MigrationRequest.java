@@ -19,6 +19,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *     (an upgrade into tables the new version's schema already has)
  * @param resume continue an interrupted migration: existing target tables are loaded from their
  *     last checkpoint and their missing structure added
+ * @param jobs how many connections the structure after the load may use at once (indexes and
+ *     foreign-key checks of different tables side by side, where the target allows it)
  */
 public record MigrationRequest(
     String from,
@@ -28,4 +30,5 @@ public record MigrationRequest(
     @Nullable List<String> tables,
     @Nullable List<String> exclude,
     @Nullable Map<String, TableMapping> mapping,
-    @Default("false") boolean resume) {}
+    @Default("false") boolean resume,
+    @Default("1") int jobs) {}

@@ -26,11 +26,16 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public final class MigrationRunner {
   private final DatabaseSchema target;
   private final MigrationPlan plan;
+  private final int jobs;
 
-  /** A runner of {@code plan} on {@code target}. */
-  public MigrationRunner(DatabaseSchema target, MigrationPlan plan) {
+  /**
+   * A runner of {@code plan} on {@code target}, building the indexes and checking the foreign
+   * keys of up to {@code jobs} tables at once where the target's {@link Ddl#buildsSideBySide}.
+   */
+  public MigrationRunner(DatabaseSchema target, MigrationPlan plan, int jobs) {
     this.target = requireNonNull(target, "target");
     this.plan = requireNonNull(plan, "plan");
+    this.jobs = Math.max(1, jobs);
   }
 
   /** Runs the steps of {@code phase}. */
@@ -48,6 +53,11 @@ public final class MigrationRunner {
           out.add(cleanup(c));
         }
         List<MigrationPlan.Step> steps = plan.steps().stream().filter(s -> s.phase() == phase).toList();
+        if (jobs > 1 && target.engine().ddl().buildsSideBySide()
+            && (phase == MigrationPhase.CONSTRAINTS || phase == MigrationPhase.FOREIGN_KEYS)) {
+          out.addAll(new SideBySide(target, steps, jobs).run(c));
+          return new PhaseResult(phase, out, checkpoints);
+        }
         List<MigrationPlan.Step> pending = new ArrayList<>(steps);
         // Views over views: retry the failed ones while each round creates at least one.
         while (!pending.isEmpty()) {
@@ -82,18 +92,38 @@ public final class MigrationRunner {
   }
 
   private PhaseResult.StepResult run(Connection c, MigrationPlan.Step s) {
-    List<String> sql = s.column() == null ? s.sql() : identitySql(c, s);
-    String current = null;
+    return execute(target, c, s, s.column() == null ? s.sql() : identitySql(c, s), 0);
+  }
+
+  /**
+   * Runs {@code sql} of step {@code s} from statement {@code from} on {@code c}; when a statement
+   * after the step's first fails, runs its undo (so a foreign key whose check failed is not left
+   * behind unchecked). The result lists every statement of the step.
+   */
+  static PhaseResult.StepResult execute(DatabaseSchema target, Connection c, MigrationPlan.Step s,
+      List<String> sql, int from) {
+    int at = from;
     try (Statement st = c.createStatement()) {
-      for (String x : sql) {
-        current = x;
-        st.execute(x);
+      for (; at < sql.size(); at++) {
+        st.execute(sql.get(at));
       }
       return new PhaseResult.StepResult(s.object(), s.description(), true, sql, null);
     } catch (SQLException | RuntimeException e) {
       String why = target.dataSource().spec().scrub(String.valueOf(e.getMessage())).strip();
+      String undone = "";
+      if (at > 0 && !s.undo().isEmpty()) {
+        try (Statement st = c.createStatement()) {
+          for (String u : s.undo()) {
+            st.execute(u);
+          }
+          undone = "; removed again";
+        } catch (SQLException | RuntimeException left) {
+          undone = "; left in place, unchecked (removing it failed: " + target.dataSource().spec()
+              .scrub(String.valueOf(left.getMessage())).strip() + ")";
+        }
+      }
       return new PhaseResult.StepResult(s.object(), s.description(), false, sql,
-          why + (current == null ? "" : " (running: " + current + ")"));
+          why + (at < sql.size() ? " (running: " + sql.get(at) + ")" : "") + undone);
     }
   }
 

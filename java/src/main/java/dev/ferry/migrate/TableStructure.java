@@ -132,8 +132,9 @@ final class TableStructure {
             + ", which is neither migrated nor in the target"));
         continue;
       }
+      TableName refName = new TableName(ns, ref);
       TableDef.Constraint def = new TableDef.Constraint(fk.name(),
-          ddl.foreignKey(q, fk.columns(), new TableName(ns, ref), fk.refColumns()));
+          ddl.foreignKey(q, fk.columns(), refName, fk.refColumns()));
       if (!ddl.addsConstraints() && ddl.checksForeignKeysWhileLoading() && !created.contains(ref)
           && !existing.containsKey(ref.toLowerCase(Locale.ROOT))) {
         skipped.add(new MigrationPlan.Skipped(object, "foreign key", "references " + (ref.equals(name)
@@ -142,8 +143,11 @@ final class TableStructure {
         continue;
       }
       if (ddl.addsConstraints()) {
-        later.add(step(MigrationPhase.FOREIGN_KEYS, object, "foreign key (" + String.join(", ",
-            fk.columns()) + ") → " + ref, List.of(ddl.addConstraint(q, target, def)), name, null));
+        Ddl.AddedConstraint add = ddl.addForeignKey(q, target, fk.name(), fk.columns(), refName,
+            fk.refColumns());
+        later.add(new MigrationPlan.Step(MigrationPhase.FOREIGN_KEYS, object, "foreign key ("
+            + String.join(", ", fk.columns()) + ") → " + ref, List.copyOf(add.sql()), name, null,
+            List.copyOf(add.undo())));
       } else {
         inline.add(def);
       }
@@ -311,6 +315,6 @@ final class TableStructure {
 
   static MigrationPlan.Step step(MigrationPhase phase, String object, String description,
       List<String> sql, @Nullable String table, @Nullable String column) {
-    return new MigrationPlan.Step(phase, object, description, List.copyOf(sql), table, column);
+    return new MigrationPlan.Step(phase, object, description, List.copyOf(sql), table, column, List.of());
   }
 }

@@ -35,6 +35,26 @@ public final class Jdbc {
   }
 
   /**
+   * The rows of {@code sql} on {@code c} as a map from the first column (text) to the second
+   * (a number), {@code params} bound in order; for catalog queries such as table sizes.
+   */
+  public static java.util.Map<String, Long> longsByName(Connection c, String sql, Object... params)
+      throws SQLException {
+    java.util.Map<String, Long> out = new java.util.HashMap<>();
+    try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
    * Closes a result, its statement and (when it owns one) its connection, in that order,
    * carrying on past failures: each close frees what the previous could not.
    */

@@ -121,20 +121,20 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  /**
-   * Closes every open result, the Calcite connection and every database connection. Safe to call
-   * twice; Node calls it on success, on error and on exit.
-   */
   /** Plans a migration (reading both databases); the task then runs its structure phases. */
   public MigrationTask migration(byte[] requestJson) {
     MigrationRequest r = Messages.read(requestJson, MigrationRequest.class);
     try {
-      return new MigrationTask(federation, new MigrationPlanner(federation, r).plan());
+      return new MigrationTask(federation, new MigrationPlanner(federation, r).plan(), r.jobs());
     } catch (Exception e) {
       throw FerryFailure.wrap(e, "planning the migration");
     }
   }
 
+  /**
+   * Closes every open result, the Calcite connection and every database connection. Safe to call
+   * twice; Node calls it on success, on error and on exit.
+   */
   @Override public void close() {
     federation.close();
   }

@@ -16,11 +16,13 @@ import java.util.Locale;
  */
 public final class MigrationTask {
   private final Federation federation;
+  private final int jobs;
   private MigrationPlan plan;
 
-  MigrationTask(Federation federation, MigrationPlan plan) {
+  MigrationTask(Federation federation, MigrationPlan plan, int jobs) {
     this.federation = federation;
     this.plan = plan;
+    this.jobs = jobs;
   }
 
   /** The plan, as JSON. */
@@ -32,7 +34,7 @@ public final class MigrationTask {
   public synchronized byte[] run(byte[] phaseUtf8) {
     String name = new String(phaseUtf8, StandardCharsets.UTF_8);
     MigrationPhase phase = MigrationPhase.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
-    PhaseResult r = new MigrationRunner(federation.database(plan.to()), plan).run(phase);
+    PhaseResult r = new MigrationRunner(federation.database(plan.to()), plan, jobs).run(phase);
     if (phase == MigrationPhase.TYPES && !java.util.Objects.equals(r.checkpointNamespace(),
         plan.checkpointNamespace())) {
       plan = new MigrationPlan(plan.from(), plan.to(), plan.sourceEngine(), plan.targetEngine(),

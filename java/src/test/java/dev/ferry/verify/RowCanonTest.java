@@ -145,6 +145,10 @@ class RowCanonTest {
     assertEquals("2024-01-02", RowCanon.untyped("2024-01-02", CellKind.DATE));
     assertEquals("2024-01-02", RowCanon.untyped("2024-01-02 00:00:00", CellKind.DATE));
     assertEquals("1970-01-02", RowCanon.untyped(86_400_000L, CellKind.DATE), "epoch ms");
+    assertEquals("2024-02-29", RowCanon.untyped("2024-02-29T10:00", CellKind.DATE), "leap day");
+    assertEquals("2023-02-29", RowCanon.untyped("2023-02-29", CellKind.DATE),
+        "not a date: kept as written, so it differs from any real date");
+    assertEquals("2024-1-2x", RowCanon.untyped("2024-1-2x", CellKind.DATE));
   }
 
   @Test void sqliteCellsReadUntyped() throws Exception {

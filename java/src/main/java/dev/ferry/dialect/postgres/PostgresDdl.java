@@ -1,6 +1,7 @@
 package dev.ferry.dialect.postgres;
 
 import dev.ferry.ddl.Ddl;
+import dev.ferry.ddl.TableDef;
 import dev.ferry.types.TableName;
 
 import java.util.List;
@@ -36,6 +37,36 @@ final class PostgresDdl extends Ddl {
   @Override protected String timestamptz(int fraction) {
     return "TIMESTAMPTZ(" + fraction + ")";
   }
+  /**
+   * {@code NOT VALID}, then {@code VALIDATE CONSTRAINT}: the check holds only a SHARE UPDATE
+   * EXCLUSIVE lock on its table, so the foreign keys of different tables are checked side by
+   * side. A failed check drops the constraint again. An unnamed key gets the name PostgreSQL
+   * would give it, so it can be validated.
+   */
+  @Override public AddedConstraint addForeignKey(SqlDialect q, TableName table,
+      @Nullable String name, List<String> columns, TableName ref, List<String> refColumns) {
+    String named = name != null ? name : foreignKeyName(table.name(), columns);
+    String t = table.quoted(q);
+    String n = q.quoteIdentifier(named);
+    TableDef.Constraint c = new TableDef.Constraint(named, foreignKey(q, columns, ref, refColumns));
+    return new AddedConstraint(
+        List.of(addConstraint(q, table, c) + " NOT VALID", "ALTER TABLE " + t + " VALIDATE CONSTRAINT " + n),
+        List.of("ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + n));
+  }
+
+  /** {@code table_col1_col2_fkey} as PostgreSQL names it, cut to its 63-byte identifiers. */
+  private static String foreignKeyName(String table, List<String> columns) {
+    String name = table + "_" + String.join("_", columns) + "_fkey";
+    while (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
+      name = name.substring(0, name.length() - 1);
+    }
+    return name;
+  }
+
+  @Override public boolean buildsSideBySide() {
+    return true;
+  }
+
   @Override public List<String> createEnumType(SqlDialect q, TableName name, List<String> values) {
     // CREATE TYPE has no IF NOT EXISTS; a type an earlier (resumed) run made is kept.
     return List.of("DO $$ BEGIN CREATE TYPE " + name.quoted(q) + " AS ENUM (" + literals(values)

@@ -156,6 +156,15 @@ public final class PostgresDialect implements Dialect {
     return "TRUNCATE TABLE " + quotedTable;
   }
 
+  /** Bytes on disk, indexes and TOAST included, of each table and materialized view. */
+  @Override public java.util.Map<String, Long> tableSizes(Connection c, @Nullable String namespace)
+      throws SQLException {
+    String q = "SELECT c.relname, pg_catalog.pg_total_relation_size(c.oid) FROM pg_catalog.pg_class c"
+        + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'm')"
+        + " AND n.nspname = COALESCE(CAST(? AS text), current_schema())";
+    return dev.ferry.util.Jdbc.longsByName(c, q, namespace);
+  }
+
   @Override public ChecksumSql checksumSql() {
     return new PostgresChecksumSql();
   }

@@ -20,9 +20,31 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class SqliteResults {
   private SqliteResults() {}
 
-  private static boolean isDecimal(ResultSet rs, int column) throws java.sql.SQLException {
-    String t = String.valueOf(rs.getMetaData().getColumnTypeName(column)).toUpperCase(java.util.Locale.ROOT);
-    return t.startsWith("DECIMAL") || t.startsWith("NUMERIC");
+  /**
+   * Which columns are declared DECIMAL or NUMERIC, read once per result set: asking the driver
+   * per cell cost a native call and a regular expression each time (a third of a SQLite scan).
+   */
+  private static final class DecimalColumns {
+    private final ResultSet rs;
+    private boolean @Nullable [] decimal;
+
+    DecimalColumns(ResultSet rs) {
+      this.rs = rs;
+    }
+
+    boolean test(int column) throws java.sql.SQLException {
+      boolean[] d = decimal;
+      if (d == null) {
+        java.sql.ResultSetMetaData md = rs.getMetaData();
+        d = new boolean[md.getColumnCount() + 1];
+        for (int i = 1; i < d.length; i++) {
+          String t = String.valueOf(md.getColumnTypeName(i)).toUpperCase(java.util.Locale.ROOT);
+          d[i] = t.startsWith("DECIMAL") || t.startsWith("NUMERIC");
+        }
+        decimal = d;
+      }
+      return column > 0 && column < d.length && d[column];
+    }
   }
 
   /**
@@ -45,6 +67,7 @@ final class SqliteResults {
 
   /** Wraps a SQLite result set; {@code owner} is what {@code getStatement()} reports. */
   static ResultSet wrap(ResultSet rs, Statement owner) {
+    DecimalColumns decimals = new DecimalColumns(rs);
     return (ResultSet) Proxy.newProxyInstance(SqliteResults.class.getClassLoader(),
         new Class<?>[] {ResultSet.class}, (p, m, a) -> {
           String name = m.getName();
@@ -52,7 +75,7 @@ final class SqliteResults {
             return owner;
           }
           boolean decimalGet = name.equals("getBigDecimal")
-              || (name.equals("getObject") && a[0] instanceof Integer i && isDecimal(rs, i));
+              || (name.equals("getObject") && a[0] instanceof Integer i && decimals.test(i));
           if (decimalGet && a != null && a.length == 1) {
             Object raw = a[0] instanceof Integer i ? rs.getObject(i) : rs.getObject((String) a[0]);
             if (raw instanceof Double || raw instanceof Float) {
