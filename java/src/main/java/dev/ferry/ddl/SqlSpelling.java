@@ -40,6 +40,15 @@ public class SqlSpelling {
     return null;
   }
 
+  /**
+   * Whether a grouped query may select columns it neither groups by nor aggregates (the value
+   * of any row of the group), as MariaDB and SQLite allow; a view written so is rewritten for a
+   * target that refuses it.
+   */
+  public boolean groupsLoosely() {
+    return false;
+  }
+
   /** A call as read from this engine, rewritten into neutral SQL where this engine differs. */
   public SqlNode read(SqlCall call) {
     return call;

@@ -74,6 +74,9 @@ public final class SqlTranslator {
   private Translation translate(String what, String text, boolean query) {
     try {
       SqlNode read = read(text, query);
+      if (query && source.groupsLoosely() && !target.groupsLoosely()) {
+        read = requireNonNull(read.accept(new LooseGrouping()), "grouped");
+      }
       read.accept(new SupportedSql());
       return Translation.of(Translation.Kind.SQL, write(read));
     } catch (Untranslatable e) {

@@ -71,6 +71,22 @@ class SqlTranslatorTest {
         sql(Translators.of("mariadb", "postgresql", "test", "public").view(MY_VIEW)));
   }
 
+  @Test void looselyGroupedViewsGetMinWhereTheTargetIsStrict() {
+    // Sakila's sales_by_store: grouped by the store, selecting its city and manager.
+    String v = "select concat(`c`.`city`,_utf8mb4',',`cy`.`country`) AS `store`,`m`.`first_name` AS `manager`,"
+        + "`s`.`store_id` AS `id`,`t`.`note`,'x' AS `k`,sum(`p`.`amount`) AS `total_sales` from `test`.`payment` `p`"
+        + " join `test`.`store` `s` on `p`.`store_id` = `s`.`store_id` group by `s`.`store_id`"
+        + " order by `cy`.`country`,`c`.`city` desc,`id`";
+    assertEquals("SELECT MIN(\"c\".\"city\" || ',' || \"cy\".\"country\") AS \"store\", MIN(\"m\".\"first_name\") AS \"manager\","
+        + " \"s\".\"store_id\" AS \"id\", MIN(\"t\".\"note\") AS \"note\", 'x' AS \"k\", SUM(\"p\".\"amount\") AS \"total_sales\""
+        + " FROM \"payment\" AS \"p\" INNER JOIN \"store\" AS \"s\" ON \"p\".\"store_id\" = \"s\".\"store_id\""
+        + " GROUP BY \"s\".\"store_id\" ORDER BY MIN(\"cy\".\"country\"), MIN(\"c\".\"city\") DESC, \"id\"",
+        sql(Translators.of("mariadb", "postgresql", "test", null).view(v)));
+    // Where the target groups loosely too, the view is kept as written.
+    assertEquals(false, sql(Translators.of("mariadb", "sqlite", "test", null).view(v)).contains("MIN("));
+    assertEquals(false, sql(Translators.of("mariadb", "mariadb", "test", null).view(v)).contains("MIN("));
+  }
+
   @Test void mariadbSpellings() {
     String v = "select concat(`test`.`t`.`a`,_utf8mb4'x\\'y') AS `c`, length(`t`.`a`) AS `l`,"
         + " ifnull(`t`.`b`,0) AS `b` from `test`.`t` where `t`.`a` in('a','b')";

@@ -23,6 +23,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * CHAR, SIGNED, DATETIME.
  */
 final class MariaDbSqlSpelling extends SqlSpelling {
+  @Override public boolean groupsLoosely() {
+    return true;
+  }
+
   @Override public SqlParser.Config parser() {
     return super.parser().withQuoting(Quoting.BACK_TICK);
   }
