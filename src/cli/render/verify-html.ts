@@ -3,10 +3,10 @@ import type { VerifyOutcome, VerifyReport } from '../../verify/verify-report.js'
 import { escapeHtml, htmlPage, severityFilter, summaryBoxes } from './html-page.js';
 import { counted, thousands } from './numbers.js';
 
-/** A table's verdict, which is also its filter key. */
-type Verdict = 'differs' | 'failed' | 'exact';
+/** A table's verdict in a verify report, which is also its filter key. */
+export type VerifyVerdict = 'differs' | 'failed' | 'exact';
 
-const VERDICTS: readonly { readonly key: Verdict; readonly label: string; readonly tone: 'error' | 'ok' }[] = [
+const VERDICTS: readonly { readonly key: VerifyVerdict; readonly label: string; readonly tone: 'error' | 'ok' }[] = [
   { key: 'differs', label: 'differs', tone: 'error' },
   { key: 'failed', label: 'not compared', tone: 'error' },
   { key: 'exact', label: 'exact', tone: 'ok' },
@@ -18,7 +18,7 @@ const VERDICTS: readonly { readonly key: Verdict; readonly label: string; readon
  * @example
  * verdictOf({ table: 'orders', report, error: null }) // 'exact' when report.match
  */
-export function verdictOf(o: VerifyOutcome): Verdict {
+export function verdictOf(o: VerifyOutcome): VerifyVerdict {
   return !o.report ? 'failed' : o.report.match ? 'exact' : 'differs';
 }
 
@@ -77,7 +77,7 @@ function differences(o: VerifyOutcome, r: VerifyReport): string[] {
  * writeFileSync('verify.html', verifyReportHtml(outcomes, { from: 'pg', to: 'maria', command: 'ferry verify --from pg --to maria --all --format html' }))
  */
 export function verifyReportHtml(outcomes: readonly VerifyOutcome[], opts: { readonly from: string; readonly to: string; readonly command: string }): string {
-  const count = (v: Verdict): number => outcomes.filter((o) => verdictOf(o) === v).length;
+  const count = (v: VerifyVerdict): number => outcomes.filter((o) => verdictOf(o) === v).length;
   const bad = count('differs') + count('failed');
   const outcome = bad === 0 ? (outcomes.length === 1 ? 'The table matches exactly.' : `All ${thousands(outcomes.length)} tables match exactly.`)
     : `${thousands(count('differs'))} of ${counted(outcomes.length, 'table', 'tables')} differ${count('failed') ? `, ${thousands(count('failed'))} could not be compared` : ''}.`;
