@@ -4,6 +4,7 @@ import { check, Ferry } from '../../api/index.js';
 import { loadBaseline } from '../../compat/baseline.js';
 import { resolveConfig } from '../../config/index.js';
 import { FerryError } from '../../errors/index.js';
+import { checkReportHtml } from '../render/check-html.js';
 import { renderFindingsJson } from '../render/findings-json.js';
 import { renderFindingsJunit } from '../render/findings-junit.js';
 import { renderFindingsText } from '../render/findings-text.js';
@@ -12,7 +13,7 @@ import { emit, refuseExisting, writeNew } from '../output.js';
 import { commandLine, list, withConfigOptions, type ConfigOptions } from '../options.js';
 
 /** The formats `ferry check` can write. */
-export const CHECK_FORMATS = ['text', 'json', 'junit'] as const;
+export const CHECK_FORMATS = ['text', 'json', 'junit', 'html'] as const;
 
 interface CheckCliOptions extends ConfigOptions {
   from: string;
@@ -69,7 +70,9 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
       const color = format === 'text' && !opts.output && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
       const out = format === 'json'
         ? renderFindingsJson(report.findings)
-        : format === 'junit'
+        : format === 'html'
+          ? checkReportHtml(report, commandLine(cmd))
+          : format === 'junit'
           ? renderFindingsJunit(report.findings, { suiteName: `ferry check ${report.from} → ${report.to}`, tables: report.tables })
           : renderFindingsText(report.findings, { color, from: report.from, to: report.to });
       emit(out, opts.output);

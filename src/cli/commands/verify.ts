@@ -5,7 +5,8 @@ import { resolveConfig } from '../../config/index.js';
 import { FerryError } from '../../errors/index.js';
 import { anyDifference, verifyJson, verifySummary } from '../../verify/verify-report.js';
 import { emit } from '../output.js';
-import { list, mappingOption, repeated, withConfigOptions, type ConfigOptions } from '../options.js';
+import { verifyReportHtml } from '../render/verify-html.js';
+import { commandLine, list, mappingOption, repeated, withConfigOptions, type ConfigOptions } from '../options.js';
 
 
 /** Registers `ferry verify --from SRC --to TGT`. */
@@ -20,9 +21,9 @@ export function registerVerify(program: Command, setExit: (code: number) => void
       .option('--all', 'verify every table of the source')
       .option('--mapping <file>', 'compare through the mapping a migration used: target tables by from:, computed columns by their expressions, only rows matching where:')
       .option('--map <table.column=sql>', 'a computed target column, as given to ferry migrate (repeatable)', repeated)
-      .addOption(new Option('-f, --format <format>', 'output format (default: text)').choices(['text', 'json']).default('text'))
+      .addOption(new Option('-f, --format <format>', 'output format (default: text)').choices(['text', 'json', 'html']).default('text'))
       .option('-o, --output <file>', 'write the report to a file'),
-  ).action(async (opts: ConfigOptions & { from: string; to: string; tables?: string[]; all?: boolean; mapping?: string; map?: string[]; format: 'text' | 'json'; output?: string }) => {
+  ).action(async (opts: ConfigOptions & { from: string; to: string; tables?: string[]; all?: boolean; mapping?: string; map?: string[]; format: 'text' | 'json' | 'html'; output?: string }, cmd: Command) => {
     if (opts.tables?.length && opts.all) throw new FerryError('USAGE', '--tables and --all cannot be combined');
     const mapping = mappingOption(opts.mapping, opts.map);
     const ferry = await Ferry.open(resolveConfig(opts));
@@ -32,6 +33,8 @@ export function registerVerify(program: Command, setExit: (code: number) => void
       const failed = outcomes.filter((o) => o.error);
       if (opts.format === 'json') {
         emit(`${JSON.stringify(verifyJson(tables, failed), null, 2)}\n`, opts.output);
+      } else if (opts.format === 'html') {
+        emit(verifyReportHtml(outcomes, { from: opts.from, to: opts.to, command: commandLine(cmd) }), opts.output);
       } else {
         const bad = tables.filter((t) => !t.match).length;
         const lines = outcomes.map((o) => (o.report ? `${o.report.match ? '✓' : '✗'} ${verifySummary(o.report, 10)}` : `✗ ${o.table}: not compared: [${o.error?.code}] ${o.error?.message}`));

@@ -35,11 +35,12 @@ describe('migration reports', () => {
     expect(html.indexOf('id="outcome"')).toBeLessThan(html.indexOf('<h2>Tables'));
     expect(html).toContain('Migration incomplete: 2 of 2 table(s) loaded, 1 step(s) failed.');
     expect(html).toContain('<div class="error">2 errors</div><div class="warning">1 warnings</div><div class="info">1 notes</div>');
-    expect(html).toContain('<tr data-row-severity="warning"><td class="warning">warning</td><td>customers.tags</td><td>array _text has no equivalent: becomes LONGTEXT holding &lt;the array\'s text&gt;</td></tr>');
+    expect(html).toContain('<tr data-row-severity="warning"><td class="warning">warning</td><td>customers.tags</td><td>array _text has no equivalent: becomes LONGTEXT holding &lt;the array&#39;s text&gt;</td></tr>');
     expect(html).toContain('<tr data-row-severity="error"><td class="error">error</td><td>orders</td><td>differs: 1 key(s)</td></tr>');
-    expect(html).toContain('<input type="checkbox" data-severity="info" checked>');
+    expect(html).toContain('<input type="checkbox" data-severity="info" checked> info (1)');
     expect(html).toContain('CREATE VIEW `app`.`totals` AS SELECT 1 &lt; 2');
-    expect(html).toContain('<code>ferry migrate --from pg.app --to maria.app --format html</code>');
+    expect(html).toContain('<pre id="command">ferry migrate --from pg.app --to maria.app --format html</pre>');
+    expect(html).toContain('exact</span> (rows streamed from both sides and checksummed by Ferry from one canonical text, per chunk)');
   });
 
   it('text names every table, the failed step and the outcome', () => {
