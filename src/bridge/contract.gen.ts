@@ -751,7 +751,7 @@ export const MigrationPlan = z.strictObject({
   job: z.string(),
   /** the tables to load: parents before the tables referencing them where `loadInOrder`, otherwise the largest first */
   tables: z.array(MigrationPlanPlannedTable),
-  /** whether the tables must load one after another, in that order: the target takes one writer at a time, or checks foreign keys while rows arrive */
+  /** whether the tables must load one after another, in that order: the target takes one writer at a time, or checks foreign keys while rows arrive (an engine that checks them while loading, or tables the target has already with their foreign keys) */
   loadInOrder: z.boolean(),
   /** structure steps, in phase order */
   steps: z.array(MigrationPlanStep),

@@ -137,6 +137,8 @@ describe.skipIf(!havePg || !haveMaria)('ferry migrate across engines', () => {
         await pg('DROP SCHEMA ferry_mig_orphan CASCADE', 'CREATE SCHEMA ferry_mig_orphan');
         const report = await migrate(local, { from: 'orphan', to: 'pg.ferry_mig_orphan', jobs });
         expect(report.ok).toBe(false);
+        // The larger table loads first (SQLite's size figure: its highest rowid), parents-first order notwithstanding.
+        expect(report.plan.tables.map((t) => t.source)).toEqual(['child', 'parent']);
         expect(report.failedSteps.map((s) => s.object)).toEqual(['child.parent_id']);
         expect(report.failedSteps[0]!.error).toMatch(/violates foreign key constraint.*removed again/s);
         // The other key is in place and checked; the broken one is not left behind unchecked.

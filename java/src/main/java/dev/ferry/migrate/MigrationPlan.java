@@ -16,7 +16,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param tables the tables to load: parents before the tables referencing them where
  *     {@code loadInOrder}, otherwise the largest first
  * @param loadInOrder whether the tables must load one after another, in that order: the target
- *     takes one writer at a time, or checks foreign keys while rows arrive
+ *     takes one writer at a time, or checks foreign keys while rows arrive (an engine that
+ *     checks them while loading, or tables the target has already with their foreign keys)
  * @param steps structure steps, in phase order
  * @param warnings mappings and omissions that change meaning
  * @param skipped objects not migrated, with the reason

@@ -129,7 +129,10 @@ public final class MigrationPlanner {
     steps.sort(java.util.Comparator.comparing(MigrationPlan.Step::phase));
     boolean namespaces = targetEngine.capabilities().namespaces() != Capabilities.Namespaces.NONE
         && ddl.createNamespace(q, FERRY_NAMESPACE) != null;
-    boolean loadInOrder = !targetEngine.capabilities().concurrentWriters()
+    // Tables the target has already keep their own foreign keys, checked while rows arrive.
+    boolean keyedTarget = ordered.stream().map(t -> existing.get(targetNames.get(t.name())
+        .toLowerCase(Locale.ROOT))).anyMatch(e -> e != null && !e.foreignKeys().isEmpty());
+    boolean loadInOrder = !targetEngine.capabilities().concurrentWriters() || keyedTarget
         || ddl.checksForeignKeysWhileLoading() && ordered.stream().anyMatch(t -> !t.foreignKeys().isEmpty());
     return new MigrationPlan(request.from(), request.to(), sourceEngine.name(), targetEngine.name(),
         ns, namespaces ? FERRY_NAMESPACE : null, "migrate:" + request.from() + "->" + request.to(),
