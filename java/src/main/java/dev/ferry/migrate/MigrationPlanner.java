@@ -134,10 +134,30 @@ public final class MigrationPlanner {
         .toLowerCase(Locale.ROOT))).anyMatch(e -> e != null && !e.foreignKeys().isEmpty());
     boolean loadInOrder = !targetEngine.capabilities().concurrentWriters() || keyedTarget
         || ddl.checksForeignKeysWhileLoading() && ordered.stream().anyMatch(t -> !t.foreignKeys().isEmpty());
+    if (!loadInOrder) {
+      tables = largestFirst(source, sourceScope.namespace(), tables);
+      steps = afterLoadLargestFirst(steps, tables);
+    }
     return new MigrationPlan(request.from(), request.to(), sourceEngine.name(), targetEngine.name(),
         ns, namespaces ? FERRY_NAMESPACE : null, "migrate:" + request.from() + "->" + request.to(),
-        loadInOrder ? tables : largestFirst(source, sourceScope.namespace(), tables), loadInOrder,
-        steps, warnings, skipped);
+        tables, loadInOrder, steps, warnings, skipped);
+  }
+
+  /**
+   * {@code steps} with the indexes and foreign keys of each phase after the load in the tables'
+   * load order: the largest table's, the longest to build and check, start first.
+   */
+  private static List<MigrationPlan.Step> afterLoadLargestFirst(List<MigrationPlan.Step> steps,
+      List<MigrationPlan.PlannedTable> tables) {
+    Map<String, Integer> rank = new java.util.HashMap<>();
+    for (int i = 0; i < tables.size(); i++) {
+      rank.put(tables.get(i).target(), i);
+    }
+    List<MigrationPlan.Step> out = new ArrayList<>(steps);
+    out.sort(java.util.Comparator.comparing(MigrationPlan.Step::phase).thenComparing(s ->
+        s.phase() == MigrationPhase.CONSTRAINTS || s.phase() == MigrationPhase.FOREIGN_KEYS
+            ? rank.getOrDefault(String.valueOf(s.table()), tables.size()) : 0));
+    return out;
   }
 
   /**
