@@ -268,24 +268,14 @@ public class Ddl {
   }
 
   /**
-   * The statements adding the foreign key {@code name} (null: the engine names it) of
-   * {@code table}'s {@code columns} to {@code ref}'s {@code refColumns} after a load, and those that
-   * remove what they leave behind when a later one of them fails. By default one validating
-   * {@code ADD CONSTRAINT}, which leaves nothing when it fails.
+   * Adding the foreign key {@code name} (null: the engine names it) after a load; by default one
+   * validating {@code ADD CONSTRAINT}, which leaves nothing behind when it fails.
    */
   public AddedConstraint addForeignKey(SqlDialect q, TableName table, @Nullable String name,
       List<String> columns, TableName ref, List<String> refColumns) {
     TableDef.Constraint c = new TableDef.Constraint(name, foreignKey(q, columns, ref, refColumns));
     return new AddedConstraint(List.of(addConstraint(q, table, c)), List.of());
   }
-
-  /**
-   * Statements that add a constraint.
-   *
-   * @param sql run in order; the first adds it, any later one checks the rows
-   * @param undo run when a later statement fails, removing what the first added
-   */
-  public record AddedConstraint(List<String> sql, List<String> undo) {}
 
   /**
    * Whether the statements after a load (indexes, keys, foreign-key checks) of different tables
@@ -396,11 +386,7 @@ public class Ddl {
   }
 
   private static String quotedList(SqlDialect q, List<String> names) {
-    StringBuilder b = new StringBuilder();
-    for (String n : names) {
-      b.append(b.length() == 0 ? "" : ", ").append(q.quoteIdentifier(n));
-    }
-    return b.toString();
+    return String.join(", ", names.stream().map(q::quoteIdentifier).toList());
   }
 
   private static Snapshot.@Nullable Column column(Snapshot.Table t, String name) {

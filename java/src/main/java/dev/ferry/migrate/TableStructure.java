@@ -1,6 +1,7 @@
 package dev.ferry.migrate;
 
 import dev.ferry.catalog.Snapshot;
+import dev.ferry.ddl.AddedConstraint;
 import dev.ferry.ddl.Ddl;
 import dev.ferry.ddl.TableDef;
 import dev.ferry.types.TableName;
@@ -143,7 +144,7 @@ final class TableStructure {
         continue;
       }
       if (ddl.addsConstraints()) {
-        Ddl.AddedConstraint add = ddl.addForeignKey(q, target, fk.name(), fk.columns(), refName,
+        AddedConstraint add = ddl.addForeignKey(q, target, fk.name(), fk.columns(), refName,
             fk.refColumns());
         later.add(new MigrationPlan.Step(MigrationPhase.FOREIGN_KEYS, object, "foreign key ("
             + String.join(", ", fk.columns()) + ") → " + ref, List.copyOf(add.sql()), name, null,

@@ -1,5 +1,6 @@
 package dev.ferry.dialect.postgres;
 
+import dev.ferry.ddl.AddedConstraint;
 import dev.ferry.ddl.Ddl;
 import dev.ferry.ddl.TableDef;
 import dev.ferry.types.TableName;
