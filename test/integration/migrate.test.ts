@@ -83,6 +83,10 @@ describe.skipIf(!havePg || !haveMaria)('ferry migrate across engines', () => {
       expect(report.tables.map((t) => [t.source, t.loaded, t.verify?.match])).toEqual(
         report.plan.tables.map((t) => [t.source, true, true]));
       expect(report.ok).toBe(true);
+      // The source's engine code is listed as not carried, with the reason.
+      const code = report.plan.skipped.filter((s) => ['trigger', 'function'].includes(s.kind)).map((s) => `${s.kind} ${s.object}`);
+      expect(code).toEqual(['trigger orders.orders_touch', ...(from.startsWith('pg') ? ['function touch'] : [])]);
+      expect(report.plan.skipped.find((s) => s.kind === 'trigger')!.reason).toMatch(/recreate it by hand/);
       // Partitions are read through their parent, never copied again.
       if (from.startsWith('pg')) {
         expect(report.plan.tables.map((t) => t.source).sort()).toEqual(['customers', 'employees', 'measurements', 'orders']);

@@ -1,6 +1,7 @@
 package dev.ferry.dialect;
 
 import dev.ferry.catalog.CatalogReader;
+import dev.ferry.catalog.CodeObject;
 import dev.ferry.checksum.CellKind;
 import dev.ferry.checksum.ChecksumSql;
 import dev.ferry.config.DatabaseSpec;
@@ -233,6 +234,14 @@ public interface Dialect {
    */
   default Map<String, Long> tableSizes(Connection c, @Nullable String namespace) throws SQLException {
     return Map.of();
+  }
+
+  /**
+   * The triggers, stored routines, events and other engine code of {@code namespace} (null: the
+   * connection's own), which a migration lists as not carried. None by default.
+   */
+  default List<CodeObject> codeObjects(Connection c, @Nullable String namespace) throws SQLException {
+    return List.of();
   }
 
   // ---- verifying ----

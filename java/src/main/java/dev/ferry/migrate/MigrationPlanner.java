@@ -2,6 +2,7 @@ package dev.ferry.migrate;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ferry.catalog.CodeObject;
 import dev.ferry.catalog.Scope;
 import dev.ferry.catalog.Snapshot;
 import dev.ferry.ddl.Ddl;
@@ -126,6 +127,7 @@ public final class MigrationPlanner {
     }
     steps.addAll(new ViewSteps(q, ns, structure.translation(), to, warnings, skipped)
         .steps(from.views(), this::wanted));
+    notCarried(source, sourceScope.namespace(), targetNames, skipped);
     steps.sort(java.util.Comparator.comparing(MigrationPlan.Step::phase));
     boolean namespaces = targetEngine.capabilities().namespaces() != Capabilities.Namespaces.NONE
         && ddl.createNamespace(q, FERRY_NAMESPACE) != null;
@@ -158,6 +160,38 @@ public final class MigrationPlanner {
         s.phase() == MigrationPhase.CONSTRAINTS || s.phase() == MigrationPhase.FOREIGN_KEYS
             ? rank.getOrDefault(String.valueOf(s.table()), tables.size()) : 0));
     return out;
+  }
+
+  /**
+   * The source's triggers, routines, events and ON UPDATE columns, listed as not migrated: they
+   * are its engine's own code. A table's only when the table is migrated; routines and events
+   * only when every table is (no --tables), and not when --exclude matches them.
+   */
+  private void notCarried(DatabaseSchema source, @Nullable String namespace,
+      Map<String, String> targetNames, List<MigrationPlan.Skipped> skipped) {
+    List<CodeObject> code;
+    try (Connection c = source.dataSource().getConnection()) {
+      code = source.engine().codeObjects(c, namespace);
+    } catch (SQLException e) {
+      skipped.add(new MigrationPlan.Skipped("(triggers and routines)", "code", "the source's"
+          + " triggers and routines could not be listed: " + source.dataSource().spec()
+          .scrub(String.valueOf(e.getMessage())).strip()));
+      return;
+    }
+    for (CodeObject o : code) {
+      String table = o.table() == null ? null : targetNames.get(o.table());
+      if (o.table() != null ? table == null : !include.isEmpty() || !wanted(o.name())) {
+        continue;
+      }
+      String object = table == null ? o.name() : table + "." + o.name();
+      String what = o.detail() == null ? "" : " (" + o.detail().toLowerCase(Locale.ROOT) + ")";
+      skipped.add(new MigrationPlan.Skipped(object, o.kind(), switch (o.kind()) {
+        case "on update" -> "the column sets itself when its row changes" + what + ", which the"
+            + " target's column does not: set it in the application or with a trigger";
+        case "trigger" -> "a trigger" + what + " runs the source engine's own code: recreate it by hand";
+        default -> "a " + o.kind() + " is the source engine's own code: recreate it by hand";
+      }));
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.ferry.dialect.mariadb;
 
+import dev.ferry.catalog.CodeObject;
 import dev.ferry.catalog.CatalogReader;
 import dev.ferry.checksum.ChecksumSql;
 import dev.ferry.config.DatabaseSpec;
@@ -20,9 +21,11 @@ import dev.ferry.util.Jdbc;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -188,6 +191,34 @@ public final class MariaDbDialect implements Dialect {
     return dev.ferry.util.Jdbc.longsByName(c, "SELECT TABLE_NAME, COALESCE(DATA_LENGTH, 0) + COALESCE(INDEX_LENGTH, 0)"
         + " FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE'"
         + " AND TABLE_SCHEMA = COALESCE(?, DATABASE())", namespace);
+  }
+
+  /** Triggers, stored routines, events, and columns that set themselves ON UPDATE. */
+  @Override public List<CodeObject> codeObjects(Connection c, @Nullable String namespace)
+      throws SQLException {
+    String[][] queries = {
+      {"trigger", "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, CONCAT(ACTION_TIMING, ' ', EVENT_MANIPULATION)"
+          + " FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = COALESCE(?, DATABASE()) ORDER BY 2, 1"},
+      {null, "SELECT ROUTINE_NAME, NULL, LOWER(ROUTINE_TYPE) FROM information_schema.ROUTINES"
+          + " WHERE ROUTINE_SCHEMA = COALESCE(?, DATABASE()) ORDER BY 1"},
+      {"event", "SELECT EVENT_NAME, NULL, NULL FROM information_schema.EVENTS"
+          + " WHERE EVENT_SCHEMA = COALESCE(?, DATABASE()) ORDER BY 1"},
+      {"on update", "SELECT COLUMN_NAME, TABLE_NAME, EXTRA FROM information_schema.COLUMNS"
+          + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND LOWER(EXTRA) LIKE '%on update%' ORDER BY 2, 1"},
+    };
+    List<CodeObject> out = new java.util.ArrayList<>();
+    for (String[] q : queries) {
+      try (PreparedStatement ps = c.prepareStatement(q[1])) {
+        ps.setString(1, namespace);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(q[0] == null ? new CodeObject(rs.getString(3), rs.getString(1), null, null)
+                : new CodeObject(q[0], rs.getString(1), rs.getString(2), rs.getString(3)));
+          }
+        }
+      }
+    }
+    return out;
   }
 
   @Override public ChecksumSql checksumSql() {

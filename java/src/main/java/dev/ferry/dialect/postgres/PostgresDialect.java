@@ -1,5 +1,6 @@
 package dev.ferry.dialect.postgres;
 
+import dev.ferry.catalog.CodeObject;
 import dev.ferry.catalog.CatalogReader;
 import dev.ferry.checksum.ChecksumSql;
 import dev.ferry.config.DatabaseSpec;
@@ -20,6 +21,8 @@ import dev.ferry.util.Jdbc;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
@@ -163,6 +166,44 @@ public final class PostgresDialect implements Dialect {
         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'm')"
         + " AND n.nspname = COALESCE(CAST(? AS text), current_schema())";
     return dev.ferry.util.Jdbc.longsByName(c, q, namespace);
+  }
+
+  /** Triggers (not the ones constraints make), and functions and procedures no extension owns. */
+  @Override public List<CodeObject> codeObjects(Connection c, @Nullable String namespace)
+      throws SQLException {
+    String ns = "n.nspname = COALESCE(CAST(? AS text), current_schema())";
+    List<CodeObject> out = new java.util.ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT t.tgname, r.relname,"
+        + " substring(pg_catalog.pg_get_triggerdef(t.oid) from '(BEFORE|AFTER|INSTEAD OF) .* ON ')"
+        + " FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class r ON r.oid = t.tgrelid"
+        + " JOIN pg_catalog.pg_namespace n ON n.oid = r.relnamespace WHERE NOT t.tgisinternal AND " + ns
+        + " ORDER BY 2, 1")) {
+      ps.setString(1, namespace);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String when = rs.getString(3);
+          out.add(new CodeObject("trigger", rs.getString(1), rs.getString(2),
+              when == null ? null : when.replaceAll(" ON $", "")));
+        }
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT p.proname, p.prokind FROM pg_catalog.pg_proc p"
+        + " JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE " + ns
+        + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_proc'::regclass"
+        + " AND d.objid = p.oid AND d.deptype = 'e') ORDER BY 1")) {
+      ps.setString(1, namespace);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String kind = switch (rs.getString(2)) {
+            case "p" -> "procedure";
+            case "a" -> "aggregate";
+            default -> "function";
+          };
+          out.add(new CodeObject(kind, rs.getString(1), null, null));
+        }
+      }
+    }
+    return out;
   }
 
   @Override public ChecksumSql checksumSql() {

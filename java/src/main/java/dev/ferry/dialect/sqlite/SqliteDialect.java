@@ -1,5 +1,6 @@
 package dev.ferry.dialect.sqlite;
 
+import dev.ferry.catalog.CodeObject;
 import dev.ferry.catalog.CatalogReader;
 import dev.ferry.checksum.CellKind;
 import dev.ferry.config.DatabaseSpec;
@@ -29,6 +30,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -143,6 +145,19 @@ public final class SqliteDialect implements Dialect {
         }
       } catch (SQLException withoutRowid) {
         // Its size stays unknown.
+      }
+    }
+    return out;
+  }
+
+  /** SQLite's triggers (it has no stored routines). */
+  @Override public List<CodeObject> codeObjects(Connection c, @Nullable String namespace)
+      throws SQLException {
+    List<CodeObject> out = new java.util.ArrayList<>();
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger' ORDER BY 2, 1")) {
+      while (rs.next()) {
+        out.add(new CodeObject("trigger", rs.getString(1), rs.getString(2), null));
       }
     }
     return out;
