@@ -16,6 +16,14 @@ function describe(e: unknown): { message: string; exit: number } {
   return { message: `ferry: internal error: ${err?.stack ?? String(e)}`, exit: 3 };
 }
 
+/** A parser error in Ferry's format, pointing at the help of the command it concerns. */
+function usageError(e: CommanderError, program: Command, argv: readonly string[]): FerryError {
+  const name = argv.find((a) => program.commands.some((c) => c.name() === a));
+  const help = name ? `ferry ${name} --help` : 'ferry --help';
+  const text = e.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+  return new FerryError('USAGE', `${text} (see ${help})`, { command: name ?? null });
+}
+
 /**
  * Runs the CLI and returns the exit code: 0 ok, 1 findings or differences, 2 usage or config,
  * 3 connection or JVM.
@@ -26,8 +34,8 @@ export async function run(argv: readonly string[]): Promise<number> {
     .description('Several JDBC databases in one SQL namespace (Apache Calcite), for checks, copies and verification of migrations.')
     .version('0.1.0')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
-    .showHelpAfterError('(run ferry --help for usage)');
+    // Commander's own error line is replaced by Ferry's format below; help still goes to stdout.
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: () => undefined });
   registerQuery(program);
   registerCheck(program, (c) => (exitCode = Math.max(exitCode, c)));
   registerSnapshot(program);
@@ -42,7 +50,9 @@ export async function run(argv: readonly string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      return new FerryError('USAGE', e.message).exitCode;
+      const usage = usageError(e, program, argv);
+      process.stderr.write(`${describe(usage).message}\n`);
+      return usage.exitCode;
     }
     const d = describe(e);
     process.stderr.write(`${d.message}\n`);
