@@ -63,6 +63,12 @@ export async function run(argv: readonly string[]): Promise<number> {
 /** The process entry: the only place Ferry exits the process or handles signals. */
 export async function main(): Promise<void> {
   handleInterrupts();
+  // A reader that stops early (`ferry query … | head`) closes the pipe: that ends the output, not
+  // the run with an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(0);
+  });
   const code = await run(process.argv.slice(2));
   // Flush stdout before exiting so piped output is not cut short.
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
