@@ -1,13 +1,12 @@
 import { readFileSync, existsSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { FerryError, registerSecrets, urlSecrets } from '../errors/index.js';
+import { CONFIG_ENV, DEFAULT_CONFIG_FILE, discoverConfig } from './discover.js';
 import { expandEnv } from './env.js';
 import { configSchema, type FerryConfig, type FerryConfigInput } from './schema.js';
 
-/** The file looked for in the working directory when no `--config` is given. */
-export const DEFAULT_CONFIG_FILE = 'ferry.yaml';
 
 /** A validated config plus the folder relative paths in it are resolved against. */
 export interface LoadedConfig {
@@ -62,7 +61,7 @@ function describeIssues(error: z.ZodError): string {
 export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
   const path = resolve(file);
   if (!existsSync(path)) {
-    throw new FerryError('CONFIG_NOT_FOUND', `config file ${file} not found (create it, pass --config FILE, or use --db NAME=JDBC_URL; \`ferry demo\` writes an example)`, { file });
+    throw new FerryError('CONFIG_NOT_FOUND', `config file ${file} not found (create it, pass --config FILE, set ${CONFIG_ENV}, or use --db NAME=URL; \`ferry demo\` writes an example)`, { file });
   }
   const text = readFileSync(path, 'utf8');
   let raw: unknown;
@@ -95,8 +94,9 @@ export function configFromDbFlags(flags: readonly string[], env: NodeJS.ProcessE
 }
 
 /**
- * Finds the config the CLI should use: `--db` flags, else `--config FILE`, else ./ferry.yaml.
- * Mixing `--db` with `--config` is a usage error.
+ * Finds the config the CLI should use: `--db` flags, else `--config FILE`, else `$FERRY_CONFIG`,
+ * else the nearest ferry.yaml in the working folder or its parents. Mixing `--db` with
+ * `--config` is a usage error.
  */
 export function resolveConfig(opts: { config?: string; db?: readonly string[] }, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
   const dbs = opts.db ?? [];
@@ -104,7 +104,11 @@ export function resolveConfig(opts: { config?: string; db?: readonly string[] },
     throw new FerryError('USAGE', '--db and --config cannot be combined: put every database in the config file, or pass them all with --db');
   }
   if (dbs.length > 0) return configFromDbFlags(dbs, env);
-  return loadConfigFile(opts.config ?? DEFAULT_CONFIG_FILE, env);
+  if (opts.config) return loadConfigFile(opts.config, env);
+  const found = discoverConfig(process.cwd(), env);
+  // Named as the user would type it from here (`ferry.yaml`, `../ferry.yaml`) in messages.
+  if (found) return loadConfigFile(isAbsolute(found) ? relative(process.cwd(), found) : found, env);
+  throw new FerryError('CONFIG_NOT_FOUND', `no ${DEFAULT_CONFIG_FILE} in ${process.cwd()} or its parents, and ${CONFIG_ENV} is not set (pass --config FILE or --db NAME=URL; \`ferry demo\` writes an example)`, { file: null });
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
 import { doctor } from '../../api/index.js';
-import { DEFAULT_CONFIG_FILE, resolveConfig, type LoadedConfig } from '../../config/index.js';
+import { DEFAULT_CONFIG_FILE, discoverConfig, resolveConfig, type LoadedConfig } from '../../config/index.js';
 import { withConfigOptions, type ConfigOptions } from '../options.js';
 
 /** Exit code when any doctor check fails. */
@@ -15,14 +14,14 @@ export function registerDoctor(program: Command, setExit: (code: number) => void
       .description('check Java, the jars, the drivers and a connection to every configured database')
       .option('--json', 'print the report as JSON'),
   ).action(async (opts: ConfigOptions & { json?: boolean }) => {
-    const useConfig = Boolean(opts.config || opts.db?.length || existsSync(DEFAULT_CONFIG_FILE));
+    const useConfig = Boolean(opts.config || opts.db?.length || discoverConfig());
     const loaded: LoadedConfig | undefined = useConfig ? resolveConfig(opts) : undefined;
     const report = await doctor(loaded);
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     } else {
       for (const c of report.checks) process.stdout.write(`${c.ok ? '✓' : '✗'} ${c.name.padEnd(20)} ${c.detail}${c.code ? ` [${c.code}]` : ''}\n`);
-      if (!loaded) process.stdout.write(`  (no ${DEFAULT_CONFIG_FILE} here and no --config/--db: database checks skipped)\n`);
+      if (!loaded) process.stdout.write(`  (no ${DEFAULT_CONFIG_FILE} here or in a parent folder, no FERRY_CONFIG and no --config/--db: database checks skipped)\n`);
     }
     if (!report.ok) setExit(DOCTOR_FAILED_EXIT);
   });

@@ -2,7 +2,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG_FILE, configFromDbFlags, loadConfigFile, resolveConfig, validateConfig } from '../../../src/config/load.js';
+import { DEFAULT_CONFIG_FILE, discoverConfig } from '../../../src/config/discover.js';
+import { configFromDbFlags, loadConfigFile, resolveConfig, validateConfig } from '../../../src/config/load.js';
 import { FerryError } from '../../../src/errors/index.js';
 
 function thrown(fn: () => unknown): FerryError {
@@ -280,11 +281,29 @@ describe('resolveConfig', () => {
     expect(resolveConfig({ db: [] }, {}).config.databases.a?.url).toBe('jdbc:sqlite:x');
   });
 
+  it('finds ferry.yaml in a parent folder, as git finds .git', () => {
+    write(`cwd-with-config/${DEFAULT_CONFIG_FILE}`, 'databases:\n  a:\n    url: jdbc:sqlite:x\n');
+    mkdirSync(join(dir, 'cwd-with-config', 'src', 'deep'), { recursive: true });
+    process.chdir(join(dir, 'cwd-with-config', 'src', 'deep'));
+    const loaded = resolveConfig({}, {});
+    expect(loaded.file).toBe(join('..', '..', 'ferry.yaml'));
+    expect(loaded.baseDir).toBe(join(dir, 'cwd-with-config'));
+  });
+
+  it('prefers FERRY_CONFIG to a ferry.yaml nearby', () => {
+    const file = write('named-by-env.yaml', 'databases:\n  fromenv:\n    url: jdbc:sqlite:y\n');
+    write(`cwd-with-config/${DEFAULT_CONFIG_FILE}`, 'databases:\n  a:\n    url: jdbc:sqlite:x\n');
+    process.chdir(join(dir, 'cwd-with-config'));
+    expect(Object.keys(resolveConfig({}, { FERRY_CONFIG: file }).config.databases)).toEqual(['fromenv']);
+    expect(discoverConfig(process.cwd(), {})).toBe(join(dir, 'cwd-with-config', 'ferry.yaml'));
+  });
+
   it('reports CONFIG_NOT_FOUND for a missing ./ferry.yaml', () => {
     mkdirSync(join(dir, 'empty-cwd'), { recursive: true });
     process.chdir(join(dir, 'empty-cwd'));
     const e = thrown(() => resolveConfig({}, {}));
     expect(e.code).toBe('CONFIG_NOT_FOUND');
     expect(e.message).toContain('ferry.yaml');
+    expect(e.message).toContain('FERRY_CONFIG');
   });
 });
