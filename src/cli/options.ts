@@ -12,11 +12,11 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-/** Adds `--config FILE` and repeatable `--db NAME=JDBC_URL` to a command. */
+/** Adds `--config FILE` and repeatable `--db NAME=URL` to a command. */
 export function withConfigOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('-c, --config <file>', 'config file, YAML or JSON (default: ./ferry.yaml)'))
-    .addOption(new Option('--db <name=jdbcUrl>', 'a database without a config file (repeatable)').argParser(collect));
+    .addOption(new Option('-c, --config <file>', 'config file, YAML or JSON (default: $FERRY_CONFIG, else ferry.yaml here or in a parent folder)'))
+    .addOption(new Option('--db <name=url>', 'a database without a config file: postgres://, mysql://, sqlite:path, duckdb:path or a JDBC URL (repeatable)').argParser(collect));
 }
 
 /**

@@ -5,7 +5,9 @@ import type { z } from 'zod';
 import { FerryError, registerSecrets, urlSecrets } from '../errors/index.js';
 import { CONFIG_ENV, DEFAULT_CONFIG_FILE, discoverConfig } from './discover.js';
 import { expandEnv } from './env.js';
-import { configSchema, type FerryConfig, type FerryConfigInput } from './schema.js';
+import { ambientPassword } from './passwords.js';
+import { configSchema, type DatabaseConfig, type FerryConfig, type FerryConfigInput } from './schema.js';
+import { toJdbc } from './url-forms.js';
 
 
 /** A validated config plus the folder relative paths in it are resolved against. */
@@ -35,7 +37,21 @@ export function validateConfig(raw: unknown, baseDir: string, file: string | nul
     });
   }
   for (const db of Object.values(result.data.databases)) registerSecrets([db.password, ...urlSecrets(db.url)]);
-  return { config: result.data, baseDir, file };
+  const databases = Object.fromEntries(Object.entries(result.data.databases).map(([name, db]) => [name, withJdbcUrl(db, env)]));
+  for (const db of Object.values(databases)) registerSecrets([db.password]);
+  return { config: { ...result.data, databases }, baseDir, file };
+}
+
+/**
+ * The entry with its URL in JDBC form: user and password taken out of a `postgres://`-style
+ * URL unless the entry names them, and a password still missing looked up where the engine's
+ * own client would (PGPASSWORD, ~/.pgpass, MYSQL_PWD).
+ */
+function withJdbcUrl(db: DatabaseConfig, env: NodeJS.ProcessEnv): DatabaseConfig {
+  const form = toJdbc(db.url);
+  const user = db.user ?? form.user;
+  const password = db.password ?? form.password ?? ambientPassword(form.url, user, env);
+  return { ...db, url: form.url, ...(user !== undefined ? { user } : {}), ...(password !== undefined ? { password } : {}) };
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -74,7 +90,7 @@ export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.en
 }
 
 /**
- * Builds a config from repeated `--db NAME=JDBC_URL` flags.
+ * Builds a config from repeated `--db NAME=URL` flags.
  *
  * @example
  * configFromDbFlags(['shop=jdbc:sqlite:shop.db'])
@@ -84,7 +100,7 @@ export function configFromDbFlags(flags: readonly string[], env: NodeJS.ProcessE
   for (const flag of flags) {
     const eq = flag.indexOf('=');
     if (eq <= 0) {
-      throw new FerryError('USAGE', `--db ${flag}: expected NAME=JDBC_URL, e.g. --db shop=jdbc:sqlite:./shop.db`, { flag });
+      throw new FerryError('USAGE', `--db ${flag}: expected NAME=URL, e.g. --db shop=sqlite:./shop.db or --db pg=postgres://user@host/db`, { flag });
     }
     const name = flag.slice(0, eq);
     if (Object.hasOwn(databases, name)) throw new FerryError('USAGE', `--db ${name} is given twice`, { flag });
@@ -117,8 +133,8 @@ export function resolveConfig(opts: { config?: string; db?: readonly string[] },
  */
 export function absolutizeUrl(url: string, baseDir: string): string {
   const rel = (p: string): string => (isAbsolute(p) ? p : resolve(baseDir, p));
-  let m = /^jdbc:sqlite:(?!:memory:)(?:file:)?([^?]+)(\?.*)?$/i.exec(url);
-  if (m && m[1] && !m[1].startsWith(':')) return `jdbc:sqlite:${rel(m[1])}${m[2] ?? ''}`;
+  let m = /^jdbc:(sqlite|duckdb):(?!:memory:)(?:file:)?([^?]+)(\?.*)?$/i.exec(url);
+  if (m && m[2] && !m[2].startsWith(':')) return `jdbc:${m[1]}:${rel(m[2])}${m[3] ?? ''}`;
   m = /^jdbc:h2:(?:file:)?((?:\.{1,2}\/|[^:/~][^:;]*\/)[^;]*)(;.*)?$/i.exec(url);
   if (m && m[1] && !/^(mem|tcp|ssl|zip|nio\w*|split|async|memFS|memLZF):/i.test(m[1])) return `jdbc:h2:${rel(m[1])}${m[2] ?? ''}`;
   m = /^jdbc:hsqldb:file:([^;]+)(;.*)?$/i.exec(url);

@@ -1,9 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FERRY_BIN, native, runFerry, tempDir } from './fixtures.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { FERRY_BIN, maria, native, pg, runFerry, tempDir } from './fixtures.js';
+import { SERVICES, serviceAvailable } from './services.js';
 
 const ferry = runFerry;
+const havePg = await serviceAvailable('postgres');
+const haveMaria = await serviceAvailable('mariadb');
 
 describe('ferry CLI ergonomics', () => {
   const dir = tempDir('i12a-ergo-');
@@ -29,5 +33,44 @@ describe('ferry CLI ergonomics', () => {
     const command = ferry(['qeury'], dir);
     expect(command.code).toBe(2);
     expect(command.err).toBe("ferry: error [USAGE]: unknown command 'qeury' (Did you mean query?) (see ferry --help)\n");
+  });
+
+  it('finds ferry.yaml in a parent folder, and the config FERRY_CONFIG names', () => {
+    writeFileSync(join(dir, 'ferry.yaml'), `databases:\n  big:\n    url: ${h2}\n    schema: PUBLIC\n`);
+    const deep = join(dir, 'src', 'deep');
+    mkdirSync(deep, { recursive: true });
+    const r = ferry(['query', '-f', 'csv', 'SELECT COUNT(*) AS n FROM big.nums'], deep);
+    expect(r.err).toBe('');
+    expect(r.out).toBe('n\r\n300000\r\n');
+    const elsewhere = tempDir('i12a-elsewhere-');
+    writeFileSync(join(elsewhere, 'named.yaml'), `databases:\n  other:\n    url: ${h2}\n    schema: PUBLIC\n`);
+    const named = ferry(['query', '-f', 'csv', 'SELECT MAX(id) AS m FROM other.nums'], deep, { FERRY_CONFIG: join(elsewhere, 'named.yaml') });
+    expect(named.out).toBe('m\r\n300000\r\n');
+    const none = ferry(['query', 'SELECT 1'], tempDir('i12a-noconfig-'));
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/^ferry: error \[CONFIG_NOT_FOUND\]: no ferry.yaml in .* or its parents, and FERRY_CONFIG is not set/);
+  });
+
+  it('takes sqlite:path URLs relative to the config folder', async () => {
+    const lite = tempDir('i12a-lite-');
+    await native(`jdbc:sqlite:${join(lite, 'shop.db')}`, 'CREATE TABLE orders (id INTEGER PRIMARY KEY)', 'INSERT INTO orders VALUES (1), (2)');
+    writeFileSync(join(lite, 'ferry.yaml'), 'databases:\n  shop:\n    url: sqlite:./shop.db\n');
+    mkdirSync(join(lite, 'sub'));
+    const r = ferry(['query', '-f', 'csv', 'SELECT COUNT(*) AS n FROM shop.orders'], join(lite, 'sub'));
+    expect(r.out).toBe('n\r\n2\r\n');
+  });
+
+  it.runIf(havePg && haveMaria)('connects with postgres:// and mysql:// URLs, and never prints a password written in them', async () => {
+    await pg('DROP SCHEMA IF EXISTS i12a_urls CASCADE', 'CREATE SCHEMA i12a_urls', 'CREATE TABLE i12a_urls.t (id INT PRIMARY KEY)', 'INSERT INTO i12a_urls.t VALUES (7)');
+    await maria('DROP DATABASE IF EXISTS i12a_urls', 'CREATE DATABASE i12a_urls', 'CREATE TABLE i12a_urls.t (id INT PRIMARY KEY, label VARCHAR(20))', "INSERT INTO i12a_urls.t VALUES (7, 'from mariadb')");
+    const pgUrl = `postgres://${SERVICES.postgres.user}@${SERVICES.postgres.host}:${SERVICES.postgres.port}/test?ApplicationName=i12a`;
+    const myUrl = `mysql://${SERVICES.mariadb.user}@${SERVICES.mariadb.host}:${SERVICES.mariadb.port}/test`;
+    const r = ferry(['query', '--db', `p=${pgUrl}`, '--db', `m=${myUrl}`, '-f', 'csv', 'SELECT p.id, m.label FROM p.i12a_urls.t AS p JOIN m.i12a_urls.t AS m ON p.id = m.id'], dir);
+    expect(r.err).toBe('');
+    expect(r.out).toBe('id,label\r\n7,from mariadb\r\n');
+    const bad = ferry(['doctor', '--db', 'p=postgres://postgres:Sup3rSecretPw@127.0.0.1:1/test', '--json'], dir);
+    expect(bad.code).toBe(3);
+    expect(bad.out).toContain('CONNECTION_FAILED');
+    expect(bad.out + bad.err).not.toContain('Sup3rSecretPw');
   });
 });

@@ -118,12 +118,12 @@ describe('loadConfigFile', () => {
   });
 
   it('names the file, the key path and what was expected', () => {
-    const file = write('bad-url.yaml', `databases:\n  shop:\n    url: postgresql://user:${SECRET}@h/db\n    password: ${SECRET}\n`);
+    const file = write('bad-url.yaml', `databases:\n  shop:\n    url: oracle://user:${SECRET}@h/db\n    password: ${SECRET}\n`);
     const e = thrown(() => loadConfigFile(file, {}));
     expect(e.code).toBe('CONFIG_INVALID');
     expect(e.exitCode).toBe(2);
-    expect(e.message).toBe(`${file}: databases.shop.url: a JDBC URL such as jdbc:postgresql://host:5432/db`);
-    expect(e.meta).toEqual({ file, issues: [{ key: 'databases.shop.url', message: 'a JDBC URL such as jdbc:postgresql://host:5432/db' }] });
+    expect(e.message).toBe(`${file}: databases.shop.url: a database URL: postgres://user@host:5432/db, mysql://user@host/db, sqlite:path, duckdb:path, or a JDBC URL such as jdbc:postgresql://host:5432/db`);
+    expect(e.meta).toEqual({ file, issues: [{ key: 'databases.shop.url', message: 'a database URL: postgres://user@host:5432/db, mysql://user@host/db, sqlite:path, duckdb:path, or a JDBC URL such as jdbc:postgresql://host:5432/db' }] });
     expect(JSON.stringify(e.toJSON())).not.toContain(SECRET);
   });
 
@@ -229,7 +229,7 @@ describe('configFromDbFlags', () => {
       const e = thrown(() => configFromDbFlags([flag], {}));
       expect(e.code).toBe('USAGE');
       expect(e.exitCode).toBe(2);
-      expect(e.message).toContain('NAME=JDBC_URL');
+      expect(e.message).toContain('NAME=URL');
     }
   });
 
@@ -240,9 +240,9 @@ describe('configFromDbFlags', () => {
   });
 
   it('throws CONFIG_INVALID from --db for a bad name or URL', () => {
-    const bad = thrown(() => configFromDbFlags(['shop=sqlite:x'], {}));
+    const bad = thrown(() => configFromDbFlags(['shop=sqlite:'], {}));
     expect(bad.code).toBe('CONFIG_INVALID');
-    expect(bad.message).toBe('--db: databases.shop.url: a JDBC URL such as jdbc:postgresql://host:5432/db');
+    expect(bad.message).toBe('--db: databases.shop.url: a database URL: postgres://user@host:5432/db, mysql://user@host/db, sqlite:path, duckdb:path, or a JDBC URL such as jdbc:postgresql://host:5432/db');
     expect(thrown(() => configFromDbFlags(['my-db=jdbc:sqlite:x'], {})).code).toBe('CONFIG_INVALID');
   });
 
