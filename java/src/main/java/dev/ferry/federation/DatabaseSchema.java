@@ -50,11 +50,13 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
 
   /**
    * What connecting revealed: the dialect and either one flat schema or named sub-schemas, plus
-   * the namespace a pinned entry resolved to and whether namespaces are catalogs (MariaDB).
+   * the namespace a pinned entry resolved to, whether namespaces are catalogs (MariaDB), and
+   * the connection's own namespace that two-part names ({@code db.table}) resolve in when the
+   * entry pins none (the URL's database on MariaDB, {@code public} on PostgreSQL).
    */
   private record Layout(SqlDialect dialect, JdbcConvention convention, @Nullable JdbcSchema flat,
       Map<String, Schema> nested, boolean catalogs, @Nullable String pinned,
-      @Nullable String catalog) {}
+      @Nullable String catalog, @Nullable String current) {}
 
   /** Registers a lazily connected schema for {@code dataSource} under {@code parent}. */
   public DatabaseSchema(SchemaPlus parent, FerryDataSource dataSource) {
@@ -120,17 +122,22 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
         }
         return new Layout(dialect, convention,
             jdbcSchema(dialect, convention, types, catalogs, catalog, actual), Map.of(), catalogs,
-            actual, catalog);
+            actual, catalog, null);
       }
       if (!schemas && !catalogs) {
         return new Layout(dialect, convention,
-            jdbcSchema(dialect, convention, types, false, null, null), Map.of(), false, null, null);
+            jdbcSchema(dialect, convention, types, false, null, null), Map.of(), false, null, null,
+            null);
       }
       Map<String, Schema> nested = new LinkedHashMap<>();
       for (String n : names) {
         nested.put(n, jdbcSchema(dialect, convention, types, catalogs, catalog, n));
       }
-      return new Layout(dialect, convention, null, nested, catalogs, null, catalog);
+      // The driver's own answer, so no engine is named here: the catalog a MariaDB URL names,
+      // the first schema of PostgreSQL's search_path, H2's PUBLIC.
+      String own = catalogs ? c.getCatalog() : c.getSchema();
+      String current = own == null ? null : match(names, own);
+      return new Layout(dialect, convention, null, nested, catalogs, null, catalog, current);
     } catch (SQLException e) {
       throw FerryFailure.wrap(e, "reading the catalog of database '" + spec.name() + "'");
     }
@@ -184,7 +191,7 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
       return new Scope(null, null);
     } else {
       List<String> names = new ArrayList<>(l.nested().keySet());
-      ns = requested == null ? null : match(names, requested);
+      ns = requested == null ? l.current() : match(names, requested);
       if (ns == null) {
         String kind = l.catalogs() ? "databases" : "schemas";
         throw FerryFailure.of("USAGE", (requested == null
@@ -198,9 +205,18 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
     return l.catalogs() ? new Scope(ns, null) : new Scope(l.catalog(), ns);
   }
 
+  /** The namespace two-part names resolve in when the entry pins none, or null. */
+  public @Nullable String currentNamespace() {
+    return layout().current();
+  }
+
   @Override public Lookup<Table> tables() {
-    JdbcSchema flat = layout().flat();
-    return flat == null ? Lookup.empty() : flat.tables();
+    Layout l = layout();
+    if (l.flat() != null) {
+      return l.flat().tables();
+    }
+    Schema own = l.current() == null ? null : l.nested().get(l.current());
+    return own == null ? Lookup.empty() : own.tables();
   }
 
   @Override protected Map<String, Schema> getSubSchemaMap() {
