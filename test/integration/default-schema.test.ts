@@ -41,4 +41,12 @@ describe.runIf(havePg && haveMaria)('the URL database (MariaDB) and the current 
     expect(copy.code, copy.err).toBe(0);
     expect(runFerry(['query', '-f', 'csv', 'SELECT SUM(total) AS s FROM pg.orders'], dir).out).toBe('s\r\n30.50\r\n');
   });
+
+  it('refuses a --tables or --exclude glob that matches nothing (exit 2), suggesting the close name', () => {
+    const r = runFerry(['check', '--from', 'my', '--to', 'pg', '--tables', 'ordrs', '--exclude', 'tmp_*', '--format', 'json'], dir);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toBe("ferry: error [USAGE]: --tables 'ordrs' matches no table or view of my or pg; did you mean 'orders'? (there are: orders)\n"
+      + "--exclude 'tmp_*' matches no table or view of my or pg; there are: orders\n");
+  });
 });
