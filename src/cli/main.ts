@@ -1,13 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { FerryError, isFerryError } from '../errors/index.js';
-import { registerCheck } from './commands/check.js';
-import { registerCopy } from './commands/copy.js';
-import { registerDemo } from './commands/demo.js';
-import { registerDoctor } from './commands/doctor.js';
-import { registerMigrate } from './commands/migrate.js';
-import { registerQuery } from './commands/query.js';
-import { registerSnapshot } from './commands/snapshot.js';
-import { registerVerify } from './commands/verify.js';
+import { COMMANDS, isCommandName, type CommandName } from './commands/catalog.js';
 import { handleInterrupts } from './interrupts.js';
 
 function describe(e: unknown): { message: string; exit: number } {
@@ -16,9 +9,16 @@ function describe(e: unknown): { message: string; exit: number } {
   return { message: `ferry: internal error: ${err?.stack ?? String(e)}`, exit: 3 };
 }
 
+/** The command `argv` runs or asks help for (`ferry query …`, `ferry help query`), if any. */
+function commandAsked(argv: readonly string[]): CommandName | undefined {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  const name = words[0] === 'help' ? words[1] : words[0];
+  return isCommandName(name) ? name : undefined;
+}
+
 /** A parser error in Ferry's format, pointing at the help of the command it concerns. */
-function usageError(e: CommanderError, program: Command, argv: readonly string[]): FerryError {
-  const name = argv.find((a) => program.commands.some((c) => c.name() === a));
+function usageError(e: CommanderError, argv: readonly string[]): FerryError {
+  const name = commandAsked(argv);
   const help = name ? `ferry ${name} --help` : 'ferry --help';
   const text = e.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
   return new FerryError('USAGE', `${text} (see ${help})`, { command: name ?? null });
@@ -36,21 +36,20 @@ export async function run(argv: readonly string[]): Promise<number> {
     .exitOverride()
     // Commander's own error line is replaced by Ferry's format below; help still goes to stdout.
     .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: () => undefined });
-  registerQuery(program);
-  registerCheck(program, (c) => (exitCode = Math.max(exitCode, c)));
-  registerSnapshot(program);
-  registerCopy(program, (c) => (exitCode = Math.max(exitCode, c)));
-  registerVerify(program, (c) => (exitCode = Math.max(exitCode, c)));
-  registerMigrate(program, (c) => (exitCode = Math.max(exitCode, c)));
-  registerDemo(program);
-  registerDoctor(program, (c) => (exitCode = c));
   try {
+    const asked = commandAsked(argv);
+    if (asked) {
+      (await COMMANDS[asked].load())(program, (c) => (exitCode = Math.max(exitCode, c)));
+    } else {
+      // `ferry --help` and unknown commands need only the names and summaries: nothing is loaded.
+      for (const [name, c] of Object.entries(COMMANDS)) program.command(name).description(c.summary);
+    }
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      const usage = usageError(e, program, argv);
+      const usage = usageError(e, argv);
       process.stderr.write(`${describe(usage).message}\n`);
       return usage.exitCode;
     }

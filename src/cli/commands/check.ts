@@ -10,6 +10,7 @@ import { renderFindingsText } from '../render/findings-text.js';
 import { renderMappingSuggestion } from '../render/mapping-yaml.js';
 import { emit, refuseExisting, writeNew } from '../output.js';
 import { commandLine, list, withConfigOptions, type ConfigOptions } from '../options.js';
+import { COMMANDS } from './catalog.js';
 
 /** The formats `ferry check` can write. */
 export const CHECK_FORMATS = ['text', 'json', 'junit'] as const;
@@ -35,7 +36,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
   withConfigOptions(
     program
       .command('check')
-      .description('compare schema A (current, with its data) with schema B (new version or other engine) and report what would break')
+      .description(COMMANDS.check.summary)
       .requiredOption('--from <a>', 'A: a configured database, database.schema, or a snapshot file (*.json)')
       .requiredOption('--to <b>', 'B: a configured database, database.schema, or a snapshot file (*.json)')
       .option('--tables <globs>', "tables to check, comma-separated globs (e.g. 'sales_*'); default all", list)

@@ -7,6 +7,7 @@ import { FerryError } from '../../errors/index.js';
 import { copySummary, progressRenderer } from '../render/progress.js';
 import { list, positive, withConfigOptions, type ConfigOptions } from '../options.js';
 import { withResumableFerry } from '../resumable.js';
+import { COMMANDS } from './catalog.js';
 
 interface CopyCliOptions extends ConfigOptions {
   from: string;
@@ -33,7 +34,7 @@ export function registerCopy(program: Command, setExit: (code: number) => void):
   withConfigOptions(
     program
       .command('copy')
-      .description('copy tables between two databases with INSERT … SELECT, chunked, resumable, at bulk-load speed')
+      .description(COMMANDS.copy.summary)
       .requiredOption('--from <src>', 'source: a configured database, or database.schema')
       .requiredOption('--to <tgt>', 'target: a configured database, or database.schema')
       .option('--tables <names>', 'tables to copy, comma-separated', list)

@@ -6,12 +6,13 @@ import { verifySummary } from '../../verify/verify-report.js';
 import { renderFindingsText } from '../render/findings-text.js';
 import { loadConfigFile } from '../../config/index.js';
 import { renderTable } from '../render/table.js';
+import { COMMANDS } from './catalog.js';
 
 /** Registers `ferry demo`. */
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('create an SQLite shop (and its v2 schema) and an H2 warehouse with a ferry.yaml; run a cross-database query, a check, a copy and a verify')
+    .description(COMMANDS.demo.summary)
     .option('-d, --dir <dir>', 'folder to create', './ferry-demo')
     .action(async (opts: { dir: string }) => {
       const err = (s: string): boolean => process.stderr.write(s);

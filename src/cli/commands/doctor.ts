@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { doctor } from '../../api/index.js';
 import { DEFAULT_CONFIG_FILE, discoverConfig, resolveConfig, type LoadedConfig } from '../../config/index.js';
 import { withConfigOptions, type ConfigOptions } from '../options.js';
+import { COMMANDS } from './catalog.js';
 
 /** Exit code when any doctor check fails. */
 export const DOCTOR_FAILED_EXIT = 3;
@@ -11,7 +12,7 @@ export function registerDoctor(program: Command, setExit: (code: number) => void
   withConfigOptions(
     program
       .command('doctor')
-      .description('check Java, the jars, the drivers and a connection to every configured database')
+      .description(COMMANDS.doctor.summary)
       .option('--json', 'print the report as JSON'),
   ).action(async (opts: ConfigOptions & { json?: boolean }) => {
     const useConfig = Boolean(opts.config || opts.db?.length || discoverConfig());

@@ -10,6 +10,7 @@ import { emit } from '../output.js';
 import { migrationReportHtml } from '../render/migration-html.js';
 import { migrationReportText } from '../render/migration-text.js';
 import { progressRenderer } from '../render/progress.js';
+import { COMMANDS } from './catalog.js';
 
 interface MigrateCliOptions extends ConfigOptions {
   from: string;
@@ -35,7 +36,7 @@ export function registerMigrate(program: Command, setExit: (code: number) => voi
   withConfigOptions(
     program
       .command('migrate')
-      .description('migrate a whole database: tables, keys, indexes, foreign keys, identity counters and views, then verify every table')
+      .description(COMMANDS.migrate.summary)
       .requiredOption('--from <src>', 'source: a configured database, or database.schema')
       .requiredOption('--to <tgt>', 'target: a configured database, or database.schema')
       .option('--tables <patterns>', 'only these tables and views (names or * patterns, comma-separated)', list)

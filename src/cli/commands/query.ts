@@ -9,6 +9,7 @@ import { renderJson } from '../render/json.js';
 import { renderTable } from '../render/table.js';
 import { emit } from '../output.js';
 import { withConfigOptions, type ConfigOptions } from '../options.js';
+import { COMMANDS } from './catalog.js';
 
 /** The formats `ferry query` can write. */
 export const QUERY_FORMATS = ['table', 'csv', 'json', 'arrow'] as const;
@@ -24,7 +25,7 @@ export function registerQuery(program: Command): void {
   withConfigOptions(
     program
       .command('query')
-      .description('run SQL across the configured databases')
+      .description(COMMANDS.query.summary)
       .argument('<sql>', 'one SQL statement; tables are db.table or db.schema.table')
       .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise)').choices([...QUERY_FORMATS]))
       .option('-o, --output <file>', 'write the result to a file instead of stdout')

@@ -3,13 +3,14 @@ import { Ferry, snapshot } from '../../api/index.js';
 import { resolveConfig } from '../../config/index.js';
 import { writeSnapshot } from '../../schema/snapshot-file.js';
 import { withConfigOptions, type ConfigOptions } from '../options.js';
+import { COMMANDS } from './catalog.js';
 
 /** Registers `ferry snapshot DB`. */
 export function registerSnapshot(program: Command): void {
   withConfigOptions(
     program
       .command('snapshot')
-      .description('save a database schema (with the data statistics check needs) to a JSON file')
+      .description(COMMANDS.snapshot.summary)
       .argument('<database>', 'a configured database, or database.schema')
       .option('-o, --output <file>', 'where to write the snapshot (default: stdout)')
       .option('--no-stats', 'skip the data statistics (check --from FILE then cannot prove data-dependent findings)'),

@@ -6,6 +6,7 @@ import { FerryError } from '../../errors/index.js';
 import { anyDifference, verifyJson, verifySummary } from '../../verify/verify-report.js';
 import { emit } from '../output.js';
 import { list, mappingOption, repeated, withConfigOptions, type ConfigOptions } from '../options.js';
+import { COMMANDS } from './catalog.js';
 
 
 /** Registers `ferry verify --from SRC --to TGT`. */
@@ -13,7 +14,7 @@ export function registerVerify(program: Command, setExit: (code: number) => void
   withConfigOptions(
     program
       .command('verify')
-      .description('prove a copy is exact: row counts and per-chunk checksums, then the differing keys')
+      .description(COMMANDS.verify.summary)
       .requiredOption('--from <src>', 'source: a configured database, or database.schema')
       .requiredOption('--to <tgt>', 'target: a configured database, or database.schema')
       .option('--tables <names>', 'tables to verify, comma-separated', list)
