@@ -1,6 +1,7 @@
 import { FerryError, scrubSecrets } from '../errors/index.js';
 import { loadMapping, mappingFromMaps, mergeMappings, type Mapping } from '../migrate/mapping.js';
 import { Option, type Command } from 'commander';
+import { shellWord } from './shell-word.js';
 
 /** Options every command that reads the config shares. */
 export interface ConfigOptions {
@@ -63,11 +64,6 @@ export function positive(name: string, value: string | undefined): number | unde
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new FerryError('USAGE', `${name} takes a whole number of at least 1, got '${value}'`);
   return n;
-}
-
-/** An argument as a POSIX shell reads it back: single-quoted unless plainly safe. */
-function shellWord(arg: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { FERRY_BIN, maria, native, pg, runFerry, tempDir } from './fixtures.js';
 import { SERVICES, serviceAvailable } from './services.js';
 
@@ -72,5 +72,23 @@ describe('ferry CLI ergonomics', () => {
     expect(bad.code).toBe(3);
     expect(bad.out).toContain('CONNECTION_FAILED');
     expect(bad.out + bad.err).not.toContain('Sup3rSecretPw');
+  });
+
+  it('ferry demo prints continue-by-hand commands that work from any folder, never npx ferry', () => {
+    const outside = tempDir('i12a-demo-');
+    const r = ferry(['demo', '--dir', 'shopdemo'], outside);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).not.toContain('npx ferry');
+    const lines = r.err.slice(r.err.indexOf('Try it yourself')).split('\n').map((l) => l.trim());
+    expect(lines[1]).toBe('cd shopdemo');
+    expect(lines[2]).toMatch(/^node \S+\/bin\/ferry\.js query "SELECT country/);
+    const typed = spawnSync('bash', ['-c', `${lines[1]} && ${lines[2]}`], { cwd: outside, encoding: 'utf8', timeout: 120_000 });
+    expect(typed.status, typed.stderr).toBe(0);
+    expect(typed.stdout).toMatch(/^country,customers\r\n/);
+    // Installed on the PATH (npm install -g, npm link), the plain name is printed.
+    const bin = tempDir('i12a-path-');
+    symlinkSync(FERRY_BIN, join(bin, 'ferry'));
+    const onPath = ferry(['demo', '--dir', 'again'], outside, { PATH: `${bin}:${process.env.PATH ?? ''}` });
+    expect(onPath.err).toContain('\n  ferry query "SELECT country');
   });
 });

@@ -7,6 +7,7 @@ import { renderFindingsText } from '../render/findings-text.js';
 import { loadConfigFile } from '../../config/index.js';
 import { renderTable } from '../render/table.js';
 import { COMMANDS } from './catalog.js';
+import { ferryCommand } from '../invocation.js';
 
 /** Registers `ferry demo`. */
 export function registerDemo(program: Command): void {
@@ -39,6 +40,7 @@ export function registerDemo(program: Command): void {
         await ferry.close();
       }
       const rel = relative(process.cwd(), demo.dir) || '.';
-      err(`\nTry it yourself:\n  cd ${rel}\n  npx ferry query "SELECT country, COUNT(*) AS customers FROM shop.customers GROUP BY country"\n  npx ferry query --explain "SELECT * FROM shop.orders o JOIN warehouse.stock s ON s.product_id = o.product_id WHERE o.quantity > 3"\n  npx ferry check --from shop --to shop_v2 --queries app-queries.sql\n  npx ferry snapshot shop --output v1.json && npx ferry check --from v1.json --to shop_v2\n  npx ferry copy --from shop --to warehouse --tables orders --mode replace && npx ferry verify --from shop --to warehouse --tables orders\n`);
+      const f = ferryCommand();
+      err(`\nTry it yourself (from any folder; \`npm install -g calcite-ferry\` puts \`ferry\` on the PATH):\n  cd ${rel}\n  ${f} query "SELECT country, COUNT(*) AS customers FROM shop.customers GROUP BY country"\n  ${f} query --explain "SELECT * FROM shop.orders o JOIN warehouse.stock s ON s.product_id = o.product_id WHERE o.quantity > 3"\n  ${f} check --from shop --to shop_v2 --queries app-queries.sql\n  ${f} snapshot shop --output v1.json && ${f} check --from v1.json --to shop_v2\n  ${f} copy --from shop --to warehouse --tables orders --mode replace && ${f} verify --from shop --to warehouse --tables orders\n`);
     });
 }
