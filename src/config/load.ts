@@ -18,6 +18,11 @@ export interface LoadedConfig {
   readonly baseDir: string;
   /** The file it came from, or null for inline configs. */
   readonly file: string | null;
+  /**
+   * Databases left out of `config` because their entry names a `${VAR}` that is not set, each
+   * with that error: a command that uses one fails with it, the others run.
+   */
+  readonly unusable?: Readonly<Record<string, FerryError>>;
 }
 
 /**
@@ -28,7 +33,7 @@ export interface LoadedConfig {
  * validateConfig({ databases: { shop: { url: 'jdbc:sqlite:shop.db' } } }, process.cwd())
  */
 export function validateConfig(raw: unknown, baseDir: string, file: string | null = null, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
-  const expanded = expandEnv(raw, env);
+  const { expanded, unusable } = expandPerDatabase(raw, env);
   const result = configSchema.safeParse(expanded);
   if (!result.success) {
     throw new FerryError('CONFIG_INVALID', `${file ?? 'config'}: ${describeIssues(result.error)}`, {
@@ -39,7 +44,30 @@ export function validateConfig(raw: unknown, baseDir: string, file: string | nul
   for (const db of Object.values(result.data.databases)) registerSecrets([db.password, ...urlSecrets(db.url)]);
   const databases = Object.fromEntries(Object.entries(result.data.databases).map(([name, db]) => [name, withJdbcUrl(db, env)]));
   for (const db of Object.values(databases)) registerSecrets([db.password]);
-  return { config: { ...result.data, databases }, baseDir, file };
+  return { config: { ...result.data, databases }, baseDir, file, ...(Object.keys(unusable).length ? { unusable } : {}) };
+}
+
+/**
+ * `${VAR}`s expanded entry by entry: an entry naming an unset variable is set aside with its
+ * ENV_MISSING error instead of failing the whole config, unless no entry is left.
+ */
+function expandPerDatabase(raw: unknown, env: NodeJS.ProcessEnv): { expanded: unknown; unusable: Record<string, FerryError> } {
+  const unusable: Record<string, FerryError> = {};
+  const dbs = (raw as { databases?: unknown } | null)?.databases;
+  if (raw === null || typeof raw !== 'object' || dbs === null || typeof dbs !== 'object' || Array.isArray(dbs)) return { expanded: expandEnv(raw, env), unusable };
+  const databases: Record<string, unknown> = {};
+  for (const [name, entry] of Object.entries(dbs)) {
+    try {
+      databases[name] = expandEnv(entry, env, `databases.${name}`);
+    } catch (e) {
+      if (!(e instanceof FerryError) || e.code !== 'ENV_MISSING') throw e;
+      unusable[name] = e;
+    }
+  }
+  const usable = Object.keys(databases).length;
+  if (usable === 0 && Object.keys(unusable).length > 0) throw Object.values(unusable)[0]!;
+  const rest = expandEnv({ ...raw, databases: {} }, env) as Record<string, unknown>;
+  return { expanded: { ...rest, databases }, unusable };
 }
 
 /**

@@ -307,3 +307,12 @@ describe('resolveConfig', () => {
     expect(e.message).toContain('FERRY_CONFIG');
   });
 });
+
+describe('an entry naming an unset ${VAR}', () => {
+  it('is set aside with its ENV_MISSING error while the other entries load', () => {
+    const loaded = validateConfig({ databases: { ok: { url: 'jdbc:sqlite:x' }, envy: { url: 'jdbc:postgresql://h/db', password: '${I12A_NOT_SET}' } } }, '/base', null, {});
+    expect(Object.keys(loaded.config.databases)).toEqual(['ok']);
+    expect(loaded.unusable?.envy?.code).toBe('ENV_MISSING');
+    expect(loaded.unusable?.envy?.message).toContain('databases.envy.password: environment variable I12A_NOT_SET is not set');
+  });
+});

@@ -31,7 +31,10 @@ import org.apache.calcite.schema.Schemas;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.Wrapper;
 import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.linq4j.function.Predicate1;
+import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.schema.lookup.Lookup;
+import org.apache.calcite.schema.lookup.Named;
 import org.apache.calcite.sql.SqlDialect;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -47,6 +50,8 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
   private final FerryDataSource dataSource;
   private final Expression expression;
   private @Nullable Layout layout;
+  /** Whether the last attempt to connect failed; listing names then tries no more. */
+  private boolean failed;
 
   /**
    * What connecting revealed: the dialect and either one flat schema or named sub-schemas, plus
@@ -82,7 +87,13 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
 
   private synchronized Layout layout() {
     if (layout == null) {
-      layout = connect();
+      try {
+        layout = connect();
+        failed = false;
+      } catch (RuntimeException e) {
+        failed = true;
+        throw e;
+      }
     }
     return layout;
   }
@@ -221,6 +232,52 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
 
   @Override protected Map<String, Schema> getSubSchemaMap() {
     return layout().nested();
+  }
+
+  /**
+   * The namespaces of a database that cannot connect list as none, its failure kept for the
+   * statements that name it: Calcite lists every schema of the root while preparing each
+   * statement (looking for lattices), so a database that is down would otherwise fail statements
+   * that never use it. After one failure, listing does not retry; a lookup by name does.
+   */
+  private Set<String> namespacesOrNone() {
+    synchronized (this) {
+      if (layout == null && failed) {
+        return Set.of();
+      }
+    }
+    try {
+      return layout().nested().keySet();
+    } catch (RuntimeException e) {
+      return Set.of();
+    }
+  }
+
+  /** Sub-schemas by name connect the database (and fail as it does); see {@link #namespacesOrNone}. */
+  @Override public Lookup<Schema> subSchemas() {
+    return new Lookup<>() {
+      @Override public @Nullable Schema get(String name) {
+        return layout().nested().get(name);
+      }
+
+      @Override public @Nullable Named<Schema> getIgnoreCase(String name) {
+        Map<String, Schema> nested = layout().nested();
+        String actual = match(new ArrayList<>(nested.keySet()), name);
+        Schema schema = actual == null ? null : nested.get(actual);
+        return schema == null ? null : new Named<>(requireNonNull(actual, "actual"), schema);
+      }
+
+      @Override public Set<String> getNames(LikePattern pattern) {
+        Predicate1<String> matches = pattern.matcher();
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (String n : namespacesOrNone()) {
+          if (matches.apply(n)) {
+            out.add(n);
+          }
+        }
+        return out;
+      }
+    };
   }
 
   @Override public boolean isMutable() {
