@@ -68,6 +68,23 @@ export function verifyJson(reports: readonly VerifyReport[], failures: readonly 
   };
 }
 
+/** How each verify method proved a table, in words for text reports. */
+const METHOD_WORDS: Readonly<Record<VerifyReport['method'], string>> = {
+  'checksum-in-database': 'checksums computed in each database',
+  'checksum-in-jvm': 'rows hashed in the JVM',
+  rows: 'compared row by row',
+};
+
+/**
+ * A verify method as a person reads it.
+ *
+ * @example
+ * methodInWords('checksum-in-jvm') // 'rows hashed in the JVM'
+ */
+export function methodInWords(method: string): string {
+  return Object.hasOwn(METHOD_WORDS, method) ? METHOD_WORDS[method as VerifyReport['method']] : method;
+}
+
 /**
  * One line per table for text output: the verdict, the counts and the first differing keys.
  *
@@ -76,7 +93,7 @@ export function verifyJson(reports: readonly VerifyReport[], failures: readonly 
  */
 export function verifySummary(report: VerifyReport, shownKeys = 5): string {
   const rows = `${report.sourceRows.toLocaleString('en-US')} → ${report.targetRows.toLocaleString('en-US')} rows`;
-  if (report.match) return `${report.table}: exact (${rows}, ${report.chunks} chunks, ${report.method})`;
+  if (report.match) return `${report.table}: exact (${rows}, ${report.chunks} chunk${report.chunks === 1 ? '' : 's'}, ${methodInWords(report.method)})`;
   const kinds = (['missing', 'extra', 'changed'] as const)
     .filter((k) => report[k] > 0)
     .map((k) => `${report[k]} ${k}`)

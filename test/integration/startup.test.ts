@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FERRY_BIN, tempDir } from './fixtures.js';
+import { COMMANDS } from '../../src/cli/commands/catalog.js';
+import { FERRY_BIN, runFerry, tempDir } from './fixtures.js';
 
 /** The modules one run of the real `ferry` binary resolved, recorded by a module-resolution hook. */
 function modulesLoaded(args: readonly string[]): { urls: string[]; out: string } {
@@ -36,5 +37,14 @@ describe('time to first output', () => {
     const { urls, out } = modulesLoaded(['query', '--help']);
     expect(out).toMatch(/^Usage: ferry query/);
     expect(urls.filter((u) => /\/dist\/cli\/commands\/(?!query|catalog)/.test(u))).toEqual([]);
+  });
+
+  it('every command\'s --help ends with examples of it', () => {
+    const dir = tempDir('i12a-help-');
+    for (const name of Object.keys(COMMANDS)) {
+      const r = runFerry([name, '--help'], dir);
+      expect(r.code, name).toBe(0);
+      expect(r.out, name).toMatch(new RegExp(`\\nExamples:\\n(  ferry ${name} .*\\n|  ferry ${name}\\n)`));
+    }
   });
 });

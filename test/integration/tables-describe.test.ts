@@ -16,7 +16,7 @@ describe('ferry tables and ferry describe', () => {
       'CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 100',
       "INSERT INTO customers VALUES (1, 'a@x'), (2, 'b@x')",
       'INSERT INTO orders (customer_id, total) VALUES (1, 10), (1, 200), (2, 300)');
-    writeFileSync(join(dir, 'ferry.yaml'), `databases:\n  shop: { url: "${url}", schema: PUBLIC }\n`);
+    writeFileSync(join(dir, 'ferry.yaml'), `databases:\n  shop: { url: "${url}", schema: PUBLIC }\n  wh: { url: "jdbc:h2:${join(dir, 'wh')}" }\n`);
   });
 
   it('lists tables and views with row counts, columns, keys, indexes and foreign keys', () => {
@@ -49,5 +49,15 @@ describe('ferry tables and ferry describe', () => {
     const r = runFerry(['describe', 'shop.ordrs'], dir);
     expect(r.code).toBe(2);
     expect(r.err).toBe("ferry: error [UNKNOWN_TABLE]: no table or view 'ordrs' in shop; did you mean 'ORDERS'? (there are: ORDERS, BIG_ORDERS, CUSTOMERS)\n");
+  });
+
+  it('copy --dry-run writes its plan to stdout; counts read 1 chunk / N chunks; verify names its method in words', () => {
+    const dry = runFerry(['copy', '--from', 'shop', '--to', 'wh', '--tables', 'customers', '--create', '--dry-run'], dir);
+    expect(dry.code).toBe(0);
+    expect(dry.err).toBe('');
+    expect(dry.out).toMatch(/^CUSTOMERS: plan 1 chunk on ID\n {2}CREATE TABLE /);
+    expect(runFerry(['copy', '--from', 'shop', '--to', 'wh', '--tables', 'customers', '--create'], dir).code).toBe(0);
+    const v = runFerry(['verify', '--from', 'shop', '--to', 'wh', '--tables', 'customers'], dir);
+    expect(v.out).toBe('✓ CUSTOMERS: exact (2 → 2 rows, 1 chunk, checksums computed in each database)\nthe table matches\n');
   });
 });

@@ -37,6 +37,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
     program
       .command('check')
       .description(COMMANDS.check.summary)
+      .addHelpText('after', `\nExamples:\n  ferry check --from shop --to shop_v2\n  ferry check --from prod --to v2.json --queries app-queries.sql --format junit -o check.xml\n  ferry check --from pg --to maria --tables 'sales_*' --exclude sales_tmp\n  ferry check --from v1 --to v2 --suggest-mapping upgrade.yaml`)
       .requiredOption('--from <a>', 'A: a configured database, database.schema, or a snapshot file (*.json)')
       .requiredOption('--to <b>', 'B: a configured database, database.schema, or a snapshot file (*.json)')
       .option('--tables <globs>', "tables to check, comma-separated globs (e.g. 'sales_*'); default all", list)

@@ -35,6 +35,7 @@ export function registerCopy(program: Command, setExit: (code: number) => void):
     program
       .command('copy')
       .description(COMMANDS.copy.summary)
+      .addHelpText('after', `\nExamples:\n  ferry copy --from shop --to warehouse --tables orders,customers --create\n  ferry copy --from pg --to maria --all --mode replace --jobs 2\n  ferry copy --from shop --to warehouse --tables orders --dry-run\n  ferry copy --from shop --to warehouse --tables orders --resume   # after an interruption`)
       .requiredOption('--from <src>', 'source: a configured database, or database.schema')
       .requiredOption('--to <tgt>', 'target: a configured database, or database.schema')
       .option('--tables <names>', 'tables to copy, comma-separated', list)
@@ -47,7 +48,7 @@ export function registerCopy(program: Command, setExit: (code: number) => void):
       .option('--chunk-rows <n>', `rows per chunk; each chunk commits in one transaction with its checkpoint (default ${copyRequestDefaults.chunkRows})`)
       .option('--parallel <n>', `chunks of one table written at once, committed in key order (default ${copyRequestDefaults.parallel})`)
       .option('--state-file <path>', 'keep checkpoints in this JSON file instead of a ferry_checkpoint table in the target')
-      .option('--dry-run', 'print the plan (tables, DDL, chunks) and write nothing')
+      .option('--dry-run', 'print the plan (tables, DDL, chunks) to stdout and write nothing')
       .option('--resume', 'continue an interrupted copy after its last committed chunk')
       .option('--json', 'progress as JSON-lines events on stdout'),
   ).action(async (opts: CopyCliOptions) => {
@@ -56,8 +57,9 @@ export function registerCopy(program: Command, setExit: (code: number) => void):
     const chunkRows = positive('--chunk-rows', opts.chunkRows);
     const parallel = positive('--parallel', opts.parallel);
     const loaded = resolveConfig(opts);
-    const style = opts.json ? 'json' : process.stderr.isTTY ? 'tty' : 'plain';
-    const show = progressRenderer(style, opts.json ? process.stdout : process.stderr);
+    // A dry run's plan is its output: stdout, as lines (progress bars are for a copy that runs).
+    const style = opts.json ? 'json' : opts.dryRun || !process.stderr.isTTY ? 'plain' : 'tty';
+    const show = progressRenderer(style, opts.json || opts.dryRun ? process.stdout : process.stderr);
     await withResumableFerry('copy', loaded, async (ferry) => {
       const results = await copy(ferry, {
         from: opts.from,

@@ -14,6 +14,7 @@ export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description(COMMANDS.demo.summary)
+      .addHelpText('after', `\nExamples:\n  ferry demo\n  ferry demo --dir /tmp/ferry-demo`)
     .option('-d, --dir <dir>', 'folder to create', './ferry-demo')
     .action(async (opts: { dir: string }) => {
       const err = (s: string): boolean => process.stderr.write(s);

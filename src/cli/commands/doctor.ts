@@ -13,6 +13,7 @@ export function registerDoctor(program: Command, setExit: (code: number) => void
     program
       .command('doctor')
       .description(COMMANDS.doctor.summary)
+      .addHelpText('after', `\nExamples:\n  ferry doctor\n  ferry doctor --db pg=postgres://postgres@127.0.0.1/test --json`)
       .option('--json', 'print the report as JSON'),
   ).action(async (opts: ConfigOptions & { json?: boolean }) => {
     const useConfig = Boolean(opts.config || opts.db?.length || discoverConfig());

@@ -26,6 +26,7 @@ export function registerQuery(program: Command): void {
     program
       .command('query')
       .description(COMMANDS.query.summary)
+      .addHelpText('after', `\nExamples:\n  ferry query "SELECT COUNT(*) FROM shop.orders"\n  ferry query -f json "SELECT * FROM pg.public.customers" > customers.json\n  ferry query --explain "SELECT * FROM shop.orders o JOIN warehouse.stock s ON s.product_id = o.product_id"\n  ferry query --db pg=postgres://postgres@127.0.0.1/test "SELECT 1 AS one FROM pg.public.orders LIMIT 1"`)
       .argument('<sql>', 'one SQL statement; tables are db.table or db.schema.table')
       .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise)').choices([...QUERY_FORMATS]))
       .option('-o, --output <file>', 'write the result to a file instead of stdout')

@@ -11,6 +11,7 @@ export function registerSnapshot(program: Command): void {
     program
       .command('snapshot')
       .description(COMMANDS.snapshot.summary)
+      .addHelpText('after', `\nExamples:\n  ferry snapshot shop --output v1.json\n  ferry snapshot pg.public --no-stats > schema.json`)
       .argument('<database>', 'a configured database, or database.schema')
       .option('-o, --output <file>', 'where to write the snapshot (default: stdout)')
       .option('--no-stats', 'skip the data statistics (check --from FILE then cannot prove data-dependent findings)'),

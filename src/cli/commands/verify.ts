@@ -5,6 +5,7 @@ import { resolveConfig } from '../../config/index.js';
 import { FerryError } from '../../errors/index.js';
 import { anyDifference, verifyJson, verifySummary } from '../../verify/verify-report.js';
 import { emit } from '../output.js';
+import { counted } from '../render/numbers.js';
 import { list, mappingOption, repeated, withConfigOptions, type ConfigOptions } from '../options.js';
 import { COMMANDS } from './catalog.js';
 
@@ -15,6 +16,7 @@ export function registerVerify(program: Command, setExit: (code: number) => void
     program
       .command('verify')
       .description(COMMANDS.verify.summary)
+      .addHelpText('after', `\nExamples:\n  ferry verify --from shop --to warehouse --tables orders\n  ferry verify --from pg --to maria --all --format json -o verify.json`)
       .requiredOption('--from <src>', 'source: a configured database, or database.schema')
       .requiredOption('--to <tgt>', 'target: a configured database, or database.schema')
       .option('--tables <names>', 'tables to verify, comma-separated', list)
@@ -36,8 +38,8 @@ export function registerVerify(program: Command, setExit: (code: number) => void
       } else {
         const bad = tables.filter((t) => !t.match).length;
         const lines = outcomes.map((o) => (o.report ? `${o.report.match ? '✓' : '✗'} ${verifySummary(o.report, 10)}` : `✗ ${o.table}: not compared: [${o.error?.code}] ${o.error?.message}`));
-        lines.push(bad === 0 && failed.length === 0 ? `all ${tables.length} table(s) match`
-          : `${bad} of ${outcomes.length} table(s) differ${failed.length ? `, ${failed.length} could not be compared` : ''}`);
+        lines.push(bad === 0 && failed.length === 0 ? tables.length === 1 ? 'the table matches' : `all ${counted(tables.length, 'table')} match`
+          : `${bad} of ${counted(outcomes.length, 'table')} ${bad === 1 ? 'differs' : 'differ'}${failed.length ? `, ${failed.length} could not be compared` : ''}`);
         emit(`${lines.join('\n')}\n`, opts.output);
       }
       if (failed.length) setExit(2);

@@ -1,4 +1,4 @@
-import { thousands } from './numbers.js';
+import { counted, thousands } from './numbers.js';
 import type { CopyEvent, CopyTableResult } from '../../copy/events.js';
 
 /** How progress is shown: bars on a terminal, log lines otherwise, JSON lines with `--json`. */
@@ -59,13 +59,13 @@ export function progressRenderer(style: ProgressStyle, out: NodeJS.WritableStrea
     if (style === 'plain') {
       switch (e.kind) {
         case 'plan':
-          out.write(`${e.table}: plan ${e.chunks.length} chunk(s) on ${e.key.length ? e.key.join(', ') : 'no key'}${e.resumeFrom ? `, resuming after ${e.resumeFrom}` : ''}\n`);
+          out.write(`${e.table}: plan ${counted(e.chunks.length, 'chunk')} on ${e.key.length ? e.key.join(', ') : 'no key'}${e.resumeFrom ? `, resuming after ${e.resumeFrom}` : ''}\n`);
           for (const d of e.ddl) out.write(`  ${d}\n`);
           for (const d of e.indexes) out.write(`  ${d}\n`);
           for (const n of e.notes) out.write(`  note: ${n}\n`);
           break;
         case 'start':
-          out.write(`${e.table}: copying in ${e.chunksTotal} chunk(s)${e.resumeFrom ? `, resuming after ${e.resumeFrom}` : ''}\n`);
+          out.write(`${e.table}: copying in ${counted(e.chunksTotal, 'chunk')}${e.resumeFrom ? `, resuming after ${e.resumeFrom}` : ''}\n`);
           break;
         case 'progress':
           if ((lastChunk.get(e.table) ?? 0) !== e.chunksDone) {
@@ -87,10 +87,10 @@ export function progressRenderer(style: ProgressStyle, out: NodeJS.WritableStrea
     }
     switch (e.kind) {
       case 'plan':
-        set(e.table, `${e.chunks.length} chunk(s), ${e.ddl.length} DDL statement(s)`);
+        set(e.table, `${counted(e.chunks.length, 'chunk')}, ${counted(e.ddl.length, 'DDL statement')}`);
         break;
       case 'start':
-        set(e.table, `starting (${e.chunksTotal} chunk(s))`);
+        set(e.table, `starting (${counted(e.chunksTotal, 'chunk')})`);
         break;
       case 'progress':
         set(e.table, progressLine(e));

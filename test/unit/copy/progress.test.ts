@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProgressMeter } from '../../../src/copy/progress-meter.js';
 import { copySummary, progressLine, progressRenderer } from '../../../src/cli/render/progress.js';
+import { counted } from '../../../src/cli/render/numbers.js';
 import type { CopyEvent } from '../../../src/copy/events.js';
 
 function sink(): { out: NodeJS.WritableStream; text: () => string } {
@@ -51,7 +52,7 @@ describe('progress rendering', () => {
     show({ ...progress, chunksDone: 6, rows: 600_000 });
     show({ kind: 'failed', table: 'orders', error: { code: 'COPY_VALUE_REJECTED', message: 'too long' } });
     expect(s.text()).toBe([
-      'orders: copying in 10 chunk(s)',
+      'orders: copying in 10 chunks',
       'orders: chunk 5/10 committed, 500,000 rows, 812k rows/s',
       'orders: chunk 6/10 committed, 600,000 rows, 812k rows/s',
       'orders: FAILED [COPY_VALUE_REJECTED] too long',
@@ -65,7 +66,7 @@ describe('progress rendering', () => {
     show({ kind: 'start', table: 'a', rowsTotal: null, chunksTotal: 1, resumeFrom: null });
     show({ kind: 'start', table: 'bb', rowsTotal: null, chunksTotal: 2, resumeFrom: null });
     expect(s.text()).toContain('\x1b[1A');
-    expect(s.text().endsWith('\x1b[2Ka         starting (1 chunk(s))\n\x1b[2Kbb        starting (2 chunk(s))\n')).toBe(true);
+    expect(s.text().endsWith('\x1b[2Ka         starting (1 chunk)\n\x1b[2Kbb        starting (2 chunks)\n')).toBe(true);
   });
 
   it('summarizes the tables', () => {
@@ -76,5 +77,11 @@ describe('progress rendering', () => {
       'x               0      0.0       -  FAILED COPY_VALUE_REJECTED',
       '',
     ].join('\n'));
+  });
+});
+
+describe('counted', () => {
+  it('says 1 chunk and N chunks, with thousands separators', () => {
+    expect([counted(1, 'chunk'), counted(0, 'chunk'), counted(1234, 'row')]).toEqual(['1 chunk', '0 chunks', '1,234 rows']);
   });
 });

@@ -44,9 +44,9 @@ describe('migration reports', () => {
 
   it('text names every table, the failed step and the outcome', () => {
     const text = migrationReportText(report);
-    expect(text).toContain('✓ customers  1,200 rows in 1.5 s, verified exact (checksum-in-jvm)');
-    expect(text).toContain('✗ orders     10 rows in 0.2 s, DIFFERS: 1 key(s) (10 → 9 rows)');
+    expect(text).toContain('✓ customers  1,200 rows in 1.5 s, verified exact (rows hashed in the JVM)');
+    expect(text).toContain('✗ orders     10 rows in 0.2 s, DIFFERS: 1 key (10 → 9 rows)');
     expect(text).toContain('✗ totals (view (2 columns)): Unknown column "x"');
-    expect(text).toMatch(/Migration incomplete after 3\.3 s: 2 of 2 table\(s\) loaded, 1 structure step\(s\) failed, 1 table\(s\) differ\.$/m);
+    expect(text).toMatch(/Migration incomplete after 3\.3 s: 2 of 2 tables loaded, 1 structure step failed, 1 table differs\.$/m);
   });
 });
