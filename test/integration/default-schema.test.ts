@@ -49,4 +49,15 @@ describe.runIf(havePg && haveMaria)('the URL database (MariaDB) and the current 
     expect(r.err).toBe("ferry: error [USAGE]: --tables 'ordrs' matches no table or view of my or pg; did you mean 'orders'? (there are: orders)\n"
       + "--exclude 'tmp_*' matches no table or view of my or pg; there are: orders\n");
   });
+
+  it('answers a misspelt table with did-you-mean over real tables and views only (no index, no sequence)', async () => {
+    await pg('DROP SCHEMA IF EXISTS i12a_hints CASCADE', 'CREATE SCHEMA i12a_hints',
+      'CREATE TABLE i12a_hints.orders (id SERIAL PRIMARY KEY, placed DATE)', 'CREATE INDEX orders_by_placed ON i12a_hints.orders (placed)',
+      'CREATE VIEW i12a_hints.recent_orders AS SELECT * FROM i12a_hints.orders');
+    const r = runFerry(['query', 'SELECT * FROM pg.i12a_hints.ordrs'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("ferry: error [SQL_VALIDATION]: Table or schema 'ordrs' not found in 'pg.i12a_hints'; did you mean 'orders'? searched 'pg.i12a_hints', which has: orders, recent_orders\n");
+    const db = runFerry(['query', 'SELECT * FROM mi.orders'], dir);
+    expect(db.err).toBe("ferry: error [SQL_VALIDATION]: Database 'mi' not found; did you mean 'my'? configured databases: my, pg\n");
+  });
 });
