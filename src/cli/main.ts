@@ -1,7 +1,9 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import { CONFIG_ENV, discoverConfig } from '../config/discover.js';
 import { FerryError, isFerryError } from '../errors/index.js';
 import { COMMANDS, isCommandName, type CommandName } from './commands/catalog.js';
 import { handleInterrupts } from './interrupts.js';
+import { detail, setVerbosity } from './notes.js';
 
 function describe(e: unknown): { message: string; exit: number } {
   if (isFerryError(e)) return { message: `ferry: error [${e.code}]: ${e.message}`, exit: e.exitCode };
@@ -14,6 +16,23 @@ function commandAsked(argv: readonly string[]): CommandName | undefined {
   const words = argv.filter((a) => !a.startsWith('-'));
   const name = words[0] === 'help' ? words[1] : words[0];
   return isCommandName(name) ? name : undefined;
+}
+
+/**
+ * Gives every command `--quiet` (no progress or notes on stderr, errors still) and `--verbose`
+ * (also the config used and the time taken), set before the command's action runs.
+ */
+function withVerbosityOptions(program: Command, started: number): void {
+  for (const c of program.commands) {
+    c.addOption(new Option('-q, --quiet', 'no progress or notes on stderr; errors are still reported').conflicts('verbose'))
+      .addOption(new Option('--verbose', 'also say which config is used and how long the command took'));
+  }
+  program.hook('preAction', (_program, action) => {
+    const o = action.opts<{ quiet?: boolean; verbose?: boolean; config?: string; db?: string[] }>();
+    setVerbosity(o.quiet ? 'quiet' : o.verbose ? 'verbose' : 'normal');
+    const config = o.db?.length ? 'databases from --db' : o.config ?? process.env[CONFIG_ENV] ?? discoverConfig() ?? 'none found';
+    detail(`ferry ${action.name()}: config ${config}; started ${((performance.now() - started) / 1000).toFixed(2)} s after launch\n`);
+  });
 }
 
 /** A parser error in Ferry's format, pointing at the help of the command it concerns. */
@@ -30,6 +49,7 @@ function usageError(e: CommanderError, argv: readonly string[]): FerryError {
  */
 export async function run(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
+  const started = performance.now();
   const program = new Command('ferry')
     .description('Several JDBC databases in one SQL namespace (Apache Calcite), for checks, copies and verification of migrations.')
     .version('0.1.0')
@@ -40,11 +60,13 @@ export async function run(argv: readonly string[]): Promise<number> {
     const asked = commandAsked(argv);
     if (asked) {
       (await COMMANDS[asked].load())(program, (c) => (exitCode = Math.max(exitCode, c)));
+      withVerbosityOptions(program, started);
     } else {
       // `ferry --help` and unknown commands need only the names and summaries: nothing is loaded.
       for (const [name, c] of Object.entries(COMMANDS)) program.command(name).description(c.summary);
     }
     await program.parseAsync([...argv], { from: 'user' });
+    detail(`ferry: finished in ${((performance.now() - started) / 1000).toFixed(2)} s, exit ${exitCode}\n`);
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {

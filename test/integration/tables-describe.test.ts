@@ -60,4 +60,21 @@ describe('ferry tables and ferry describe', () => {
     const v = runFerry(['verify', '--from', 'shop', '--to', 'wh', '--tables', 'customers'], dir);
     expect(v.out).toBe('✓ CUSTOMERS: exact (2 → 2 rows, 1 chunk, checksums computed in each database)\nthe table matches\n');
   });
+
+  it('--quiet silences notes, --verbose adds the config and the time; --format json on copy and doctor', () => {
+    const quiet = runFerry(['query', '-f', 'table', '--quiet', 'SELECT COUNT(*) AS n FROM shop.orders'], dir);
+    expect(quiet.code).toBe(0);
+    expect(quiet.err).toBe('');
+    const normal = runFerry(['query', '-f', 'table', 'SELECT COUNT(*) AS n FROM shop.orders'], dir);
+    expect(normal.err).toMatch(/^\(1 row, [\d.]+ s\)\n$/);
+    const verbose = runFerry(['query', '-f', 'csv', '--verbose', 'SELECT COUNT(*) AS n FROM shop.orders'], dir);
+    expect(verbose.out).toBe('n\r\n3\r\n');
+    expect(verbose.err).toMatch(new RegExp(`^ferry query: config ${join(dir, 'ferry.yaml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}; started [\\d.]+ s after launch\\nferry: finished in [\\d.]+ s, exit 0\\n$`));
+    const copy = runFerry(['copy', '--from', 'shop', '--to', 'wh', '--tables', 'orders', '--create', '--mode', 'replace', '--format', 'json'], dir);
+    expect(copy.code, copy.err).toBe(0);
+    const events = copy.out.trim().split('\n').map((l) => JSON.parse(l) as { kind: string });
+    expect(events.map((e) => e.kind)).toContain('done');
+    const doctor = JSON.parse(runFerry(['doctor', '--format', 'json'], dir).out) as { ok: boolean };
+    expect(doctor.ok).toBe(true);
+  });
 });

@@ -11,6 +11,7 @@ import { renderMappingSuggestion } from '../render/mapping-yaml.js';
 import { emit, refuseExisting, writeNew } from '../output.js';
 import { commandLine, list, withConfigOptions, type ConfigOptions } from '../options.js';
 import { COMMANDS } from './catalog.js';
+import { note } from '../notes.js';
 
 /** The formats `ferry check` can write. */
 export const CHECK_FORMATS = ['text', 'json', 'junit'] as const;
@@ -78,9 +79,9 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
       if (opts.suggestMapping) {
         const command = commandLine(cmd);
         writeNew(opts.suggestMapping, renderMappingSuggestion(report.mapping, { command }), { option: '--suggest-mapping', force: opts.force === true });
-        process.stderr.write(`Mapping suggestion written to ${opts.suggestMapping}: review it before using it with ferry migrate --mapping.\n`);
+        note(`Mapping suggestion written to ${opts.suggestMapping}: review it before using it with ferry migrate --mapping.\n`);
       }
-      if (report.suppressed.length > 0) process.stderr.write(`(${report.suppressed.length} finding${report.suppressed.length === 1 ? '' : 's'} suppressed by the baseline)\n`);
+      if (report.suppressed.length > 0) note(`(${report.suppressed.length} finding${report.suppressed.length === 1 ? '' : 's'} suppressed by the baseline)\n`);
       const failing = report.summary.error + (opts.failOn === 'warning' ? report.summary.warning : 0);
       if (failing > 0) setExit(1);
     } finally {

@@ -8,6 +8,7 @@ import { copySummary, progressRenderer } from '../render/progress.js';
 import { list, positive, withConfigOptions, type ConfigOptions } from '../options.js';
 import { withResumableFerry } from '../resumable.js';
 import { COMMANDS } from './catalog.js';
+import { note, progressStream } from '../notes.js';
 
 interface CopyCliOptions extends ConfigOptions {
   from: string;
@@ -25,6 +26,7 @@ interface CopyCliOptions extends ConfigOptions {
   parallel?: string;
   stateFile?: string;
   json?: boolean;
+  format?: 'text' | 'json';
 }
 
 
@@ -50,8 +52,10 @@ export function registerCopy(program: Command, setExit: (code: number) => void):
       .option('--state-file <path>', 'keep checkpoints in this JSON file instead of a ferry_checkpoint table in the target')
       .option('--dry-run', 'print the plan (tables, DDL, chunks) to stdout and write nothing')
       .option('--resume', 'continue an interrupted copy after its last committed chunk')
-      .option('--json', 'progress as JSON-lines events on stdout'),
-  ).action(async (opts: CopyCliOptions) => {
+      .addOption(new Option('-f, --format <format>', 'text: progress and summary on stderr; json: JSON-lines events on stdout').choices(['text', 'json']))
+      .option('--json', 'the same as --format json'),
+  ).action(async (given: CopyCliOptions) => {
+    const opts = { ...given, json: given.json === true || given.format === 'json' };
     if (opts.tables?.length && opts.all) throw new FerryError('USAGE', '--tables and --all cannot be combined');
     const jobs = positive('--jobs', opts.jobs) ?? 1;
     const chunkRows = positive('--chunk-rows', opts.chunkRows);
@@ -59,7 +63,7 @@ export function registerCopy(program: Command, setExit: (code: number) => void):
     const loaded = resolveConfig(opts);
     // A dry run's plan is its output: stdout, as lines (progress bars are for a copy that runs).
     const style = opts.json ? 'json' : opts.dryRun || !process.stderr.isTTY ? 'plain' : 'tty';
-    const show = progressRenderer(style, opts.json || opts.dryRun ? process.stdout : process.stderr);
+    const show = progressRenderer(style, opts.json || opts.dryRun ? process.stdout : progressStream());
     await withResumableFerry('copy', loaded, async (ferry) => {
       const results = await copy(ferry, {
         from: opts.from,
@@ -77,7 +81,7 @@ export function registerCopy(program: Command, setExit: (code: number) => void):
         dryRun: Boolean(opts.dryRun),
         resume: Boolean(opts.resume),
       }, show);
-      if (!opts.json && !opts.dryRun) process.stderr.write(`\n${copySummary(results)}`);
+      if (!opts.json && !opts.dryRun) note(`\n${copySummary(results)}`);
       const failed = results.find((r) => !r.ok);
       if (failed) setExit(failed.error?.code === 'CONNECTION_FAILED' ? 3 : 2);
     });

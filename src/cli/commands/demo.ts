@@ -8,6 +8,7 @@ import { loadConfigFile } from '../../config/index.js';
 import { renderTable } from '../render/table.js';
 import { COMMANDS } from './catalog.js';
 import { ferryCommand } from '../invocation.js';
+import { note } from '../notes.js';
 
 /** Registers `ferry demo`. */
 export function registerDemo(program: Command): void {
@@ -17,7 +18,7 @@ export function registerDemo(program: Command): void {
       .addHelpText('after', `\nExamples:\n  ferry demo\n  ferry demo --dir /tmp/ferry-demo`)
     .option('-d, --dir <dir>', 'folder to create', './ferry-demo')
     .action(async (opts: { dir: string }) => {
-      const err = (s: string): boolean => process.stderr.write(s);
+      const err = note;
       err(`Creating ${opts.dir} …\n`);
       const demo = await createDemo(opts.dir);
       err(`  shop.db       SQLite: customers (${demo.sizes.customers}), products (${demo.sizes.products}), orders (${demo.sizes.orders})\n`);

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { doctor } from '../../api/index.js';
 import { DEFAULT_CONFIG_FILE, discoverConfig, resolveConfig, type LoadedConfig } from '../../config/index.js';
 import { withConfigOptions, type ConfigOptions } from '../options.js';
@@ -14,12 +14,13 @@ export function registerDoctor(program: Command, setExit: (code: number) => void
       .command('doctor')
       .description(COMMANDS.doctor.summary)
       .addHelpText('after', `\nExamples:\n  ferry doctor\n  ferry doctor --db pg=postgres://postgres@127.0.0.1/test --json`)
-      .option('--json', 'print the report as JSON'),
-  ).action(async (opts: ConfigOptions & { json?: boolean }) => {
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+      .option('--json', 'the same as --format json'),
+  ).action(async (opts: ConfigOptions & { json?: boolean; format: 'text' | 'json' }) => {
     const useConfig = Boolean(opts.config || opts.db?.length || discoverConfig());
     const loaded: LoadedConfig | undefined = useConfig ? resolveConfig(opts) : undefined;
     const report = await doctor(loaded);
-    if (opts.json) {
+    if (opts.json || opts.format === 'json') {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     } else {
       for (const c of report.checks) process.stdout.write(`${c.ok ? '✓' : '✗'} ${c.name.padEnd(20)} ${c.detail}${c.code ? ` [${c.code}]` : ''}\n`);

@@ -10,6 +10,7 @@ import { renderTable } from '../render/table.js';
 import { emit } from '../output.js';
 import { withConfigOptions, type ConfigOptions } from '../options.js';
 import { COMMANDS } from './catalog.js';
+import { note } from '../notes.js';
 
 /** The formats `ferry query` can write. */
 export const QUERY_FORMATS = ['table', 'csv', 'json', 'arrow'] as const;
@@ -51,7 +52,7 @@ export function registerQuery(program: Command): void {
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       const out = format === 'table' ? renderTable(table) : format === 'csv' ? renderCsv(table) : format === 'json' ? renderJson(table) : writeArrowFile(table);
       emit(out, opts.output);
-      if (format === 'table' || opts.output) process.stderr.write(`(${table.numRows} row${table.numRows === 1 ? '' : 's'}, ${seconds} s)\n`);
+      if (format === 'table' || opts.output) note(`(${table.numRows} row${table.numRows === 1 ? '' : 's'}, ${seconds} s)\n`);
     } finally {
       await ferry.close();
     }
