@@ -54,7 +54,7 @@ describe('ferry tables and ferry describe', () => {
   it('copy --dry-run writes its plan to stdout; counts read 1 chunk / N chunks; verify names its method in words', () => {
     const dry = runFerry(['copy', '--from', 'shop', '--to', 'wh', '--tables', 'customers', '--create', '--dry-run'], dir);
     expect(dry.code).toBe(0);
-    expect(dry.err).toBe('');
+    expect(dry.err).toBe('ferry: connecting to shop and wh, planning customers …\nferry: planning 1 table …\n');
     expect(dry.out).toMatch(/^CUSTOMERS: plan 1 chunk on ID\n {2}CREATE TABLE /);
     expect(runFerry(['copy', '--from', 'shop', '--to', 'wh', '--tables', 'customers', '--create'], dir).code).toBe(0);
     const v = runFerry(['verify', '--from', 'shop', '--to', 'wh', '--tables', 'customers'], dir);
@@ -76,5 +76,15 @@ describe('ferry tables and ferry describe', () => {
     expect(events.map((e) => e.kind)).toContain('done');
     const doctor = JSON.parse(runFerry(['doctor', '--format', 'json'], dir).out) as { ok: boolean };
     expect(doctor.ok).toBe(true);
+  });
+
+  it('copy --format json: what it is doing first, no repeated progress event, a final summary event', () => {
+    const r = runFerry(['copy', '--from', 'shop', '--to', 'wh', '--tables', 'customers,orders', '--create', '--mode', 'replace', '--format', 'json'], dir);
+    expect(r.code, r.err).toBe(0);
+    const events = r.out.trim().split('\n').map((l) => JSON.parse(l) as { kind: string; table?: string; rows?: number; chunksDone?: number });
+    expect(events[0]).toMatchObject({ kind: 'stage', stage: 'planning', tables: 2 });
+    expect(events.at(-1)).toMatchObject({ kind: 'summary', tables: 2, failed: 0, rows: 5 });
+    const progress = events.filter((e) => e.kind === 'progress').map((e) => JSON.stringify([e.table, e.rows, e.chunksDone]));
+    expect(new Set(progress).size).toBe(progress.length);
   });
 });

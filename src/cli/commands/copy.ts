@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { copy, copyRequestDefaults } from '../../api/index.js';
 import { resolveConfig } from '../../config/index.js';
-import { COPY_MODES, type CopyMode } from '../../copy/events.js';
+import { COPY_MODES, type CopyEvent, type CopyMode } from '../../copy/events.js';
 import { FerryError } from '../../errors/index.js';
 import { copySummary, progressRenderer } from '../render/progress.js';
 import { list, positive, withConfigOptions, type ConfigOptions } from '../options.js';
@@ -63,7 +63,9 @@ export function registerCopy(program: Command, setExit: (code: number) => void):
     const loaded = resolveConfig(opts);
     // A dry run's plan is its output: stdout, as lines (progress bars are for a copy that runs).
     const style = opts.json ? 'json' : opts.dryRun || !process.stderr.isTTY ? 'plain' : 'tty';
-    const show = progressRenderer(style, opts.json || opts.dryRun ? process.stdout : progressStream());
+    const render = progressRenderer(style, opts.json || opts.dryRun ? process.stdout : progressStream());
+    // A dry run's stdout is its plan alone; what it is doing meanwhile is a note.
+    const show = (e: CopyEvent): void => (opts.dryRun && !opts.json && e.kind === 'stage' ? note(`ferry: ${e.message} …\n`) : render(e));
     await withResumableFerry('copy', loaded, async (ferry) => {
       const results = await copy(ferry, {
         from: opts.from,

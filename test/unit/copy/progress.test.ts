@@ -85,3 +85,32 @@ describe('counted', () => {
     expect([counted(1, 'chunk'), counted(0, 'chunk'), counted(1234, 'row')]).toEqual(['1 chunk', '0 chunks', '1,234 rows']);
   });
 });
+
+describe('the overall view of a copy of several tables', () => {
+  const stage = (tables: number): CopyEvent => ({ kind: 'stage', stage: 'copying', tables, message: `copying ${tables} tables` });
+  const start = (table: string, rowsTotal: number): CopyEvent => ({ kind: 'start', table, rowsTotal, chunksTotal: 2, resumeFrom: null });
+  const done = (table: string, rows: number): CopyEvent => ({ kind: 'done', table, rows, chunks: 2, seconds: 1, rowsPerSecond: rows, resumedFrom: null });
+
+  it('says what it is doing at once, then adds an overall line under the tables on a terminal', () => {
+    const s = sink();
+    const show = progressRenderer('tty', s.out);
+    show(stage(2));
+    expect(s.text()).toBe('ferry: copying 2 tables …\n');
+    show(start('a', 100));
+    show(start('b', 300));
+    show({ kind: 'progress', table: 'a', rows: 50, rowsTotal: 100, chunksDone: 1, chunksTotal: 2, rowsPerSecond: 50, etaSeconds: 1 });
+    expect(s.text()).toMatch(/\x1b\[2Koverall {3}table 1 of 2, 50\/400 rows, ETA 0:07\n$/);
+    show(done('a', 100));
+    expect(s.text()).toMatch(/\x1b\[2Koverall {3}table 2 of 2, 100\/400 rows, ETA --:--\n$/);
+  });
+
+  it('logs the overall count after each table when piped, and shows nothing for the final summary event', () => {
+    const s = sink();
+    const show = progressRenderer('plain', s.out);
+    show(stage(2));
+    show(done('a', 100));
+    show(done('b', 5));
+    show({ kind: 'summary', tables: 2, failed: 0, rows: 105, seconds: 2 });
+    expect(s.text()).toBe('ferry: copying 2 tables …\na: done, 100 rows in 1.0 s (100 rows/s)\noverall: 1 of 2 tables finished, 100 rows\nb: done, 5 rows in 1.0 s (5 rows/s)\noverall: 2 of 2 tables finished, 105 rows\n');
+  });
+});
