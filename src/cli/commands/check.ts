@@ -74,7 +74,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
         ? renderFindingsJson(report.findings)
         : format === 'junit'
           ? renderFindingsJunit(report.findings, { suiteName: `ferry check ${report.from} → ${report.to}`, tables: report.tables })
-          : renderFindingsText(report.findings, { color, from: report.from, to: report.to });
+          : renderFindingsText(report.findings, { color, from: report.from, to: report.to, ...(!opts.output && process.stdout.isTTY ? { width: process.stdout.columns } : {}) });
       emit(out, opts.output);
       if (opts.suggestMapping) {
         const command = commandLine(cmd);

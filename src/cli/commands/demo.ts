@@ -32,7 +32,7 @@ export function registerDemo(program: Command): void {
         process.stdout.write(`${demo.query}\n\n${renderTable(table)}`);
         const report = await check(ferry, 'shop', 'shop_v2', { queriesFile: demo.queriesFile });
         const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-        process.stdout.write(`\n$ ferry check --from shop --to shop_v2 --queries app-queries.sql\n\n${renderFindingsText(report.findings, { color, from: 'shop', to: 'shop_v2' })}`);
+        process.stdout.write(`\n$ ferry check --from shop --to shop_v2 --queries app-queries.sql\n\n${renderFindingsText(report.findings, { color, from: 'shop', to: 'shop_v2', ...(process.stdout.isTTY ? { width: process.stdout.columns } : {}) })}`);
         const tables = ['customers', 'products', 'orders'];
         const copied = await copy(ferry, { from: 'shop', to: 'warehouse', tables, create: true, mode: 'replace' });
         process.stdout.write(`\n$ ferry copy --from shop --to warehouse --tables ${tables.join(',')} --create --mode replace\n\n${copySummary(copied)}`);
