@@ -10,8 +10,8 @@ import { proofKey, type ProofFailure, type ProofResult } from '../compat/proofs.
 import { queryFindings } from '../compat/query-findings.js';
 import { splitStatements } from '../compat/statements.js';
 import { statsAnswer } from '../compat/stats-evidence.js';
-import { selectedTables, tableMatcher } from '../compat/table-filter.js';
-import { FerryError } from '../errors/index.js';
+import { selectedTables, tableMatcher, unmatchedGlobs, type TableFilter } from '../compat/table-filter.js';
+import { didYouMean, FerryError } from '../errors/index.js';
 import { suggestMapping, type MappingSuggestion } from '../migrate/mapping-suggestion.js';
 import type { SchemaSnapshot } from '../schema/model.js';
 import { readSnapshot } from '../schema/snapshot-file.js';
@@ -55,6 +55,15 @@ interface Side {
   readonly prefix: readonly string[] | null;
 }
 
+/** Throws USAGE when a `--tables`/`--exclude` glob matches no table or view of A or B. */
+function refuseUnmatched(filter: TableFilter, a: Side, b: Side): void {
+  const names = [...new Set([a, b].flatMap((s) => [...s.snapshot.tables, ...s.snapshot.views].map((t) => t.name)))];
+  const missing = unmatchedGlobs(filter, names);
+  if (missing.length === 0) return;
+  const what = missing.map((m) => `${m.option} '${m.glob}' matches no table or view of ${a.label} or ${b.label}; ${didYouMean(m.glob, names)}`);
+  throw new FerryError('USAGE', what.join('\n'), { unmatched: missing });
+}
+
 /**
  * Resolves `--from`/`--to`: a snapshot file (`*.json`), a configured database, or
  * `database.schema` for a database whose entry does not pin one.
@@ -80,9 +89,11 @@ async function side(ferry: Ferry, ref: string): Promise<Side> {
  * const report = await check(ferry, 'prod', 'v2.json', { queriesFile: 'app.sql' });
  */
 export async function check(ferry: Ferry, from: string, to: string, options: CheckOptions = {}): Promise<CheckReport> {
-  const keep = tableMatcher({ include: options.tables ?? [], exclude: options.exclude ?? [] });
+  const filter = { include: options.tables ?? [], exclude: options.exclude ?? [] };
+  const keep = tableMatcher(filter);
   const a = await side(ferry, from);
   const b = await side(ferry, to);
+  refuseUnmatched(filter, a, b);
   // Both whole schemas are diffed and analyzed, so a foreign key to a table outside the
   // selection still finds its counterpart and its referenced rows; only the findings about
   // selected tables are kept.

@@ -79,10 +79,14 @@ export async function copy(ferry: Ferry, options: CopyOptions, onEvent: (e: Copy
   });
   const explicit = options.all ? [] : [...(options.tables ?? [])];
   if (!options.all && explicit.length === 0) throw new FerryError('USAGE', 'name the tables to copy with --tables a,b, or copy every table with --all');
+  const started = performance.now();
+  const which = options.all ? 'every table' : explicit.length === 1 ? explicit[0]! : `${explicit.length} tables`;
+  onEvent({ kind: 'stage', stage: 'planning', tables: options.all ? null : explicit.length, message: `connecting to ${options.from} and ${options.to}, planning ${which}` });
   // Checked once on the JVM, where the defaults and the rules live, before any table is touched.
   await ferry.checkCopy(base(explicit[0] ?? '*'));
   const tables = options.all ? [...(await ferry.tableNames(from.database, from.namespace)).tables] : explicit;
   if (tables.length === 0) throw new FerryError('USAGE', `${options.from} has no tables to copy`);
+  onEvent({ kind: 'stage', stage: 'copying', tables: tables.length, message: `${options.dryRun ? 'planning' : 'copying'} ${tables.length === 1 ? '1 table' : `${tables.length} tables`}` });
   const results: CopyTableResult[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -92,7 +96,9 @@ export async function copy(ferry: Ferry, options: CopyOptions, onEvent: (e: Copy
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs ?? 1, tables.length)) }, worker));
-  return tables.map((t) => results.find((r) => r.table === t)!);
+  const ordered = tables.map((t) => results.find((r) => r.table === t)!);
+  onEvent({ kind: 'summary', tables: ordered.length, failed: ordered.filter((r) => !r.ok).length, rows: ordered.reduce((n, r) => n + r.rows, 0), seconds: (performance.now() - started) / 1000 });
+  return ordered;
 }
 
 /**
@@ -115,12 +121,16 @@ export async function copyTable(ferry: Ferry, request: CopyRequest, dryRun: bool
     for (const message of plan.notes) onEvent({ kind: 'note', table, message });
     onEvent({ kind: 'start', table, rowsTotal: plan.rowsTotal, chunksTotal: plan.chunks.length, resumeFrom: plan.resumeFrom });
     const meter = new ProgressMeter();
+    let last = { rows: -1, chunksDone: -1 };
     let polling = false;
     const poll = setInterval(() => {
       if (polling) return;
       polling = true;
       job.progress().then((p) => {
         meter.sample(performance.now(), p.rows);
+        // Polled every POLL_MS: only a change is news (JSON consumers would see repeats otherwise).
+        if (p.rows === last.rows && p.chunksDone === last.chunksDone) return;
+        last = { rows: p.rows, chunksDone: p.chunksDone };
         onEvent({ kind: 'progress', table, rows: p.rows, rowsTotal: p.rowsTotal, chunksDone: p.chunksDone, chunksTotal: p.chunksTotal, rowsPerSecond: meter.rate(), etaSeconds: meter.eta(p.rowsTotal) });
       }, () => undefined).finally(() => (polling = false));
     }, POLL_MS);

@@ -56,9 +56,11 @@ export async function doctor(loaded?: LoadedConfig): Promise<DoctorReport> {
   if (loaded) {
     const ferry = await Ferry.open(loaded);
     try {
-      for (const name of ferry.databases) {
+      for (const name of ferry.configured) {
         try {
           const p = await ferry.ping(name);
+          // A pinned schema that does not exist fails only when the database is used: list its tables.
+          if (loaded.config.databases[name]?.schema) await ferry.tableNames(name);
           const c = p.capabilities;
           checks.push({ name: `database ${name}`, ok: true, detail: `${p.product} ${p.productVersion} via ${p.driver} (${p.millis} ms); dialect ${p.dialect}: bulk load by ${c.bulkLoad}, ${c.concurrentWriters ? 'chunks side by side' : 'one writer at a time'}${c.transactionalDdl ? ', transactional DDL' : ''}` });
         } catch (e) {

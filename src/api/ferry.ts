@@ -87,9 +87,24 @@ export class Ferry {
     return ferry;
   }
 
-  /** The configured database names. */
+  /** The configured database names (those whose entry is usable; see {@link unusable}). */
   get databases(): string[] {
     return Object.keys(this.loaded.config.databases);
+  }
+
+  /**
+   * Why a configured database cannot be used (its entry names an unset `${VAR}`), or undefined:
+   * only commands that use it fail, with this error.
+   */
+  unusable(database: string): FerryError | undefined {
+    const all = this.loaded.unusable ?? {};
+    const name = Object.keys(all).find((n) => n.toLowerCase() === database.toLowerCase());
+    return name === undefined ? undefined : all[name];
+  }
+
+  /** Every configured database, usable or not. */
+  get configured(): string[] {
+    return [...this.databases, ...Object.keys(this.loaded.unusable ?? {})];
   }
 
   /**
@@ -97,7 +112,11 @@ export class Ferry {
    * return one BIGINT column `ROWCOUNT`.
    */
   async query(sql: string): Promise<Table> {
-    return readIpcChunks(this.queryChunks(sql));
+    try {
+      return await readIpcChunks(this.queryChunks(sql));
+    } catch (e) {
+      throw this.whyNotFound(e);
+    }
   }
 
   /**
@@ -123,12 +142,24 @@ export class Ferry {
   /** Calcite's physical plan and the SQL each database would run, without running it. */
   async explain(sql: string): Promise<ExplainResult> {
     this.checkOpen();
-    return this.engine.explain(sql);
+    try {
+      return await this.engine.explain(sql);
+    } catch (e) {
+      throw this.whyNotFound(e);
+    }
+  }
+
+  /** A "database not found" error about an unusable entry, replaced by why it is unusable. */
+  private whyNotFound(e: unknown): unknown {
+    if (e instanceof FerryError && e.code === 'SQL_VALIDATION' && typeof e.meta.object === 'string') return this.unusable(e.meta.object) ?? e;
+    return e;
   }
 
   /** Connects to one configured database and reports what answered. */
   async ping(database: string): Promise<PingResult> {
     this.checkOpen();
+    const unusable = this.unusable(database);
+    if (unusable) throw unusable;
     if (!this.databases.includes(database)) {
       throw new FerryError('UNKNOWN_DATABASE', `no database named '${database}' is configured; configured: ${this.databases.join(', ')}`, { database });
     }

@@ -10,3 +10,4 @@ export { columnsOf } from '../migrate/mapping.js';
 export { splitRef, type DatabaseRef } from './refs.js';
 export { closeAllSync } from './lifecycle.js';
 export { copyRequestDefaults, verifyRequestDefaults } from '../bridge/index.js';
+export { listTables, describeTable, type TableListing, type TableSummary, type TableDescription } from './tables.js';

@@ -19,6 +19,8 @@ export function splitRef(ferry: Ferry, ref: string): DatabaseRef {
   const wanted = dot < 0 ? ref : ref.slice(0, dot);
   const database = ferry.databases.find((d) => d === wanted) ?? ferry.databases.find((d) => d.toLowerCase() === wanted.toLowerCase());
   if (!database) {
+    const unusable = ferry.unusable(wanted);
+    if (unusable) throw unusable;
     throw new FerryError('UNKNOWN_DATABASE', `no database named '${wanted}' is configured; configured: ${ferry.databases.join(', ')}`, { database: wanted });
   }
   return dot < 0 ? { database } : { database, namespace: ref.slice(dot + 1) };

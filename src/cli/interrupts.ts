@@ -1,4 +1,4 @@
-import { closeAllSync } from '../api/index.js';
+import { closeAllSync } from '../api/lifecycle.js';
 
 type Note = (signal: NodeJS.Signals) => void;
 const notes = new Set<Note>();

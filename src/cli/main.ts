@@ -1,19 +1,46 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import { CONFIG_ENV, discoverConfig } from '../config/discover.js';
 import { FerryError, isFerryError } from '../errors/index.js';
-import { registerCheck } from './commands/check.js';
-import { registerCopy } from './commands/copy.js';
-import { registerDemo } from './commands/demo.js';
-import { registerDoctor } from './commands/doctor.js';
-import { registerMigrate } from './commands/migrate.js';
-import { registerQuery } from './commands/query.js';
-import { registerSnapshot } from './commands/snapshot.js';
-import { registerVerify } from './commands/verify.js';
+import { COMMANDS, isCommandName, type CommandName } from './commands/catalog.js';
 import { handleInterrupts } from './interrupts.js';
+import { detail, setVerbosity } from './notes.js';
 
 function describe(e: unknown): { message: string; exit: number } {
   if (isFerryError(e)) return { message: `ferry: error [${e.code}]: ${e.message}`, exit: e.exitCode };
   const err = e as Error;
   return { message: `ferry: internal error: ${err?.stack ?? String(e)}`, exit: 3 };
+}
+
+/** The command `argv` runs or asks help for (`ferry query …`, `ferry help query`), if any. */
+function commandAsked(argv: readonly string[]): CommandName | undefined {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  const name = words[0] === 'help' ? words[1] : words[0];
+  return isCommandName(name) ? name : undefined;
+}
+
+/**
+ * Gives every command `--quiet` (no progress or notes on stderr, errors still) and `--verbose`
+ * (also the config used and the time taken), set before the command's action runs.
+ */
+function withVerbosityOptions(program: Command, started: number): void {
+  for (const c of program.commands) {
+    c.addOption(new Option('-q, --quiet', 'no progress or notes on stderr; errors are still reported').conflicts('verbose'))
+      .addOption(new Option('--verbose', 'also say which config is used and how long the command took'));
+  }
+  program.hook('preAction', (_program, action) => {
+    const o = action.opts<{ quiet?: boolean; verbose?: boolean; config?: string; db?: string[] }>();
+    setVerbosity(o.quiet ? 'quiet' : o.verbose ? 'verbose' : 'normal');
+    const config = o.db?.length ? 'databases from --db' : o.config ?? process.env[CONFIG_ENV] ?? discoverConfig() ?? 'none found';
+    detail(`ferry ${action.name()}: config ${config}; started ${((performance.now() - started) / 1000).toFixed(2)} s after launch\n`);
+  });
+}
+
+/** A parser error in Ferry's format, pointing at the help of the command it concerns. */
+function usageError(e: CommanderError, argv: readonly string[]): FerryError {
+  const name = commandAsked(argv);
+  const help = name ? `ferry ${name} --help` : 'ferry --help';
+  const text = e.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+  return new FerryError('USAGE', `${text} (see ${help})`, { command: name ?? null });
 }
 
 /**
@@ -22,27 +49,31 @@ function describe(e: unknown): { message: string; exit: number } {
  */
 export async function run(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
+  const started = performance.now();
   const program = new Command('ferry')
     .description('Several JDBC databases in one SQL namespace (Apache Calcite), for checks, copies and verification of migrations.')
     .version('0.1.0')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
-    .showHelpAfterError('(run ferry --help for usage)');
-  registerQuery(program);
-  registerCheck(program, (c) => (exitCode = Math.max(exitCode, c)));
-  registerSnapshot(program);
-  registerCopy(program, (c) => (exitCode = Math.max(exitCode, c)));
-  registerVerify(program, (c) => (exitCode = Math.max(exitCode, c)));
-  registerMigrate(program, (c) => (exitCode = Math.max(exitCode, c)));
-  registerDemo(program);
-  registerDoctor(program, (c) => (exitCode = c));
+    // Commander's own error line is replaced by Ferry's format below; help still goes to stdout.
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: () => undefined });
   try {
+    const asked = commandAsked(argv);
+    if (asked) {
+      (await COMMANDS[asked].load())(program, (c) => (exitCode = Math.max(exitCode, c)));
+      withVerbosityOptions(program, started);
+    } else {
+      // `ferry --help` and unknown commands need only the names and summaries: nothing is loaded.
+      for (const [name, c] of Object.entries(COMMANDS)) program.command(name).description(c.summary);
+    }
     await program.parseAsync([...argv], { from: 'user' });
+    detail(`ferry: finished in ${((performance.now() - started) / 1000).toFixed(2)} s, exit ${exitCode}\n`);
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      return new FerryError('USAGE', e.message).exitCode;
+      const usage = usageError(e, argv);
+      process.stderr.write(`${describe(usage).message}\n`);
+      return usage.exitCode;
     }
     const d = describe(e);
     process.stderr.write(`${d.message}\n`);
@@ -53,6 +84,12 @@ export async function run(argv: readonly string[]): Promise<number> {
 /** The process entry: the only place Ferry exits the process or handles signals. */
 export async function main(): Promise<void> {
   handleInterrupts();
+  // A reader that stops early (`ferry query … | head`) closes the pipe: that ends the output, not
+  // the run with an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(0);
+  });
   const code = await run(process.argv.slice(2));
   // Flush stdout before exiting so piped output is not cut short.
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));

@@ -1,6 +1,7 @@
 import { FerryError, scrubSecrets } from '../errors/index.js';
 import { loadMapping, mappingFromMaps, mergeMappings, type Mapping } from '../migrate/mapping.js';
 import { Option, type Command } from 'commander';
+import { shellWord } from './shell-word.js';
 
 /** Options every command that reads the config shares. */
 export interface ConfigOptions {
@@ -12,11 +13,11 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-/** Adds `--config FILE` and repeatable `--db NAME=JDBC_URL` to a command. */
+/** Adds `--config FILE` and repeatable `--db NAME=URL` to a command. */
 export function withConfigOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('-c, --config <file>', 'config file, YAML or JSON (default: ./ferry.yaml)'))
-    .addOption(new Option('--db <name=jdbcUrl>', 'a database without a config file (repeatable)').argParser(collect));
+    .addOption(new Option('-c, --config <file>', 'config file, YAML or JSON (default: $FERRY_CONFIG, else ferry.yaml here or in a parent folder)'))
+    .addOption(new Option('--db <name=url>', 'a database without a config file: postgres://, mysql://, sqlite:path, duckdb:path or a JDBC URL (repeatable)').argParser(collect));
 }
 
 /**
@@ -63,11 +64,6 @@ export function positive(name: string, value: string | undefined): number | unde
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new FerryError('USAGE', `${name} takes a whole number of at least 1, got '${value}'`);
   return n;
-}
-
-/** An argument as a POSIX shell reads it back: single-quoted unless plainly safe. */
-function shellWord(arg: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ColumnInfo, LogicalType, TypeFamily } from '../schema/model.js';
+import { editDistance } from '../errors/index.js';
 import { sameType } from './type-change.js';
 
 /**
@@ -57,18 +58,6 @@ export function nameTokens(name: string): string[] {
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length] as number;
 }
 
 /**

@@ -35,3 +35,24 @@ export function selectedTables(keep: (name: string) => boolean, schemas: readonl
   const known = new Set(schemas.flatMap((s) => [...s.tables, ...s.views].map((t) => t.name.toLowerCase())));
   return (name) => keep(name) || !known.has(name.toLowerCase());
 }
+
+/** A `--tables` or `--exclude` glob that matches no table or view. */
+export interface UnmatchedGlob {
+  readonly option: '--tables' | '--exclude';
+  readonly glob: string;
+}
+
+/**
+ * The globs of `filter` that match none of `names`: a pattern that selects nothing is almost
+ * always a typo, and a check over nothing would report "no differences".
+ *
+ * @example
+ * unmatchedGlobs({ include: ['sales_*', 'ordrs'], exclude: [] }, ['orders', 'sales_2024']) // [{ option: '--tables', glob: 'ordrs' }]
+ */
+export function unmatchedGlobs(filter: TableFilter, names: readonly string[]): UnmatchedGlob[] {
+  const none = (glob: string): boolean => !names.some((n) => globToRegExp(glob).test(n));
+  return [
+    ...filter.include.filter(none).map((glob) => ({ option: '--tables' as const, glob })),
+    ...filter.exclude.filter(none).map((glob) => ({ option: '--exclude' as const, glob })),
+  ];
+}

@@ -1,13 +1,14 @@
 import { readFileSync, existsSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { FerryError, registerSecrets, urlSecrets } from '../errors/index.js';
+import { CONFIG_ENV, DEFAULT_CONFIG_FILE, discoverConfig } from './discover.js';
 import { expandEnv } from './env.js';
-import { configSchema, type FerryConfig, type FerryConfigInput } from './schema.js';
+import { ambientPassword } from './passwords.js';
+import { configSchema, type DatabaseConfig, type FerryConfig, type FerryConfigInput } from './schema.js';
+import { toJdbc } from './url-forms.js';
 
-/** The file looked for in the working directory when no `--config` is given. */
-export const DEFAULT_CONFIG_FILE = 'ferry.yaml';
 
 /** A validated config plus the folder relative paths in it are resolved against. */
 export interface LoadedConfig {
@@ -17,6 +18,11 @@ export interface LoadedConfig {
   readonly baseDir: string;
   /** The file it came from, or null for inline configs. */
   readonly file: string | null;
+  /**
+   * Databases left out of `config` because their entry names a `${VAR}` that is not set, each
+   * with that error: a command that uses one fails with it, the others run.
+   */
+  readonly unusable?: Readonly<Record<string, FerryError>>;
 }
 
 /**
@@ -27,7 +33,7 @@ export interface LoadedConfig {
  * validateConfig({ databases: { shop: { url: 'jdbc:sqlite:shop.db' } } }, process.cwd())
  */
 export function validateConfig(raw: unknown, baseDir: string, file: string | null = null, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
-  const expanded = expandEnv(raw, env);
+  const { expanded, unusable } = expandPerDatabase(raw, env);
   const result = configSchema.safeParse(expanded);
   if (!result.success) {
     throw new FerryError('CONFIG_INVALID', `${file ?? 'config'}: ${describeIssues(result.error)}`, {
@@ -36,7 +42,44 @@ export function validateConfig(raw: unknown, baseDir: string, file: string | nul
     });
   }
   for (const db of Object.values(result.data.databases)) registerSecrets([db.password, ...urlSecrets(db.url)]);
-  return { config: result.data, baseDir, file };
+  const databases = Object.fromEntries(Object.entries(result.data.databases).map(([name, db]) => [name, withJdbcUrl(db, env)]));
+  for (const db of Object.values(databases)) registerSecrets([db.password]);
+  return { config: { ...result.data, databases }, baseDir, file, ...(Object.keys(unusable).length ? { unusable } : {}) };
+}
+
+/**
+ * `${VAR}`s expanded entry by entry: an entry naming an unset variable is set aside with its
+ * ENV_MISSING error instead of failing the whole config, unless no entry is left.
+ */
+function expandPerDatabase(raw: unknown, env: NodeJS.ProcessEnv): { expanded: unknown; unusable: Record<string, FerryError> } {
+  const unusable: Record<string, FerryError> = {};
+  const dbs = (raw as { databases?: unknown } | null)?.databases;
+  if (raw === null || typeof raw !== 'object' || dbs === null || typeof dbs !== 'object' || Array.isArray(dbs)) return { expanded: expandEnv(raw, env), unusable };
+  const databases: Record<string, unknown> = {};
+  for (const [name, entry] of Object.entries(dbs)) {
+    try {
+      databases[name] = expandEnv(entry, env, `databases.${name}`);
+    } catch (e) {
+      if (!(e instanceof FerryError) || e.code !== 'ENV_MISSING') throw e;
+      unusable[name] = e;
+    }
+  }
+  const usable = Object.keys(databases).length;
+  if (usable === 0 && Object.keys(unusable).length > 0) throw Object.values(unusable)[0]!;
+  const rest = expandEnv({ ...raw, databases: {} }, env) as Record<string, unknown>;
+  return { expanded: { ...rest, databases }, unusable };
+}
+
+/**
+ * The entry with its URL in JDBC form: user and password taken out of a `postgres://`-style
+ * URL unless the entry names them, and a password still missing looked up where the engine's
+ * own client would (PGPASSWORD, ~/.pgpass, MYSQL_PWD).
+ */
+function withJdbcUrl(db: DatabaseConfig, env: NodeJS.ProcessEnv): DatabaseConfig {
+  const form = toJdbc(db.url);
+  const user = db.user ?? form.user;
+  const password = db.password ?? form.password ?? ambientPassword(form.url, user, env);
+  return { ...db, url: form.url, ...(user !== undefined ? { user } : {}), ...(password !== undefined ? { password } : {}) };
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -62,7 +105,7 @@ function describeIssues(error: z.ZodError): string {
 export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
   const path = resolve(file);
   if (!existsSync(path)) {
-    throw new FerryError('CONFIG_NOT_FOUND', `config file ${file} not found (create it, pass --config FILE, or use --db NAME=JDBC_URL; \`ferry demo\` writes an example)`, { file });
+    throw new FerryError('CONFIG_NOT_FOUND', `config file ${file} not found (create it, pass --config FILE, set ${CONFIG_ENV}, or use --db NAME=URL; \`ferry demo\` writes an example)`, { file });
   }
   const text = readFileSync(path, 'utf8');
   let raw: unknown;
@@ -75,7 +118,7 @@ export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.en
 }
 
 /**
- * Builds a config from repeated `--db NAME=JDBC_URL` flags.
+ * Builds a config from repeated `--db NAME=URL` flags.
  *
  * @example
  * configFromDbFlags(['shop=jdbc:sqlite:shop.db'])
@@ -85,7 +128,7 @@ export function configFromDbFlags(flags: readonly string[], env: NodeJS.ProcessE
   for (const flag of flags) {
     const eq = flag.indexOf('=');
     if (eq <= 0) {
-      throw new FerryError('USAGE', `--db ${flag}: expected NAME=JDBC_URL, e.g. --db shop=jdbc:sqlite:./shop.db`, { flag });
+      throw new FerryError('USAGE', `--db ${flag}: expected NAME=URL, e.g. --db shop=sqlite:./shop.db or --db pg=postgres://user@host/db`, { flag });
     }
     const name = flag.slice(0, eq);
     if (Object.hasOwn(databases, name)) throw new FerryError('USAGE', `--db ${name} is given twice`, { flag });
@@ -95,8 +138,9 @@ export function configFromDbFlags(flags: readonly string[], env: NodeJS.ProcessE
 }
 
 /**
- * Finds the config the CLI should use: `--db` flags, else `--config FILE`, else ./ferry.yaml.
- * Mixing `--db` with `--config` is a usage error.
+ * Finds the config the CLI should use: `--db` flags, else `--config FILE`, else `$FERRY_CONFIG`,
+ * else the nearest ferry.yaml in the working folder or its parents. Mixing `--db` with
+ * `--config` is a usage error.
  */
 export function resolveConfig(opts: { config?: string; db?: readonly string[] }, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
   const dbs = opts.db ?? [];
@@ -104,7 +148,11 @@ export function resolveConfig(opts: { config?: string; db?: readonly string[] },
     throw new FerryError('USAGE', '--db and --config cannot be combined: put every database in the config file, or pass them all with --db');
   }
   if (dbs.length > 0) return configFromDbFlags(dbs, env);
-  return loadConfigFile(opts.config ?? DEFAULT_CONFIG_FILE, env);
+  if (opts.config) return loadConfigFile(opts.config, env);
+  const found = discoverConfig(process.cwd(), env);
+  // Named as the user would type it from here (`ferry.yaml`, `../ferry.yaml`) in messages.
+  if (found) return loadConfigFile(isAbsolute(found) ? relative(process.cwd(), found) : found, env);
+  throw new FerryError('CONFIG_NOT_FOUND', `no ${DEFAULT_CONFIG_FILE} in ${process.cwd()} or its parents, and ${CONFIG_ENV} is not set (pass --config FILE or --db NAME=URL; \`ferry demo\` writes an example)`, { file: null });
 }
 
 /**
@@ -113,8 +161,8 @@ export function resolveConfig(opts: { config?: string; db?: readonly string[] },
  */
 export function absolutizeUrl(url: string, baseDir: string): string {
   const rel = (p: string): string => (isAbsolute(p) ? p : resolve(baseDir, p));
-  let m = /^jdbc:sqlite:(?!:memory:)(?:file:)?([^?]+)(\?.*)?$/i.exec(url);
-  if (m && m[1] && !m[1].startsWith(':')) return `jdbc:sqlite:${rel(m[1])}${m[2] ?? ''}`;
+  let m = /^jdbc:(sqlite|duckdb):(?!:memory:)(?:file:)?([^?]+)(\?.*)?$/i.exec(url);
+  if (m && m[2] && !m[2].startsWith(':')) return `jdbc:${m[1]}:${rel(m[2])}${m[3] ?? ''}`;
   m = /^jdbc:h2:(?:file:)?((?:\.{1,2}\/|[^:/~][^:;]*\/)[^;]*)(;.*)?$/i.exec(url);
   if (m && m[1] && !/^(mem|tcp|ssl|zip|nio\w*|split|async|memFS|memLZF):/i.test(m[1])) return `jdbc:h2:${rel(m[1])}${m[2] ?? ''}`;
   m = /^jdbc:hsqldb:file:([^;]+)(;.*)?$/i.exec(url);

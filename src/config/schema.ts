@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDatabaseUrl } from './url-forms.js';
 
 /** A database name usable as a SQL identifier without quoting. */
 const databaseName = z
@@ -13,7 +14,7 @@ const databaseName = z
  */
 export const databaseSchema = z
   .object({
-    url: z.string().regex(/^jdbc:[a-z0-9]+:/i, 'a JDBC URL such as jdbc:postgresql://host:5432/db'),
+    url: z.string().refine(isDatabaseUrl, 'a database URL: postgres://user@host:5432/db, mysql://user@host/db, sqlite:path, duckdb:path, or a JDBC URL such as jdbc:postgresql://host:5432/db'),
     user: z.string().optional(),
     password: z.string().optional(),
     schema: z.string().min(1).optional(),

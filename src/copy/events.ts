@@ -20,7 +20,11 @@ export type CopyEvent =
   | { readonly kind: 'progress'; readonly table: string; readonly rows: number; readonly rowsTotal: number | null; readonly chunksDone: number; readonly chunksTotal: number; readonly rowsPerSecond: number; readonly etaSeconds: number | null }
   | { readonly kind: 'note'; readonly table: string; readonly message: string }
   | { readonly kind: 'done'; readonly table: string; readonly rows: number; readonly chunks: number; readonly seconds: number; readonly rowsPerSecond: number; readonly resumedFrom: string | null }
-  | { readonly kind: 'failed'; readonly table: string; readonly error: { readonly code: string; readonly message: string } };
+  | { readonly kind: 'failed'; readonly table: string; readonly error: { readonly code: string; readonly message: string } }
+  /** What a copy of several tables is doing before its first table starts, so something shows at once. */
+  | { readonly kind: 'stage'; readonly stage: 'planning' | 'copying'; readonly tables: number | null; readonly message: string }
+  /** The last event of a copy: every table's outcome added up. */
+  | { readonly kind: 'summary'; readonly tables: number; readonly failed: number; readonly rows: number; readonly seconds: number };
 
 /** The outcome per table. */
 export interface CopyTableResult {

@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   CONFIG_INVALID: { exit: 2, summary: 'the config does not match the schema' },
   ENV_MISSING: { exit: 2, summary: 'a ${VAR} in the config is not set' },
   UNKNOWN_DATABASE: { exit: 2, summary: 'a database name that is not configured' },
+  UNKNOWN_TABLE: { exit: 2, summary: 'a table or view the database does not have (the closest names are listed)' },
   SQL_SYNTAX: { exit: 2, summary: 'the SQL does not parse' },
   SQL_VALIDATION: { exit: 2, summary: 'unknown table or column, or a type error' },
   SQL_EXECUTION: { exit: 2, summary: 'a database rejected the statement' },

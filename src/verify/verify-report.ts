@@ -1,4 +1,5 @@
 import type { Wire } from '../bridge/index.js';
+import { verifyMethodWords } from './verify-method.js';
 
 /** How the chunk checksums of a verification were computed. */
 export type VerifyMethod = Wire.VerifyMethod;
@@ -76,7 +77,7 @@ export function verifyJson(reports: readonly VerifyReport[], failures: readonly 
  */
 export function verifySummary(report: VerifyReport, shownKeys = 5): string {
   const rows = `${report.sourceRows.toLocaleString('en-US')} → ${report.targetRows.toLocaleString('en-US')} rows`;
-  if (report.match) return `${report.table}: exact (${rows}, ${report.chunks} chunks, ${report.method})`;
+  if (report.match) return `${report.table}: exact (${rows}, ${report.chunks} chunk${report.chunks === 1 ? '' : 's'}, ${verifyMethodWords(report.method)})`;
   const kinds = (['missing', 'extra', 'changed'] as const)
     .filter((k) => report[k] > 0)
     .map((k) => `${report[k]} ${k}`)

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,4 +44,17 @@ export function serviceConfig(dir: string): string {
   maria: { url: "${SERVICES.mariadb.url}", user: ${SERVICES.mariadb.user} }
 `);
   return file;
+}
+
+/** What one run of the real `ferry` binary gave: exit code, stdout and stderr. */
+export interface FerryRun {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+/** Runs the real `ferry` binary in `cwd`, with `env` added to this process's environment. */
+export function runFerry(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): FerryRun {
+  const r = spawnSync(process.execPath, [FERRY_BIN, ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }

@@ -103,7 +103,7 @@ describe.skipIf(!havePg || !haveMaria)('an upgrade v1 → v2 through a mapping',
 
       const verified = ferry('verify', '--from', from, '--to', to, '--all', '--mapping', file, '--map', map);
       expect(verified.code, verified.err + verified.out).toBe(0);
-      expect(verified.out).toContain('all 2 table(s) match');
+      expect(verified.out).toContain('all 2 tables match');
 
       await pg(`UPDATE ${ns}.customers SET full_name = 'Changed Name' WHERE id = 7`);
       const differs = ferry('verify', '--from', from, '--to', to, '--all', '--mapping', file, '--map', map, '-f', 'json');

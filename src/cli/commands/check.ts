@@ -11,6 +11,8 @@ import { renderFindingsText } from '../render/findings-text.js';
 import { renderMappingSuggestion } from '../render/mapping-yaml.js';
 import { emit, refuseExisting, writeNew } from '../output.js';
 import { commandLine, list, withConfigOptions, type ConfigOptions } from '../options.js';
+import { COMMANDS } from './catalog.js';
+import { note } from '../notes.js';
 
 /** The formats `ferry check` can write. */
 export const CHECK_FORMATS = ['text', 'json', 'junit', 'html'] as const;
@@ -36,7 +38,8 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
   withConfigOptions(
     program
       .command('check')
-      .description('compare schema A (current, with its data) with schema B (new version or other engine) and report what would break')
+      .description(COMMANDS.check.summary)
+      .addHelpText('after', `\nExamples:\n  ferry check --from shop --to shop_v2\n  ferry check --from prod --to v2.json --queries app-queries.sql --format junit -o check.xml\n  ferry check --from pg --to maria --tables 'sales_*' --exclude sales_tmp\n  ferry check --from v1 --to v2 --suggest-mapping upgrade.yaml`)
       .requiredOption('--from <a>', 'A: a configured database, database.schema, or a snapshot file (*.json)')
       .requiredOption('--to <b>', 'B: a configured database, database.schema, or a snapshot file (*.json)')
       .option('--tables <globs>', "tables to check, comma-separated globs (e.g. 'sales_*'); default all", list)
@@ -74,14 +77,14 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
           ? checkReportHtml(report, commandLine(cmd))
           : format === 'junit'
           ? renderFindingsJunit(report.findings, { suiteName: `ferry check ${report.from} → ${report.to}`, tables: report.tables })
-          : renderFindingsText(report.findings, { color, from: report.from, to: report.to });
+          : renderFindingsText(report.findings, { color, from: report.from, to: report.to, ...(!opts.output && process.stdout.isTTY ? { width: process.stdout.columns } : {}) });
       emit(out, opts.output);
       if (opts.suggestMapping) {
         const command = commandLine(cmd);
         writeNew(opts.suggestMapping, renderMappingSuggestion(report.mapping, { command }), { option: '--suggest-mapping', force: opts.force === true });
-        process.stderr.write(`Mapping suggestion written to ${opts.suggestMapping}: review it before using it with ferry migrate --mapping.\n`);
+        note(`Mapping suggestion written to ${opts.suggestMapping}: review it before using it with ferry migrate --mapping.\n`);
       }
-      if (report.suppressed.length > 0) process.stderr.write(`(${report.suppressed.length} finding${report.suppressed.length === 1 ? '' : 's'} suppressed by the baseline)\n`);
+      if (report.suppressed.length > 0) note(`(${report.suppressed.length} finding${report.suppressed.length === 1 ? '' : 's'} suppressed by the baseline)\n`);
       const failing = report.summary.error + (opts.failOn === 'warning' ? report.summary.warning : 0);
       if (failing > 0) setExit(1);
     } finally {

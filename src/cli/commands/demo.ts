@@ -6,15 +6,19 @@ import { verifySummary } from '../../verify/verify-report.js';
 import { renderFindingsText } from '../render/findings-text.js';
 import { loadConfigFile } from '../../config/index.js';
 import { renderTable } from '../render/table.js';
+import { COMMANDS } from './catalog.js';
+import { ferryCommand } from '../invocation.js';
+import { note } from '../notes.js';
 
 /** Registers `ferry demo`. */
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('create an SQLite shop (and its v2 schema) and an H2 warehouse with a ferry.yaml; run a cross-database query, a check, a copy and a verify')
+    .description(COMMANDS.demo.summary)
+      .addHelpText('after', `\nExamples:\n  ferry demo\n  ferry demo --dir /tmp/ferry-demo`)
     .option('-d, --dir <dir>', 'folder to create', './ferry-demo')
     .action(async (opts: { dir: string }) => {
-      const err = (s: string): boolean => process.stderr.write(s);
+      const err = note;
       err(`Creating ${opts.dir} …\n`);
       const demo = await createDemo(opts.dir);
       err(`  shop.db       SQLite: customers (${demo.sizes.customers}), products (${demo.sizes.products}), orders (${demo.sizes.orders})\n`);
@@ -28,7 +32,7 @@ export function registerDemo(program: Command): void {
         process.stdout.write(`${demo.query}\n\n${renderTable(table)}`);
         const report = await check(ferry, 'shop', 'shop_v2', { queriesFile: demo.queriesFile });
         const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-        process.stdout.write(`\n$ ferry check --from shop --to shop_v2 --queries app-queries.sql\n\n${renderFindingsText(report.findings, { color, from: 'shop', to: 'shop_v2' })}`);
+        process.stdout.write(`\n$ ferry check --from shop --to shop_v2 --queries app-queries.sql\n\n${renderFindingsText(report.findings, { color, from: 'shop', to: 'shop_v2', ...(process.stdout.isTTY ? { width: process.stdout.columns } : {}) })}`);
         const tables = ['customers', 'products', 'orders'];
         const copied = await copy(ferry, { from: 'shop', to: 'warehouse', tables, create: true, mode: 'replace' });
         process.stdout.write(`\n$ ferry copy --from shop --to warehouse --tables ${tables.join(',')} --create --mode replace\n\n${copySummary(copied)}`);
@@ -38,6 +42,7 @@ export function registerDemo(program: Command): void {
         await ferry.close();
       }
       const rel = relative(process.cwd(), demo.dir) || '.';
-      err(`\nTry it yourself:\n  cd ${rel}\n  npx ferry query "SELECT country, COUNT(*) AS customers FROM shop.customers GROUP BY country"\n  npx ferry query --explain "SELECT * FROM shop.orders o JOIN warehouse.stock s ON s.product_id = o.product_id WHERE o.quantity > 3"\n  npx ferry check --from shop --to shop_v2 --queries app-queries.sql\n  npx ferry snapshot shop --output v1.json && npx ferry check --from v1.json --to shop_v2\n  npx ferry copy --from shop --to warehouse --tables orders --mode replace && npx ferry verify --from shop --to warehouse --tables orders\n`);
+      const f = ferryCommand();
+      err(`\nTry it yourself (from any folder; \`npm install -g calcite-ferry\` puts \`ferry\` on the PATH):\n  cd ${rel}\n  ${f} query "SELECT country, COUNT(*) AS customers FROM shop.customers GROUP BY country"\n  ${f} query --explain "SELECT * FROM shop.orders o JOIN warehouse.stock s ON s.product_id = o.product_id WHERE o.quantity > 3"\n  ${f} check --from shop --to shop_v2 --queries app-queries.sql\n  ${f} snapshot shop --output v1.json && ${f} check --from v1.json --to shop_v2\n  ${f} copy --from shop --to warehouse --tables orders --mode replace && ${f} verify --from shop --to warehouse --tables orders\n`);
     });
 }

@@ -10,6 +10,8 @@ import { emit } from '../output.js';
 import { migrationReportHtml } from '../render/migration-html.js';
 import { migrationReportText } from '../render/migration-text.js';
 import { progressRenderer } from '../render/progress.js';
+import { COMMANDS } from './catalog.js';
+import { note, progressStream } from '../notes.js';
 
 interface MigrateCliOptions extends ConfigOptions {
   from: string;
@@ -35,7 +37,7 @@ export function registerMigrate(program: Command, setExit: (code: number) => voi
   withConfigOptions(
     program
       .command('migrate')
-      .description('migrate a whole database: tables, keys, indexes, foreign keys, identity counters and views, then verify every table')
+      .description(COMMANDS.migrate.summary)
       .requiredOption('--from <src>', 'source: a configured database, or database.schema')
       .requiredOption('--to <tgt>', 'target: a configured database, or database.schema')
       .option('--tables <patterns>', 'only these tables and views (names or * patterns, comma-separated)', list)
@@ -64,14 +66,14 @@ Examples:
     const parallel = positive('--parallel', opts.parallel);
     const mapping = mappingOption(opts.mapping, opts.map);
     const loaded = resolveConfig(opts);
-    const progress = progressRenderer(process.stderr.isTTY ? 'tty' : 'plain', process.stderr);
+    const progress = progressRenderer(process.stderr.isTTY ? 'tty' : 'plain', progressStream());
     const onEvent = (e: MigrateEvent): void => {
       if (e.kind === 'load') progress(e.event);
       else if (e.kind === 'phase' && e.result.phase !== 'cleanup' && e.result.steps.length > 0) {
         const failed = e.result.steps.filter((s) => !s.ok).length;
-        process.stderr.write(`${e.result.phase}: ${e.result.steps.length - failed} done${failed ? `, ${failed} failed` : ''}\n`);
+        note(`${e.result.phase}: ${e.result.steps.length - failed} done${failed ? `, ${failed} failed` : ''}\n`);
       } else if (e.kind === 'plan' && !opts.dryRun) {
-        for (const w of e.plan.warnings) process.stderr.write(`warning: ${w.object}: ${w.message}\n`);
+        for (const w of e.plan.warnings) note(`warning: ${w.object}: ${w.message}\n`);
       }
     };
     await withResumableFerry('migrate', loaded, async (ferry) => {

@@ -9,6 +9,8 @@ import { renderJson } from '../render/json.js';
 import { renderTable } from '../render/table.js';
 import { emit } from '../output.js';
 import { withConfigOptions, type ConfigOptions } from '../options.js';
+import { COMMANDS } from './catalog.js';
+import { note } from '../notes.js';
 
 /** The formats `ferry query` can write. */
 export const QUERY_FORMATS = ['table', 'csv', 'json', 'arrow'] as const;
@@ -24,7 +26,8 @@ export function registerQuery(program: Command): void {
   withConfigOptions(
     program
       .command('query')
-      .description('run SQL across the configured databases')
+      .description(COMMANDS.query.summary)
+      .addHelpText('after', `\nExamples:\n  ferry query "SELECT COUNT(*) FROM shop.orders"\n  ferry query -f json "SELECT * FROM pg.public.customers" > customers.json\n  ferry query --explain "SELECT * FROM shop.orders o JOIN warehouse.stock s ON s.product_id = o.product_id"\n  ferry query --db pg=postgres://postgres@127.0.0.1/test "SELECT 1 AS one FROM pg.public.orders LIMIT 1"`)
       .argument('<sql>', 'one SQL statement; tables are db.table or db.schema.table')
       .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise)').choices([...QUERY_FORMATS]))
       .option('-o, --output <file>', 'write the result to a file instead of stdout')
@@ -49,7 +52,7 @@ export function registerQuery(program: Command): void {
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       const out = format === 'table' ? renderTable(table) : format === 'csv' ? renderCsv(table) : format === 'json' ? renderJson(table) : writeArrowFile(table);
       emit(out, opts.output);
-      if (format === 'table' || opts.output) process.stderr.write(`(${table.numRows} row${table.numRows === 1 ? '' : 's'}, ${seconds} s)\n`);
+      if (format === 'table' || opts.output) note(`(${table.numRows} row${table.numRows === 1 ? '' : 's'}, ${seconds} s)\n`);
     } finally {
       await ferry.close();
     }

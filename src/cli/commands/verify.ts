@@ -5,8 +5,10 @@ import { resolveConfig } from '../../config/index.js';
 import { FerryError } from '../../errors/index.js';
 import { anyDifference, verifyJson, verifySummary } from '../../verify/verify-report.js';
 import { emit } from '../output.js';
+import { counted } from '../render/numbers.js';
 import { verifyReportHtml } from '../render/verify-html.js';
 import { commandLine, list, mappingOption, repeated, withConfigOptions, type ConfigOptions } from '../options.js';
+import { COMMANDS } from './catalog.js';
 
 
 /** Registers `ferry verify --from SRC --to TGT`. */
@@ -14,7 +16,8 @@ export function registerVerify(program: Command, setExit: (code: number) => void
   withConfigOptions(
     program
       .command('verify')
-      .description('prove a copy is exact: row counts and per-chunk checksums, then the differing keys')
+      .description(COMMANDS.verify.summary)
+      .addHelpText('after', `\nExamples:\n  ferry verify --from shop --to warehouse --tables orders\n  ferry verify --from pg --to maria --all --format json -o verify.json`)
       .requiredOption('--from <src>', 'source: a configured database, or database.schema')
       .requiredOption('--to <tgt>', 'target: a configured database, or database.schema')
       .option('--tables <names>', 'tables to verify, comma-separated', list)
@@ -38,8 +41,8 @@ export function registerVerify(program: Command, setExit: (code: number) => void
       } else {
         const bad = tables.filter((t) => !t.match).length;
         const lines = outcomes.map((o) => (o.report ? `${o.report.match ? '✓' : '✗'} ${verifySummary(o.report, 10)}` : `✗ ${o.table}: not compared: [${o.error?.code}] ${o.error?.message}`));
-        lines.push(bad === 0 && failed.length === 0 ? `all ${tables.length} table(s) match`
-          : `${bad} of ${outcomes.length} table(s) differ${failed.length ? `, ${failed.length} could not be compared` : ''}`);
+        lines.push(bad === 0 && failed.length === 0 ? tables.length === 1 ? 'the table matches' : `all ${counted(tables.length, 'table')} match`
+          : `${bad} of ${counted(outcomes.length, 'table')} ${bad === 1 ? 'differs' : 'differ'}${failed.length ? `, ${failed.length} could not be compared` : ''}`);
         emit(`${lines.join('\n')}\n`, opts.output);
       }
       if (failed.length) setExit(2);

@@ -1,6 +1,7 @@
 import type { Finding, Severity } from '../../compat/finding.js';
 import { summarize } from '../../compat/finding.js';
 import { proofText } from './findings-proof.js';
+import { wrapLine } from './wrap.js';
 
 /** Options for {@link renderFindingsText}. */
 export interface FindingsTextOptions {
@@ -10,6 +11,8 @@ export interface FindingsTextOptions {
   readonly from: string;
   /** Name of the database (or snapshot) migrated to, shown in the summary line. */
   readonly to: string;
+  /** Wrap lines to this many columns (the terminal's width); unwrapped when absent. */
+  readonly width?: number;
 }
 
 const LABEL: Readonly<Record<Severity, string>> = { error: 'ERROR', warning: 'WARNING', info: 'INFO' };
@@ -46,14 +49,19 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function findingLines(f: Finding, color: boolean): string[] {
+function findingLines(f: Finding, color: boolean, width: number | undefined): string[] {
   const label = LABEL[f.severity];
   const shown = color ? `${COLOR[f.severity]}${label}${RESET}` : label;
   const pad = ' '.repeat(LABEL_WIDTH - label.length);
   const subject = f.column === null ? '' : `${clean(f.column)}: `;
-  const lines = [`  ${shown}${pad} ${clean(f.code)} ${subject}${clean(f.message)}`];
-  if (f.suggestion !== undefined) lines.push(`${DETAIL_INDENT}suggestion: ${clean(f.suggestion)}`);
-  if (f.proof !== undefined) lines.push(`${DETAIL_INDENT}proof: ${proofText(f.proof, clean)}`);
+  const wrap = (line: string, indent: string): string[] => (width === undefined ? [line] : wrapLine(line, width, indent));
+  const lines = wrap(`  ${shown}${pad} ${clean(f.code)} ${subject}${clean(f.message)}`, DETAIL_INDENT);
+  if (f.suggestion !== undefined) lines.push(...wrap(`${DETAIL_INDENT}suggestion: ${clean(f.suggestion)}`, `${DETAIL_INDENT}  `));
+  if (f.proof !== undefined) {
+    // Examples the message already quotes are not repeated under it.
+    const quoted = f.proof.examples.length > 0 && f.proof.examples.every((e) => f.message.includes(e));
+    lines.push(...wrap(`${DETAIL_INDENT}proof: ${proofText(quoted ? { ...f.proof, examples: [] } : f.proof, clean)}`, `${DETAIL_INDENT}  `));
+  }
   return lines;
 }
 
@@ -104,7 +112,7 @@ export function renderFindingsText(findings: readonly Finding[], opts: FindingsT
   const blocks: string[] = [];
   for (const [table, list] of groupFindingsByTable(findings)) {
     const header = opts.color ? `${BOLD}${clean(table)}${RESET}` : clean(table);
-    blocks.push([header, ...list.flatMap((f) => findingLines(f, opts.color))].join('\n'));
+    blocks.push([header, ...list.flatMap((f) => findingLines(f, opts.color, opts.width))].join('\n'));
   }
   blocks.push(findingsSummaryLine(findings, opts.from, opts.to));
   return `${blocks.join('\n\n')}\n`;

@@ -1,11 +1,12 @@
 import { STRUCTURE_PHASES, type MigrationPlan, type MigrationReport } from '../../migrate/events.js';
-import { thousands } from './numbers.js';
+import { counted, thousands } from './numbers.js';
+import { verifyMethodWords } from '../../verify/verify-method.js';
 
 
 /** The plan in words: tables in load order, each phase's steps with their SQL, warnings and what is skipped. */
 export function migrationPlanText(plan: MigrationPlan): string {
   const out: string[] = [`Migration plan: ${plan.from} (${plan.sourceEngine}) → ${plan.to} (${plan.targetEngine})`, ''];
-  out.push(`Load ${plan.tables.length} table(s)${plan.loadInOrder ? ', one after another (the target takes one writer at a time, or checks foreign keys while loading)' : ''}:`);
+  out.push(`Load ${counted(plan.tables.length, 'table')}${plan.loadInOrder ? ', one after another (the target takes one writer at a time, or checks foreign keys while loading)' : ''}:`);
   for (const t of plan.tables) {
     const parts = t.partitions.length ? ` (with partitions ${t.partitions.join(', ')})` : '';
     out.push(`  ${t.source}${t.target !== t.source ? ` → ${t.target}` : ''}${t.exists ? ' [exists in the target]' : ''}${parts}`);
@@ -44,18 +45,18 @@ export function migrationReportText(r: MigrationReport): string {
   for (const t of r.tables) {
     const mark = t.loaded && t.verify?.match !== false ? '✓' : '✗';
     const what = !t.loaded ? `not loaded: ${t.error?.code ?? ''} ${t.error?.message ?? ''}`.trim()
-      : `${thousands(t.rows)} rows in ${t.seconds.toFixed(1)} s, ${t.verify === null ? 'not verified' : t.verify.match ? `verified exact (${t.verify.method})` : `DIFFERS: ${thousands(t.verify.differingKeyCount)} key(s) (${thousands(t.verify.sourceRows)} → ${thousands(t.verify.targetRows)} rows)`}`;
+      : `${thousands(t.rows)} rows in ${t.seconds.toFixed(1)} s, ${t.verify === null ? 'not verified' : t.verify.match ? `verified exact (${verifyMethodWords(t.verify.method)})` : `DIFFERS: ${counted(t.verify.differingKeyCount, 'key')} (${thousands(t.verify.sourceRows)} → ${thousands(t.verify.targetRows)} rows)`}`;
     out.push(`  ${mark} ${t.target.padEnd(width)}  ${what}`);
   }
   const done = r.phases.flatMap((p) => p.steps.filter((s) => s.ok && p.phase !== 'cleanup'));
   const counts = STRUCTURE_PHASES.map((p) => [p, r.phases.find((x) => x.phase === p)?.steps.filter((s) => s.ok).length ?? 0] as const).filter(([, c]) => c > 0);
-  out.push('', `Structure: ${done.length} step(s) done (${counts.map(([p, c]) => `${p} ${c}`).join(', ') || 'none'})`);
+  out.push('', `Structure: ${counted(done.length, 'step')} done (${counts.map(([p, c]) => `${p} ${c}`).join(', ') || 'none'})`);
   for (const s of r.failedSteps) out.push(`  ✗ ${s.object} (${s.description}): ${s.error ?? 'failed'}`);
   out.push(...notes(r.plan));
   const rows = r.tables.reduce((a, t) => a + t.rows, 0);
   const loaded = r.tables.filter((t) => t.loaded).length;
   out.push('', r.ok
-    ? `Migrated ${r.tables.length} table(s), ${thousands(rows)} rows, in ${r.seconds.toFixed(1)} s; every table verified exact.`
-    : `Migration incomplete after ${r.seconds.toFixed(1)} s: ${loaded} of ${r.tables.length} table(s) loaded, ${r.failedSteps.length} structure step(s) failed, ${r.tables.filter((t) => t.verify && !t.verify.match).length} table(s) differ.${loaded < r.tables.length ? ' Fix the cause and run the same command with --resume.' : ''}`);
+    ? `Migrated ${counted(r.tables.length, 'table')}, ${thousands(rows)} rows, in ${r.seconds.toFixed(1)} s; every table verified exact.`
+    : `Migration incomplete after ${r.seconds.toFixed(1)} s: ${loaded} of ${counted(r.tables.length, 'table')} loaded, ${counted(r.failedSteps.length, 'structure step')} failed, ${counted(r.tables.filter((t) => t.verify && !t.verify.match).length, 'table')} differ${r.tables.filter((t) => t.verify && !t.verify.match).length === 1 ? 's' : ''}.${loaded < r.tables.length ? ' Fix the cause and run the same command with --resume.' : ''}`);
   return `${out.join('\n')}\n`;
 }

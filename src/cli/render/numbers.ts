@@ -9,12 +9,13 @@ export function thousands(n: number): string {
 }
 
 /**
- * A count with its noun, singular or plural as the count asks, with thousands separators.
+ * A count with its noun, singular for one, with thousands separators: `1 chunk`, `3 chunks`,
+ * `1,024 rows`; `many` defaults to the noun with an `s`.
  *
  * @example
- * counted(1, 'chunk', 'chunks') // '1 chunk'
- * counted(1200, 'row', 'rows') // '1,200 rows'
+ * counted(1, 'chunk') // '1 chunk'
+ * counted(2, 'entry', 'entries') // '2 entries'
  */
-export function counted(n: number, one: string, many: string): string {
+export function counted(n: number, one: string, many = `${one}s`): string {
   return `${thousands(n)} ${n === 1 ? one : many}`;
 }

@@ -1,4 +1,4 @@
-import { thousands } from './numbers.js';
+import { counted, thousands } from './numbers.js';
 import type { CopyEvent, CopyTableResult } from '../../copy/events.js';
 
 /** How progress is shown: bars on a terminal, log lines otherwise, JSON lines with `--json`. */
@@ -47,7 +47,8 @@ export function progressRenderer(style: ProgressStyle, out: NodeJS.WritableStrea
     const w = Math.max(width, ...lines.map((l) => l.table.length));
     let s = drawn > 0 ? `\x1b[${drawn}A` : '';
     for (const l of lines) s += `\x1b[2K${l.table.padEnd(w)}  ${l.text}\n`;
-    drawn = lines.length;
+    if (run.tables > 1) s += `\x1b[2K${'overall'.padEnd(w)}  ${overall()}\n`;
+    drawn = lines.length + (run.tables > 1 ? 1 : 0);
     out.write(s);
   };
   const set = (table: string, text: string): void => {
@@ -55,17 +56,46 @@ export function progressRenderer(style: ProgressStyle, out: NodeJS.WritableStrea
     if (l) l.text = text;
     else lines.push({ table, text });
   };
+  // The whole run, for the overall line of a copy of several tables.
+  const run = { tables: 0, done: 0, rows: new Map<string, number>(), totals: new Map<string, number>(), rates: new Map<string, number>() };
+  const overall = (): string => {
+    const rows = [...run.rows.values()].reduce((a, b) => a + b, 0);
+    const total = [...run.totals.values()].reduce((a, b) => a + b, 0);
+    const rate = [...run.rates.values()].reduce((a, b) => a + b, 0);
+    const eta = run.totals.size === run.tables && rate > 0 ? Math.max(0, total - rows) / rate : null;
+    return `table ${Math.min(run.done + 1, run.tables)} of ${run.tables}, ${thousands(rows)}${run.totals.size === run.tables ? `/${thousands(total)}` : ''} rows, ETA ${clock(run.done === run.tables ? 0 : eta)}`;
+  };
+  const track = (e: CopyEvent): void => {
+    if (e.kind === 'stage' && e.tables !== null) run.tables = e.tables;
+    if (e.kind === 'start' && e.rowsTotal !== null) run.totals.set(e.table, e.rowsTotal);
+    if (e.kind === 'progress') {
+      run.rows.set(e.table, e.rows);
+      run.rates.set(e.table, e.rowsPerSecond);
+    }
+    if (e.kind === 'done' || e.kind === 'failed') {
+      run.done++;
+      run.rates.delete(e.table);
+      if (e.kind === 'done') run.rows.set(e.table, e.rows);
+    }
+  };
   return (e) => {
+    track(e);
+    if (e.kind === 'stage') {
+      out.write(`ferry: ${e.message} …\n`);
+      drawn = 0;
+      return;
+    }
+    if (e.kind === 'summary') return;
     if (style === 'plain') {
       switch (e.kind) {
         case 'plan':
-          out.write(`${e.table}: plan ${e.chunks.length} chunk(s) on ${e.key.length ? e.key.join(', ') : 'no key'}${e.resumeFrom ? `, resuming after ${e.resumeFrom}` : ''}\n`);
+          out.write(`${e.table}: plan ${counted(e.chunks.length, 'chunk')} on ${e.key.length ? e.key.join(', ') : 'no key'}${e.resumeFrom ? `, resuming after ${e.resumeFrom}` : ''}\n`);
           for (const d of e.ddl) out.write(`  ${d}\n`);
           for (const d of e.indexes) out.write(`  ${d}\n`);
           for (const n of e.notes) out.write(`  note: ${n}\n`);
           break;
         case 'start':
-          out.write(`${e.table}: copying in ${e.chunksTotal} chunk(s)${e.resumeFrom ? `, resuming after ${e.resumeFrom}` : ''}\n`);
+          out.write(`${e.table}: copying in ${counted(e.chunksTotal, 'chunk')}${e.resumeFrom ? `, resuming after ${e.resumeFrom}` : ''}\n`);
           break;
         case 'progress':
           if ((lastChunk.get(e.table) ?? 0) !== e.chunksDone) {
@@ -83,14 +113,15 @@ export function progressRenderer(style: ProgressStyle, out: NodeJS.WritableStrea
           out.write(`${e.table}: FAILED [${e.error.code}] ${e.error.message}\n`);
           break;
       }
+      if ((e.kind === 'done' || e.kind === 'failed') && run.tables > 1) out.write(`overall: ${run.done} of ${run.tables} tables finished, ${thousands([...run.rows.values()].reduce((a, b) => a + b, 0))} rows\n`);
       return;
     }
     switch (e.kind) {
       case 'plan':
-        set(e.table, `${e.chunks.length} chunk(s), ${e.ddl.length} DDL statement(s)`);
+        set(e.table, `${counted(e.chunks.length, 'chunk')}, ${counted(e.ddl.length, 'DDL statement')}`);
         break;
       case 'start':
-        set(e.table, `starting (${e.chunksTotal} chunk(s))`);
+        set(e.table, `starting (${counted(e.chunksTotal, 'chunk')})`);
         break;
       case 'progress':
         set(e.table, progressLine(e));

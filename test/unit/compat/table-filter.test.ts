@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changeSubject } from '../../../src/compat/changes.js';
-import { selectedTables, tableMatcher } from '../../../src/compat/table-filter.js';
+import { selectedTables, tableMatcher, unmatchedGlobs } from '../../../src/compat/table-filter.js';
 import { id, snapshot, table, view } from './support.js';
 
 describe('table selection', () => {
@@ -16,5 +16,16 @@ describe('table selection', () => {
     expect(changeSubject({ kind: 'dropTable', table: t })).toBe('child');
     expect(changeSubject({ kind: 'addView', view: view('v') })).toBe('v');
     expect(changeSubject({ kind: 'addForeignKey', table: 'child', foreignKey: { name: null, columns: ['p'], refSchema: null, refTable: 'parent', refColumns: ['id'] } })).toBe('child');
+  });
+});
+
+describe('unmatchedGlobs', () => {
+  it('names each --tables and --exclude glob that matches nothing, case-insensitively', () => {
+    const names = ['orders', 'Sales_2024', 'customers'];
+    expect(unmatchedGlobs({ include: ['sales_*', 'ordrs'], exclude: ['tmp_*', 'CUSTOMERS'] }, names)).toEqual([
+      { option: '--tables', glob: 'ordrs' },
+      { option: '--exclude', glob: 'tmp_*' },
+    ]);
+    expect(unmatchedGlobs({ include: [], exclude: [] }, [])).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG_FILE, configFromDbFlags, loadConfigFile, resolveConfig, validateConfig } from '../../../src/config/load.js';
+import { DEFAULT_CONFIG_FILE, discoverConfig } from '../../../src/config/discover.js';
+import { configFromDbFlags, loadConfigFile, resolveConfig, validateConfig } from '../../../src/config/load.js';
 import { FerryError } from '../../../src/errors/index.js';
 
 function thrown(fn: () => unknown): FerryError {
@@ -117,12 +118,12 @@ describe('loadConfigFile', () => {
   });
 
   it('names the file, the key path and what was expected', () => {
-    const file = write('bad-url.yaml', `databases:\n  shop:\n    url: postgresql://user:${SECRET}@h/db\n    password: ${SECRET}\n`);
+    const file = write('bad-url.yaml', `databases:\n  shop:\n    url: oracle://user:${SECRET}@h/db\n    password: ${SECRET}\n`);
     const e = thrown(() => loadConfigFile(file, {}));
     expect(e.code).toBe('CONFIG_INVALID');
     expect(e.exitCode).toBe(2);
-    expect(e.message).toBe(`${file}: databases.shop.url: a JDBC URL such as jdbc:postgresql://host:5432/db`);
-    expect(e.meta).toEqual({ file, issues: [{ key: 'databases.shop.url', message: 'a JDBC URL such as jdbc:postgresql://host:5432/db' }] });
+    expect(e.message).toBe(`${file}: databases.shop.url: a database URL: postgres://user@host:5432/db, mysql://user@host/db, sqlite:path, duckdb:path, or a JDBC URL such as jdbc:postgresql://host:5432/db`);
+    expect(e.meta).toEqual({ file, issues: [{ key: 'databases.shop.url', message: 'a database URL: postgres://user@host:5432/db, mysql://user@host/db, sqlite:path, duckdb:path, or a JDBC URL such as jdbc:postgresql://host:5432/db' }] });
     expect(JSON.stringify(e.toJSON())).not.toContain(SECRET);
   });
 
@@ -228,7 +229,7 @@ describe('configFromDbFlags', () => {
       const e = thrown(() => configFromDbFlags([flag], {}));
       expect(e.code).toBe('USAGE');
       expect(e.exitCode).toBe(2);
-      expect(e.message).toContain('NAME=JDBC_URL');
+      expect(e.message).toContain('NAME=URL');
     }
   });
 
@@ -239,9 +240,9 @@ describe('configFromDbFlags', () => {
   });
 
   it('throws CONFIG_INVALID from --db for a bad name or URL', () => {
-    const bad = thrown(() => configFromDbFlags(['shop=sqlite:x'], {}));
+    const bad = thrown(() => configFromDbFlags(['shop=sqlite:'], {}));
     expect(bad.code).toBe('CONFIG_INVALID');
-    expect(bad.message).toBe('--db: databases.shop.url: a JDBC URL such as jdbc:postgresql://host:5432/db');
+    expect(bad.message).toBe('--db: databases.shop.url: a database URL: postgres://user@host:5432/db, mysql://user@host/db, sqlite:path, duckdb:path, or a JDBC URL such as jdbc:postgresql://host:5432/db');
     expect(thrown(() => configFromDbFlags(['my-db=jdbc:sqlite:x'], {})).code).toBe('CONFIG_INVALID');
   });
 
@@ -280,11 +281,38 @@ describe('resolveConfig', () => {
     expect(resolveConfig({ db: [] }, {}).config.databases.a?.url).toBe('jdbc:sqlite:x');
   });
 
+  it('finds ferry.yaml in a parent folder, as git finds .git', () => {
+    write(`cwd-with-config/${DEFAULT_CONFIG_FILE}`, 'databases:\n  a:\n    url: jdbc:sqlite:x\n');
+    mkdirSync(join(dir, 'cwd-with-config', 'src', 'deep'), { recursive: true });
+    process.chdir(join(dir, 'cwd-with-config', 'src', 'deep'));
+    const loaded = resolveConfig({}, {});
+    expect(loaded.file).toBe(join('..', '..', 'ferry.yaml'));
+    expect(loaded.baseDir).toBe(join(dir, 'cwd-with-config'));
+  });
+
+  it('prefers FERRY_CONFIG to a ferry.yaml nearby', () => {
+    const file = write('named-by-env.yaml', 'databases:\n  fromenv:\n    url: jdbc:sqlite:y\n');
+    write(`cwd-with-config/${DEFAULT_CONFIG_FILE}`, 'databases:\n  a:\n    url: jdbc:sqlite:x\n');
+    process.chdir(join(dir, 'cwd-with-config'));
+    expect(Object.keys(resolveConfig({}, { FERRY_CONFIG: file }).config.databases)).toEqual(['fromenv']);
+    expect(discoverConfig(process.cwd(), {})).toBe(join(dir, 'cwd-with-config', 'ferry.yaml'));
+  });
+
   it('reports CONFIG_NOT_FOUND for a missing ./ferry.yaml', () => {
     mkdirSync(join(dir, 'empty-cwd'), { recursive: true });
     process.chdir(join(dir, 'empty-cwd'));
     const e = thrown(() => resolveConfig({}, {}));
     expect(e.code).toBe('CONFIG_NOT_FOUND');
     expect(e.message).toContain('ferry.yaml');
+    expect(e.message).toContain('FERRY_CONFIG');
+  });
+});
+
+describe('an entry naming an unset ${VAR}', () => {
+  it('is set aside with its ENV_MISSING error while the other entries load', () => {
+    const loaded = validateConfig({ databases: { ok: { url: 'jdbc:sqlite:x' }, envy: { url: 'jdbc:postgresql://h/db', password: '${I12A_NOT_SET}' } } }, '/base', null, {});
+    expect(Object.keys(loaded.config.databases)).toEqual(['ok']);
+    expect(loaded.unusable?.envy?.code).toBe('ENV_MISSING');
+    expect(loaded.unusable?.envy?.message).toContain('databases.envy.password: environment variable I12A_NOT_SET is not set');
   });
 });

@@ -14,11 +14,11 @@ describe('databaseSchema', () => {
     expect(databaseSchema.parse(db)).toEqual(db);
   });
 
-  it('accepts any jdbc:<subprotocol>: URL and rejects others', () => {
-    for (const url of ['jdbc:sqlite::memory:', 'JDBC:H2:mem:x', 'jdbc:mysql://h/db', 'jdbc:sqlserver://h;databaseName=x']) {
+  it('accepts any jdbc:<subprotocol>: URL and the URL forms users type, and rejects others', () => {
+    for (const url of ['jdbc:sqlite::memory:', 'JDBC:H2:mem:x', 'jdbc:mysql://h/db', 'jdbc:sqlserver://h;databaseName=x', 'postgresql://h/db', 'postgres://u:p@h:5433/db', 'mysql://root@h/db', 'mariadb://h/db', 'sqlite:shop.db', 'duckdb:./a.duckdb']) {
       expect(databaseSchema.safeParse({ url }).success, url).toBe(true);
     }
-    for (const url of ['postgresql://h/db', 'jdbc:', 'jdbc::x', '', 'sqlite:shop.db']) {
+    for (const url of ['oracle://h/db', 'jdbc:', 'jdbc::x', '', 'sqlite:', 'postgres:h/db', 'shop.db']) {
       expect(databaseSchema.safeParse({ url }).success, url).toBe(false);
     }
   });

@@ -46,7 +46,7 @@ describe('verify reports', () => {
   });
 
   it('summarizes a table in one line', () => {
-    expect(verifySummary(exact)).toBe('orders: exact (1,000,000 → 1,000,000 rows, 10 chunks, checksum-in-jvm)');
+    expect(verifySummary(exact)).toBe('orders: exact (1,000,000 → 1,000,000 rows, 10 chunks, rows hashed by Ferry from one canonical text)');
     expect(verifySummary(differs, 2)).toBe(
       'orders: 3 differences in 1,000,000 → 1,000,000 rows (1 missing, 1 extra, 1 changed): id=11 (changed), id=250000 (missing), … 1 more');
     const keyless = { ...differs, key: [], differingKeys: [], differences: [], differingKeyCount: 0, missing: 0, extra: 0, changed: 0 };

@@ -116,3 +116,27 @@ describe('groupFindingsByTable', () => {
     expect(['b', 'A', 'a'].sort(compareTableNames)).toEqual(['A', 'a', 'b']);
   });
 });
+
+describe('text details', () => {
+  it('wraps findings to the terminal width, continuation lines indented under the code', () => {
+    const f = finding({ code: 'C101', severity: 'error', table: 'orders', column: 'ordered_at', message: 'Column orders.ordered_at is dropped in B: 3000 rows hold a value in it.', suggestion: 'keep the column in B, or move its values elsewhere before migrating' });
+    const text = renderFindingsText([f], { color: false, from: 'a', to: 'b', width: 40 });
+    expect(text.split('\n').slice(0, 9)).toEqual([
+      'orders',
+      '  ERROR   C101 ordered_at: Column',
+      '          orders.ordered_at is dropped',
+      '          in B: 3000 rows hold a value',
+      '          in it.',
+      '          suggestion: keep the column in',
+      '            B, or move its values',
+      '            elsewhere before migrating',
+      '',
+    ]);
+    expect(text.split('\n').every((l) => l.length <= 40)).toBe(true);
+  });
+
+  it('prints proof examples once: not again under a message that quotes them', () => {
+    const f = finding({ code: 'Y101', severity: 'error', table: 't', column: 'name', message: '269 rows hold longer values, e.g. id=1, id=2.', proof: { count: 269, examples: ['id=1', 'id=2'], basis: 'query' } });
+    expect(renderFindingsText([f], { color: false, from: 'a', to: 'b' })).toContain('\n          proof: 269 found\n');
+  });
+});

@@ -35,8 +35,8 @@ describe('verifyReportHtml', () => {
 
   it('shows one line per table: verdict, rows each side, chunks, the method in words and why, differing keys', () => {
     expect(html).toContain('<tr class="table" data-row-severity="exact"><td>orders</td><td class="ok">exact</td><td class="num">1,200</td><td class="num">1,200</td>'
-      + '<td>1 chunk, 0 differed</td><td>per-chunk checksums computed inside each database</td><td class="num">0</td></tr>');
-    expect(html).toContain('<td>4 chunks, 2 differed</td><td>rows streamed from both sides and checksummed by Ferry from one canonical text, per chunk'
+      + '<td>1 chunk, 0 differed</td><td>checksums computed in each database</td><td class="num">0</td></tr>');
+    expect(html).toContain('<td>4 chunks, 2 differed</td><td>rows hashed by Ferry from one canonical text'
       + '<div class="hint">different engines write values differently: rows are hashed in the JVM from one canonical text</div></td><td class="num">5</td></tr>');
     expect(html).toContain('<tr class="table" data-row-severity="failed"><td>gone</td><td class="error">not compared</td><td colspan="5" class="error">[TABLE_NOT_FOUND] table &#39;gone&#39; &lt;not&gt; found in maria</td></tr>');
   });

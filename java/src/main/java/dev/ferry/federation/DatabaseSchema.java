@@ -31,7 +31,10 @@ import org.apache.calcite.schema.Schemas;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.Wrapper;
 import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.linq4j.function.Predicate1;
+import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.schema.lookup.Lookup;
+import org.apache.calcite.schema.lookup.Named;
 import org.apache.calcite.sql.SqlDialect;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -47,14 +50,18 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
   private final FerryDataSource dataSource;
   private final Expression expression;
   private @Nullable Layout layout;
+  /** Whether the last attempt to connect failed; listing names then tries no more. */
+  private boolean failed;
 
   /**
    * What connecting revealed: the dialect and either one flat schema or named sub-schemas, plus
-   * the namespace a pinned entry resolved to and whether namespaces are catalogs (MariaDB).
+   * the namespace a pinned entry resolved to, whether namespaces are catalogs (MariaDB), and
+   * the connection's own namespace that two-part names ({@code db.table}) resolve in when the
+   * entry pins none (the URL's database on MariaDB, {@code public} on PostgreSQL).
    */
   private record Layout(SqlDialect dialect, JdbcConvention convention, @Nullable JdbcSchema flat,
       Map<String, Schema> nested, boolean catalogs, @Nullable String pinned,
-      @Nullable String catalog) {}
+      @Nullable String catalog, @Nullable String current) {}
 
   /** Registers a lazily connected schema for {@code dataSource} under {@code parent}. */
   public DatabaseSchema(SchemaPlus parent, FerryDataSource dataSource) {
@@ -80,7 +87,13 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
 
   private synchronized Layout layout() {
     if (layout == null) {
-      layout = connect();
+      try {
+        layout = connect();
+        failed = false;
+      } catch (RuntimeException e) {
+        failed = true;
+        throw e;
+      }
     }
     return layout;
   }
@@ -120,17 +133,22 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
         }
         return new Layout(dialect, convention,
             jdbcSchema(dialect, convention, types, catalogs, catalog, actual), Map.of(), catalogs,
-            actual, catalog);
+            actual, catalog, null);
       }
       if (!schemas && !catalogs) {
         return new Layout(dialect, convention,
-            jdbcSchema(dialect, convention, types, false, null, null), Map.of(), false, null, null);
+            jdbcSchema(dialect, convention, types, false, null, null), Map.of(), false, null, null,
+            null);
       }
       Map<String, Schema> nested = new LinkedHashMap<>();
       for (String n : names) {
         nested.put(n, jdbcSchema(dialect, convention, types, catalogs, catalog, n));
       }
-      return new Layout(dialect, convention, null, nested, catalogs, null, catalog);
+      // The driver's own answer, so no engine is named here: the catalog a MariaDB URL names,
+      // the first schema of PostgreSQL's search_path, H2's PUBLIC.
+      String own = catalogs ? c.getCatalog() : c.getSchema();
+      String current = own == null ? null : match(names, own);
+      return new Layout(dialect, convention, null, nested, catalogs, null, catalog, current);
     } catch (SQLException e) {
       throw FerryFailure.wrap(e, "reading the catalog of database '" + spec.name() + "'");
     }
@@ -184,7 +202,7 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
       return new Scope(null, null);
     } else {
       List<String> names = new ArrayList<>(l.nested().keySet());
-      ns = requested == null ? null : match(names, requested);
+      ns = requested == null ? l.current() : match(names, requested);
       if (ns == null) {
         String kind = l.catalogs() ? "databases" : "schemas";
         throw FerryFailure.of("USAGE", (requested == null
@@ -198,13 +216,68 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
     return l.catalogs() ? new Scope(ns, null) : new Scope(l.catalog(), ns);
   }
 
+  /** The namespace two-part names resolve in when the entry pins none, or null. */
+  public @Nullable String currentNamespace() {
+    return layout().current();
+  }
+
   @Override public Lookup<Table> tables() {
-    JdbcSchema flat = layout().flat();
-    return flat == null ? Lookup.empty() : flat.tables();
+    Layout l = layout();
+    if (l.flat() != null) {
+      return l.flat().tables();
+    }
+    Schema own = l.current() == null ? null : l.nested().get(l.current());
+    return own == null ? Lookup.empty() : own.tables();
   }
 
   @Override protected Map<String, Schema> getSubSchemaMap() {
     return layout().nested();
+  }
+
+  /**
+   * The namespaces of a database that cannot connect list as none, its failure kept for the
+   * statements that name it: Calcite lists every schema of the root while preparing each
+   * statement (looking for lattices), so a database that is down would otherwise fail statements
+   * that never use it. After one failure, listing does not retry; a lookup by name does.
+   */
+  private Set<String> namespacesOrNone() {
+    synchronized (this) {
+      if (layout == null && failed) {
+        return Set.of();
+      }
+    }
+    try {
+      return layout().nested().keySet();
+    } catch (RuntimeException e) {
+      return Set.of();
+    }
+  }
+
+  /** Sub-schemas by name connect the database (and fail as it does); see {@link #namespacesOrNone}. */
+  @Override public Lookup<Schema> subSchemas() {
+    return new Lookup<>() {
+      @Override public @Nullable Schema get(String name) {
+        return layout().nested().get(name);
+      }
+
+      @Override public @Nullable Named<Schema> getIgnoreCase(String name) {
+        Map<String, Schema> nested = layout().nested();
+        String actual = match(new ArrayList<>(nested.keySet()), name);
+        Schema schema = actual == null ? null : nested.get(actual);
+        return schema == null ? null : new Named<>(requireNonNull(actual, "actual"), schema);
+      }
+
+      @Override public Set<String> getNames(LikePattern pattern) {
+        Predicate1<String> matches = pattern.matcher();
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (String n : namespacesOrNone()) {
+          if (matches.apply(n)) {
+            out.add(n);
+          }
+        }
+        return out;
+      }
+    };
   }
 
   @Override public boolean isMutable() {

@@ -31,6 +31,7 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -288,13 +289,28 @@ public final class Federation implements AutoCloseable {
         }
         s = next;
       }
-      List<String> names = new ArrayList<>(s.tables().getNames(LikePattern.any()));
+      List<String> names = new ArrayList<>();
+      for (String name : s.tables().getNames(LikePattern.any())) {
+        Table t = s.tables().get(name);
+        if (t != null && isRelation(t)) {
+          names.add(name);
+        }
+      }
       names.addAll(s.subSchemas().getNames(LikePattern.any()));
       Collections.sort(names);
       return names;
     } catch (RuntimeException e) {
       return null;
     }
+  }
+
+  /**
+   * Whether a table a driver lists is one a statement can read (a table or a view), not an
+   * index, a sequence or a type, which PostgreSQL's driver lists among tables too.
+   */
+  private static boolean isRelation(Table t) {
+    String type = t.getJdbcTableType().name();
+    return !type.contains("INDEX") && !type.contains("SEQUENCE") && !type.equals("TYPE");
   }
 
   private void checkOpen() {

@@ -40,18 +40,39 @@ final class NameHints {
       List<String> known = namesUnder.apply(path);
       String hint = known == null ? ""
           : known.isEmpty() ? "; '" + path + "' has no tables or schemas"
-          : "; searched '" + path + "', which has: " + closest(known, name);
+          : "; " + didYouMean(known, name) + "searched '" + path + "', which has: "
+              + closest(known, name);
       return FerryFailure.of("SQL_VALIDATION", "Table or schema '" + name + "' not found in '"
               + path + "'" + hint)
           .with("object", name).with("searched", path);
     }
     Matcher top = NOT_FOUND.matcher(msg);
     if (top.find()) {
-      return FerryFailure.of("SQL_VALIDATION", "Database '" + top.group(1)
-              + "' not found; configured databases: " + String.join(", ", databases))
+      return FerryFailure.of("SQL_VALIDATION", "Database '" + top.group(1) + "' not found; "
+              + didYouMean(new ArrayList<>(databases), top.group(1)) + "configured databases: "
+              + String.join(", ", databases))
           .with("object", top.group(1));
     }
     return f;
+  }
+
+  /**
+   * "did you mean 'x'? " when one of {@code names} is within a third of {@code wanted}'s length
+   * (at least one edit) of it, else nothing: the same rule as the TypeScript side's didYouMean.
+   */
+  static String didYouMean(List<String> names, String wanted) {
+    String w = wanted.toLowerCase(Locale.ROOT);
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String n : names.stream().sorted().toList()) {
+      int d = distance(n.toLowerCase(Locale.ROOT), w);
+      if (d < bestDistance) {
+        best = n;
+        bestDistance = d;
+      }
+    }
+    return best != null && bestDistance <= Math.max(1, w.length() / 3)
+        ? "did you mean '" + best + "'? " : "";
   }
 
   /** Up to 8 of {@code names}, the closest to {@code wanted} (edit distance) first. */

@@ -1,0 +1,90 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { native, runFerry, tempDir } from './fixtures.js';
+
+describe('ferry tables and ferry describe', () => {
+  const dir = tempDir('i12a-tables-');
+  const url = `jdbc:h2:${join(dir, 'shop')}`;
+
+  beforeAll(async () => {
+    await native(url,
+      'CREATE TABLE customers (id BIGINT PRIMARY KEY, email VARCHAR(80) NOT NULL UNIQUE)',
+      'CREATE TABLE orders (id INT AUTO_INCREMENT PRIMARY KEY, customer_id BIGINT NOT NULL, total DECIMAL(10,2) DEFAULT 0, CONSTRAINT orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id))',
+      'CREATE INDEX orders_by_customer ON orders (customer_id)',
+      'CREATE SEQUENCE order_numbers',
+      'CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 100',
+      "INSERT INTO customers VALUES (1, 'a@x'), (2, 'b@x')",
+      'INSERT INTO orders (customer_id, total) VALUES (1, 10), (1, 200), (2, 300)');
+    writeFileSync(join(dir, 'ferry.yaml'), `databases:\n  shop: { url: "${url}", schema: PUBLIC }\n  wh: { url: "jdbc:h2:${join(dir, 'wh')}" }\n`);
+  });
+
+  it('lists tables and views with row counts, columns, keys, indexes and foreign keys', () => {
+    const r = runFerry(['tables', 'shop'], dir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toMatch(/^name\s+kind\s+rows\s+columns\s+primary key\s+indexes\s+foreign keys$/);
+    expect(lines.slice(1, 4).map((l) => l.split(/\s{2,}/))).toEqual([
+      ['BIG_ORDERS', 'view', '2', '2'],
+      ['CUSTOMERS', 'table', '2', '2', 'ID', expect.stringMatching(/^\d+$/), '0'],
+      ['ORDERS', 'table', '3', '3', 'ID', expect.stringMatching(/^\d+$/), '1'],
+    ]);
+    expect(lines[4]).toBe('(2 tables, 1 view in shop, H2)');
+    const json = JSON.parse(runFerry(['tables', 'shop', '--format', 'json', '--no-count'], dir).out) as { tables: { name: string; rows: number | null }[] };
+    expect(json.tables.map((t) => [t.name, t.rows])).toEqual([['BIG_ORDERS', null], ['CUSTOMERS', null], ['ORDERS', null]]);
+  });
+
+  it('describes one table: columns with native and Ferry types, keys, indexes, foreign keys', () => {
+    const r = runFerry(['describe', 'shop.orders'], dir);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/^shop\.ORDERS \(H2\)\n\ncolumn +native type +Ferry type +null +notes\n/);
+    expect(r.out).toMatch(/\nID +INTEGER +INTEGER +not null +primary key, auto-increment/);
+    expect(r.out).toMatch(/\nTOTAL +DECIMAL +DECIMAL\(10, ?2\) +null +default 0/);
+    expect(r.out).toContain('\nForeign keys:\n  ORDERS_CUSTOMER (CUSTOMER_ID) → ');
+    expect(r.out).toMatch(/\nIndexes:\n(.*\n)*  ORDERS_BY_CUSTOMER \(CUSTOMER_ID\)\n/);
+  });
+
+  it('answers an unknown table with the closest real tables and views, never sequences', () => {
+    const r = runFerry(['describe', 'shop.ordrs'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("ferry: error [UNKNOWN_TABLE]: no table or view 'ordrs' in shop; did you mean 'ORDERS'? (there are: ORDERS, BIG_ORDERS, CUSTOMERS)\n");
+  });
+
+  it('copy --dry-run writes its plan to stdout; counts read 1 chunk / N chunks; verify names its method in words', () => {
+    const dry = runFerry(['copy', '--from', 'shop', '--to', 'wh', '--tables', 'customers', '--create', '--dry-run'], dir);
+    expect(dry.code).toBe(0);
+    expect(dry.err).toBe('ferry: connecting to shop and wh, planning customers …\nferry: planning 1 table …\n');
+    expect(dry.out).toMatch(/^CUSTOMERS: plan 1 chunk on ID\n {2}CREATE TABLE /);
+    expect(runFerry(['copy', '--from', 'shop', '--to', 'wh', '--tables', 'customers', '--create'], dir).code).toBe(0);
+    const v = runFerry(['verify', '--from', 'shop', '--to', 'wh', '--tables', 'customers'], dir);
+    expect(v.out).toBe('✓ CUSTOMERS: exact (2 → 2 rows, 1 chunk, checksums computed in each database)\nthe table matches\n');
+  });
+
+  it('--quiet silences notes, --verbose adds the config and the time; --format json on copy and doctor', () => {
+    const quiet = runFerry(['query', '-f', 'table', '--quiet', 'SELECT COUNT(*) AS n FROM shop.orders'], dir);
+    expect(quiet.code).toBe(0);
+    expect(quiet.err).toBe('');
+    const normal = runFerry(['query', '-f', 'table', 'SELECT COUNT(*) AS n FROM shop.orders'], dir);
+    expect(normal.err).toMatch(/^\(1 row, [\d.]+ s\)\n$/);
+    const verbose = runFerry(['query', '-f', 'csv', '--verbose', 'SELECT COUNT(*) AS n FROM shop.orders'], dir);
+    expect(verbose.out).toBe('n\r\n3\r\n');
+    expect(verbose.err).toMatch(new RegExp(`^ferry query: config ${join(dir, 'ferry.yaml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}; started [\\d.]+ s after launch\\nferry: finished in [\\d.]+ s, exit 0\\n$`));
+    const copy = runFerry(['copy', '--from', 'shop', '--to', 'wh', '--tables', 'orders', '--create', '--mode', 'replace', '--format', 'json'], dir);
+    expect(copy.code, copy.err).toBe(0);
+    const events = copy.out.trim().split('\n').map((l) => JSON.parse(l) as { kind: string });
+    expect(events.map((e) => e.kind)).toContain('done');
+    const doctor = JSON.parse(runFerry(['doctor', '--format', 'json'], dir).out) as { ok: boolean };
+    expect(doctor.ok).toBe(true);
+  });
+
+  it('copy --format json: what it is doing first, no repeated progress event, a final summary event', () => {
+    const r = runFerry(['copy', '--from', 'shop', '--to', 'wh', '--tables', 'customers,orders', '--create', '--mode', 'replace', '--format', 'json'], dir);
+    expect(r.code, r.err).toBe(0);
+    const events = r.out.trim().split('\n').map((l) => JSON.parse(l) as { kind: string; table?: string; rows?: number; chunksDone?: number });
+    expect(events[0]).toMatchObject({ kind: 'stage', stage: 'planning', tables: 2 });
+    expect(events.at(-1)).toMatchObject({ kind: 'summary', tables: 2, failed: 0, rows: 5 });
+    const progress = events.filter((e) => e.kind === 'progress').map((e) => JSON.stringify([e.table, e.rows, e.chunksDone]));
+    expect(new Set(progress).size).toBe(progress.length);
+  });
+});

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { didYouMean, editDistance } from '../../../src/errors/index.js';
+
+describe('didYouMean', () => {
+  it('suggests the closest name when it is close, listing the others closest first', () => {
+    expect(editDistance('ordres', 'orders')).toBe(2);
+    expect(didYouMean('ordrs', ['customers', 'orders', 'order_items'])).toBe("did you mean 'orders'? (there are: orders, customers, order_items)");
+    expect(didYouMean('ORDERS', ['orders'])).toBe("did you mean 'orders'? (there are: orders)");
+  });
+
+  it('only lists when nothing is close, and says when there is nothing at all', () => {
+    expect(didYouMean('zzz', ['customers', 'orders'])).toBe('there are: orders, customers');
+    expect(didYouMean('x', [])).toBe('there are none');
+    expect(didYouMean('t', ['a1', 'a2', 'a3'], 2)).toBe('there are: a1, a2, … (3 in all)');
+  });
+});
