@@ -68,10 +68,10 @@ describe('ferry CLI', () => {
 
   it('names the key of a bad config; exit 2', () => {
     const bad = join(dir, 'bad.yaml');
-    writeFileSync(bad, 'databases:\n  shop:\n    url: postgres://nope\n    pasword: x\n');
+    writeFileSync(bad, 'databases:\n  shop:\n    url: ftp://nope\n    pasword: x\n');
     const r = ferry(['query', '-c', bad, 'SELECT 1'], dir);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/CONFIG_INVALID.*databases\.shop\.url: a JDBC URL/);
+    expect(r.err).toMatch(/CONFIG_INVALID.*databases\.shop\.url: a database URL: postgres:\/\/user@host/);
     expect(r.err).toMatch(/unknown key 'pasword'/);
   });
 

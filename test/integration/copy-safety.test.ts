@@ -259,7 +259,8 @@ describe.skipIf(!haveMaria)('secrets in JDBC URLs', () => {
 
   it('a password in the user-info never appears, not even where the driver repeats it', () => {
     writeFileSync(cfg, `databases:\n  m:\n    url: jdbc:mariadb://root:s3cretPw@127.0.0.1:3306/test\n`);
-    for (const r of [run('query', 'SELECT 1 AS x'), run('doctor', '--json'), run('doctor'), run('check', '--from', 'm', '--to', 'm')]) {
+    // Each command connects to m (a query that does not use it never does).
+    for (const r of [run('query', 'SELECT * FROM m.nothing'), run('doctor', '--json'), run('doctor'), run('check', '--from', 'm', '--to', 'm')]) {
       expect(r.stdout + r.stderr).toMatch(/root:\*\*\*@|\*\*\*@127/);
       expect(r.stdout + r.stderr).not.toContain('s3cretPw');
     }

@@ -156,6 +156,17 @@ describe.skipIf(!havePg || !haveMaria)('ferry migrate across engines', () => {
     }
   }, 120_000);
 
+  it('refuses a --tables or --exclude pattern that matches nothing, with the closest names', async () => {
+    await expect(migrate(ferry, { from: 'pg.ferry_mig_src', to: 'pg.ferry_mig_pg', exclude: ['custmers'] })).rejects.toMatchObject({
+      code: 'USAGE',
+      message: expect.stringMatching(/^--exclude 'custmers' matches no table or view of database 'pg'; did you mean 'customers'\? \(there are: customers, /),
+    });
+    await expect(migrate(ferry, { from: 'pg.ferry_mig_src', to: 'pg.ferry_mig_pg', tables: ['orders', 'zz_*'] })).rejects.toMatchObject({
+      code: 'USAGE',
+      message: expect.stringMatching(/^--tables 'zz_\*' matches no table or view of database 'pg'; there are: /),
+    });
+  });
+
   it('refuses a target that already holds rows, naming the tables and --resume', async () => {
     await expect(migrate(ferry, { from: 'pg.ferry_mig_src', to: 'pg.ferry_mig_pg' })).rejects.toMatchObject({
       code: 'MIGRATE_TARGET_NOT_EMPTY',

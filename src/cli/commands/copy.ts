@@ -64,8 +64,13 @@ export function registerCopy(program: Command, setExit: (code: number) => void):
     // A dry run's plan is its output: stdout, as lines (progress bars are for a copy that runs).
     const style = opts.json ? 'json' : opts.dryRun || !process.stderr.isTTY ? 'plain' : 'tty';
     const render = progressRenderer(style, opts.json || opts.dryRun ? process.stdout : progressStream());
-    // A dry run's stdout is its plan alone; what it is doing meanwhile is a note.
-    const show = (e: CopyEvent): void => (opts.dryRun && !opts.json && e.kind === 'stage' ? note(`ferry: ${e.message} …\n`) : render(e));
+    // A dry run's stdout is its plan alone; what it is doing meanwhile is a note, and a table it
+    // refuses is an error, on stderr whatever --quiet says.
+    const show = (e: CopyEvent): void => {
+      if (opts.dryRun && !opts.json && e.kind === 'stage') note(`ferry: ${e.message} …\n`);
+      else if (opts.dryRun && !opts.json && e.kind === 'failed') process.stderr.write(`${e.table}: FAILED [${e.error.code}] ${e.error.message}\n`);
+      else render(e);
+    };
     await withResumableFerry('copy', loaded, async (ferry) => {
       const results = await copy(ferry, {
         from: opts.from,

@@ -16,7 +16,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Adds what was searched to Calcite's "not found" messages: the tables and schemas under the
  * path Calcite looked in, closest to the missing name first, or the configured databases.
  */
-final class NameHints {
+public final class NameHints {
   private static final Pattern NOT_FOUND_WITHIN =
       Pattern.compile("Object '([^']*)' not found within '([^']*)'");
   private static final Pattern NOT_FOUND = Pattern.compile("Object '([^']*)' not found$");
@@ -60,7 +60,7 @@ final class NameHints {
    * "did you mean 'x'? " when one of {@code names} is within a third of {@code wanted}'s length
    * (at least one edit) of it, else nothing: the same rule as the TypeScript side's didYouMean.
    */
-  static String didYouMean(List<String> names, String wanted) {
+  public static String didYouMean(List<String> names, String wanted) {
     String w = wanted.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -76,7 +76,7 @@ final class NameHints {
   }
 
   /** Up to 8 of {@code names}, the closest to {@code wanted} (edit distance) first. */
-  static String closest(List<String> names, String wanted) {
+  public static String closest(List<String> names, String wanted) {
     String w = wanted.toLowerCase(Locale.ROOT);
     List<String> sorted = new ArrayList<>(names);
     Collections.sort(sorted);

@@ -11,6 +11,7 @@ import dev.ferry.dialect.Dialect;
 import dev.ferry.error.FerryFailure;
 import dev.ferry.federation.DatabaseSchema;
 import dev.ferry.federation.Federation;
+import dev.ferry.federation.NameHints;
 import dev.ferry.inspect.Inspector;
 import dev.ferry.types.TableName;
 
@@ -226,6 +227,10 @@ public final class MigrationPlanner {
   }
 
   private List<Snapshot.Table> choose(Snapshot from, List<MigrationPlan.Skipped> skipped) {
+    List<String> names = new ArrayList<>(from.tables().stream().map(Snapshot.Table::name).toList());
+    from.views().forEach(v -> names.add(v.name()));
+    matchesSomething("--tables", request.tables(), names);
+    matchesSomething("--exclude", request.exclude(), names);
     List<Snapshot.Table> out = new ArrayList<>();
     for (Snapshot.Table t : from.tables()) {
       if (!wanted(t.name())) {
@@ -247,6 +252,20 @@ public final class MigrationPlanner {
           .with("database", request.from());
     }
     return out;
+  }
+
+  /** Refuses a pattern of {@code option} that matches none of {@code names}: it is a typo, not an empty choice. */
+  private void matchesSomething(String option, @Nullable List<String> globs, List<String> names) {
+    for (String g : globs == null ? List.<String>of() : globs) {
+      Pattern p = patterns(List.of(g)).stream().findFirst().orElse(null);
+      if (p != null && names.stream().noneMatch(n -> p.matcher(n).matches())) {
+        String hint = NameHints.didYouMean(names, g.strip());
+        throw FerryFailure.of("USAGE", option + " '" + g.strip() + "' matches no table or view of"
+            + " database '" + request.from() + "'; " + (hint.isEmpty() ? "there are: "
+            + NameHints.closest(names, g.strip()) : hint + "(there are: " + NameHints.closest(names, g.strip()) + ")"))
+            .with("database", request.from()).with("pattern", g.strip());
+      }
+    }
   }
 
   /** The target table a source table goes to: the mapping entry naming it as its source, else its own name. */
