@@ -74,6 +74,18 @@ describe('ferry CLI ergonomics', () => {
     expect(bad.out + bad.err).not.toContain('Sup3rSecretPw');
   });
 
+  it('ferry demo --format json: one document of every step, nothing else on stdout', () => {
+    const outside = tempDir('i12a-demo-json-');
+    const r = ferry(['demo', '--dir', 'shopjson', '--format', 'json'], outside);
+    expect(r.code, r.err).toBe(0);
+    const doc = JSON.parse(r.out) as { dir: string; query: { rows: { country: string }[] }; check: { summary: { error: number } }; copy: { table: string; ok: boolean }[]; verify: { tables: { table: string; match: boolean }[] } };
+    expect(doc.dir).toMatch(/shopjson$/);
+    expect(doc.query.rows.length).toBeGreaterThan(0);
+    expect(doc.check.summary.error).toBeGreaterThan(0);
+    expect(doc.copy.map((c) => [c.table, c.ok])).toEqual([['customers', true], ['products', true], ['orders', true]]);
+    expect(doc.verify.tables.map((t) => t.match)).toEqual([true, true, true]);
+  });
+
   it('ferry demo prints continue-by-hand commands that work from any folder, never npx ferry', () => {
     const outside = tempDir('i12a-demo-');
     const r = ferry(['demo', '--dir', 'shopdemo'], outside);

@@ -1,9 +1,11 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { relative } from 'node:path';
 import { check, copy, createDemo, Ferry, verify } from '../../api/index.js';
 import { copySummary } from '../render/progress.js';
-import { verifySummary } from '../../verify/verify-report.js';
+import { verifyJson, verifySummary } from '../../verify/verify-report.js';
+import { renderFindingsJson } from '../render/findings-json.js';
 import { renderFindingsText } from '../render/findings-text.js';
+import { renderJson } from '../render/json.js';
 import { loadConfigFile } from '../../config/index.js';
 import { renderTable } from '../render/table.js';
 import { COMMANDS } from './catalog.js';
@@ -17,7 +19,9 @@ export function registerDemo(program: Command): void {
     .description(COMMANDS.demo.summary)
       .addHelpText('after', `\nExamples:\n  ferry demo\n  ferry demo --dir /tmp/ferry-demo`)
     .option('-d, --dir <dir>', 'folder to create', './ferry-demo')
-    .action(async (opts: { dir: string }) => {
+    .addOption(new Option('-f, --format <format>', 'text: the tour as a person reads it; json: one document of every step\'s result on stdout').choices(['text', 'json']).default('text'))
+    .action(async (opts: { dir: string; format: 'text' | 'json' }) => {
+      if (opts.format === 'json') return demoJson(opts.dir);
       const err = note;
       err(`Creating ${opts.dir} …\n`);
       const demo = await createDemo(opts.dir);
@@ -45,4 +49,33 @@ export function registerDemo(program: Command): void {
       const f = ferryCommand();
       err(`\nTry it yourself (from any folder; \`npm install -g calcite-ferry\` puts \`ferry\` on the PATH):\n  cd ${rel}\n  ${f} query "SELECT country, COUNT(*) AS customers FROM shop.customers GROUP BY country"\n  ${f} query --explain "SELECT * FROM shop.orders o JOIN warehouse.stock s ON s.product_id = o.product_id WHERE o.quantity > 3"\n  ${f} check --from shop --to shop_v2 --queries app-queries.sql\n  ${f} snapshot shop --output v1.json && ${f} check --from v1.json --to shop_v2\n  ${f} copy --from shop --to warehouse --tables orders --mode replace && ${f} verify --from shop --to warehouse --tables orders\n`);
     });
+}
+
+/**
+ * The demo's steps as one JSON document on stdout: what was created, the federated query's rows,
+ * check's findings, each copied table and each verification (the same shapes as the commands'
+ * own `--format json`).
+ */
+async function demoJson(dir: string): Promise<void> {
+  const demo = await createDemo(dir);
+  const ferry = await Ferry.open(loadConfigFile(demo.configFile));
+  try {
+    const rows: unknown = JSON.parse(renderJson(await ferry.query(demo.query)));
+    const report = await check(ferry, 'shop', 'shop_v2', { queriesFile: demo.queriesFile });
+    const tables = ['customers', 'products', 'orders'];
+    const copied = await copy(ferry, { from: 'shop', to: 'warehouse', tables, create: true, mode: 'replace' });
+    const verified = await verify(ferry, { from: 'shop', to: 'warehouse', tables });
+    const doc = {
+      dir: demo.dir,
+      config: demo.configFile,
+      sizes: demo.sizes,
+      query: { sql: demo.query, rows },
+      check: { from: 'shop', to: 'shop_v2', ...(JSON.parse(renderFindingsJson(report.findings)) as object) },
+      copy: copied,
+      verify: verifyJson(verified),
+    };
+    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  } finally {
+    await ferry.close();
+  }
 }
