@@ -59,5 +59,9 @@ describe.runIf(havePg && haveMaria)('the URL database (MariaDB) and the current 
     expect(r.err).toBe("ferry: error [SQL_VALIDATION]: Table or schema 'ordrs' not found in 'pg.i12a_hints'; did you mean 'orders'? searched 'pg.i12a_hints', which has: orders, recent_orders\n");
     const db = runFerry(['query', 'SELECT * FROM mi.orders'], dir);
     expect(db.err).toBe("ferry: error [SQL_VALIDATION]: Database 'mi' not found; did you mean 'my'? configured databases: my, pg\n");
+    // A misspelt column: the closest columns of the tables the query reads, joins included.
+    const col = runFerry(['query', 'SELECT o.placd FROM pg.i12a_hints.orders o JOIN my.i12a_app.orders m ON m.id = o.id'], dir);
+    expect(col.code).toBe(2);
+    expect(col.err).toMatch(/^ferry: error \[SQL_VALIDATION\]: Column 'placd' not found in table 'o'; did you mean 'placed'\? the tables read have: placed, /);
   });
 });

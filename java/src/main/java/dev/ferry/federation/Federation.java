@@ -118,7 +118,7 @@ public final class Federation implements AutoCloseable {
       return track(chunks);
     } catch (Exception e) {
       closeQuietly(ps);
-      throw hint(FerryFailure.wrap(e, "running the query"));
+      throw hint(FerryFailure.wrap(e, "running the query"), sql);
     }
   }
 
@@ -198,7 +198,7 @@ public final class Federation implements AutoCloseable {
     try {
       return Explainer.explain(statements, databases.values(), sql);
     } catch (Exception e) {
-      throw hint(FerryFailure.wrap(e, "explaining the query"));
+      throw hint(FerryFailure.wrap(e, "explaining the query"), sql);
     }
   }
 
@@ -252,9 +252,14 @@ public final class Federation implements AutoCloseable {
     return s;
   }
 
-  /** Adds what was searched to a "not found" failure. */
-  public FerryFailure hint(FerryFailure f) {
-    return NameHints.withHint(f, databases.keySet(), this::namesUnder);
+  /**
+   * Adds what was searched to a "not found" failure of {@code sql}: the closest tables and
+   * schemas, or for a missing column the closest columns of the tables the query reads.
+   */
+  public FerryFailure hint(FerryFailure f, String sql) {
+    FerryFailure named = NameHints.withHint(f, databases.keySet(), this::namesUnder);
+    return named != f ? named : NameHints.withColumnHint(f, () -> QueryColumns.of(sql,
+        calcite.getRootSchema(), calcite.getTypeFactory()));
   }
 
   /**
@@ -320,10 +325,6 @@ public final class Federation implements AutoCloseable {
   }
 
   /**
-   * Closes every open result, the Calcite connection and every database connection. Safe to call
-   * twice; Node calls it on success, on error and on SIGINT/SIGTERM.
-   */
-  /**
    * Closes at once, whatever runs: every database connection is cut first (a statement waiting
    * on a lock would otherwise hold up the close with it), then {@link #close} runs on a daemon
    * thread; returns when it finished or after {@code waitMillis}. For exit paths: a process
@@ -357,6 +358,10 @@ public final class Federation implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes every open result, the Calcite connection and every database connection. Safe to call
+   * twice; Node calls it on success, on error and on SIGINT/SIGTERM.
+   */
   @Override public synchronized void close() {
     if (closed) {
       return;

@@ -20,6 +20,8 @@ public final class NameHints {
   private static final Pattern NOT_FOUND_WITHIN =
       Pattern.compile("Object '([^']*)' not found within '([^']*)'");
   private static final Pattern NOT_FOUND = Pattern.compile("Object '([^']*)' not found$");
+  private static final Pattern COLUMN_NOT_FOUND =
+      Pattern.compile("Column '([^']*)' not found in (any table|table '[^']*')");
 
   private NameHints() {}
 
@@ -54,6 +56,25 @@ public final class NameHints {
           .with("object", top.group(1));
     }
     return f;
+  }
+
+  /**
+   * {@code f} with the closest columns when it says a column is not found; {@code columns} lists
+   * the columns of the tables the query reads (asked only then; empty when unknown).
+   */
+  static FerryFailure withColumnHint(FerryFailure f, java.util.function.Supplier<List<String>> columns) {
+    Matcher m = COLUMN_NOT_FOUND.matcher(String.valueOf(f.getMessage()));
+    if (!f.code().equals("SQL_VALIDATION") || !m.find()) {
+      return f;
+    }
+    List<String> known = columns.get();
+    if (known.isEmpty()) {
+      return f;
+    }
+    String name = m.group(1);
+    return FerryFailure.of("SQL_VALIDATION", f.getMessage() + "; " + didYouMean(known, name)
+            + "the tables read have: " + closest(known, name))
+        .with("column", name);
   }
 
   /**

@@ -52,7 +52,7 @@ public final class Engine implements AutoCloseable {
     try {
       inserted = CrossInsert.run(federation, sql);
     } catch (RuntimeException e) {
-      throw federation.hint(FerryFailure.wrap(e, "running the query"));
+      throw federation.hint(FerryFailure.wrap(e, "running the query"), sql);
     }
     return inserted != null ? federation.rowCount(inserted, batchRows)
         : federation.query(sql, batchRows);
