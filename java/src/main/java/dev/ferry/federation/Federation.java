@@ -282,17 +282,9 @@ public final class Federation implements AutoCloseable {
 
   private @Nullable List<String> namesUnder(String dottedPath) {
     try {
-      SchemaPlus s = calcite.getRootSchema();
-      for (String part : dottedPath.split("\\.")) {
-        SchemaPlus next = s.subSchemas().get(part);
-        if (next == null) {
-          var named = s.subSchemas().getIgnoreCase(part);
-          next = named == null ? null : named.entity();
-        }
-        if (next == null) {
-          return null;
-        }
-        s = next;
+      SchemaPlus s = SchemaPath.at(calcite.getRootSchema(), List.of(dottedPath.split("\\.")));
+      if (s == null) {
+        return null;
       }
       List<String> names = new ArrayList<>();
       for (String name : s.tables().getNames(LikePattern.any())) {

@@ -68,17 +68,9 @@ final class QueryColumns {
   }
 
   private static @Nullable Table resolve(SchemaPlus root, List<String> names) {
-    SchemaPlus s = root;
-    for (int i = 0; i < names.size() - 1; i++) {
-      SchemaPlus next = s.subSchemas().get(names.get(i));
-      if (next == null) {
-        var named = s.subSchemas().getIgnoreCase(names.get(i));
-        next = named == null ? null : named.entity();
-      }
-      if (next == null) {
-        return null;
-      }
-      s = next;
+    SchemaPlus s = SchemaPath.at(root, names.subList(0, names.size() - 1));
+    if (s == null) {
+      return null;
     }
     String last = names.get(names.size() - 1);
     Table t = s.tables().get(last);

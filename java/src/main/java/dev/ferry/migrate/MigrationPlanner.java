@@ -129,7 +129,6 @@ public final class MigrationPlanner {
     steps.addAll(new ViewSteps(q, ns, structure.translation(), to, warnings, skipped)
         .steps(from.views(), this::wanted));
     notCarried(source, sourceScope.namespace(), targetNames, skipped);
-    steps.sort(java.util.Comparator.comparing(MigrationPlan.Step::phase));
     boolean namespaces = targetEngine.capabilities().namespaces() != Capabilities.Namespaces.NONE
         && ddl.createNamespace(q, FERRY_NAMESPACE) != null;
     // Tables the target has already keep their own foreign keys, checked while rows arrive.
@@ -139,28 +138,27 @@ public final class MigrationPlanner {
         || ddl.checksForeignKeysWhileLoading() && ordered.stream().anyMatch(t -> !t.foreignKeys().isEmpty());
     if (!loadInOrder) {
       tables = largestFirst(source, sourceScope.namespace(), tables);
-      steps = afterLoadLargestFirst(steps, tables);
     }
+    steps.sort(stepOrder(loadInOrder ? List.of() : tables));
     return new MigrationPlan(request.from(), request.to(), sourceEngine.name(), targetEngine.name(),
         ns, namespaces ? FERRY_NAMESPACE : null, "migrate:" + request.from() + "->" + request.to(),
         tables, loadInOrder, steps, warnings, skipped);
   }
 
   /**
-   * {@code steps} with the indexes and foreign keys of each phase after the load in the tables'
-   * load order: the largest table's, the longest to build and check, start first.
+   * Steps by phase; within the phases after the load (indexes, foreign keys), in the order of
+   * {@code loadOrder}, so the largest table's, the longest to build and check, start first.
+   * Otherwise, and with no load order, steps keep their order.
    */
-  private static List<MigrationPlan.Step> afterLoadLargestFirst(List<MigrationPlan.Step> steps,
-      List<MigrationPlan.PlannedTable> tables) {
+  private static java.util.Comparator<MigrationPlan.Step> stepOrder(
+      List<MigrationPlan.PlannedTable> loadOrder) {
     Map<String, Integer> rank = new java.util.HashMap<>();
-    for (int i = 0; i < tables.size(); i++) {
-      rank.put(tables.get(i).target(), i);
+    for (int i = 0; i < loadOrder.size(); i++) {
+      rank.put(loadOrder.get(i).target(), i);
     }
-    List<MigrationPlan.Step> out = new ArrayList<>(steps);
-    out.sort(java.util.Comparator.comparing(MigrationPlan.Step::phase).thenComparing(s ->
+    return java.util.Comparator.comparing(MigrationPlan.Step::phase).thenComparing(s ->
         s.phase() == MigrationPhase.CONSTRAINTS || s.phase() == MigrationPhase.FOREIGN_KEYS
-            ? rank.getOrDefault(String.valueOf(s.table()), tables.size()) : 0));
-    return out;
+            ? rank.getOrDefault(String.valueOf(s.table()), loadOrder.size()) : 0);
   }
 
   /**

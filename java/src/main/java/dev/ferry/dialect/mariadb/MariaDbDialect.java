@@ -25,8 +25,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.calcite.sql.SqlDialect;
@@ -186,9 +188,9 @@ public final class MariaDbDialect implements Dialect {
   }
 
   /** Data and index bytes of each table, as InnoDB estimates them. */
-  @Override public java.util.Map<String, Long> tableSizes(Connection c, @Nullable String namespace)
+  @Override public Map<String, Long> tableSizes(Connection c, @Nullable String namespace)
       throws SQLException {
-    return dev.ferry.util.Jdbc.longsByName(c, "SELECT TABLE_NAME, COALESCE(DATA_LENGTH, 0) + COALESCE(INDEX_LENGTH, 0)"
+    return Jdbc.longsByName(c, "SELECT TABLE_NAME, COALESCE(DATA_LENGTH, 0) + COALESCE(INDEX_LENGTH, 0)"
         + " FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE'"
         + " AND TABLE_SCHEMA = COALESCE(?, DATABASE())", namespace);
   }
@@ -206,7 +208,7 @@ public final class MariaDbDialect implements Dialect {
       {"on update", "SELECT COLUMN_NAME, TABLE_NAME, EXTRA FROM information_schema.COLUMNS"
           + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND LOWER(EXTRA) LIKE '%on update%' ORDER BY 2, 1"},
     };
-    List<CodeObject> out = new java.util.ArrayList<>();
+    List<CodeObject> out = new ArrayList<>();
     for (String[] q : queries) {
       try (PreparedStatement ps = c.prepareStatement(q[1])) {
         ps.setString(1, namespace);

@@ -38,6 +38,7 @@ final class PostgresDdl extends Ddl {
   @Override protected String timestamptz(int fraction) {
     return "TIMESTAMPTZ(" + fraction + ")";
   }
+
   /**
    * {@code NOT VALID}, then {@code VALIDATE CONSTRAINT}: the check holds only a SHARE UPDATE
    * EXCLUSIVE lock on its table, so the foreign keys of different tables are checked side by

@@ -25,8 +25,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlDialectFactoryImpl;
@@ -160,19 +162,19 @@ public final class PostgresDialect implements Dialect {
   }
 
   /** Bytes on disk, indexes and TOAST included, of each table and materialized view. */
-  @Override public java.util.Map<String, Long> tableSizes(Connection c, @Nullable String namespace)
+  @Override public Map<String, Long> tableSizes(Connection c, @Nullable String namespace)
       throws SQLException {
     String q = "SELECT c.relname, pg_catalog.pg_total_relation_size(c.oid) FROM pg_catalog.pg_class c"
         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'm')"
         + " AND n.nspname = COALESCE(CAST(? AS text), current_schema())";
-    return dev.ferry.util.Jdbc.longsByName(c, q, namespace);
+    return Jdbc.longsByName(c, q, namespace);
   }
 
   /** Triggers (not the ones constraints make), and functions and procedures no extension owns. */
   @Override public List<CodeObject> codeObjects(Connection c, @Nullable String namespace)
       throws SQLException {
     String ns = "n.nspname = COALESCE(CAST(? AS text), current_schema())";
-    List<CodeObject> out = new java.util.ArrayList<>();
+    List<CodeObject> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT t.tgname, r.relname,"
         + " substring(pg_catalog.pg_get_triggerdef(t.oid) from '(BEFORE|AFTER|INSTEAD OF) .* ON ')"
         + " FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class r ON r.oid = t.tgrelid"

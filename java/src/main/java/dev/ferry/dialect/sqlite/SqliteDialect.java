@@ -30,8 +30,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.calcite.sql.SqlDialect;
@@ -133,11 +136,17 @@ public final class SqliteDialect implements Dialect {
    * Each table's highest rowid, which for tables rows are appended to is about their row count
    * (found in the table's b-tree without a scan); a table without rowid is left out.
    */
-  @Override public java.util.Map<String, Long> tableSizes(Connection c, @Nullable String namespace)
+  @Override public Map<String, Long> tableSizes(Connection c, @Nullable String namespace)
       throws SQLException {
-    java.util.Map<String, Long> out = new java.util.HashMap<>();
-    for (String t : Jdbc.longsByName(c, "SELECT name, 0 FROM sqlite_master WHERE type = 'table'"
-        + " AND name NOT LIKE 'sqlite!_%' ESCAPE '!'").keySet()) {
+    List<String> tables = new ArrayList<>();
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT name FROM"
+        + " sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!'")) {
+      while (rs.next()) {
+        tables.add(rs.getString(1));
+      }
+    }
+    Map<String, Long> out = new HashMap<>();
+    for (String t : tables) {
       try (Statement st = c.createStatement();
           ResultSet rs = st.executeQuery("SELECT MAX(rowid) FROM \"" + t.replace("\"", "\"\"") + "\"")) {
         if (rs.next()) {
@@ -153,7 +162,7 @@ public final class SqliteDialect implements Dialect {
   /** SQLite's triggers (it has no stored routines). */
   @Override public List<CodeObject> codeObjects(Connection c, @Nullable String namespace)
       throws SQLException {
-    List<CodeObject> out = new java.util.ArrayList<>();
+    List<CodeObject> out = new ArrayList<>();
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger' ORDER BY 2, 1")) {
       while (rs.next()) {

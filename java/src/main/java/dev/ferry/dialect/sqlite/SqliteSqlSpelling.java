@@ -24,11 +24,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class SqliteSqlSpelling extends SqlSpelling {
   private static final Set<String> CLOCK = Set.of("datetime", "date", "time");
 
-  /** {@code datetime('now')}, {@code date('now')}, {@code time('now')} as the clock. */
   @Override public boolean groupsLoosely() {
     return true;
   }
 
+  /** {@code datetime('now')}, {@code date('now')}, {@code time('now')} as the clock. */
   @Override public @Nullable SqlNode readFunction(String name, List<SqlNode> operands) {
     if (!CLOCK.contains(name)) {
       return null;
