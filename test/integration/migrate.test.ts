@@ -156,7 +156,12 @@ describe.skipIf(!havePg || !haveMaria)('ferry migrate across engines', () => {
     }
   }, 120_000);
 
-  it('refuses a --tables or --exclude pattern that matches nothing, with the closest names', async () => {
+  it('refuses a --tables or --exclude pattern that matches nothing, with the closest names, writing nothing', async () => {
+    await pg('DROP SCHEMA IF EXISTS ferry_mig_refused CASCADE', 'CREATE SCHEMA ferry_mig_refused');
+    await expect(migrate(ferry, { from: 'pg.ferry_mig_src', to: 'pg.ferry_mig_refused', exclude: ['custmers'] })).rejects.toMatchObject({ code: 'USAGE' });
+    const left = await ferry.tableNames('pg', 'ferry_mig_refused');
+    await pg('DROP SCHEMA ferry_mig_refused CASCADE');
+    expect([...left.tables, ...left.views]).toEqual([]);
     await expect(migrate(ferry, { from: 'pg.ferry_mig_src', to: 'pg.ferry_mig_pg', exclude: ['custmers'] })).rejects.toMatchObject({
       code: 'USAGE',
       message: expect.stringMatching(/^--exclude 'custmers' matches no table or view of database 'pg'; did you mean 'customers'\? \(there are: customers, /),
