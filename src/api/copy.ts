@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { CopyEvent, CopyMode, CopyTableResult } from '../copy/events.js';
+import type { CopyEvent, CopyMode, CopyProgress, CopyResult, CopyTableResult } from '../copy/events.js';
 import { ProgressMeter } from '../copy/progress-meter.js';
 import { FerryError, isFerryError } from '../errors/index.js';
 import type { CopyRequest, Ferry } from './ferry.js';
@@ -120,33 +120,52 @@ export async function copyTable(ferry: Ferry, request: CopyRequest, dryRun: bool
     }
     for (const message of plan.notes) onEvent({ kind: 'note', table, message });
     onEvent({ kind: 'start', table, rowsTotal: plan.rowsTotal, chunksTotal: plan.chunks.length, resumeFrom: plan.resumeFrom });
-    const meter = new ProgressMeter();
-    let last = { rows: -1, chunksDone: -1 };
-    let polling = false;
-    const poll = setInterval(() => {
-      if (polling) return;
-      polling = true;
-      job.progress().then((p) => {
-        meter.sample(performance.now(), p.rows);
-        // Polled every POLL_MS: only a change is news (JSON consumers would see repeats otherwise).
-        if (p.rows === last.rows && p.chunksDone === last.chunksDone) return;
-        last = { rows: p.rows, chunksDone: p.chunksDone };
-        onEvent({ kind: 'progress', table, rows: p.rows, rowsTotal: p.rowsTotal, chunksDone: p.chunksDone, chunksTotal: p.chunksTotal, rowsPerSecond: meter.rate(), etaSeconds: meter.eta(p.rowsTotal) });
-      }, () => undefined).finally(() => (polling = false));
-    }, POLL_MS);
-    let summary;
-    try {
-      summary = await job.run();
-    } finally {
-      clearInterval(poll);
-    }
-    for (const message of summary.notes) if (!plan.notes.includes(message)) onEvent({ kind: 'note', table, message });
-    const seconds = (performance.now() - started) / 1000;
-    onEvent({ kind: 'done', table, rows: summary.rows, chunks: summary.chunks ?? plan.chunks.length, seconds, rowsPerSecond: seconds > 0 ? summary.rows / seconds : 0, resumedFrom: summary.resumedFrom ?? null });
-    return { table, ok: true, rows: summary.rows, seconds };
+    return await followTable(job, table, started, plan.notes, onEvent);
   } catch (e) {
-    const err = isFerryError(e) ? e : new FerryError('JVM_ERROR', String((e as Error)?.message ?? e));
-    onEvent({ kind: 'failed', table, error: { code: err.code, message: err.message } });
-    return { table, ok: false, rows: 0, seconds: (performance.now() - started) / 1000, error: { code: err.code, message: err.message } };
+    return failedTable(table, started, e, onEvent);
   }
+}
+
+/** A running table load as {@link followTable} drives it: a copy's or a restore's. */
+export interface TableTask {
+  run(): Promise<CopyResult>;
+  progress(): Promise<CopyProgress>;
+}
+
+/**
+ * Runs `job` while reporting its progress as events (only changes, every POLL_MS), then its
+ * notes (those not in `known`) and a `done` event; what a copy and a restore of one table share.
+ */
+export async function followTable(job: TableTask, table: string, started: number, known: readonly string[], onEvent: (e: CopyEvent) => void): Promise<CopyTableResult> {
+  const meter = new ProgressMeter();
+  let last = { rows: -1, chunksDone: -1 };
+  let polling = false;
+  const poll = setInterval(() => {
+    if (polling) return;
+    polling = true;
+    job.progress().then((p) => {
+      meter.sample(performance.now(), p.rows);
+      // Polled every POLL_MS: only a change is news (JSON consumers would see repeats otherwise).
+      if (p.rows === last.rows && p.chunksDone === last.chunksDone) return;
+      last = { rows: p.rows, chunksDone: p.chunksDone };
+      onEvent({ kind: 'progress', table, rows: p.rows, rowsTotal: p.rowsTotal, chunksDone: p.chunksDone, chunksTotal: p.chunksTotal, rowsPerSecond: meter.rate(), etaSeconds: meter.eta(p.rowsTotal) });
+    }, () => undefined).finally(() => (polling = false));
+  }, POLL_MS);
+  let summary;
+  try {
+    summary = await job.run();
+  } finally {
+    clearInterval(poll);
+  }
+  for (const message of summary.notes) if (!known.includes(message)) onEvent({ kind: 'note', table, message });
+  const seconds = (performance.now() - started) / 1000;
+  onEvent({ kind: 'done', table, rows: summary.rows, chunks: summary.chunks, seconds, rowsPerSecond: seconds > 0 ? summary.rows / seconds : 0, resumedFrom: summary.resumedFrom ?? null });
+  return { table, ok: true, rows: summary.rows, seconds };
+}
+
+/** The `failed` event and result of a table whose copy or restore threw `e`. */
+export function failedTable(table: string, started: number, e: unknown, onEvent: (e: CopyEvent) => void): CopyTableResult {
+  const err = isFerryError(e) ? e : new FerryError('JVM_ERROR', String((e as Error)?.message ?? e));
+  onEvent({ kind: 'failed', table, error: { code: err.code, message: err.message } });
+  return { table, ok: false, rows: 0, seconds: (performance.now() - started) / 1000, error: { code: err.code, message: err.message } };
 }

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Table } from 'apache-arrow';
 import { readIpcChunks, tableRows, type ExactRow } from '../arrow/index.js';
-import { CopyHandle, EngineHandle, MigrationHandle, type EngineDatabase, type Wire } from '../bridge/index.js';
+import { BackupHandle, checkBackup, CopyHandle, EngineHandle, MigrationHandle, RestoreHandle, type EngineDatabase, type Wire } from '../bridge/index.js';
 import { absolutizeUrl, validateConfig, type FerryConfigInput, type LoadedConfig } from '../config/index.js';
 import { FerryError, registerSecrets, urlSecrets } from '../errors/index.js';
 import type { SchemaSnapshot } from '../schema/model.js';
@@ -37,10 +37,10 @@ export interface OpenOptions {
  */
 export function engineDatabases(loaded: LoadedConfig): EngineDatabase[] {
   return Object.entries(loaded.config.databases).map(([name, db]) => {
-    registerSecrets([db.password, ...urlSecrets(db.url)]);
+    registerSecrets([db.password, ...urlSecrets(db.url ?? '')]);
     return {
       name,
-      url: absolutizeUrl(db.url, loaded.baseDir),
+      url: absolutizeUrl(db.url ?? '', loaded.baseDir),
       user: db.user,
       password: db.password,
       schema: db.schema,
@@ -199,6 +199,24 @@ export class Ferry {
   async migration(request: Wire.MigrationRequest): Promise<MigrationHandle> {
     this.checkOpen();
     return MigrationHandle.open(this.engine, request);
+  }
+
+  /** Creates a backup job in the JVM (see {@link backup} for how it is driven). */
+  async backupJob(request: Wire.BackupRequest): Promise<BackupHandle> {
+    this.checkOpen();
+    return BackupHandle.open(this.engine, request);
+  }
+
+  /** Creates the load of one table of a restore in the JVM (see {@link restore}). */
+  async restoreJob(request: Wire.RestoreRequest): Promise<RestoreHandle> {
+    this.checkOpen();
+    return RestoreHandle.open(this.engine, request);
+  }
+
+  /** Proves every file of the backup database `name` present and intact (size, SHA-256). */
+  async checkBackup(name: string, jobs = 2): Promise<Wire.BackupCheck> {
+    this.checkOpen();
+    return checkBackup(this.engine, name, jobs);
   }
 
   /** Compares one table in two databases inside the JVM (see {@link verify}). */

@@ -11,3 +11,7 @@ export { splitRef, type DatabaseRef } from './refs.js';
 export { closeAllSync } from './lifecycle.js';
 export { copyRequestDefaults, verifyRequestDefaults } from '../bridge/index.js';
 export { listTables, describeTable, type TableListing, type TableSummary, type TableDescription } from './tables.js';
+export { backup, type BackupOptions } from './backup.js';
+export { restore, type RestoreOptions } from './restore.js';
+export { readManifest, isBackupFolder, MANIFEST_FILE } from '../backup/manifest-file.js';
+export type { BackupEvent, BackupResult, BackupManifest, BackupCheck, RestoreEvent } from '../backup/events.js';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { CopyTableResult } from '../copy/events.js';
+import type { CopyEvent, CopyTableResult } from '../copy/events.js';
 import { AFTER_LOAD, BEFORE_LOAD, type MigratedTable, type MigrateEvent, type MigrationPhase, type MigrationReport, type PhaseResult } from '../migrate/events.js';
 import { columnsOf, mappingToWire, type Mapping } from '../migrate/mapping.js';
 import type { VerifyReport } from '../verify/verify-report.js';
@@ -47,7 +47,7 @@ export interface MigrateOptions {
  * const report = await migrate(ferry, { from: 'legacy', to: 'pg', jobs: 2 }, (e) => console.log(e.kind));
  * report.ok // true when every table is loaded and verified exact and every step succeeded
  */
-export async function migrate(ferry: Ferry, options: MigrateOptions, onEvent: (e: MigrateEvent) => void = () => undefined): Promise<MigrationReport> {
+export async function migrate(ferry: Ferry, options: MigrateOptions, onEvent: (e: MigrateEvent) => void = () => undefined, loader?: TableLoader): Promise<MigrationReport> {
   const started = performance.now();
   const from = splitRef(ferry, options.from);
   const to = splitRef(ferry, options.to);
@@ -102,7 +102,7 @@ export async function migrate(ferry: Ferry, options: MigrateOptions, onEvent: (e
     while (next < plan.tables.length) {
       const t = plan.tables[next++]!;
       const m = columnsOf(options.mapping, t.target);
-      const load = await copyTable(ferry, {
+      const load = loader ? await loader({ source: t.source, target: t.target, job: plan.job, checkpointNamespace }, (event) => onEvent({ kind: 'load', event })) : await copyTable(ferry, {
         from: from.database,
         to: to.database,
         table: t.source,
@@ -149,6 +149,15 @@ export async function migrate(ferry: Ferry, options: MigrateOptions, onEvent: (e
   if (allLoaded) await phase('cleanup');
   return report(tables, false);
 }
+
+/**
+ * Loads one planned table some other way than a copy from a database (a restore loads it from
+ * a backup's files); its events and result are a copy's.
+ */
+export type TableLoader = (
+  table: { readonly source: string; readonly target: string; readonly job: string; readonly checkpointNamespace: string | null },
+  onEvent: (e: CopyEvent) => void,
+) => Promise<CopyTableResult>;
 
 /** Runs at most `width` tasks at once, the others waiting in order. */
 class Slots {

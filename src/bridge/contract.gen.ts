@@ -215,6 +215,62 @@ export const migrationRequestDefaults = {
   jobs: 1,
 } as const;
 
+/** What to back up and how. */
+export const BackupRequest = z.strictObject({
+  /** the configured database to back up */
+  database: z.string(),
+  /** its schema (or MariaDB database), when the entry is not pinned to one */
+  namespace: z.string().nullable().optional(),
+  /** tables to back up, as names or `*` patterns (null: every table) */
+  tables: z.array(z.string()).nullable().optional(),
+  /** tables to leave out, as names or `*` patterns */
+  exclude: z.array(z.string()).nullable().optional(),
+  /** the backup folder: new, or empty */
+  output: z.string(),
+  /** tables read side by side, all from one snapshot */
+  jobs: z.number().int().min(1).optional(),
+  /** `zstd` or `none` */
+  compress: z.string().optional(),
+  /** the key (64 hex digits) or passphrase (16 characters or more) that encrypts the files; null: not encrypted. Never written anywhere, and hidden from `toString` */
+  secret: z.string().nullable().optional(),
+  /** rows per chunk file at most */
+  chunkRows: z.number().int().min(1).optional(),
+});
+/** What to back up and how. */
+export type BackupRequest = z.input<typeof BackupRequest>;
+/** The JVM's defaults for what a `BackupRequest` leaves out (the only place they are written is the Java record). */
+export const backupRequestDefaults = {
+  jobs: 1,
+  compress: 'zstd',
+  chunkRows: 1000000,
+} as const;
+
+/** One table of a restore: its rows loaded from a backup's chunk files into the table the restore's structure phase created. */
+export const RestoreRequest = z.strictObject({
+  /** the backup, as a configured (or ad-hoc) database */
+  from: z.string(),
+  /** the target database */
+  to: z.string(),
+  /** the target's schema, when its entry is not pinned to one */
+  toNamespace: z.string().nullable().optional(),
+  /** the table's name in the backup */
+  table: z.string(),
+  /** its name in the target */
+  targetTable: z.string(),
+  /** the checkpoints' job name (the migration plan's) */
+  job: z.string(),
+  /** where the checkpoints are (the migration plan's) */
+  checkpointNamespace: z.string().nullable().optional(),
+  /** continue after the last committed file */
+  resume: z.boolean().optional(),
+});
+/** One table of a restore: its rows loaded from a backup's chunk files into the table the restore's structure phase created. */
+export type RestoreRequest = z.input<typeof RestoreRequest>;
+/** The JVM's defaults for what a `RestoreRequest` leaves out (the only place they are written is the Java record). */
+export const restoreRequestDefaults = {
+  resume: false,
+} as const;
+
 /** One statement pushed into one database. */
 export const ExplanationQuery = z.strictObject({
   /** the configured database that runs it (null when it cannot be told) */
@@ -759,6 +815,8 @@ export const MigrationPlan = z.strictObject({
   warnings: z.array(MigrationPlanWarning),
   /** objects not migrated, with the reason */
   skipped: z.array(MigrationPlanSkipped),
+  /** per target `table.column`, the next value the source's identity, sequence or AUTO_INCREMENT counter stood at (past the highest id when rows were deleted): the target's counter is set to it, or past the loaded ids when those are higher */
+  counters: z.record(z.string(), z.number().int()),
 });
 /** An ordered migration: the tables in load order, the structure steps of each phase, every type mapping that changes meaning (warnings), and what is left out and why. */
 export type MigrationPlan = z.output<typeof MigrationPlan>;
@@ -786,3 +844,193 @@ export const PhaseResult = z.strictObject({
 });
 /** What one structure phase did. */
 export type PhaseResult = z.output<typeof PhaseResult>;
+
+/** One table's part of a backup. */
+export const BackupResultTableResult = z.strictObject({
+  /** its name */
+  table: z.string(),
+  /** rows written */
+  rows: z.number().int(),
+  /** chunk files written */
+  files: z.number().int(),
+  /** their size */
+  bytes: z.number().int(),
+  /** time spent reading and writing it */
+  seconds: z.number(),
+});
+/** One table's part of a backup. */
+export type BackupResultTableResult = z.output<typeof BackupResultTableResult>;
+
+/** What a backup wrote. */
+export const BackupResult = z.strictObject({
+  /** the database backed up */
+  database: z.string(),
+  /** the backup folder (absolute) */
+  output: z.string(),
+  /** per table, in the manifest's order */
+  tables: z.array(BackupResultTableResult),
+  /** rows in all */
+  rows: z.number().int(),
+  /** bytes of all chunk files */
+  bytes: z.number().int(),
+  /** chunk files written */
+  files: z.number().int(),
+  /** where the snapshot stands in the source's log (see the manifest) */
+  position: z.record(z.string(), z.string()),
+  /** whether the files are encrypted */
+  encrypted: z.boolean(),
+  /** `zstd` or `none` */
+  compression: z.string(),
+  /** wall time */
+  seconds: z.number(),
+  /** what the user should know */
+  notes: z.array(z.string()),
+});
+/** What a backup wrote. */
+export type BackupResult = z.output<typeof BackupResult>;
+
+/** A running backup's counters, safe to read from any thread. */
+export const BackupProgress = z.strictObject({
+  /** `planning`, `reading`, `done`, `failed` or `cancelled` */
+  phase: z.string(),
+  /** tables finished */
+  tablesDone: z.number().int(),
+  /** tables to back up (-1 before planning) */
+  tablesTotal: z.number().int(),
+  /** rows written so far */
+  rows: z.number().int(),
+  /** bytes written so far */
+  bytes: z.number().int(),
+  /** the tables being read now */
+  current: z.array(z.string()),
+});
+/** A running backup's counters, safe to read from any thread. */
+export type BackupProgress = z.output<typeof BackupProgress>;
+
+/** A backup's files proven intact (present, of their size and SHA-256), as a restore does first. */
+export const BackupCheck = z.strictObject({
+  /** the backup as a database */
+  database: z.string(),
+  /** its folder */
+  path: z.string(),
+  /** chunk files checked */
+  files: z.number().int(),
+  /** their bytes */
+  bytes: z.number().int(),
+  /** time taken */
+  seconds: z.number(),
+});
+/** A backup's files proven intact (present, of their size and SHA-256), as a restore does first. */
+export type BackupCheck = z.output<typeof BackupCheck>;
+
+/** The database a backup was taken of. */
+export const ManifestSource = z.strictObject({
+  /** its configured name */
+  database: z.string(),
+  /** Ferry's name for its engine (`postgresql`, `mariadb`, …) */
+  engine: z.string(),
+  /** the product name its driver reports */
+  product: z.string(),
+  /** the product version its driver reports */
+  productVersion: z.string(),
+  /** the schema (or MariaDB database) backed up; null where the engine has none */
+  namespace: z.string().nullable(),
+});
+/** The database a backup was taken of. */
+export type ManifestSource = z.output<typeof ManifestSource>;
+
+/** How chunk files are sealed; the key itself is never stored. */
+export const ManifestEncryption = z.strictObject({
+  /** always `AES-256-GCM` */
+  cipher: z.string(),
+  /** plaintext bytes per sealed segment */
+  segmentBytes: z.number().int(),
+  /** `PBKDF2-SHA256` for a passphrase, `none` for a 64-hex-digit key */
+  kdf: z.string(),
+  /** the KDF's iterations */
+  iterations: z.number().int(),
+  /** the KDF's salt, base64 */
+  salt: z.string(),
+  /** a value derived from the key (not the key), so a wrong key is named as such before any file is read */
+  keyCheck: z.string(),
+});
+/** How chunk files are sealed; the key itself is never stored. */
+export type ManifestEncryption = z.output<typeof ManifestEncryption>;
+
+/** What Ferry needs to know of one result column to give it an Arrow type. */
+export const ColumnSpec = z.strictObject({
+  label: z.string(),
+  jdbcType: z.number().int(),
+  typeName: z.string(),
+  precision: z.number().int(),
+  scale: z.number().int(),
+  nullable: z.boolean(),
+});
+/** What Ferry needs to know of one result column to give it an Arrow type. */
+export type ColumnSpec = z.output<typeof ColumnSpec>;
+
+/** One chunk file. */
+export const ManifestChunk = z.strictObject({
+  /** its path inside the backup folder, with `/` separators */
+  file: z.string(),
+  /** its rows */
+  rows: z.number().int(),
+  /** its size on disk */
+  bytes: z.number().int(),
+  /** the SHA-256 of its bytes on disk (hex) */
+  sha256: z.string(),
+  /** the sum of its rows' canonical hashes, like `TableData#checksum` */
+  checksum: z.string(),
+  /** the smallest value of the key's first column in it (text), null when none */
+  keyMin: z.string().nullable(),
+  /** the largest, likewise */
+  keyMax: z.string().nullable(),
+});
+/** One chunk file. */
+export type ManifestChunk = z.output<typeof ManifestChunk>;
+
+/** One table's rows. */
+export const ManifestTableData = z.strictObject({
+  /** the table's name in the source */
+  name: z.string(),
+  /** the columns as Ferry typed them when reading (the Arrow schema's source) */
+  columns: z.array(ColumnSpec),
+  /** the primary key's columns (empty when it has none) */
+  key: z.array(z.string()),
+  /** rows in all chunks */
+  rows: z.number().int(),
+  /** the sum (mod 2^64, decimal) of every row's canonical hash, as `ferry verify` computes it in the JVM */
+  checksum: z.string(),
+  /** per column, the next value of its identity, serial or AUTO_INCREMENT counter when the backup was taken */
+  identityNext: z.record(z.string(), z.number().int()),
+  /** the table's files in order */
+  chunks: z.array(ManifestChunk),
+});
+/** One table's rows. */
+export type ManifestTableData = z.output<typeof ManifestTableData>;
+
+/** What a backup folder holds, as its `manifest.json` says: written last, so a folder without one is a backup that did not finish. */
+export const Manifest = z.strictObject({
+  /** always `FORMAT` */
+  format: z.string(),
+  /** the format version (`VERSION`); a reader refuses any other */
+  version: z.number().int(),
+  /** when the snapshot was taken (ISO-8601 instant) */
+  createdAt: z.string(),
+  /** the database backed up */
+  source: ManifestSource,
+  /** where the snapshot stands in the source's log (`lsn`; `binlogFile`, `binlogPosition`, `gtid`); empty when the engine keeps none or it is off */
+  position: z.record(z.string(), z.string()),
+  /** `zstd` or `none` */
+  compression: z.string(),
+  /** how the files are sealed; null when they are not */
+  encryption: ManifestEncryption.nullable(),
+  /** the source's tables and views in Ferry's snapshot model, source type names kept */
+  schema: Snapshot,
+  /** the data of each table backed up, in backup order */
+  tables: z.array(ManifestTableData),
+  /** what the backup wants a reader to know (fewer readers than asked, say) */
+  notes: z.array(z.string()),
+});
+/** What a backup folder holds, as its `manifest.json` says: written last, so a folder without one is a backup that did not finish. */
+export type Manifest = z.output<typeof Manifest>;

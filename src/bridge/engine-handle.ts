@@ -22,6 +22,9 @@ interface JavaEngine {
   release(chunks: JavaChunks): Promise<void>;
   copyJob(request: Buffer): Promise<unknown>;
   migration(request: Buffer): Promise<unknown>;
+  backupJob(request: Buffer): Promise<unknown>;
+  restoreJob(request: Buffer): Promise<unknown>;
+  checkBackup(name: Buffer, jobs: number): Promise<Buffer>;
   close(): Promise<void>;
   closeNowSync(): void;
 }
@@ -145,6 +148,24 @@ export class EngineHandle {
   }
 
   /** Passes a JSON request to the JVM's `copyRequest` check and returns its JSON answer undecoded. */
+  /** Creates a JVM-side task (`backupJob`, `restoreJob`) from its JSON request. */
+  async task(method: 'backupJob' | 'restoreJob', request: Buffer, doing: string): Promise<unknown> {
+    try {
+      return await this.java[method](request);
+    } catch (e) {
+      throw toFerryError(e, doing);
+    }
+  }
+
+  /** The JVM's check of a backup database's files, as JSON bytes. */
+  async checkBackupRaw(name: string, jobs: number): Promise<Buffer> {
+    try {
+      return await this.java.checkBackup(Buffer.from(name, 'utf8'), jobs);
+    } catch (e) {
+      throw toFerryError(e, `checking the files of backup '${name}'`);
+    }
+  }
+
   copyRequestRaw(request: Buffer): Promise<Buffer> {
     return this.java.copyRequest(request);
   }

@@ -5,6 +5,7 @@ export { buildClasspath, JARS_DIR, HELPER_JAR, type Classpath } from './classpat
 export { toFerryError } from './java-error.js';
 export { CopyHandle } from './copy-handle.js';
 export { MigrationHandle } from './migration-handle.js';
+export { BackupHandle, RestoreHandle, checkBackup } from './backup-handle.js';
 export { verifyTable } from './verify-handle.js';
 export type * as Wire from './contract.gen.js';
 export { copyRequestDefaults, verifyRequestDefaults, CopyMode as CopyModeSchema } from './contract.gen.js';

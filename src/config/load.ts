@@ -41,7 +41,7 @@ export function validateConfig(raw: unknown, baseDir: string, file: string | nul
       issues: result.error.issues.map((i) => ({ key: i.path.join('.'), message: i.message })),
     });
   }
-  for (const db of Object.values(result.data.databases)) registerSecrets([db.password, ...urlSecrets(db.url)]);
+  for (const db of Object.values(result.data.databases)) registerSecrets([db.password, ...urlSecrets(db.url ?? '')]);
   const databases = Object.fromEntries(Object.entries(result.data.databases).map(([name, db]) => [name, withJdbcUrl(db, env)]));
   for (const db of Object.values(databases)) registerSecrets([db.password]);
   return { config: { ...result.data, databases }, baseDir, file, ...(Object.keys(unusable).length ? { unusable } : {}) };
@@ -76,10 +76,56 @@ function expandPerDatabase(raw: unknown, env: NodeJS.ProcessEnv): { expanded: un
  * own client would (PGPASSWORD, ~/.pgpass, MYSQL_PWD).
  */
 function withJdbcUrl(db: DatabaseConfig, env: NodeJS.ProcessEnv): DatabaseConfig {
-  const form = toJdbc(db.url);
+  if (db.backup !== undefined || /^(?:jdbc:ferry-backup|backup):/i.test(db.url ?? '')) return backupEntry(db, env);
+  const form = toJdbc(db.url ?? '');
   const user = db.user ?? form.user;
   const password = db.password ?? form.password ?? ambientPassword(form.url, user, env);
   return { ...db, url: form.url, ...(user !== undefined ? { user } : {}), ...(password !== undefined ? { password } : {}) };
+}
+
+/**
+ * A backup folder's entry: read-only, its URL `jdbc:ferry-backup:<folder>`, its password the
+ * key or passphrase named by `encryptKeyEnv` or `encryptKeyFile` (never written anywhere).
+ */
+function backupEntry(db: DatabaseConfig, env: NodeJS.ProcessEnv): DatabaseConfig {
+  const url = db.backup !== undefined ? `jdbc:ferry-backup:${db.backup}` : toJdbc(db.url ?? '').url;
+  const secret = backupSecret(db, env);
+  if (secret !== undefined) registerSecrets([secret]);
+  return { ...db, url, readOnly: true, ...(secret !== undefined ? { password: secret } : {}) };
+}
+
+/**
+ * `loaded` with a backup folder added as a read-only database, under `backup` (or `backup2`,
+ * … when the config has that name): how `ferry restore DIR` and `verify --from DIR` read a
+ * backup that no config entry names.
+ *
+ * @example
+ * const { loaded: withBk, name } = addBackupDatabase(loaded, './backups/monday');
+ */
+export function addBackupDatabase(loaded: LoadedConfig, dir: string, secret?: string): { loaded: LoadedConfig; name: string } {
+  const taken = new Set(Object.keys(loaded.config.databases).map((n) => n.toLowerCase()));
+  let name = 'backup';
+  for (let i = 2; taken.has(name); i++) name = `backup${i}`;
+  if (secret !== undefined) registerSecrets([secret]);
+  const entry = backupEntry({ backup: resolve(dir), ...(secret !== undefined ? { password: secret } : {}) }, process.env);
+  return { loaded: { ...loaded, config: { ...loaded.config, databases: { ...loaded.config.databases, [name]: entry } } }, name };
+}
+
+/** The key or passphrase of an encrypted backup, from the variable or file the entry names. */
+export function backupSecret(db: { readonly encryptKeyEnv?: string; readonly encryptKeyFile?: string; readonly password?: string }, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (db.encryptKeyEnv !== undefined) {
+    const v = env[db.encryptKeyEnv];
+    if (v === undefined || v === '') throw new FerryError('BACKUP_KEY', `the environment variable ${db.encryptKeyEnv} that should hold the backup key is not set; export it, or name the key with --encrypt-key-file`, { variable: db.encryptKeyEnv });
+    return v;
+  }
+  if (db.encryptKeyFile !== undefined) {
+    try {
+      return readFileSync(db.encryptKeyFile, 'utf8').replace(/\r?\n$/, '');
+    } catch (e) {
+      throw new FerryError('BACKUP_KEY', `cannot read the backup key file ${db.encryptKeyFile}: ${(e as Error).message}`, { file: db.encryptKeyFile });
+    }
+  }
+  return db.password;
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -163,6 +209,8 @@ export function absolutizeUrl(url: string, baseDir: string): string {
   const rel = (p: string): string => (isAbsolute(p) ? p : resolve(baseDir, p));
   let m = /^jdbc:(sqlite|duckdb):(?!:memory:)(?:file:)?([^?]+)(\?.*)?$/i.exec(url);
   if (m && m[2] && !m[2].startsWith(':')) return `jdbc:${m[1]}:${rel(m[2])}${m[3] ?? ''}`;
+  m = /^jdbc:ferry-backup:(.+)$/i.exec(url);
+  if (m?.[1]) return `jdbc:ferry-backup:${resolve(baseDir, m[1])}`;
   m = /^jdbc:h2:(?:file:)?((?:\.{1,2}\/|[^:/~][^:;]*\/)[^;]*)(;.*)?$/i.exec(url);
   if (m && m[1] && !/^(mem|tcp|ssl|zip|nio\w*|split|async|memFS|memLZF):/i.test(m[1])) return `jdbc:h2:${rel(m[1])}${m[2] ?? ''}`;
   m = /^jdbc:hsqldb:file:([^;]+)(;.*)?$/i.exec(url);

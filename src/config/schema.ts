@@ -11,10 +11,17 @@ const databaseName = z
  *
  * @example
  * { url: 'jdbc:postgresql://127.0.0.1:5432/test', user: 'postgres', schema: 'public', readOnly: true }
+ * { backup: './backups/monday', encryptKeyEnv: 'FERRY_BACKUP_KEY' }
  */
 export const databaseSchema = z
   .object({
-    url: z.string().refine(isDatabaseUrl, 'a database URL: postgres://user@host:5432/db, mysql://user@host/db, sqlite:path, duckdb:path, or a JDBC URL such as jdbc:postgresql://host:5432/db'),
+    url: z.string().refine(isDatabaseUrl, 'a database URL: postgres://user@host:5432/db, mysql://user@host/db, sqlite:path, duckdb:path, backup:folder, or a JDBC URL such as jdbc:postgresql://host:5432/db').optional(),
+    /** A folder `ferry backup` wrote, served as a read-only database (instead of `url`). */
+    backup: z.string().min(1).optional(),
+    /** The environment variable holding an encrypted backup's key or passphrase. */
+    encryptKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name').optional(),
+    /** A file holding an encrypted backup's key or passphrase. */
+    encryptKeyFile: z.string().min(1).optional(),
     user: z.string().optional(),
     password: z.string().optional(),
     schema: z.string().min(1).optional(),
@@ -23,7 +30,8 @@ export const databaseSchema = z
     /** Rows per round trip when streaming (default 10,000). */
     fetchSize: z.number().int().positive().max(1_000_000).optional(),
   })
-  .strict();
+  .strict()
+  .refine((d) => (d.url === undefined) !== (d.backup === undefined), { path: ['url'], message: 'required (expected string: a database URL), or backup: FOLDER (a backup folder) instead, not both' });
 
 /**
  * The whole config: the single source of truth for what `ferry.yaml` may hold.

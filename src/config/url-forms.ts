@@ -22,6 +22,8 @@ const FORMS: readonly UrlForm[] = [
   { schemes: ['mysql', 'mariadb'], jdbc: 'mariadb', kind: 'server', passwordEnv: 'MYSQL_PWD' },
   { schemes: ['sqlite'], jdbc: 'sqlite', kind: 'file' },
   { schemes: ['duckdb'], jdbc: 'duckdb', kind: 'file' },
+  // A folder `ferry backup` wrote, served read-only by the JVM's backup dialect.
+  { schemes: ['backup'], jdbc: 'ferry-backup', kind: 'file' },
 ];
 
 /** A database URL turned into a JDBC URL, with the credentials its user-info carried. */
@@ -46,7 +48,7 @@ function formOf(url: string): { form: UrlForm; rest: string } | undefined {
  * isDatabaseUrl('postgres://u@h/db') // true
  */
 export function isDatabaseUrl(url: string): boolean {
-  if (/^jdbc:[a-z0-9]+:/i.test(url)) return true;
+  if (/^jdbc:[a-z0-9-]+:/i.test(url)) return true;
   const f = formOf(url);
   return f !== undefined && (f.form.kind === 'file' ? f.rest.length > 0 : f.rest.startsWith('//'));
 }

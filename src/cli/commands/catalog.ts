@@ -27,6 +27,8 @@ export const COMMANDS = {
   copy: { summary: 'copy tables between two databases with INSERT … SELECT, chunked, resumable, at bulk-load speed', load: async () => (await import('./copy.js')).registerCopy },
   verify: { summary: 'prove a copy is exact: row counts and per-chunk checksums, then the differing keys', load: async () => (await import('./verify.js')).registerVerify },
   migrate: { summary: 'migrate a whole database: tables, keys, indexes, foreign keys, identity counters and views, then verify every table', load: async () => (await import('./migrate.js')).registerMigrate },
+  backup: { summary: 'back up a database into a folder: one consistent snapshot, Arrow IPC chunk files (zstd, optionally AES-256-GCM), a manifest with checksums; or --list one', load: async () => (await import('./backup.js')).registerBackup },
+  restore: { summary: 'restore a backup into any engine: files proven intact first, then tables, keys, foreign keys, counters and views, each table verified', load: async () => (await import('./restore.js')).registerRestore },
   demo: { summary: 'create an SQLite shop (and its v2 schema) and an H2 warehouse with a ferry.yaml; run a cross-database query, a check, a copy and a verify', load: async () => (await import('./demo.js')).registerDemo },
   doctor: { summary: 'check Java, the jars, the drivers and a connection to every configured database', load: async () => (await import('./doctor.js')).registerDoctor },
 } as const satisfies Record<string, CatalogEntry>;

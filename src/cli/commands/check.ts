@@ -12,6 +12,7 @@ import { renderMappingSuggestion } from '../render/mapping-yaml.js';
 import { emit, refuseExisting, writeNew } from '../output.js';
 import { commandLine, list, withConfigOptions, type ConfigOptions } from '../options.js';
 import { COMMANDS } from './catalog.js';
+import { backupRef } from '../backup-refs.js';
 import { note } from '../notes.js';
 
 /** The formats `ferry check` can write. */
@@ -53,7 +54,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
       .option('--suggest-mapping <file>', 'also write a draft mapping file (YAML) for ferry migrate --mapping: probable renames, placeholders for new NOT NULL columns')
       .option('--force', 'let --suggest-mapping overwrite an existing file'),
   ).action(async (opts: CheckCliOptions, cmd: Command) => {
-    const loaded = resolveConfig(opts);
+    const { loaded, ref: from } = backupRef(resolveConfig(opts), opts.from);
     // Refused before any database is inspected, so a long check is not wasted.
     if (opts.suggestMapping?.toLowerCase().endsWith('.json')) {
       throw new FerryError('USAGE', `--suggest-mapping ${opts.suggestMapping}: the suggestion is YAML, with its placeholders as comments; name the file *.yaml`);
@@ -63,7 +64,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
     const format = opts.format ?? (process.stdout.isTTY && !opts.output ? 'text' : 'json');
     const ferry = await Ferry.open(loaded);
     try {
-      const report = await check(ferry, opts.from, opts.to, {
+      const report = await check(ferry, from, opts.to, {
         tables: opts.tables ?? [],
         exclude: opts.exclude ?? [],
         data: opts.data,

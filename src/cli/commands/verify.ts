@@ -9,6 +9,7 @@ import { counted } from '../render/numbers.js';
 import { verifyReportHtml } from '../render/verify-html.js';
 import { commandLine, list, mappingOption, repeated, withConfigOptions, type ConfigOptions } from '../options.js';
 import { COMMANDS } from './catalog.js';
+import { backupRef } from '../backup-refs.js';
 
 
 /** Registers `ferry verify --from SRC --to TGT`. */
@@ -17,8 +18,8 @@ export function registerVerify(program: Command, setExit: (code: number) => void
     program
       .command('verify')
       .description(COMMANDS.verify.summary)
-      .addHelpText('after', `\nExamples:\n  ferry verify --from shop --to warehouse --tables orders\n  ferry verify --from pg --to maria --all --format json -o verify.json`)
-      .requiredOption('--from <src>', 'source: a configured database, or database.schema')
+      .addHelpText('after', `\nExamples:\n  ferry verify --from shop --to warehouse --tables orders\n  ferry verify --from pg --to maria --all --format json -o verify.json\n  ferry verify --from ./backups/monday --to staging --all`)
+      .requiredOption('--from <src>', 'source: a configured database, database.schema, or a backup folder')
       .requiredOption('--to <tgt>', 'target: a configured database, or database.schema')
       .option('--tables <names>', 'tables to verify, comma-separated', list)
       .option('--all', 'verify every table of the source')
@@ -29,9 +30,10 @@ export function registerVerify(program: Command, setExit: (code: number) => void
   ).action(async (opts: ConfigOptions & { from: string; to: string; tables?: string[]; all?: boolean; mapping?: string; map?: string[]; format: 'text' | 'json' | 'html'; output?: string }, cmd: Command) => {
     if (opts.tables?.length && opts.all) throw new FerryError('USAGE', '--tables and --all cannot be combined');
     const mapping = mappingOption(opts.mapping, opts.map);
-    const ferry = await Ferry.open(resolveConfig(opts));
+    const { loaded, ref: from } = backupRef(resolveConfig(opts), opts.from);
+    const ferry = await Ferry.open(loaded);
     try {
-      const outcomes = await verifyEach(ferry, { from: opts.from, to: opts.to, ...(opts.tables ? { tables: opts.tables } : {}), all: Boolean(opts.all), ...(mapping ? { mapping } : {}) });
+      const outcomes = await verifyEach(ferry, { from, to: opts.to, ...(opts.tables ? { tables: opts.tables } : {}), all: Boolean(opts.all), ...(mapping ? { mapping } : {}) });
       const tables = outcomes.flatMap((o) => (o.report ? [o.report] : []));
       const failed = outcomes.filter((o) => o.error);
       if (opts.format === 'json') {

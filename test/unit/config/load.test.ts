@@ -122,8 +122,8 @@ describe('loadConfigFile', () => {
     const e = thrown(() => loadConfigFile(file, {}));
     expect(e.code).toBe('CONFIG_INVALID');
     expect(e.exitCode).toBe(2);
-    expect(e.message).toBe(`${file}: databases.shop.url: a database URL: postgres://user@host:5432/db, mysql://user@host/db, sqlite:path, duckdb:path, or a JDBC URL such as jdbc:postgresql://host:5432/db`);
-    expect(e.meta).toEqual({ file, issues: [{ key: 'databases.shop.url', message: 'a database URL: postgres://user@host:5432/db, mysql://user@host/db, sqlite:path, duckdb:path, or a JDBC URL such as jdbc:postgresql://host:5432/db' }] });
+    expect(e.message).toBe(`${file}: databases.shop.url: a database URL: postgres://user@host:5432/db, mysql://user@host/db, sqlite:path, duckdb:path, backup:folder, or a JDBC URL such as jdbc:postgresql://host:5432/db`);
+    expect(e.meta).toEqual({ file, issues: [{ key: 'databases.shop.url', message: 'a database URL: postgres://user@host:5432/db, mysql://user@host/db, sqlite:path, duckdb:path, backup:folder, or a JDBC URL such as jdbc:postgresql://host:5432/db' }] });
     expect(JSON.stringify(e.toJSON())).not.toContain(SECRET);
   });
 
@@ -242,7 +242,7 @@ describe('configFromDbFlags', () => {
   it('throws CONFIG_INVALID from --db for a bad name or URL', () => {
     const bad = thrown(() => configFromDbFlags(['shop=sqlite:'], {}));
     expect(bad.code).toBe('CONFIG_INVALID');
-    expect(bad.message).toBe('--db: databases.shop.url: a database URL: postgres://user@host:5432/db, mysql://user@host/db, sqlite:path, duckdb:path, or a JDBC URL such as jdbc:postgresql://host:5432/db');
+    expect(bad.message).toBe('--db: databases.shop.url: a database URL: postgres://user@host:5432/db, mysql://user@host/db, sqlite:path, duckdb:path, backup:folder, or a JDBC URL such as jdbc:postgresql://host:5432/db');
     expect(thrown(() => configFromDbFlags(['my-db=jdbc:sqlite:x'], {})).code).toBe('CONFIG_INVALID');
   });
 

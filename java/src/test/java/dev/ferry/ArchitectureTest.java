@@ -39,13 +39,14 @@ class ArchitectureTest {
   private static final Map<String, Integer> RANKS = Map.ofEntries(
       Map.entry("error", 0),
       Map.entry("message", 1), Map.entry("util", 1), Map.entry("types", 1), Map.entry("checksum", 1),
+      Map.entry("crypt", 1),
       Map.entry("config", 2), Map.entry("catalog", 2), Map.entry("arrow", 2), Map.entry("validate", 2),
-      Map.entry("sink", 3), Map.entry("ddl", 3),
+      Map.entry("sink", 3), Map.entry("ddl", 3), Map.entry("archive", 3),
       Map.entry("dialect", 4),
       Map.entry("connect", 6),
       Map.entry("inspect", 7),
       Map.entry("federation", 8),
-      Map.entry("copy", 9), Map.entry("verify", 9), Map.entry("migrate", 9),
+      Map.entry("copy", 9), Map.entry("verify", 9), Map.entry("migrate", 9), Map.entry("backup", 9),
       Map.entry("wire", 10));
   private static final int ENGINE_RANK = 5;
 

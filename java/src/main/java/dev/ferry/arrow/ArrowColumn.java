@@ -52,14 +52,21 @@ abstract class ArrowColumn {
 
   abstract void read(ResultSet rs, int row) throws SQLException;
 
+  /** The column for {@code spec}, read from result column {@code i} (1-based): query results. */
   static ArrowColumn of(ColumnSpec spec, int i) {
+    return of(spec, i, Map.of(ArrowChunks.SQL_TYPE, spec.typeName()));
+  }
+
+  /**
+   * The column for {@code spec}, read from result column {@code i}, its field carrying
+   * {@code meta} (a chunk file keeps the whole spec there).
+   */
+  static ArrowColumn of(ColumnSpec spec, int i, Map<String, String> meta) {
     String label = spec.label();
     int type = spec.jdbcType();
-    String typeName = spec.typeName();
     int precision = spec.precision();
     int scale = spec.scale();
     boolean nullable = spec.nullable();
-    Map<String, String> meta = Map.of(ArrowChunks.SQL_TYPE, typeName);
     java.util.function.Function<ArrowType, Field> f =
         t -> new Field(label, new FieldType(nullable, t, null, meta), null);
     switch (type) {
@@ -226,6 +233,25 @@ abstract class ArrowColumn {
             ((VarBinaryVector) vector).setNull(row);
           } else {
             ((VarBinaryVector) vector).setSafe(row, v);
+          }
+        }
+      };
+    case Types.CHAR:
+    case Types.VARCHAR:
+    case Types.LONGVARCHAR:
+    case Types.NCHAR:
+    case Types.NVARCHAR:
+    case Types.LONGNVARCHAR:
+    case Types.CLOB:
+    case Types.NCLOB:
+      // getString, as sinks read these: getObject gives a CLOB's locator, not its text.
+      return new ArrowColumn(f.apply(ArrowType.Utf8.INSTANCE)) {
+        @Override void read(ResultSet rs, int row) throws SQLException {
+          String v = rs.getString(i);
+          if (v == null) {
+            ((VarCharVector) vector).setNull(row);
+          } else {
+            ((VarCharVector) vector).setSafe(row, v.getBytes(StandardCharsets.UTF_8));
           }
         }
       };

@@ -26,6 +26,25 @@ public record Snapshot(String format, String database, String engine, String eng
   public static final String FORMAT = "ferry-snapshot/1";
 
   /**
+   * This snapshot as database {@code database} holds it, with only the tables and views
+   * {@code names} names (exactly, else ignoring case; null: all): how a stored snapshot (a
+   * backup's) answers an inspection.
+   */
+  public Snapshot only(String database, @Nullable List<String> names) {
+    if (names == null) {
+      return new Snapshot(format, database, engine, engineVersion, takenAt, tables, views);
+    }
+    java.util.Set<String> exact = new java.util.HashSet<>(names);
+    java.util.Set<String> folded = new java.util.HashSet<>();
+    names.forEach(n -> folded.add(n.toLowerCase(java.util.Locale.ROOT)));
+    java.util.function.Predicate<String> wanted = n -> exact.contains(n)
+        || folded.contains(n.toLowerCase(java.util.Locale.ROOT));
+    return new Snapshot(format, database, engine, engineVersion, takenAt,
+        tables.stream().filter(t -> wanted.test(t.name())).toList(),
+        views.stream().filter(v -> wanted.test(v.name())).toList());
+  }
+
+  /**
    * One table with its keys and indexes.
    *
    * @param checks CHECK constraints, including those a column's domain brings

@@ -1,7 +1,9 @@
 package dev.ferry.dialect;
 
+import dev.ferry.archive.Archive;
 import dev.ferry.catalog.CatalogReader;
 import dev.ferry.catalog.CodeObject;
+import dev.ferry.catalog.Snapshot;
 import dev.ferry.checksum.CellKind;
 import dev.ferry.checksum.ChecksumSql;
 import dev.ferry.config.DatabaseSpec;
@@ -242,6 +244,57 @@ public interface Dialect {
    */
   default List<CodeObject> codeObjects(Connection c, @Nullable String namespace) throws SQLException {
     return List.of();
+  }
+
+  /**
+   * Opens {@code workers} read connections (or fewer, when the engine cannot share a snapshot
+   * between connections) that all read one consistent snapshot: what a backup reads side by
+   * side. By default one connection in one repeatable-read transaction.
+   */
+  default ReadSnapshot readSnapshot(ReadSnapshot.Opener open, int workers) throws SQLException {
+    return ReadSnapshot.single(open);
+  }
+
+  /**
+   * The next value of each identity, serial or AUTO_INCREMENT counter of {@code namespace}'s
+   * tables (null: the connection's own), by table then column, as a backup records them: a
+   * counter can stand past the highest id (rows deleted since), and a restore sets it there.
+   * Empty by default (the restore then starts counters after the highest id).
+   */
+  default Map<String, Map<String, Long>> identityNext(Connection c, @Nullable String namespace)
+      throws SQLException {
+    return Map.of();
+  }
+
+  // ---- a database held elsewhere than in a server (a backup folder) ----
+
+  /**
+   * The dialect serving one configured database: this one, or, for an engine whose databases
+   * differ in what they hold (a backup folder names its source engine), one of its own.
+   */
+  default Dialect bind(DatabaseSpec spec) {
+    return this;
+  }
+
+  /**
+   * The engine whose tables, types and SQL this database holds: itself, or the source engine of
+   * a backup, so that restoring PostgreSQL's backup into PostgreSQL keeps its own types.
+   */
+  default Dialect original() {
+    return this;
+  }
+
+  /** The backup folder this database serves, or null for a database in an engine (the default). */
+  default @Nullable Archive archive() {
+    return null;
+  }
+
+  /**
+   * The snapshot this database keeps of its own structure, read instead of its catalog (a
+   * backup's manifest holds its source's, with the source's own type names); null by default.
+   */
+  default @Nullable Snapshot storedSnapshot() {
+    return null;
   }
 
   // ---- verifying ----

@@ -42,7 +42,7 @@ public final class Dialects {
 
   /** The dialect for {@code spec}'s URL. */
   public static Dialect of(DatabaseSpec spec) {
-    return forSubprotocol(spec.subprotocol());
+    return forSubprotocol(spec.subprotocol()).bind(spec);
   }
 
   /** The dialect serving JDBC URLs {@code jdbc:<subprotocol>:…}; the generic one otherwise. */

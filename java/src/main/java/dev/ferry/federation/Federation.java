@@ -179,6 +179,11 @@ public final class Federation implements AutoCloseable {
     return new PlannedRows(null, ps);
   }
 
+  /** The Arrow memory every result and backup of this federation allocates from. */
+  public BufferAllocator allocator() {
+    return allocator;
+  }
+
   /** The configured databases by name. */
   public Map<String, DatabaseSchema> databases() {
     return Collections.unmodifiableMap(databases);

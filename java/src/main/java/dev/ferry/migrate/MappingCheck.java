@@ -17,7 +17,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Calcite plans over the source table (a typo, an unknown column or a non-boolean condition is
  * refused here, not halfway through the load).
  */
-final class MappingCheck {
+public final class MappingCheck {
   private MappingCheck() {}
 
   /**
@@ -53,7 +53,7 @@ final class MappingCheck {
   }
 
   /** Calcite's name of a source table: {@code "db"."namespace"."table"}. */
-  static String sourceRef(String database, @Nullable String namespace, String table) {
+  public static String sourceRef(String database, @Nullable String namespace, String table) {
     return quote(database) + (namespace == null ? "" : "." + quote(namespace)) + "." + quote(table);
   }
 

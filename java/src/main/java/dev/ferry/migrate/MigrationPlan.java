@@ -21,10 +21,20 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param steps structure steps, in phase order
  * @param warnings mappings and omissions that change meaning
  * @param skipped objects not migrated, with the reason
+ * @param counters per target {@code table.column}, the next value the source's identity,
+ *     sequence or AUTO_INCREMENT counter stood at (past the highest id when rows were deleted):
+ *     the target's counter is set to it, or past the loaded ids when those are higher
  */
 public record MigrationPlan(String from, String to, String sourceEngine, String targetEngine,
     @Nullable String targetNamespace, @Nullable String checkpointNamespace, String job,
-    List<PlannedTable> tables, boolean loadInOrder, List<Step> steps, List<Warning> warnings, List<Skipped> skipped) {
+    List<PlannedTable> tables, boolean loadInOrder, List<Step> steps, List<Warning> warnings, List<Skipped> skipped,
+    java.util.Map<String, Long> counters) {
+
+  /** This plan with its checkpoints in {@code namespace}. */
+  public MigrationPlan withCheckpoints(@Nullable String namespace) {
+    return new MigrationPlan(from, to, sourceEngine, targetEngine, targetNamespace, namespace, job,
+        tables, loadInOrder, steps, warnings, skipped, counters);
+  }
 
   /**
    * One table to load.

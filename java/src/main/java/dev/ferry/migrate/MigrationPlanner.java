@@ -11,7 +11,6 @@ import dev.ferry.dialect.Dialect;
 import dev.ferry.error.FerryFailure;
 import dev.ferry.federation.DatabaseSchema;
 import dev.ferry.federation.Federation;
-import dev.ferry.federation.NameHints;
 import dev.ferry.inspect.Inspector;
 import dev.ferry.types.TableName;
 
@@ -24,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.calcite.sql.SqlDialect;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -40,15 +38,13 @@ public final class MigrationPlanner {
 
   private final Federation federation;
   private final MigrationRequest request;
-  private final List<Pattern> include;
-  private final List<Pattern> exclude;
+  private final TableChoice choice;
 
   /** A planner for {@code request} over the databases of {@code federation}. */
   public MigrationPlanner(Federation federation, MigrationRequest request) {
     this.federation = requireNonNull(federation, "federation");
     this.request = requireNonNull(request, "request");
-    this.include = patterns(request.tables());
-    this.exclude = patterns(request.exclude());
+    this.choice = new TableChoice(request.from(), request.tables(), request.exclude());
   }
 
   /** The plan; a bad request (unknown database, a pattern matching nothing, a non-empty target) fails here. */
@@ -59,7 +55,7 @@ public final class MigrationPlanner {
     Scope targetScope = target.inspectionScope(request.toNamespace());
     Snapshot from = Inspector.inspect(source.dataSource(), sourceScope, null);
     Snapshot to = Inspector.inspect(target.dataSource(), targetScope, null);
-    Dialect sourceEngine = source.engine();
+    Dialect sourceEngine = source.engine().original();
     Dialect targetEngine = target.engine();
     SqlDialect q = target.dialect();
     Ddl ddl = targetEngine.ddl();
@@ -142,7 +138,30 @@ public final class MigrationPlanner {
     steps.sort(stepOrder(loadInOrder ? List.of() : tables));
     return new MigrationPlan(request.from(), request.to(), sourceEngine.name(), targetEngine.name(),
         ns, namespaces ? FERRY_NAMESPACE : null, "migrate:" + request.from() + "->" + request.to(),
-        tables, loadInOrder, steps, warnings, skipped);
+        tables, loadInOrder, steps, warnings, skipped,
+        counters(source, sourceScope.namespace(), targetNames));
+  }
+
+  /**
+   * The source's identity counters by target {@code table.column}; none when the source cannot
+   * say (the target's counters then continue after the loaded ids).
+   */
+  private static Map<String, Long> counters(DatabaseSchema source, @Nullable String namespace,
+      Map<String, String> targetNames) {
+    Map<String, Map<String, Long>> next;
+    try (Connection c = source.dataSource().getConnection()) {
+      next = source.engine().identityNext(c, namespace);
+    } catch (SQLException unknown) {
+      return Map.of();
+    }
+    Map<String, Long> out = new java.util.TreeMap<>();
+    next.forEach((table, columns) -> {
+      String target = targetNames.get(table);
+      if (target != null) {
+        columns.forEach((column, value) -> out.put(target + "." + column, value));
+      }
+    });
+    return out;
   }
 
   /**
@@ -179,7 +198,7 @@ public final class MigrationPlanner {
     }
     for (CodeObject o : code) {
       String table = o.table() == null ? null : targetNames.get(o.table());
-      if (o.table() != null ? table == null : !include.isEmpty() || !wanted(o.name())) {
+      if (o.table() != null ? table == null : choice.narrowed() || !wanted(o.name())) {
         continue;
       }
       String object = table == null ? o.name() : table + "." + o.name();
@@ -220,15 +239,13 @@ public final class MigrationPlanner {
 
   /** Whether a table or view of this name is migrated: --tables (when given) matches it, --exclude does not. */
   private boolean wanted(String name) {
-    return (include.isEmpty() || include.stream().anyMatch(p -> p.matcher(name).matches()))
-        && exclude.stream().noneMatch(p -> p.matcher(name).matches());
+    return choice.wanted(name);
   }
 
   private List<Snapshot.Table> choose(Snapshot from, List<MigrationPlan.Skipped> skipped) {
     List<String> names = new ArrayList<>(from.tables().stream().map(Snapshot.Table::name).toList());
     from.views().forEach(v -> names.add(v.name()));
-    matchesSomething("--tables", request.tables(), names);
-    matchesSomething("--exclude", request.exclude(), names);
+    choice.requireMatches(names);
     List<Snapshot.Table> out = new ArrayList<>();
     for (Snapshot.Table t : from.tables()) {
       if (!wanted(t.name())) {
@@ -243,27 +260,9 @@ public final class MigrationPlanner {
       out.add(t);
     }
     if (out.isEmpty()) {
-      throw FerryFailure.of("USAGE", "no table of database '" + request.from() + "' matches"
-          + (request.tables() == null ? "" : " --tables " + String.join(",", request.tables()))
-          + (request.exclude() == null ? "" : " (after --exclude " + String.join(",", request.exclude()) + ")")
-          + "; its tables: " + String.join(", ", from.tables().stream().map(Snapshot.Table::name).toList()))
-          .with("database", request.from());
+      throw choice.nothingChosen(from.tables().stream().map(Snapshot.Table::name).toList());
     }
     return out;
-  }
-
-  /** Refuses a pattern of {@code option} that matches none of {@code names}: it is a typo, not an empty choice. */
-  private void matchesSomething(String option, @Nullable List<String> globs, List<String> names) {
-    for (String g : globs == null ? List.<String>of() : globs) {
-      Pattern p = patterns(List.of(g)).stream().findFirst().orElse(null);
-      if (p != null && names.stream().noneMatch(n -> p.matcher(n).matches())) {
-        String hint = NameHints.didYouMean(names, g.strip());
-        throw FerryFailure.of("USAGE", option + " '" + g.strip() + "' matches no table or view of"
-            + " database '" + request.from() + "'; " + (hint.isEmpty() ? "there are: "
-            + NameHints.closest(names, g.strip()) : hint + "(there are: " + NameHints.closest(names, g.strip()) + ")"))
-            .with("database", request.from()).with("pattern", g.strip());
-      }
-    }
   }
 
   /** The target table a source table goes to: the mapping entry naming it as its source, else its own name. */
@@ -306,20 +305,6 @@ public final class MigrationPlanner {
             .with("table", e.getKey());
       }
     }
-  }
-
-  private static List<Pattern> patterns(@Nullable List<String> globs) {
-    List<Pattern> out = new ArrayList<>();
-    if (globs != null) {
-      for (String g : globs) {
-        String s = g.strip();
-        if (!s.isEmpty()) {
-          out.add(Pattern.compile(Pattern.quote(s).replace("*", "\\E.*\\Q"),
-              Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
-        }
-      }
-    }
-    return out;
   }
 
   private static Map<String, Snapshot.Table> byLowerName(List<Snapshot.Table> tables) {

@@ -142,6 +142,10 @@ public final class MigrationRunner {
     } catch (SQLException e) {
       throw FerryFailure.wrap(e, "reading the highest " + column + " of " + table);
     }
+    Long counter = plan.counters().get(requireNonNull(s.table(), "table") + "." + column);
+    if (counter != null && counter > next) {
+      next = counter;
+    }
     return target.engine().ddl().identityRestart(q, table, column, Long.toString(next));
   }
 

@@ -58,7 +58,7 @@ public final class RowCanon {
    * A canonicalizer for one reading thread; {@code untyped} reads cells that carry no declared
    * type (SQLite's), converting each by its column's kind.
    */
-  RowCanon(boolean untyped) {
+  public RowCanon(boolean untyped) {
     this.untyped = untyped;
     try {
       md5 = MessageDigest.getInstance("MD5");
@@ -68,7 +68,7 @@ public final class RowCanon {
   }
 
   /** The canonical text of column {@code i} of the current row; null for SQL NULL. */
-  @Nullable String text(ResultSet rs, int i, CellKind kind) throws SQLException {
+  public @Nullable String text(ResultSet rs, int i, CellKind kind) throws SQLException {
     if (untyped) {
       return untyped(rs.getObject(i), kind);
     }
@@ -240,7 +240,7 @@ public final class RowCanon {
   }
 
   /** The 64-bit hash of a row's canonical cells (see the class comment). */
-  long hash(List<@Nullable String> cells) {
+  public long hash(List<@Nullable String> cells) {
     for (String c : cells) {
       if (c == null) {
         md5.update((byte) 0);

@@ -1,5 +1,12 @@
 package dev.ferry.wire;
 
+import dev.ferry.archive.Manifest;
+import dev.ferry.backup.BackupCheck;
+import dev.ferry.backup.BackupProgress;
+import dev.ferry.backup.BackupRequest;
+import dev.ferry.backup.BackupResult;
+import dev.ferry.backup.RestoreRequest;
+
 import dev.ferry.catalog.Snapshot;
 import dev.ferry.copy.CopyPlan;
 import dev.ferry.copy.CopyProgress;
@@ -26,11 +33,12 @@ public final class Contract {
   /** What Node sends: fields with a default or that may be null are optional there. */
   public static final List<Class<? extends Record>> REQUESTS = List.of(OpenRequest.class,
       InspectRequest.class, CopyRequest.class, VerifyRequest.class, ScriptRequest.class,
-      ValidateRequest.class, MigrationRequest.class);
+      ValidateRequest.class, MigrationRequest.class, BackupRequest.class, RestoreRequest.class);
 
   /** What the JVM answers: every field is present, null where it may be. */
   public static final List<Class<? extends Record>> REPLIES = List.of(Explanation.class,
       Ping.class, Snapshot.class, TableList.class, CopyRequest.class, CopyPlan.class,
       CopyResult.class, CopyProgress.class, VerifyReport.class, StatementVerdict.class,
-      RuntimeInfo.class, FailureEnvelope.class, MigrationPlan.class, PhaseResult.class);
+      RuntimeInfo.class, FailureEnvelope.class, MigrationPlan.class, PhaseResult.class,
+      BackupResult.class, BackupProgress.class, BackupCheck.class, Manifest.class);
 }

@@ -1,5 +1,11 @@
 package dev.ferry.wire;
 
+import dev.ferry.backup.BackupCheck;
+import dev.ferry.backup.BackupJob;
+import dev.ferry.backup.BackupRequest;
+import dev.ferry.backup.Backups;
+import dev.ferry.backup.RestoreRequest;
+
 import dev.ferry.arrow.ArrowChunks;
 import dev.ferry.copy.CopyJob;
 import dev.ferry.copy.CopyRequest;
@@ -128,6 +134,34 @@ public final class Engine implements AutoCloseable {
       return new MigrationTask(federation, new MigrationPlanner(federation, r).plan(), r.jobs());
     } catch (Exception e) {
       throw FerryFailure.wrap(e, "planning the migration");
+    }
+  }
+
+  /** Starts a backup (a {@link BackupRequest}); nothing is read until it runs. */
+  public BackupTask backupJob(byte[] requestJson) {
+    BackupRequest r = Messages.read(requestJson, BackupRequest.class);
+    try {
+      return new BackupTask(new BackupJob(federation, r));
+    } catch (Exception e) {
+      throw FerryFailure.wrap(e, "starting the backup");
+    }
+  }
+
+  /**
+   * A {@link BackupCheck}: every file of the backup that database {@code name} serves proven
+   * present and intact, before a restore writes anything.
+   */
+  public byte[] checkBackup(byte[] nameUtf8, int jobs) {
+    return Messages.write(Backups.check(federation, text(nameUtf8), jobs));
+  }
+
+  /** Starts the load of one table of a restore (a {@link RestoreRequest}). */
+  public RestoreTask restoreJob(byte[] requestJson) {
+    RestoreRequest r = Messages.read(requestJson, RestoreRequest.class);
+    try {
+      return new RestoreTask(Backups.restore(federation, r));
+    } catch (Exception e) {
+      throw FerryFailure.wrap(e, "starting the restore of " + r.table());
     }
   }
 

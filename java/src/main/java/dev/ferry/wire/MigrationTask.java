@@ -37,9 +37,7 @@ public final class MigrationTask {
     PhaseResult r = new MigrationRunner(federation.database(plan.to()), plan, jobs).run(phase);
     if (phase == MigrationPhase.TYPES && !java.util.Objects.equals(r.checkpointNamespace(),
         plan.checkpointNamespace())) {
-      plan = new MigrationPlan(plan.from(), plan.to(), plan.sourceEngine(), plan.targetEngine(),
-          plan.targetNamespace(), r.checkpointNamespace(), plan.job(), plan.tables(), plan.loadInOrder(), plan.steps(),
-          plan.warnings(), plan.skipped());
+      plan = plan.withCheckpoints(r.checkpointNamespace());
     }
     return Messages.write(r);
   }

@@ -9,6 +9,7 @@ import dev.ferry.ddl.SqlSpelling;
 import dev.ferry.dialect.Capabilities;
 import dev.ferry.dialect.CopyTextLoader;
 import dev.ferry.dialect.Dialect;
+import dev.ferry.dialect.ReadSnapshot;
 import dev.ferry.sink.BatchSink;
 import dev.ferry.sink.BatchSql;
 import dev.ferry.sink.SinkContext;
@@ -193,6 +194,16 @@ public final class MariaDbDialect implements Dialect {
     return Jdbc.longsByName(c, "SELECT TABLE_NAME, COALESCE(DATA_LENGTH, 0) + COALESCE(INDEX_LENGTH, 0)"
         + " FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE'"
         + " AND TABLE_SCHEMA = COALESCE(?, DATABASE())", namespace);
+  }
+
+  @Override public ReadSnapshot readSnapshot(ReadSnapshot.Opener open, int workers)
+      throws SQLException {
+    return MariaDbSnapshot.open(open, workers);
+  }
+
+  @Override public Map<String, Map<String, Long>> identityNext(Connection c, @Nullable String namespace)
+      throws SQLException {
+    return MariaDbSnapshot.identityNext(c, namespace);
   }
 
   /** Triggers, stored routines, events, and columns that set themselves ON UPDATE. */

@@ -10,6 +10,7 @@ import dev.ferry.dialect.Capabilities;
 import dev.ferry.dialect.CopyTextLoader;
 import dev.ferry.dialect.CopyTextSource;
 import dev.ferry.dialect.Dialect;
+import dev.ferry.dialect.ReadSnapshot;
 import dev.ferry.sink.SinkContext;
 import dev.ferry.sink.SinkValues;
 import dev.ferry.sink.SourceText;
@@ -168,6 +169,16 @@ public final class PostgresDialect implements Dialect {
         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'm')"
         + " AND n.nspname = COALESCE(CAST(? AS text), current_schema())";
     return Jdbc.longsByName(c, q, namespace);
+  }
+
+  @Override public ReadSnapshot readSnapshot(ReadSnapshot.Opener open, int workers)
+      throws SQLException {
+    return PostgresSnapshot.open(open, workers);
+  }
+
+  @Override public Map<String, Map<String, Long>> identityNext(Connection c, @Nullable String namespace)
+      throws SQLException {
+    return PostgresSnapshot.identityNext(c, namespace);
   }
 
   /** Triggers (not the ones constraints make), and functions and procedures no extension owns. */

@@ -1,0 +1,191 @@
+package dev.ferry.arrow;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.ferry.types.ColumnSpec;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowStreamWriter;
+import org.apache.arrow.vector.ipc.message.IpcOption;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Writes the rows of a JDBC result set as chunk files: each call one Arrow IPC stream of at
+ * most {@code maxRows} rows, optionally zstd-compressed.
+ *
+ * <p>A backup splits a table into several files by calling {@link #write} again on the same
+ * result set; the vectors are made once and reused for every batch of every file. Values are
+ * read by the same per-type readers as query results ({@link ArrowColumn}), and each field's
+ * metadata keeps its whole {@link ColumnSpec} ({@link ChunkSchema}), so a restore types the
+ * columns exactly as the backup read them. A batch ends early once its text and binary values
+ * pass {@value #BATCH_BYTES} bytes, so wide rows neither overflow Arrow's 2 GB buffers nor hold
+ * a whole chunk in memory.
+ */
+public final class ArrowStreamFileWriter implements AutoCloseable {
+  /** Bytes of text and binary data after which a record batch is written out early. */
+  public static final int BATCH_BYTES = 64 << 20;
+
+  /** Sees each row while the result set is on it, after its values were read. */
+  @FunctionalInterface
+  public interface RowHook {
+    /** Called once per written row, with {@code rs} on that row; must not move it. */
+    void row(ResultSet rs) throws SQLException;
+  }
+
+  private final List<ColumnSpec> specs;
+  private final VectorSchemaRoot root;
+  private final ArrowColumn[] columns;
+  private final BaseVariableWidthVector[] variableWidth;
+  private final int batchRows;
+  private final long batchBytes;
+  private final ChunkCompression compression;
+  private final @Nullable RowHook hook;
+
+  /**
+   * A writer of rows typed as {@code specs}, in batches of {@code batchRows} rows, its vectors
+   * allocated from {@code allocator}; {@code hook}, when given, sees every row written.
+   */
+  public ArrowStreamFileWriter(List<ColumnSpec> specs, BufferAllocator allocator, int batchRows,
+      ChunkCompression compression, @Nullable RowHook hook) {
+    this(specs, allocator, batchRows, BATCH_BYTES, compression, hook);
+  }
+
+  /** As the public constructor, ending batches at {@code batchBytes} instead (tests). */
+  ArrowStreamFileWriter(List<ColumnSpec> specs, BufferAllocator allocator, int batchRows,
+      long batchBytes, ChunkCompression compression, @Nullable RowHook hook) {
+    this.batchBytes = batchBytes;
+    this.specs = List.copyOf(requireNonNull(specs, "specs"));
+    requireNonNull(allocator, "allocator");
+    this.compression = requireNonNull(compression, "compression");
+    if (batchRows < 1) {
+      throw new IllegalArgumentException("batchRows must be at least 1, not " + batchRows);
+    }
+    this.batchRows = batchRows;
+    this.hook = hook;
+    columns = new ArrowColumn[this.specs.size()];
+    List<Field> fields = new ArrayList<>(columns.length);
+    for (int i = 0; i < columns.length; i++) {
+      ColumnSpec spec = this.specs.get(i);
+      columns[i] = ArrowColumn.of(spec, i + 1, ChunkSchema.fieldMetadata(spec));
+      fields.add(columns[i].field);
+    }
+    root = VectorSchemaRoot.create(new Schema(fields, ChunkSchema.schemaMetadata()), allocator);
+    List<BaseVariableWidthVector> wide = new ArrayList<>();
+    for (int i = 0; i < columns.length; i++) {
+      FieldVector v = root.getVector(i);
+      columns[i].vector = v;
+      if (v instanceof BaseVariableWidthVector w) {
+        wide.add(w);
+      }
+    }
+    variableWidth = wide.toArray(new BaseVariableWidthVector[0]);
+    root.allocateNew();
+  }
+
+  /** The schema every stream of this writer has, column specs in its metadata. */
+  public Schema schema() {
+    return root.getSchema();
+  }
+
+  /** The columns this writer writes. */
+  public List<ColumnSpec> specs() {
+    return specs;
+  }
+
+  /**
+   * Writes the next rows of {@code rs}, at most {@code maxRows}, to {@code out} as one complete
+   * Arrow IPC stream, and returns how many were written; fewer than {@code maxRows} means
+   * {@code rs} is exhausted (do not call again then: some drivers refuse {@code next()} after
+   * the end). When no row is left the stream is still complete: its schema and no batch, which
+   * reads as an empty result, so an empty table's single chunk keeps its columns.
+   *
+   * <p>{@code rs} is not moved past the last row written, so the next call continues with the
+   * row after it. {@code out} is flushed but not closed. When this throws, the stream written
+   * so far lacks its end-of-stream marker and {@link ArrowResultSet} refuses it as truncated.
+   */
+  public long write(ResultSet rs, OutputStream out, long maxRows) throws SQLException, IOException {
+    requireNonNull(rs, "rs");
+    requireNonNull(out, "out");
+    if (maxRows < 1) {
+      throw new IllegalArgumentException("maxRows must be at least 1, not " + maxRows);
+    }
+    long rows = 0;
+    OutputChannel channel = new OutputChannel(out);
+    ArrowStreamWriter writer = new ArrowStreamWriter(root, null, channel, IpcOption.DEFAULT,
+        ChunkCompression.FACTORY, compression.codecType(), Optional.empty());
+    boolean complete = false;
+    try {
+      writer.start();
+      boolean more = true;
+      while (more && rows < maxRows) {
+        int limit = (int) Math.min(batchRows, maxRows - rows);
+        int count = fill(rs, limit);
+        if (count > 0) {
+          writer.writeBatch();
+        }
+        rows += count;
+        more = count == limit || full();
+      }
+      writer.end();
+      complete = true;
+    } finally {
+      if (!complete) {
+        channel.abandon();
+      }
+      writer.close();
+    }
+    return rows;
+  }
+
+  /**
+   * Reads up to {@code limit} rows into the vectors, fewer when the batch's data grows past
+   * {@code batchBytes} or {@code rs} ends; returns the row count, set on the root.
+   */
+  private int fill(ResultSet rs, int limit) throws SQLException {
+    for (FieldVector v : root.getFieldVectors()) {
+      // Keeps each buffer's capacity for the next batch, unlike allocateNew.
+      v.reset();
+    }
+    int count = 0;
+    while (count < limit && !full() && rs.next()) {
+      for (ArrowColumn c : columns) {
+        c.read(rs, count);
+      }
+      if (hook != null) {
+        hook.row(rs);
+      }
+      count++;
+    }
+    root.setRowCount(count);
+    return count;
+  }
+
+  /** Whether the text and binary values read into the current batch reach the byte limit. */
+  private boolean full() {
+    long bytes = 0;
+    for (BaseVariableWidthVector v : variableWidth) {
+      int last = v.getLastSet();
+      if (last >= 0) {
+        bytes += v.getStartOffset(last + 1);
+      }
+    }
+    return bytes >= batchBytes;
+  }
+
+  /** Frees the vectors. */
+  @Override public void close() {
+    root.close();
+  }
+}

@@ -1,0 +1,294 @@
+package dev.ferry.backup;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.ferry.archive.Manifest;
+import dev.ferry.catalog.Scope;
+import dev.ferry.catalog.Snapshot;
+import dev.ferry.crypt.BackupKey;
+import dev.ferry.crypt.SealedFormat;
+import dev.ferry.dialect.Dialect;
+import dev.ferry.dialect.ReadSnapshot;
+import dev.ferry.error.FerryFailure;
+import dev.ferry.federation.DatabaseSchema;
+import dev.ferry.federation.DirectPlan;
+import dev.ferry.federation.Federation;
+import dev.ferry.federation.PlannedRows;
+import dev.ferry.inspect.Inspector;
+import dev.ferry.message.Messages;
+import dev.ferry.migrate.MappingCheck;
+import dev.ferry.migrate.TableChoice;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Backs up the chosen tables of one database into a folder: every table read from one
+ * consistent snapshot ({@link Dialect#readSnapshot}) by up to {@code jobs} readers side by side,
+ * largest table first, into chunk files; the manifest is written last, so a folder without one
+ * is never mistaken for a backup. A failed or cancelled backup removes what it wrote.
+ */
+public final class BackupJob {
+  private final Federation federation;
+  private final BackupRequest request;
+  private final AtomicBoolean cancelled = new AtomicBoolean();
+  private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicLong rows = new AtomicLong();
+  private final AtomicLong bytes = new AtomicLong();
+  private final AtomicInteger tablesDone = new AtomicInteger();
+  private final Map<String, Boolean> current = new ConcurrentHashMap<>();
+  private volatile int tablesTotal = -1;
+  private volatile String phase = "planning";
+
+  /** A backup as {@code request} asks; nothing is read until {@link #run}. */
+  public BackupJob(Federation federation, BackupRequest request) {
+    this.federation = requireNonNull(federation, "federation");
+    this.request = requireNonNull(request, "request");
+    if (!request.compress().equals("zstd") && !request.compress().equals("none")) {
+      throw FerryFailure.of("USAGE", "--compress " + request.compress() + " is not offered: use"
+          + " zstd (the default) or none").with("compress", request.compress());
+    }
+  }
+
+  /** Runs the backup; fails with the folder emptied again. */
+  public BackupResult run() {
+    if (!running.compareAndSet(false, true)) {
+      throw FerryFailure.of("USAGE", "this backup job already ran");
+    }
+    long start = System.nanoTime();
+    Path out = Path.of(request.output()).toAbsolutePath().normalize();
+    boolean created = prepareFolder(out);
+    try {
+      BackupResult r = backup(out, start);
+      phase = "done";
+      return r;
+    } catch (Exception e) {
+      phase = cancelled.get() ? "cancelled" : "failed";
+      clean(out, created);
+      throw FerryFailure.wrap(e, "backing up database '" + request.database() + "' into " + out);
+    }
+  }
+
+  private BackupResult backup(Path out, long start) throws SQLException, IOException {
+    DatabaseSchema source = federation.database(request.database());
+    Dialect engine = source.engine();
+    Scope scope = source.inspectionScope(request.namespace());
+    Snapshot schema = Inspector.inspect(source.dataSource(), scope, null);
+    List<Snapshot.Table> tables = choose(schema);
+    tablesTotal = tables.size();
+    String ns = source.namespaceNames().isEmpty() ? null : scope.namespace();
+
+    Map<String, Long> sizes;
+    Map<String, Map<String, Long>> identity;
+    try (Connection c = source.dataSource().getConnection()) {
+      sizes = engine.tableSizes(c, ns);
+      identity = engine.identityNext(c, ns);
+    }
+    // Plans first (Calcite types each column), then the snapshot, so readers wait on nothing.
+    Map<String, TableWriter.Setup> setups = new LinkedHashMap<>();
+    BackupKey seal = null;
+    Manifest.Encryption encryption = null;
+    if (request.secret() != null) {
+      byte[] salt = BackupKey.newSalt();
+      seal = BackupKey.derive(request.secret(), salt, BackupKey.ITERATIONS);
+      encryption = new Manifest.Encryption("AES-256-GCM", SealedFormat.SEGMENT,
+          seal.stretched() ? "PBKDF2-SHA256" : "none", BackupKey.ITERATIONS,
+          Base64.getEncoder().encodeToString(salt), seal.check());
+    }
+    int index = 0;
+    for (Snapshot.Table t : tables) {
+      String sql = "SELECT * FROM " + MappingCheck.sourceRef(request.database(), ns, t.name());
+      DirectPlan direct;
+      try (PlannedRows planned = federation.planRows(sql)) {
+        direct = planned.direct();
+      }
+      if (direct == null) {
+        throw FerryFailure.of("SQL_EXECUTION", "cannot read " + t.name() + " of database '"
+            + request.database() + "' straight from it").with("table", t.name());
+      }
+      String folder = "tables/" + String.format(java.util.Locale.ROOT, "%04d-", ++index) + safe(t.name());
+      setups.put(t.name(), new TableWriter.Setup(engine, t.name(), direct.sql(), direct.columns(),
+          t.primaryKey() == null ? List.of() : t.primaryKey().columns(),
+          identity.getOrDefault(t.name(), Map.of()), out.resolve(folder), folder,
+          request.compress().equals("zstd"), seal, request.chunkRows(),
+          source.dataSource().spec().fetchSize() > 0 ? source.dataSource().spec().fetchSize() : 10_000));
+    }
+    List<String> order = new ArrayList<>(setups.keySet());
+    order.sort(Comparator.comparingLong((String n) -> -sizes.getOrDefault(n, 0L)));
+
+    phase = "reading";
+    Instant taken = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Map<String, Manifest.TableData> done = new ConcurrentHashMap<>();
+    Map<String, BackupResult.TableResult> results = new ConcurrentHashMap<>();
+    Map<String, String> position;
+    List<String> notes = new ArrayList<>();
+    int workers = Math.max(1, Math.min(request.jobs(), order.size()));
+    try (ReadSnapshot snap = engine.readSnapshot(() -> source.dataSource().openPhysical(), workers)) {
+      position = snap.position();
+      notes.addAll(snap.notes());
+      ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(order);
+      List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+      List<Thread> threads = new ArrayList<>();
+      for (Connection reader : snap.readers()) {
+        Thread th = new Thread(() -> {
+          for (String name; failures.isEmpty() && (name = queue.poll()) != null; ) {
+            current.put(name, true);
+            long t0 = System.nanoTime();
+            try {
+              Manifest.TableData d = new TableWriter(setups.get(name), federation.allocator(),
+                  rows::addAndGet, cancelled::get).write(reader);
+              long b = d.chunks().stream().mapToLong(Manifest.Chunk::bytes).sum();
+              bytes.addAndGet(b);
+              done.put(name, d);
+              results.put(name, new BackupResult.TableResult(name, d.rows(), d.chunks().size(), b,
+                  (System.nanoTime() - t0) / 1e9));
+              tablesDone.incrementAndGet();
+            } catch (Throwable e) {
+              failures.add(e);
+            } finally {
+              current.remove(name);
+            }
+          }
+        }, "ferry-backup");
+        th.setDaemon(true);
+        threads.add(th);
+        th.start();
+      }
+      for (Thread th : threads) {
+        try {
+          th.join();
+        } catch (InterruptedException e) {
+          cancelled.set(true);
+          Thread.currentThread().interrupt();
+        }
+      }
+      if (!failures.isEmpty()) {
+        Throwable f = failures.get(0);
+        if (f instanceof RuntimeException re) {
+          throw re;
+        }
+        throw FerryFailure.wrap(f, "reading the tables");
+      }
+    }
+    List<Manifest.TableData> data = new ArrayList<>();
+    List<BackupResult.TableResult> perTable = new ArrayList<>();
+    for (String name : setups.keySet()) {
+      data.add(done.get(name));
+      perTable.add(results.get(name));
+    }
+    Snapshot kept = keep(schema, tables);
+    Manifest m = new Manifest(Manifest.FORMAT, Manifest.VERSION, taken.toString(),
+        new Manifest.Source(request.database(), engine.name(), kept.engine(), kept.engineVersion(),
+            ns),
+        position, request.compress(), encryption, kept, data, List.copyOf(notes));
+    Path partial = out.resolve(Manifest.FILE + ".partial");
+    Files.write(partial, Messages.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(m));
+    Files.move(partial, out.resolve(Manifest.FILE), StandardCopyOption.ATOMIC_MOVE);
+    int files = data.stream().mapToInt(d -> d.chunks().size()).sum();
+    return new BackupResult(request.database(), out.toString(), perTable, rows.get(), bytes.get(),
+        files, position, seal != null, request.compress(), (System.nanoTime() - start) / 1e9,
+        List.copyOf(notes));
+  }
+
+  /** The tables chosen; partitions come with their partitioned table. */
+  private List<Snapshot.Table> choose(Snapshot schema) {
+    TableChoice choice = new TableChoice(request.database(), request.tables(), request.exclude());
+    List<String> names = new ArrayList<>(schema.tables().stream().map(Snapshot.Table::name).toList());
+    schema.views().forEach(v -> names.add(v.name()));
+    choice.requireMatches(names);
+    List<Snapshot.Table> out = schema.tables().stream()
+        .filter(t -> choice.wanted(t.name()) && t.partitionOf() == null).toList();
+    if (out.isEmpty()) {
+      throw choice.nothingChosen(schema.tables().stream().map(Snapshot.Table::name).toList());
+    }
+    return out;
+  }
+
+  /**
+   * The structure a restore rebuilds: the tables backed up, their partitions, and every view
+   * (views read other tables; a restore reports the ones it cannot create).
+   */
+  private Snapshot keep(Snapshot schema, List<Snapshot.Table> tables) {
+    List<String> names = tables.stream().map(Snapshot.Table::name).toList();
+    List<Snapshot.Table> kept = schema.tables().stream()
+        .filter(t -> names.contains(t.name()) || names.contains(t.partitionOf())).toList();
+    TableChoice choice = new TableChoice(request.database(), request.tables(), request.exclude());
+    List<Snapshot.View> views = schema.views().stream().filter(v -> choice.wanted(v.name())).toList();
+    return new Snapshot(schema.format(), schema.database(), schema.engine(), schema.engineVersion(),
+        schema.takenAt(), kept, views);
+  }
+
+  /** A table name as a file name: letters, digits, {@code _} and {@code -}, at most 60. */
+  private static String safe(String name) {
+    String s = name.replaceAll("[^A-Za-z0-9_-]", "_");
+    return s.length() > 60 ? s.substring(0, 60) : s;
+  }
+
+  /** Creates the folder, or accepts an empty one; true when this job created it. */
+  private static boolean prepareFolder(Path out) {
+    try {
+      if (Files.exists(out)) {
+        if (!Files.isDirectory(out)) {
+          throw FerryFailure.of("BACKUP_OUTPUT", out + " is a file, not a folder: name a new or"
+              + " empty folder for the backup").with("path", out.toString());
+        }
+        try (var entries = Files.list(out)) {
+          if (entries.findAny().isPresent()) {
+            throw FerryFailure.of("BACKUP_OUTPUT", out + " already holds files: a backup goes into"
+                + " a new or empty folder, so it never mixes with another; name another --output"
+                + " or remove what is there").with("path", out.toString());
+          }
+        }
+        return false;
+      }
+      Files.createDirectories(out);
+      return true;
+    } catch (IOException e) {
+      throw FerryFailure.of("BACKUP_OUTPUT", "cannot create the backup folder " + out + ": "
+          + e.getMessage()).with("path", out.toString());
+    }
+  }
+
+  /** Removes what a failed backup wrote (the folder too when it made it). */
+  private static void clean(Path out, boolean created) {
+    try (var walk = Files.walk(out)) {
+      walk.sorted(Comparator.reverseOrder()).filter(p -> created || !p.equals(out)).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+          // Best effort: the error that failed the backup is what the user needs to see.
+        }
+      });
+    } catch (IOException ignored) {
+      // Nothing was written.
+    }
+  }
+
+  /** The counters; safe from any thread. */
+  public BackupProgress progress() {
+    return new BackupProgress(phase, tablesDone.get(), tablesTotal, rows.get(), bytes.get(),
+        List.copyOf(current.keySet()));
+  }
+
+  /** Stops the backup; {@link #run} then fails with {@code CANCELLED} and the folder emptied. */
+  public void cancel() {
+    cancelled.set(true);
+  }
+}

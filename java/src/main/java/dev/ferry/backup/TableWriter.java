@@ -1,0 +1,174 @@
+package dev.ferry.backup;
+
+import dev.ferry.archive.Manifest;
+import dev.ferry.arrow.ArrowStreamFileWriter;
+import dev.ferry.arrow.ChunkCompression;
+import dev.ferry.checksum.CellKind;
+import dev.ferry.crypt.BackupKey;
+import dev.ferry.dialect.Dialect;
+import dev.ferry.error.FerryFailure;
+import dev.ferry.types.ColumnSpec;
+import dev.ferry.verify.RowCanon;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+import org.apache.arrow.memory.BufferAllocator;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Writes one table of a backup: its SELECT read on a snapshot reader, cut into chunk files of
+ * at most {@code chunkRows} rows, each row hashed as {@code ferry verify} hashes it in the JVM
+ * (so the manifest's checksums can be compared with any engine's copy of the rows).
+ */
+final class TableWriter {
+  /** Rows per Arrow record batch. */
+  private static final int BATCH_ROWS = 16_384;
+
+  /** How the table is read and where its files go. */
+  record Setup(Dialect engine, String table, String sql, List<ColumnSpec> columns,
+      List<String> key, Map<String, Long> identityNext, Path folder, String relativeFolder,
+      boolean zstd, @Nullable BackupKey seal, long chunkRows, int fetchSize) {}
+
+  private final Setup s;
+  private final BufferAllocator allocator;
+  private final LongConsumer rowsWritten;
+  private final BooleanSupplier cancelled;
+
+  TableWriter(Setup setup, BufferAllocator allocator, LongConsumer rowsWritten,
+      BooleanSupplier cancelled) {
+    this.s = setup;
+    this.allocator = allocator;
+    this.rowsWritten = rowsWritten;
+    this.cancelled = cancelled;
+  }
+
+  /** Reads the table on {@code reader} and writes its files; the manifest's entry for it. */
+  Manifest.TableData write(Connection reader) throws SQLException, IOException {
+    List<Manifest.Chunk> chunks = new ArrayList<>();
+    long total = 0;
+    long sum = 0;
+    try (Statement st = reader.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+      st.setFetchSize(s.fetchSize());
+      try (ResultSet raw = st.executeQuery(s.sql())) {
+        ResultSet rs = s.engine().wrapResults(raw, st);
+        Hasher hasher = new Hasher(rs.getMetaData());
+        try (ArrowStreamFileWriter writer = new ArrowStreamFileWriter(s.columns(), allocator,
+            BATCH_ROWS, s.zstd() ? ChunkCompression.ZSTD : ChunkCompression.NONE, hasher)) {
+          for (int i = 1; ; i++) {
+            String name = String.format(Locale.ROOT, "%06d.arrow", i);
+            Path file = s.folder().resolve(name);
+            hasher.startChunk();
+            long rows;
+            ChunkOutput out = ChunkOutput.create(file, s.seal());
+            try (out) {
+              rows = writer.write(rs, out, s.chunkRows());
+            }
+            if (rows == 0 && i > 1) {
+              Files.delete(file);
+              break;
+            }
+            chunks.add(new Manifest.Chunk(s.relativeFolder() + "/" + name, rows, out.bytes(),
+                out.sha256(), Long.toString(hasher.chunkSum), hasher.min(), hasher.max()));
+            total += rows;
+            sum += hasher.chunkSum;
+            if (rows < s.chunkRows()) {
+              break;
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new SQLException("reading " + s.table() + ": " + e.getMessage(), e.getSQLState(),
+          e.getErrorCode(), e);
+    }
+    return new Manifest.TableData(s.table(), s.columns(), s.key(), total, Long.toString(sum),
+        s.identityNext(), List.copyOf(chunks));
+  }
+
+  /** Hashes each row as it is written and tracks the key's first column's range. */
+  private final class Hasher implements ArrowStreamFileWriter.RowHook {
+    private final RowCanon canon = new RowCanon(!s.engine().capabilities().enforcesTypes());
+    private final CellKind[] kinds;
+    private final List<@Nullable String> cells;
+    private final int keyColumn;
+    private long chunkSum;
+    private @Nullable BigInteger min;
+    private @Nullable BigInteger max;
+    private long sinceCheck;
+
+    Hasher(ResultSetMetaData md) throws SQLException {
+      int n = md.getColumnCount();
+      kinds = new CellKind[n];
+      for (int i = 0; i < n; i++) {
+        kinds[i] = s.engine().cellKind(md.getColumnType(i + 1), String.valueOf(md.getColumnTypeName(i + 1)));
+      }
+      cells = new ArrayList<>(n);
+      int k = -1;
+      if (!s.key().isEmpty()) {
+        for (int i = 0; i < n; i++) {
+          if (s.columns().get(i).label().equalsIgnoreCase(s.key().get(0)) && kinds[i] == CellKind.INTEGER) {
+            k = i;
+          }
+        }
+      }
+      keyColumn = k;
+    }
+
+    void startChunk() {
+      chunkSum = 0;
+      min = null;
+      max = null;
+    }
+
+    @Override public void row(ResultSet rs) throws SQLException {
+      cells.clear();
+      for (int i = 0; i < kinds.length; i++) {
+        cells.add(canon.text(rs, i + 1, kinds[i]));
+      }
+      chunkSum += canon.hash(cells);
+      if (keyColumn >= 0 && cells.get(keyColumn) != null) {
+        BigInteger v = new BigInteger(cells.get(keyColumn));
+        if (min == null || v.compareTo(min) < 0) {
+          min = v;
+        }
+        if (max == null || v.compareTo(max) > 0) {
+          max = v;
+        }
+      }
+      if (++sinceCheck == 4096) {
+        rowsWritten.accept(sinceCheck);
+        sinceCheck = 0;
+        if (cancelled.getAsBoolean()) {
+          throw FerryFailure.of("CANCELLED", "the backup was cancelled while reading " + s.table()
+              + "; the files written so far were removed");
+        }
+      }
+    }
+
+    @Nullable String min() {
+      flush();
+      return min == null ? null : min.toString();
+    }
+
+    @Nullable String max() {
+      return max == null ? null : max.toString();
+    }
+
+    private void flush() {
+      rowsWritten.accept(sinceCheck);
+      sinceCheck = 0;
+    }
+  }
+}

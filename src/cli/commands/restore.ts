@@ -1,0 +1,88 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { restore } from '../../api/index.js';
+import type { RestoreEvent } from '../../backup/events.js';
+import { addBackupDatabase, backupSecret, resolveConfig } from '../../config/index.js';
+import { note, progressStream } from '../notes.js';
+import { commandLine, list, positive, withConfigOptions, type ConfigOptions } from '../options.js';
+import { emit } from '../output.js';
+import { migrationReportHtml } from '../render/migration-html.js';
+import { migrationReportText } from '../render/migration-text.js';
+import { sizeText } from '../render/backup-text.js';
+import { counted } from '../render/numbers.js';
+import { progressRenderer } from '../render/progress.js';
+import { withResumableFerry } from '../resumable.js';
+import { COMMANDS } from './catalog.js';
+
+interface RestoreCliOptions extends ConfigOptions {
+  to: string;
+  tables?: string[];
+  exclude?: string[];
+  jobs: string;
+  resume?: boolean;
+  dryRun?: boolean;
+  verify: boolean;
+  encryptKeyEnv?: string;
+  encryptKeyFile?: string;
+  format: 'text' | 'json' | 'html';
+  output?: string;
+}
+
+/** Registers `ferry restore DIR --to DB`. */
+export function registerRestore(program: Command, setExit: (code: number) => void): void {
+  withConfigOptions(
+    program
+      .command('restore')
+      .description(COMMANDS.restore.summary)
+      .argument('<dir>', 'the backup folder `ferry backup` wrote')
+      .requiredOption('--to <db>', 'target: a configured database, or database.schema (any engine)')
+      .option('--tables <patterns>', 'only these tables (names or * patterns, comma-separated)', list)
+      .option('--exclude <patterns>', 'leave out these tables (names or * patterns)', list)
+      .option('--jobs <n>', 'tables loaded side by side', '1')
+      .option('--resume', 'continue an interrupted restore after each table\'s last committed file')
+      .option('--dry-run', 'print the plan (DDL by phase, type mappings that change meaning) and write nothing')
+      .option('--no-verify', 'skip the verification of every table against the backup after the load')
+      .addOption(new Option('--encrypt-key-env <var>', 'the encrypted backup\'s key or passphrase is in this environment variable').conflicts('encryptKeyFile'))
+      .option('--encrypt-key-file <file>', 'the encrypted backup\'s key or passphrase is in this file')
+      .addOption(new Option('-f, --format <format>', 'report format (default: text)').choices(['text', 'json', 'html']).default('text'))
+      .option('-o, --output <file>', 'write the report to a file')
+      .addHelpText('after', `
+Examples:
+  ferry restore ./backups/monday --to staging --jobs 2
+  ferry restore ./backups/monday --to maria --dry-run
+  ferry restore ./bk --to pg --encrypt-key-env FERRY_KEY
+  ferry restore ./backups/monday --to staging --resume      # after an interruption`),
+  ).action(async (dir: string, opts: RestoreCliOptions, cmd: Command) => {
+    const jobs = positive('--jobs', opts.jobs) ?? 1;
+    const secret = opts.encryptKeyEnv !== undefined || opts.encryptKeyFile !== undefined
+      ? backupSecret({ ...(opts.encryptKeyEnv !== undefined ? { encryptKeyEnv: opts.encryptKeyEnv } : {}), ...(opts.encryptKeyFile !== undefined ? { encryptKeyFile: opts.encryptKeyFile } : {}) })
+      : undefined;
+    const { loaded, name } = addBackupDatabase(resolveConfig(opts), dir, secret);
+    const progress = progressRenderer(process.stderr.isTTY ? 'tty' : 'plain', progressStream());
+    const onEvent = (e: RestoreEvent): void => {
+      if (e.kind === 'checked') note(`checked ${counted(e.check.files, 'file')} (${sizeText(e.check.bytes)}) of ${dir}: all present and intact\n`);
+      else if (e.kind === 'load') progress(e.event);
+      else if (e.kind === 'phase' && e.result.phase !== 'cleanup' && e.result.steps.length > 0) {
+        const failed = e.result.steps.filter((s) => !s.ok).length;
+        note(`${e.result.phase}: ${e.result.steps.length - failed} done${failed ? `, ${failed} failed` : ''}\n`);
+      } else if (e.kind === 'plan' && !opts.dryRun) {
+        for (const w of e.plan.warnings) note(`warning: ${w.object}: ${w.message}\n`);
+      }
+    };
+    await withResumableFerry('restore', loaded, async (ferry) => {
+      const report = await restore(ferry, {
+        from: name,
+        to: opts.to,
+        jobs,
+        ...(opts.tables ? { tables: opts.tables } : {}),
+        ...(opts.exclude ? { exclude: opts.exclude } : {}),
+        resume: Boolean(opts.resume),
+        dryRun: Boolean(opts.dryRun),
+        noVerify: !opts.verify,
+      }, onEvent);
+      emit(opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
+        : opts.format === 'html' ? migrationReportHtml(report, commandLine(cmd)) : migrationReportText(report), opts.output);
+      if (!report.dryRun && !report.ok) setExit(report.tables.some((t) => !t.loaded) ? 2 : 1);
+    });
+  });
+}
