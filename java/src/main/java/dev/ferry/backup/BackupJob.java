@@ -18,6 +18,7 @@ import dev.ferry.inspect.Inspector;
 import dev.ferry.message.Messages;
 import dev.ferry.migrate.MappingCheck;
 import dev.ferry.migrate.TableChoice;
+import dev.ferry.types.TableName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Backs up the chosen tables of one database into a folder: every table read from one
@@ -53,7 +55,7 @@ public final class BackupJob {
   private final AtomicLong rows = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
   private final AtomicInteger tablesDone = new AtomicInteger();
-  private final Map<String, Boolean> current = new ConcurrentHashMap<>();
+  private final Map<String, Integer> current = new ConcurrentHashMap<>();
   private volatile int tablesTotal = -1;
   private volatile String phase = "planning";
 
@@ -93,7 +95,9 @@ public final class BackupJob {
     Snapshot schema = Inspector.inspect(source.dataSource(), scope, null);
     List<Snapshot.Table> tables = choose(schema);
     tablesTotal = tables.size();
-    String ns = source.namespaceNames().isEmpty() ? null : scope.namespace();
+    // The namespace in the engine's catalog; in Calcite's names, a pinned entry has none.
+    String ns = scope.namespace();
+    String refNs = source.namespaceNames().isEmpty() ? null : ns;
 
     Map<String, Long> sizes;
     Map<String, Map<String, Long>> identity;
@@ -114,7 +118,7 @@ public final class BackupJob {
     }
     int index = 0;
     for (Snapshot.Table t : tables) {
-      String sql = "SELECT * FROM " + MappingCheck.sourceRef(request.database(), ns, t.name());
+      String sql = "SELECT * FROM " + MappingCheck.sourceRef(request.database(), refNs, t.name());
       DirectPlan direct;
       try (PlannedRows planned = federation.planRows(sql)) {
         direct = planned.direct();
@@ -139,31 +143,38 @@ public final class BackupJob {
     Map<String, BackupResult.TableResult> results = new ConcurrentHashMap<>();
     Map<String, String> position;
     List<String> notes = new ArrayList<>();
-    int workers = Math.max(1, Math.min(request.jobs(), order.size()));
+    // As many readers as asked even for fewer tables: a large table is then read in parts.
+    int workers = Math.max(1, request.jobs());
     try (ReadSnapshot snap = engine.readSnapshot(() -> source.dataSource().openPhysical(), workers)) {
       position = snap.position();
       notes.addAll(snap.notes());
-      ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(order);
+      List<Work> work = plan(engine, snap, tables, order, sizes, ns);
+      Map<String, List<TableWriter.Part>> parts = new ConcurrentHashMap<>();
+      Map<String, Double> seconds = new ConcurrentHashMap<>();
+      ConcurrentLinkedQueue<Work> queue = new ConcurrentLinkedQueue<>(work);
       List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
       List<Thread> threads = new ArrayList<>();
       for (Connection reader : snap.readers()) {
         Thread th = new Thread(() -> {
-          for (String name; failures.isEmpty() && (name = queue.poll()) != null; ) {
-            current.put(name, true);
+          for (Work next; failures.isEmpty() && (next = queue.poll()) != null; ) {
+            Work w = next;
+            current.merge(w.table(), 1, Integer::sum);
             long t0 = System.nanoTime();
             try {
-              Manifest.TableData d = new TableWriter(setups.get(name), federation.allocator(),
-                  rows::addAndGet, cancelled::get).write(reader);
-              long b = d.chunks().stream().mapToLong(Manifest.Chunk::bytes).sum();
-              bytes.addAndGet(b);
-              done.put(name, d);
-              results.put(name, new BackupResult.TableResult(name, d.rows(), d.chunks().size(), b,
-                  (System.nanoTime() - t0) / 1e9));
-              tablesDone.incrementAndGet();
+              TableWriter.Part p = new TableWriter(setups.get(w.table()), federation.allocator(),
+                  rows::addAndGet, cancelled::get).write(reader, w.condition(), w.prefix());
+              bytes.addAndGet(p.chunks().stream().mapToLong(Manifest.Chunk::bytes).sum());
+              List<TableWriter.Part> got = parts.computeIfAbsent(w.table(),
+                  k -> Collections.synchronizedList(new ArrayList<>(Collections.nCopies(w.of(), null))));
+              got.set(w.index(), p);
+              seconds.merge(w.table(), (System.nanoTime() - t0) / 1e9, Double::sum);
+              if (got.stream().allMatch(java.util.Objects::nonNull)) {
+                tablesDone.incrementAndGet();
+              }
             } catch (Throwable e) {
               failures.add(e);
             } finally {
-              current.remove(name);
+              current.computeIfPresent(w.table(), (k, n) -> n == 1 ? null : n - 1);
             }
           }
         }, "ferry-backup");
@@ -186,6 +197,13 @@ public final class BackupJob {
         }
         throw FerryFailure.wrap(f, "reading the tables");
       }
+      for (String name : order) {
+        TableWriter w = new TableWriter(setups.get(name), federation.allocator(), n -> { }, () -> false);
+        Manifest.TableData d = w.entry(parts.get(name));
+        done.put(name, d);
+        results.put(name, new BackupResult.TableResult(name, d.rows(), d.chunks().size(),
+            d.chunks().stream().mapToLong(Manifest.Chunk::bytes).sum(), seconds.getOrDefault(name, 0.0)));
+      }
     }
     List<Manifest.TableData> data = new ArrayList<>();
     List<BackupResult.TableResult> perTable = new ArrayList<>();
@@ -205,6 +223,50 @@ public final class BackupJob {
     return new BackupResult(request.database(), out.toString(), perTable, rows.get(), bytes.get(),
         files, position, seal != null, request.compress(), (System.nanoTime() - start) / 1e9,
         List.copyOf(notes));
+  }
+
+  /**
+   * One reader's piece of work: a table, or one part of it ({@code condition} in the engine's
+   * SQL; its files named with {@code prefix}).
+   */
+  private record Work(String table, @Nullable String condition, String prefix, int index, int of) {}
+
+  /**
+   * The work, largest first: with several readers, a table holding a large share of the bytes is
+   * cut into one part per reader ({@link Dialect#splitReads}), so it does not leave the others
+   * idle at the end.
+   */
+  private List<Work> plan(Dialect engine, ReadSnapshot snap, List<Snapshot.Table> tables,
+      List<String> order, Map<String, Long> sizes, @Nullable String ns) throws SQLException {
+    int readers = snap.readers().size();
+    long total = sizes.values().stream().mapToLong(Long::longValue).sum();
+    List<Work> out = new ArrayList<>();
+    for (String name : order) {
+      long size = sizes.getOrDefault(name, 0L);
+      List<String> cuts = List.of();
+      if (readers > 1 && total > 0 && size * 2 * readers >= total) {
+        Snapshot.Table t = tables.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+        cuts = engine.splitReads(snap.readers().get(0), new TableName(ns, name), integerKey(t), readers);
+      }
+      if (cuts.isEmpty()) {
+        out.add(new Work(name, null, "", 0, 1));
+      } else {
+        for (int i = 0; i < cuts.size(); i++) {
+          out.add(new Work(name, cuts.get(i), String.format(java.util.Locale.ROOT, "p%d-", i + 1), i, cuts.size()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The first primary key column when it holds integers; null otherwise. */
+  private static @Nullable String integerKey(Snapshot.Table t) {
+    if (t.primaryKey() == null || t.primaryKey().columns().isEmpty()) {
+      return null;
+    }
+    String k = t.primaryKey().columns().get(0);
+    return t.columns().stream().anyMatch(c -> c.name().equals(k)
+        && c.type().family() == dev.ferry.types.TypeFamily.INTEGER) ? k : null;
   }
 
   /** The tables chosen; partitions come with their partitioned table. */

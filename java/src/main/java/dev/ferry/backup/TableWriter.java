@@ -17,7 +17,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +41,9 @@ final class TableWriter {
       List<String> key, Map<String, Long> identityNext, Path folder, String relativeFolder,
       boolean zstd, @Nullable BackupKey seal, long chunkRows, int fetchSize) {}
 
+  /** The files one reader wrote of a table (all of it, or one part), their rows and checksum. */
+  record Part(List<Manifest.Chunk> chunks, long rows, long checksum) {}
+
   private final Setup s;
   private final BufferAllocator allocator;
   private final LongConsumer rowsWritten;
@@ -54,20 +57,26 @@ final class TableWriter {
     this.cancelled = cancelled;
   }
 
-  /** Reads the table on {@code reader} and writes its files; the manifest's entry for it. */
-  Manifest.TableData write(Connection reader) throws SQLException, IOException {
+  /**
+   * Reads the table on {@code reader} (only the rows {@code condition} keeps, when given: one
+   * part of it) and writes its files, named after {@code prefix}.
+   */
+  Part write(Connection reader, @Nullable String condition, String prefix)
+      throws SQLException, IOException {
     List<Manifest.Chunk> chunks = new ArrayList<>();
     long total = 0;
     long sum = 0;
-    try (Statement st = reader.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+    String sql = condition == null ? s.sql() : s.sql() + " WHERE " + condition;
+    try (PreparedStatement st = reader.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+        ResultSet.CONCUR_READ_ONLY)) {
       st.setFetchSize(s.fetchSize());
-      try (ResultSet raw = st.executeQuery(s.sql())) {
+      try (ResultSet raw = st.executeQuery()) {
         ResultSet rs = s.engine().wrapResults(raw, st);
         Hasher hasher = new Hasher(rs.getMetaData());
         try (ArrowStreamFileWriter writer = new ArrowStreamFileWriter(s.columns(), allocator,
             BATCH_ROWS, s.zstd() ? ChunkCompression.ZSTD : ChunkCompression.NONE, hasher)) {
           for (int i = 1; ; i++) {
-            String name = String.format(Locale.ROOT, "%06d.arrow", i);
+            String name = String.format(Locale.ROOT, "%s%06d.arrow", prefix, i);
             Path file = s.folder().resolve(name);
             hasher.startChunk();
             long rows;
@@ -93,7 +102,20 @@ final class TableWriter {
       throw new SQLException("reading " + s.table() + ": " + e.getMessage(), e.getSQLState(),
           e.getErrorCode(), e);
     }
-    return new Manifest.TableData(s.table(), s.columns(), s.key(), total, Long.toString(sum),
+    return new Part(List.copyOf(chunks), total, sum);
+  }
+
+  /** The manifest's entry for the table from its parts, in order. */
+  Manifest.TableData entry(List<Part> parts) {
+    List<Manifest.Chunk> chunks = new ArrayList<>();
+    long rows = 0;
+    long sum = 0;
+    for (Part p : parts) {
+      chunks.addAll(p.chunks());
+      rows += p.rows();
+      sum += p.checksum();
+    }
+    return new Manifest.TableData(s.table(), s.columns(), s.key(), rows, Long.toString(sum),
         s.identityNext(), List.copyOf(chunks));
   }
 

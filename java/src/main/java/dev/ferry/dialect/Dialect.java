@@ -17,6 +17,7 @@ import dev.ferry.sink.ValueLimits;
 import dev.ferry.sink.ValueReaders;
 import dev.ferry.types.ColumnSpec;
 import dev.ferry.types.ColumnTypes;
+import dev.ferry.types.TableName;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -253,6 +254,32 @@ public interface Dialect {
    */
   default ReadSnapshot readSnapshot(ReadSnapshot.Opener open, int workers) throws SQLException {
     return ReadSnapshot.single(open);
+  }
+
+  /**
+   * Conditions, in this engine's SQL, that cut {@code table}'s rows into up to {@code parts}
+   * disjoint parts that together hold every row, so several readers of one snapshot share a
+   * large table; empty when it cannot be cut cheaply. By default the range of its integer key's
+   * first column ({@code integerKey}, null when it has none) is cut evenly.
+   */
+  default List<String> splitReads(Connection c, TableName table, @Nullable String integerKey,
+      int parts) throws SQLException {
+    if (integerKey == null || parts < 2) {
+      return List.of();
+    }
+    SqlDialect q = calciteDialect(c.getMetaData());
+    String k = q.quoteIdentifier(integerKey);
+    long lo;
+    long hi;
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT MIN(" + k + "), MAX(" + k + ") FROM " + table.quoted(q))) {
+      if (!rs.next() || rs.getObject(1) == null) {
+        return List.of();
+      }
+      lo = rs.getLong(1);
+      hi = rs.getLong(2);
+    }
+    return KeyRanges.split(k, lo, hi, parts);
   }
 
   /**

@@ -96,11 +96,11 @@ public final class RowCanon {
     }
     case TIMESTAMP: {
       LocalDateTime t = rs.getObject(i, LocalDateTime.class);
-      return t == null ? null : TS.format(t);
+      return t == null ? null : timestampText(t);
     }
     case TIMESTAMPTZ: {
       OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
-      return t == null ? null : TS.format(t.withOffsetSameInstant(ZoneOffset.UTC));
+      return t == null ? null : timestampText(t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
     }
     case BINARY: {
       byte[] b = rs.getBytes(i);
@@ -237,6 +237,39 @@ public final class RowCanon {
       out[2 * i + 1] = HEX[b[i] & 0xF];
     }
     return new String(out);
+  }
+
+  /**
+   * {@code t} as {@code yyyy-MM-dd HH:mm:ss.ffffff}: by hand for years 0 to 9999 (a formatter
+   * took a sixth of a backup's time), else by the formatter, which signs other years.
+   */
+  static String timestampText(LocalDateTime t) {
+    int y = t.getYear();
+    if (y < 0 || y > 9999) {
+      return TS.format(t);
+    }
+    char[] c = new char[26];
+    digits(c, 0, y, 4);
+    c[4] = '-';
+    digits(c, 5, t.getMonthValue(), 2);
+    c[7] = '-';
+    digits(c, 8, t.getDayOfMonth(), 2);
+    c[10] = ' ';
+    digits(c, 11, t.getHour(), 2);
+    c[13] = ':';
+    digits(c, 14, t.getMinute(), 2);
+    c[16] = ':';
+    digits(c, 17, t.getSecond(), 2);
+    c[19] = '.';
+    digits(c, 20, t.getNano() / 1000, 6);
+    return new String(c);
+  }
+
+  private static void digits(char[] c, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      c[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /** The 64-bit hash of a row's canonical cells (see the class comment). */

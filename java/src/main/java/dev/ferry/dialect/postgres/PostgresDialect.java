@@ -18,6 +18,7 @@ import dev.ferry.sink.TableSink;
 import dev.ferry.sink.ValueLimits;
 import dev.ferry.types.ColumnSpec;
 import dev.ferry.types.ColumnTypes;
+import dev.ferry.types.TableName;
 import dev.ferry.util.Jdbc;
 
 import java.sql.Connection;
@@ -174,6 +175,11 @@ public final class PostgresDialect implements Dialect {
   @Override public ReadSnapshot readSnapshot(ReadSnapshot.Opener open, int workers)
       throws SQLException {
     return PostgresSnapshot.open(open, workers);
+  }
+
+  @Override public List<String> splitReads(Connection c, TableName table, @Nullable String integerKey,
+      int parts) throws SQLException {
+    return PostgresSnapshot.splitReads(c, table.quoted(calciteDialect(c.getMetaData())), parts);
   }
 
   @Override public Map<String, Map<String, Long>> identityNext(Connection c, @Nullable String namespace)

@@ -63,6 +63,37 @@ final class PostgresSnapshot {
     return c;
   }
 
+  /**
+   * Ranges of the table's pages ({@code ctid}, read by a TID range scan, as pgcopydb does): each
+   * reader reads only its own pages, whatever the key.
+   */
+  static List<String> splitReads(Connection c, String quotedTable, int parts) throws SQLException {
+    long pages;
+    try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.pg_relation_size(CAST(? AS regclass))"
+        + " / CAST(pg_catalog.current_setting('block_size') AS bigint)")) {
+      ps.setString(1, quotedTable);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        pages = rs.getLong(1);
+      }
+    }
+    int n = (int) Math.min(parts, pages / MIN_PAGES_PER_PART);
+    if (n < 2) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    long step = pages / n;
+    for (int i = 0; i < n; i++) {
+      String from = "ctid >= '(" + (i * step) + ",0)'::tid";
+      String to = "ctid < '(" + ((i + 1) * step) + ",0)'::tid";
+      out.add(i == 0 ? to : i == n - 1 ? from : from + " AND " + to);
+    }
+    return out;
+  }
+
+  /** Fewer pages than this (8 MB) per part are not worth a reader of their own. */
+  private static final long MIN_PAGES_PER_PART = 1024;
+
   /** The next value of every sequence a column of {@code namespace} owns (serial, identity). */
   static Map<String, Map<String, Long>> identityNext(Connection c, @Nullable String namespace)
       throws SQLException {
