@@ -17,7 +17,6 @@
 // After every copy the target is checked against the data's definition (row count, exact
 // SUM(amount), COUNT(DISTINCT name), first and last timestamp to the microsecond, active rows, key
 // range): a wrong copy fails the run. Targets are printed as PASS/MISS for information only.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,9 +30,9 @@ import {
   resetMariaTarget, resetPgTarget, sqliteFile,
 } from './lib/copy-fixture.js';
 import { DUCK, duckColumns, duckFingerprint, duckSql, resetDuckTarget } from './lib/duckdb-fixture.js';
-import { describeEnvironment, jarVersion } from './lib/environment.js';
+import { allLines, describeEnvironment, jarVersion, toolVersion } from './lib/environment.js';
 import { exclusive } from './lib/exclusive.js';
-import { GNU_TIME, assertRan, failed, hasGnuTime, measured } from './lib/measure.js';
+import { GNU_TIME, assertRan, failed, hasGnuTime, measured, pipeline } from './lib/measure.js';
 import { pairs, rate, seconds, table, verdict, commandLine, tail } from './lib/report.js';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -179,12 +178,6 @@ async function runFerry(pair, rows, configFile) {
 const SELECT_ALL = (schema) => `SELECT ${COLUMNS.join(', ')} FROM ${schema}.${TABLE}`;
 const PSQL = ['psql', '-X', ...PG.psqlArgs, '-v', 'ON_ERROR_STOP=1'];
 const TARGET_TABLE = `${PG.targetSchema}.${TABLE}`;
-
-/** A shell pipeline, run by bash with pipefail so a failure on either side is the pipeline's. */
-function pipeline(left, right) {
-  const line = `${commandLine(left[0], left.slice(1))} | ${commandLine(right[0], right.slice(1))}`;
-  return { line, cmd: 'bash', args: ['-c', `set -o pipefail; ${line}`] };
-}
 
 function copiedRows(stdout, what, rows) {
   const n = Number(/^COPY (\d+)$/m.exec(stdout)?.[1]);
@@ -348,12 +341,6 @@ async function childMain(argv) {
 // ---------------------------------------------------------------------------------------------
 // Parent side
 
-function versionOf(cmd, args, pick = (s) => s.split('\n')[0].trim()) {
-  const r = spawnSync(cmd, args, { encoding: 'utf8' });
-  if (r.error) return `unavailable (${r.error.message})`;
-  return pick(`${r.stdout}${r.stderr}`);
-}
-
 async function environment(loadAtStart) {
   let java;
   try {
@@ -370,10 +357,10 @@ async function environment(loadAtStart) {
   })();
   return [
     ...describeEnvironment({ java, loadAtStart, psql: PG.psqlArgs }),
-    ['mariadb', `${server} (client ${versionOf('mariadb', ['--version'], (v) => /Distrib ([^,\s]+)/.exec(v)?.[1] ?? v.trim())})`],
+    ['mariadb', `${server} (client ${toolVersion('mariadb', ['--version'], (v) => /Distrib ([^,\s]+)/.exec(v)?.[1] ?? v.trim())})`],
     ['mariadb-java-client / sqlite-jdbc', `${jarVersion('mariadb-java-client')} / ${jarVersion('sqlite-jdbc')}`],
-    ['sqlite3', versionOf('sqlite3', ['--version'], (s) => s.split(' ')[0])],
-    ['pgloader', versionOf('pgloader', ['--version'], (s) => s.trim().split('\n').join(', '))],
+    ['sqlite3', toolVersion('sqlite3', ['--version'], (s) => s.split(' ')[0])],
+    ['pgloader', toolVersion('pgloader', ['--version'], allLines)],
     ['peak RSS from', hasGnuTime ? `${GNU_TIME} -f %M (the command and everything it waited for)` : 'VmHWM of the direct child, polled every 50 ms (/usr/bin/time is not installed)'],
     ...(process.env.FERRY_JVM_OPTS ? [['FERRY_JVM_OPTS', process.env.FERRY_JVM_OPTS]] : []),
   ];

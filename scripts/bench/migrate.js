@@ -26,15 +26,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MARIA, PG, ensureLocalInfile } from './lib/copy-fixture.js';
-import { describeEnvironment } from './lib/environment.js';
+import { MARIA, PG, ensureLocalInfile, pgDumpArgs, pgRestoreArgs, restoreLocalInfile } from './lib/copy-fixture.js';
+import { allLines, describeEnvironment, toolVersion } from './lib/environment.js';
 import { exclusive } from './lib/exclusive.js';
-import { GNU_TIME, failed, hasGnuTime, killMeasured, measured } from './lib/measure.js';
+import { attemptAll, withCleanUp } from './lib/clean-up.js';
+import { GNU_TIME, failed, hasGnuTime, jsonOutput, measured } from './lib/measure.js';
 import { migrateStages, profileMigration, verifyTimes } from './lib/migrate-timeline.js';
 import { commandLine, pairs, seconds, table, tail, verdict } from './lib/report.js';
 import {
   TARGET_PGLOADER_URL, TPCH, assertCounts, dropAll, generate, loadMaria, loadPg, loadSqlite,
-  mariaIn, mariaSourceCounts, pgSourceCounts, resetTarget, sqliteSourceCounts, targetContents,
+  mariaIn, mariaSourceCounts, pgSourceCounts, resetTarget, scaleFactor, sqliteSourceCounts, targetContents, timeoutMs,
 } from './lib/tpch-fixture.js';
 import { TPCH_TABLES } from './lib/tpch-schema.js';
 
@@ -72,18 +73,6 @@ function rate(rows, ms) {
   return r >= 1e6 ? `${(r / 1e6).toFixed(2)}M` : `${Math.round(r / 1e3)}k`;
 }
 
-function scaleFactor() {
-  const raw = process.env.FERRY_BENCH_SF ?? '1';
-  const sf = Number(raw);
-  if (!(sf > 0) || sf > 100) throw new Error(`FERRY_BENCH_SF must be a number above 0 and at most 100 (got ${raw})`);
-  return sf;
-}
-
-/** How long one tool may take before it counts as hung: 10 minutes plus 30 per scale-factor unit. */
-function timeoutMs(sf) {
-  return (10 + 30 * sf) * 60_000;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Ferry
 
@@ -118,13 +107,8 @@ async function runFerry(pair, settings, ctx) {
   const jobs = settings.join(' ');
   const r = await measured(process.execPath, [FERRY_BIN, ...ferryArgs(pair, ctx.configFile, settings)], { cwd: ROOT, timeoutMs: timeoutMs(ctx.sf), tree: true, timeline: true });
   const run = { ms: r.ms, maxRssKb: r.maxRssKb, treeRssKb: r.treeRssKb, cpuS: r.cpuS, jobs, stages: migrateStages(r.lines, r.ms) };
-  const said = `stderr:\n${tail(r.stderr)}\nstdout:\n${tail(r.stdout)}`;
-  let report;
-  try {
-    report = JSON.parse(r.stdout);
-  } catch {
-    return { ...run, reason: failed(r) ?? 'no JSON report', failure: `${failed(r) ?? 'exit 0'} and no JSON report; ${said}` };
-  }
+  const { json: report, said, ...noJson } = jsonOutput(r);
+  if (!report) return { ...run, ...noJson };
   run.report = report;
   const unverified = report.tables.filter((t) => !t.loaded || t.verify?.match !== true);
   const why = failed(r) ?? (!report.ok ? 'report not ok' : unverified.length > 0 ? 'not verified exact' : undefined);
@@ -186,8 +170,8 @@ const PEERS = {
   },
   pgDumpRestore: {
     label: 'pg_dump -j 2 + pg_restore -j 2',
-    dumpArgs: (dir) => ['-h', '127.0.0.1', '-p', '5432', '-U', PG.user, '-Fd', '-j', '2', '-n', TPCH.pgSchema, '-f', dir, 'test'],
-    restoreArgs: (dir) => ['-h', '127.0.0.1', '-p', '5432', '-U', PG.user, '-j', '2', '-d', TPCH.targetDatabase, dir],
+    dumpArgs: (dir) => pgDumpArgs(TPCH.pgSchema, dir),
+    restoreArgs: (dir) => pgRestoreArgs(TPCH.targetDatabase, dir),
     command(ctx) {
       const dir = join(ctx.work, 'dump');
       return `${commandLine('pg_dump', this.dumpArgs(dir))} && ${commandLine('pg_restore', this.restoreArgs(dir))}`;
@@ -252,14 +236,7 @@ async function setUp(pairNames, work, sf, state) {
 
 /** Drops every database and file the run made and restores local_infile; returns what failed. */
 function cleanUp(work, localInfile) {
-  const failures = dropAll();
-  if (localInfile?.changed) {
-    try {
-      mariaIn('SET GLOBAL local_infile = 0;', 'turn local_infile back off');
-    } catch (e) {
-      failures.push(`local_infile: ${e.message.split('\n')[0]}`);
-    }
-  }
+  const failures = [...dropAll(), ...attemptAll([['local_infile', () => restoreLocalInfile(localInfile)]])];
   rmSync(work, { recursive: true, force: true });
   return failures;
 }
@@ -427,21 +404,12 @@ export async function main(args) {
   const loadAtStart = loadavg();
   const work = mkdtempSync(join(tmpdir(), 'ferry-bench-migrate-'));
   const state = { localInfile: undefined };
-  const onSignal = (signal) => {
-    progress(`${signal}: stopping the running tool and dropping everything this run made…`);
-    killMeasured();
-    const left = cleanUp(work, state.localInfile);
-    if (left.length > 0) progress(`could not clean up: ${left.join('; ')}`);
-    process.removeListener('SIGINT', onSignal).removeListener('SIGTERM', onSignal).removeListener('SIGHUP', onSignal);
-    process.kill(process.pid, signal);
-  };
-  process.on('SIGINT', onSignal).on('SIGTERM', onSignal).on('SIGHUP', onSignal);
-  try {
+  await withCleanUp(progress, () => cleanUp(work, state.localInfile), async () => {
     const failures = await exclusive('migrate', async () => {
       const env = [
-        ...describeEnvironment({ java: { version: await versionOf('java', ['-version']), vendor: 'the JVM Ferry embeds' }, loadAtStart, psql: PG.psqlArgs }),
-        ['pgloader', await versionOf('pgloader', ['--version'])],
-        ['pg_dump', await versionOf('pg_dump', ['--version'])],
+        ...describeEnvironment({ java: { version: toolVersion('java', ['-version'], allLines), vendor: 'the JVM Ferry embeds' }, loadAtStart, psql: PG.psqlArgs }),
+        ['pgloader', toolVersion('pgloader', ['--version'], allLines)],
+        ['pg_dump', toolVersion('pg_dump', ['--version'], allLines)],
         ['mariadb', mariaIn('SELECT VERSION();', 'server version').trim()],
         ...(process.env.FERRY_JVM_OPTS ? [['FERRY_JVM_OPTS', process.env.FERRY_JVM_OPTS]] : []),
       ];
@@ -458,17 +426,7 @@ export async function main(args) {
       ]);
     });
     if (failures.length > 0) throw new Error(`${failures.join('; ')} (details in the report above)`);
-  } finally {
-    process.removeListener('SIGINT', onSignal).removeListener('SIGTERM', onSignal).removeListener('SIGHUP', onSignal);
-    progress('dropping the databases and files this run made…');
-    const left = cleanUp(work, state.localInfile);
-    if (left.length > 0) progress(`could not clean up: ${left.join('; ')}`);
-  }
-}
-
-async function versionOf(cmd, args) {
-  const r = await measured(cmd, args);
-  return r.error ? `unavailable (${r.error.message})` : `${r.stdout}${r.stderr}`.trim().split('\n').join(', ');
+  });
 }
 
 if (process.argv[1] === SELF && process.argv[2] === '--profile-child') {

@@ -37,16 +37,15 @@
 // `done` events) shows what such one-off work costs at each size. Nothing fails on a timing: the
 // run fails only when a command errs, hangs or leaves a wrong result. The sources stay for the
 // next run (rebuilt when this file changes); `--drop` drops every ferry_bench_scale_* schema.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jvmRuntime } from '../../dist/bridge/index.js';
 import { runChild } from './lib/child.js';
-import { describeEnvironment } from './lib/environment.js';
+import { describeEnvironment, toolVersion } from './lib/environment.js';
 import { exclusive } from './lib/exclusive.js';
-import { GNU_TIME, assertRan, failed, hasGnuTime, measured } from './lib/measure.js';
+import { GNU_TIME, assertRan, failed, hasGnuTime, measured, pipeline } from './lib/measure.js';
 import { commandLine, pairs, seconds, table, tail, verdict } from './lib/report.js';
 import {
   FK_EVERY, PG, ROWS,
@@ -251,12 +250,6 @@ async function runFerryCheck(tables, configFile, debug, source, copied) {
 const PG_DUMP = ['pg_dump', ...PG.psqlArgs];
 const PSQL = ['psql', '-X', '-q', ...PG.psqlArgs, '-v', 'ON_ERROR_STOP=1'];
 
-/** A shell pipeline, run by bash with pipefail so a failure on any side is the pipeline's. */
-function pipeline(...commands) {
-  const line = commands.map(([cmd, ...args]) => commandLine(cmd, args)).join(' | ');
-  return { line, cmd: 'bash', args: ['-c', `set -o pipefail; ${line}`] };
-}
-
 function countLines(text, re) {
   return (text.match(re) ?? []).length;
 }
@@ -347,11 +340,6 @@ async function childMain(argv) {
 // ---------------------------------------------------------------------------------------------
 // Parent side
 
-function versionOf(cmd, args) {
-  const r = spawnSync(cmd, args, { encoding: 'utf8' });
-  return r.error ? `unavailable (${r.error.message})` : `${r.stdout}${r.stderr}`.split('\n')[0].trim();
-}
-
 async function environment(loadAtStart) {
   let java;
   try {
@@ -361,7 +349,7 @@ async function environment(loadAtStart) {
   }
   return [
     ...describeEnvironment({ java, loadAtStart, psql: PG.psqlArgs }),
-    ['pg_dump', versionOf('pg_dump', ['--version'])],
+    ['pg_dump', toolVersion('pg_dump', ['--version'])],
     ['peak RSS from', hasGnuTime ? `${GNU_TIME} -f %M (the command and everything it waited for)` : 'VmHWM of the direct child, polled every 50 ms (/usr/bin/time is not installed)'],
     ...(process.env.FERRY_JVM_OPTS ? [['FERRY_JVM_OPTS', process.env.FERRY_JVM_OPTS]] : []),
   ];

@@ -35,6 +35,16 @@ export const PG = {
   targetSchema: 'ferry_bench_copy_tgt',
 };
 
+/** `pg_dump` of one schema of `test` into a directory-format dump (`-Fd`), `jobs` tables at a time. */
+export function pgDumpArgs(schema, dir, jobs = 2) {
+  return ['-h', '127.0.0.1', '-p', '5432', '-U', PG.user, '-Fd', '-j', String(jobs), '-n', schema, '-f', dir, 'test'];
+}
+
+/** `pg_restore` of a directory-format dump into database `db` (its schemas keep their names), `jobs` at a time. */
+export function pgRestoreArgs(db, dir, jobs = 2) {
+  return ['-h', '127.0.0.1', '-p', '5432', '-U', PG.user, '-j', String(jobs), '-d', db, dir];
+}
+
 /** MariaDB (root, empty password): the target is database `test`. */
 export const MARIA = {
   url: 'jdbc:mariadb://127.0.0.1:3306/test',
@@ -66,9 +76,9 @@ function run(cmd, args, { input, what }) {
   return r.stdout;
 }
 
-/** Runs SQL through psql (stops at the first error) and returns its unaligned output. */
-export function psql(sql, { what }) {
-  return run('psql', ['-X', '-q', ...PG.psqlArgs, '-v', 'ON_ERROR_STOP=1', '-At', '-f', '-'], { input: sql, what });
+/** Runs SQL through psql in database `db` (default `test`; stops at the first error) and returns its unaligned output. */
+export function psql(sql, { what, db = 'test' }) {
+  return run('psql', ['-X', '-q', ...PG.psqlArgs.slice(0, -1), db, '-v', 'ON_ERROR_STOP=1', '-At', '-f', '-'], { input: sql, what });
 }
 
 /** Runs SQL through the mariadb client in database `test` and returns its tab-separated output. */
@@ -117,13 +127,13 @@ function parseFingerprint(line, sep) {
   return Object.fromEntries(FINGERPRINT_KEYS.map((k, i) => [k, cells[i]]));
 }
 
-/** `schema.table` in PostgreSQL: the aggregates of {@link expectedFingerprint}, read with psql. */
-export function pgFingerprint(schema, table = TABLE) {
+/** `schema.table` in PostgreSQL database `db`: the aggregates of {@link expectedFingerprint}, read with psql. */
+export function pgFingerprint(schema, table = TABLE, db = 'test') {
   const q = `${schema}.${table}`;
   const ts = (e) => `to_char(${e}, 'YYYY-MM-DD HH24:MI:SS.US')`;
   const out = psql(
     `SELECT count(*), count(name), count(DISTINCT name), sum(amount), ${ts('min(created_at)')}, ${ts('max(created_at)')}, count(*) FILTER (WHERE active), min(id), max(id) FROM ${q};`,
-    { what: `fingerprint ${q}` },
+    { what: `fingerprint ${db}.${q}`, db },
   );
   return parseFingerprint(out, '|');
 }
@@ -220,11 +230,22 @@ export function ensurePgSource(rows) {
     }
   }
   // The marker is written last, so a half-built schema is rebuilt by the next run.
-  psql(`BEGIN;\n${pgFillSql(schema, rows)}\nCOMMIT;`, { what: `build ${schema}.${TABLE}` });
-  psql(`VACUUM (FREEZE, ANALYZE) ${schema}.${TABLE};`, { what: `vacuum ${schema}.${TABLE}` });
-  assertFingerprint(`${schema}.${TABLE} (just built)`, pgFingerprint(schema), expected);
+  buildPgSource(schema, rows);
   psql(`COMMENT ON SCHEMA ${schema} IS '${pgMarker(rows)}';`, { what: `mark ${schema}` });
   return { state, seconds: (performance.now() - started) / 1000, schema };
+}
+
+/**
+ * Creates `schema` anew holding {@link TABLE} with `rows` rows of the definition above, vacuums it
+ * (so no reader pays for setting hint bits) and checks it exact; about 10 s per million rows.
+ *
+ * @example
+ * buildPgSource('ferry_bench_bk2m', 2_000_000)
+ */
+export function buildPgSource(schema, rows) {
+  psql(`BEGIN;\n${pgFillSql(schema, rows)}\nCOMMIT;`, { what: `build ${schema}.${TABLE}` });
+  psql(`VACUUM (FREEZE, ANALYZE) ${schema}.${TABLE};`, { what: `vacuum ${schema}.${TABLE}` });
+  assertFingerprint(`${schema}.${TABLE} (just built)`, pgFingerprint(schema), expectedFingerprint(rows));
 }
 
 /**
@@ -260,13 +281,12 @@ export function ensureSqliteSource(rows) {
 // Targets
 
 /**
- * Empties the PostgreSQL target schema (dropping it with everything in it, Ferry's checkpoint
- * table included), then runs a CHECKPOINT so the previous copy's writes are not flushed during
- * the next one. `create` also creates the table with the sources' DDL (for the native pipelines;
- * Ferry and pgloader create their own).
+ * Empties the PostgreSQL target schema (`schema`, by default the copy benchmark's: dropping it with
+ * everything in it, Ferry's checkpoint table included), then runs a CHECKPOINT so the previous
+ * copy's writes are not flushed during the next one. `create` also creates the table with the
+ * sources' DDL (for the native pipelines; Ferry and pgloader create their own).
  */
-export function resetPgTarget({ create }) {
-  const s = PG.targetSchema;
+export function resetPgTarget({ create, schema: s = PG.targetSchema }) {
   psql(
     [`DROP SCHEMA IF EXISTS ${s} CASCADE;`, `CREATE SCHEMA ${s};`, ...(create ? [`${createTableSql(`${s}.${TABLE}`)};`] : []), 'CHECKPOINT;'].join('\n'),
     { what: `reset ${s}` },
@@ -318,4 +338,9 @@ export function ensureLocalInfile() {
   const after = mariadb('SELECT @@GLOBAL.local_infile;', { what: 'read local_infile' }).trim();
   if (after !== '1' && after !== 'ON') throw new Error(`MariaDB's local_infile is still ${after} after SET GLOBAL local_infile = 1`);
   return { before: 'OFF', changed: true };
+}
+
+/** Turns `local_infile` back off when {@link ensureLocalInfile} turned it on (`found` is what it returned). */
+export function restoreLocalInfile(found) {
+  if (found?.changed) mariadb('SET GLOBAL local_infile = 0;', { what: 'turn local_infile back off' });
 }

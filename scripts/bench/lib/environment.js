@@ -1,6 +1,6 @@
 // What a figure was measured on: without the machine and the versions a rows/s number cannot be
 // compared with the next run's.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
 import { JARS_DIR } from '../../../dist/bridge/index.js';
@@ -30,6 +30,21 @@ function command(cmd, args) {
     return `unavailable (${String(e.message).split('\n')[0]})`;
   }
 }
+
+/**
+ * What a tool says of its version (stdout and stderr: `java -version` writes to stderr), by
+ * default its first line; `unavailable (…)` when it cannot run.
+ *
+ * @example
+ * toolVersion('pg_dump', ['--version']) // 'pg_dump (PostgreSQL) 15.20 (Debian 15.20-0+deb12u1)'
+ */
+export function toolVersion(cmd, args, pick = (s) => s.split('\n')[0].trim()) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  return r.error ? `unavailable (${r.error.message})` : pick(`${r.stdout}${r.stderr}`);
+}
+
+/** Every line of a tool's version text, joined: for tools that spread it over several lines. */
+export const allLines = (s) => s.trim().split('\n').join(', ');
 
 /**
  * Describes the machine and every version that shapes the figures, as `[label, value]` pairs.

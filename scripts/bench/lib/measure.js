@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seconds, tail } from './report.js';
+import { commandLine, seconds, tail } from './report.js';
 
 /** GNU time, which reports peak RSS and CPU of a command and everything it waited for. */
 export const GNU_TIME = '/usr/bin/time';
@@ -156,8 +156,41 @@ export function failed(r, okExits = [0]) {
   return undefined;
 }
 
+/**
+ * A command's JSON output (Ferry's `--format json`): `{ json }`, with `reason` and `failure` (the
+ * tail of both outputs) when it did not exit 0 or printed no JSON. A report printed by a failed
+ * command is kept, so its tables can be named.
+ *
+ * @example
+ * const { json, failure } = jsonOutput(await measured('node', ['bin/ferry.js', 'backup', …]));
+ */
+export function jsonOutput(r) {
+  const why = failed(r);
+  const said = `stderr:\n${tail(r.stderr)}\nstdout:\n${tail(r.stdout)}`;
+  let json;
+  try {
+    json = JSON.parse(r.stdout);
+  } catch {
+    return { reason: why ?? 'no JSON output', failure: `${why ?? 'exit 0'} and no JSON output; ${said}` };
+  }
+  return why ? { json, reason: why, failure: `${why}; ${said}`, said } : { json, said };
+}
+
 /** Throws with the command's output when it did not exit 0 (the peers: their failure is an error). */
 export function assertRan(r, what) {
   const why = failed(r);
   if (why) throw new Error(`${what} failed (${why}):\n${tail(`${r.stderr}\n${r.stdout}`, 30)}`);
+}
+
+/**
+ * A shell pipeline, run by bash with pipefail so a failure on any side is the pipeline's; `line`
+ * is what the reports print.
+ *
+ * @example
+ * const p = pipeline(['mariadb-dump', 'db'], ['zstd', '-q', '-o', 'db.sql.zst']);
+ * await measured(p.cmd, p.args);
+ */
+export function pipeline(...commands) {
+  const line = commands.map(([cmd, ...args]) => commandLine(cmd, args)).join(' | ');
+  return { line, cmd: 'bash', args: ['-c', `set -o pipefail; ${line}`] };
 }

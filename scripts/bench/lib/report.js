@@ -22,6 +22,27 @@ export function seconds(ms) {
 }
 
 /**
+ * Renders a byte count exactly and in decimal units, the way backup sizes are compared.
+ *
+ * @example
+ * bytes(41_234_567) // '41,234,567 B (41.2 MB)'
+ */
+export function bytes(n) {
+  const unit = n >= 1e9 ? `${(n / 1e9).toFixed(2)} GB` : n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${(n / 1e3).toFixed(1)} kB`;
+  return `${n.toLocaleString('en-US')} B (${unit})`;
+}
+
+/**
+ * A count with its noun, plural when it is not one.
+ *
+ * @example
+ * counted(1, 'file') // '1 file'
+ */
+export function counted(n, noun) {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/**
  * Lays out a text table: first column left-aligned, the others (figures) right-aligned.
  *
  * @example

@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { attemptAll } from './clean-up.js';
 import { MARIA, PG } from './copy-fixture.js';
 import { TPCH_TABLES, mariaCreateTable, mariaForeignKeys, pgCreateTable, pgKeys, sqliteCreateTable } from './tpch-schema.js';
 
@@ -22,6 +23,24 @@ export const TPCH = {
   /** The target of every measured run: a PostgreSQL database of its own. */
   targetDatabase: 'ferry_bench_migrate_tgt',
 };
+
+/**
+ * The scale factor of a run: FERRY_BENCH_SF, default 1 (0.1 or 0.01 for a quick run).
+ *
+ * @example
+ * scaleFactor() // 1
+ */
+export function scaleFactor() {
+  const raw = process.env.FERRY_BENCH_SF ?? '1';
+  const sf = Number(raw);
+  if (!(sf > 0) || sf > 100) throw new Error(`FERRY_BENCH_SF must be a number above 0 and at most 100 (got ${raw})`);
+  return sf;
+}
+
+/** How long one tool may take on a TPC-H database before it counts as hung: 10 minutes plus 30 per scale-factor unit. */
+export function timeoutMs(sf) {
+  return (10 + 30 * sf) * 60_000;
+}
 
 /** psql's connection arguments for the target database. */
 export const TARGET_PSQL = ['-h', '127.0.0.1', '-p', '5432', '-U', 'postgres', '-d', TPCH.targetDatabase];
@@ -117,9 +136,8 @@ export function generate(sf, dir) {
 // ---------------------------------------------------------------------------------------------
 // The sources
 
-/** Loads the files into a new PostgreSQL schema with COPY (two tables at a time), then adds the keys and vacuums. */
-export async function loadPg(dir) {
-  const s = TPCH.pgSchema;
+/** Loads the files into a new PostgreSQL schema of `test` with COPY (two tables at a time), then adds the keys and vacuums. */
+export async function loadPg(dir, s = TPCH.pgSchema) {
   psqlIn('test', [`DROP SCHEMA IF EXISTS ${s} CASCADE;`, `CREATE SCHEMA ${s};`, ...TPCH_TABLES.map((t) => `${pgCreateTable(s, t)};`)].join('\n'), `create ${s}`);
   const bySize = [...TPCH_TABLES].sort((a, b) => statSync(join(dir, `${b.name}.tbl`)).size - statSync(join(dir, `${a.name}.tbl`)).size);
   await inParallel(bySize.map((t) => () => psqlInAsync('test', `\\copy ${s}.${t.name} FROM '${join(dir, `${t.name}.tbl`)}' WITH (FORMAT text, DELIMITER '|')\n${pgKeys(s, t).primary};`, `load ${s}.${t.name}`)), 2);
@@ -128,8 +146,7 @@ export async function loadPg(dir) {
 }
 
 /** Loads the files into a new MariaDB database with LOAD DATA LOCAL INFILE, then adds the foreign keys. */
-export async function loadMaria(dir) {
-  const d = TPCH.mariaDatabase;
+export async function loadMaria(dir, d = TPCH.mariaDatabase) {
   mariaIn(`DROP DATABASE IF EXISTS ${d};\nCREATE DATABASE ${d} CHARACTER SET utf8mb4;\nUSE ${d};\n${TPCH_TABLES.map((t) => `${mariaCreateTable(t)};`).join('\n')}`, `create ${d}`);
   const session = 'SET SESSION unique_checks = 0; SET SESSION foreign_key_checks = 0;';
   const bySize = [...TPCH_TABLES].sort((a, b) => statSync(join(dir, `${b.name}.tbl`)).size - statSync(join(dir, `${a.name}.tbl`)).size);
@@ -169,14 +186,14 @@ function parseCounts(out, sep) {
   return counts;
 }
 
-/** Rows per table in the PostgreSQL source schema. */
-export function pgSourceCounts() {
-  return parseCounts(psqlIn('test', countsSql((n) => `${TPCH.pgSchema}.${n}`), 'count the PostgreSQL source'), '|');
+/** Rows per table in a PostgreSQL schema holding the TPC-H tables: by default the source, in `test`. */
+export function pgSourceCounts(schema = TPCH.pgSchema, db = 'test') {
+  return parseCounts(psqlIn(db, countsSql((n) => `${schema}.${n}`), `count ${db}.${schema}`), '|');
 }
 
-/** Rows per table in the MariaDB source. */
-export function mariaSourceCounts() {
-  return parseCounts(mariaIn(countsSql((n) => n), 'count the MariaDB source', TPCH.mariaDatabase), '\t');
+/** Rows per table in a MariaDB database holding the TPC-H tables: by default the source. */
+export function mariaSourceCounts(database = TPCH.mariaDatabase) {
+  return parseCounts(mariaIn(countsSql((n) => n), `count MariaDB ${database}`, database), '\t');
 }
 
 /** Rows per table in the SQLite source. */
@@ -214,27 +231,20 @@ export function assertCounts(where, got, expected) {
 // ---------------------------------------------------------------------------------------------
 // The target and the clean-up
 
-/** Drops the target database (closing any session still in it) and creates it empty, then a CHECKPOINT. */
-export function resetTarget() {
-  psqlIn('test', `DROP DATABASE IF EXISTS ${TPCH.targetDatabase} WITH (FORCE);`, 'drop the target database');
-  psqlIn('test', `CREATE DATABASE ${TPCH.targetDatabase};`, 'create the target database');
+/** Drops a PostgreSQL database (closing any session still in it) and creates it empty, then a CHECKPOINT; by default the target. */
+export function resetTarget(db = TPCH.targetDatabase) {
+  psqlIn('test', `DROP DATABASE IF EXISTS ${db} WITH (FORCE);`, `drop database ${db}`);
+  psqlIn('test', `CREATE DATABASE ${db};`, `create database ${db}`);
   psqlIn('test', 'CHECKPOINT;', 'checkpoint');
 }
 
 /** Drops everything the benchmark made in the servers; each step is tried, the failures are returned. */
 export function dropAll() {
-  const failures = [];
-  const attempt = (what, fn) => {
-    try {
-      fn();
-    } catch (e) {
-      failures.push(`${what}: ${e.message.split('\n')[0]}`);
-    }
-  };
-  attempt('target database', () => psqlIn('test', `DROP DATABASE IF EXISTS ${TPCH.targetDatabase} WITH (FORCE);`, 'drop the target database'));
-  attempt('PostgreSQL source', () => psqlIn('test', `DROP SCHEMA IF EXISTS ${TPCH.pgSchema} CASCADE;`, 'drop the PostgreSQL source'));
-  attempt('MariaDB source', () => mariaIn(`DROP DATABASE IF EXISTS ${TPCH.mariaDatabase};`, 'drop the MariaDB source'));
-  return failures;
+  return attemptAll([
+    ['target database', () => psqlIn('test', `DROP DATABASE IF EXISTS ${TPCH.targetDatabase} WITH (FORCE);`, 'drop the target database')],
+    ['PostgreSQL source', () => psqlIn('test', `DROP SCHEMA IF EXISTS ${TPCH.pgSchema} CASCADE;`, 'drop the PostgreSQL source')],
+    ['MariaDB source', () => mariaIn(`DROP DATABASE IF EXISTS ${TPCH.mariaDatabase};`, 'drop the MariaDB source')],
+  ]);
 }
 
 /** pgloader's spelling of the target database. */
