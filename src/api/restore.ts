@@ -61,7 +61,7 @@ export async function restore(ferry: Ferry, options: RestoreOptions, onEvent: (e
       return failedTable(t.source, started, e, onLoad);
     }
   };
-  return migrate(ferry, {
+  const report = await migrate(ferry, {
     from: options.from,
     to: options.to,
     ...(options.tables ? { tables: options.tables } : {}),
@@ -71,4 +71,5 @@ export async function restore(ferry: Ferry, options: RestoreOptions, onEvent: (e
     resume: options.resume ?? false,
     noVerify: options.noVerify ?? false,
   }, onEvent, loader);
+  return { ...report, operation: 'restore' };
 }

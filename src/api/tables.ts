@@ -36,17 +36,23 @@ export async function listTables(ferry: Ferry, ref: string, options: { readonly 
   const { database, namespace } = splitRef(ferry, ref);
   const snap = await ferry.inspect(database, namespace);
   const prefix = namespace ? [database, namespace] : [database];
-  const count = async (name: string): Promise<number | null> => {
+  // A backup keeps views and partitions as structure only: they are listed, uncounted.
+  const count = async (name: string, mayBeUnreadable = false): Promise<number | null> => {
     if (options.count === false) return null;
-    const cell = [...tableTextRows(await ferry.query(`SELECT COUNT(*) FROM ${path([...prefix, name])}`))][0]?.[0];
-    return cell == null ? null : Number(cell);
+    try {
+      const cell = [...tableTextRows(await ferry.query(`SELECT COUNT(*) FROM ${path([...prefix, name])}`))][0]?.[0];
+      return cell == null ? null : Number(cell);
+    } catch (e) {
+      if (mayBeUnreadable && e instanceof FerryError && e.code === 'SQL_VALIDATION') return null;
+      throw e;
+    }
   };
   const tables: TableSummary[] = [];
   for (const t of snap.tables) {
-    tables.push({ name: t.name, kind: 'table', rows: await count(t.name), columns: t.columns.length, primaryKey: t.primaryKey?.columns ?? [], indexes: t.indexes.length, foreignKeys: t.foreignKeys.length });
+    tables.push({ name: t.name, kind: 'table', rows: await count(t.name, t.partitionOf != null), columns: t.columns.length, primaryKey: t.primaryKey?.columns ?? [], indexes: t.indexes.length, foreignKeys: t.foreignKeys.length });
   }
   for (const v of snap.views) {
-    tables.push({ name: v.name, kind: 'view', rows: await count(v.name), columns: v.columns.length, primaryKey: [], indexes: 0, foreignKeys: 0 });
+    tables.push({ name: v.name, kind: 'view', rows: await count(v.name, true), columns: v.columns.length, primaryKey: [], indexes: 0, foreignKeys: 0 });
   }
   tables.sort((a, b) => a.name.localeCompare(b.name));
   return { database: ref, engine: snap.engine, tables };

@@ -62,4 +62,6 @@ export interface MigrationReport {
   readonly seconds: number;
   /** Every table loaded and verified exact, and every structure step done. */
   readonly ok: boolean;
+  /** What ran: a migration (the default) or the restore of a backup (`from` is then the backup). */
+  readonly operation?: 'migrate' | 'restore';
 }

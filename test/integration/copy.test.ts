@@ -113,7 +113,7 @@ describe.skipIf(!havePg || !haveMaria)('INSERT … SELECT joining two databases 
       'CREATE TABLE copy_xi_orders (id INT PRIMARY KEY, customer_id INT, amount DECIMAL(10,2))',
       'INSERT INTO copy_xi_orders VALUES (1, 1, 10.25), (2, 1, 0.75), (3, 2, 99999999.99)',
     );
-    const h2 = config.databases.h2!.url;
+    const h2 = config.databases.h2!.url!;
     const { native } = await import('./fixtures.js');
     await native(h2, 'CREATE TABLE copy_xi_report (name VARCHAR(40) PRIMARY KEY, orders INT, total DECIMAL(12,2))');
   });

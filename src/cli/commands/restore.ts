@@ -70,7 +70,7 @@ Examples:
       }
     };
     await withResumableFerry('restore', loaded, async (ferry) => {
-      const report = await restore(ferry, {
+      const restored = await restore(ferry, {
         from: name,
         to: opts.to,
         jobs,
@@ -80,6 +80,8 @@ Examples:
         dryRun: Boolean(opts.dryRun),
         noVerify: !opts.verify,
       }, onEvent);
+      // The backup is named by its folder, as the user gave it, not by the database it was added as.
+      const report = { ...restored, from: dir };
       emit(opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
         : opts.format === 'html' ? migrationReportHtml(report, commandLine(cmd)) : migrationReportText(report), opts.output);
       if (!report.dryRun && !report.ok) setExit(report.tables.some((t) => !t.loaded) ? 2 : 1);

@@ -23,9 +23,9 @@ export function migrationReportHtml(r: MigrationReport, command: string): string
   ];
   const count = (sev: string): number => findings.filter((f) => f[0] === sev).length;
   const outcome = r.dryRun ? 'Plan only (dry run): nothing was written.'
-    : r.ok ? `Migrated ${r.tables.length} table(s), ${thousands(rows)} rows, in ${r.seconds.toFixed(1)} s; every table verified exact.`
-      : `Migration incomplete: ${r.tables.filter((t) => t.loaded).length} of ${r.tables.length} table(s) loaded, ${r.failedSteps.length} step(s) failed.`;
-  const title = `ferry migrate ${r.from} → ${r.to}`;
+    : r.ok ? `${r.operation === 'restore' ? 'Restored' : 'Migrated'} ${r.tables.length} table(s), ${thousands(rows)} rows, in ${r.seconds.toFixed(1)} s; every table verified exact.`
+      : `${r.operation === 'restore' ? 'Restore' : 'Migration'} incomplete: ${r.tables.filter((t) => t.loaded).length} of ${r.tables.length} table(s) loaded, ${r.failedSteps.length} step(s) failed.`;
+  const title = `ferry ${r.operation ?? 'migrate'} ${r.from} → ${r.to}`;
   const out: string[] = [
     `<p>${esc(r.from)} (${esc(r.sourceEngine)}) → ${esc(r.to)} (${esc(r.targetEngine)})</p>`,
     `<p id="outcome" class="${r.dryRun ? 'info' : r.ok ? 'ok' : 'error'}">${esc(outcome)}</p>`,

@@ -4,8 +4,8 @@ import { verifyMethodWords } from '../../verify/verify-method.js';
 
 
 /** The plan in words: tables in load order, each phase's steps with their SQL, warnings and what is skipped. */
-export function migrationPlanText(plan: MigrationPlan): string {
-  const out: string[] = [`Migration plan: ${plan.from} (${plan.sourceEngine}) → ${plan.to} (${plan.targetEngine})`, ''];
+export function migrationPlanText(plan: MigrationPlan, operation: 'migrate' | 'restore' = 'migrate'): string {
+  const out: string[] = [`${operation === 'restore' ? 'Restore' : 'Migration'} plan: ${plan.from} (${plan.sourceEngine}) → ${plan.to} (${plan.targetEngine})`, ''];
   out.push(`Load ${counted(plan.tables.length, 'table')}${plan.loadInOrder ? ', one after another (the target takes one writer at a time, or checks foreign keys while loading)' : ''}:`);
   for (const t of plan.tables) {
     const parts = t.partitions.length ? ` (with partitions ${t.partitions.join(', ')})` : '';
@@ -39,8 +39,9 @@ function notes(plan: MigrationPlan): string[] {
 
 /** The report in words: each table's load and verification, failed steps, warnings, the outcome. */
 export function migrationReportText(r: MigrationReport): string {
-  if (r.dryRun) return migrationPlanText(r.plan);
-  const out: string[] = [`Migration ${r.from} (${r.sourceEngine}) → ${r.to} (${r.targetEngine})`, ''];
+  if (r.dryRun) return migrationPlanText(r.plan, r.operation);
+  const [noun, finished] = r.operation === 'restore' ? ['Restore', 'Restored'] : ['Migration', 'Migrated'];
+  const out: string[] = [`${noun} ${r.from} (${r.sourceEngine}) → ${r.to} (${r.targetEngine})`, ''];
   const width = Math.max(5, ...r.tables.map((t) => t.target.length));
   for (const t of r.tables) {
     const mark = t.loaded && t.verify?.match !== false ? '✓' : '✗';
@@ -56,7 +57,7 @@ export function migrationReportText(r: MigrationReport): string {
   const rows = r.tables.reduce((a, t) => a + t.rows, 0);
   const loaded = r.tables.filter((t) => t.loaded).length;
   out.push('', r.ok
-    ? `Migrated ${counted(r.tables.length, 'table')}, ${thousands(rows)} rows, in ${r.seconds.toFixed(1)} s; every table verified exact.`
-    : `Migration incomplete after ${r.seconds.toFixed(1)} s: ${loaded} of ${counted(r.tables.length, 'table')} loaded, ${counted(r.failedSteps.length, 'structure step')} failed, ${counted(r.tables.filter((t) => t.verify && !t.verify.match).length, 'table')} differ${r.tables.filter((t) => t.verify && !t.verify.match).length === 1 ? 's' : ''}.${loaded < r.tables.length ? ' Fix the cause and run the same command with --resume.' : ''}`);
+    ? `${finished} ${counted(r.tables.length, 'table')}, ${thousands(rows)} rows, in ${r.seconds.toFixed(1)} s; every table verified exact.`
+    : `${noun} incomplete after ${r.seconds.toFixed(1)} s: ${loaded} of ${counted(r.tables.length, 'table')} loaded, ${counted(r.failedSteps.length, 'structure step')} failed, ${counted(r.tables.filter((t) => t.verify && !t.verify.match).length, 'table')} differ${r.tables.filter((t) => t.verify && !t.verify.match).length === 1 ? 's' : ''}.${loaded < r.tables.length ? ' Fix the cause and run the same command with --resume.' : ''}`);
   return `${out.join('\n')}\n`;
 }

@@ -15,6 +15,7 @@ const report: MigrationReport = {
     ],
     warnings: [{ object: 'customers.tags', message: 'array _text has no equivalent: becomes LONGTEXT holding <the array\'s text>' }],
     skipped: [{ object: 'measurements_2024', kind: 'partition', reason: 'a partition of measurements' }],
+    counters: {},
   },
   phases: [
     { phase: 'tables', checkpointNamespace: 'ferry', steps: [{ object: 'customers', description: 'create table (2 columns)', ok: true, sql: ['CREATE TABLE `app`.`customers` (`id` INT, `note` LONGTEXT)'], error: null }] },
