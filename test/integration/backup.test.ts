@@ -6,7 +6,7 @@ import { backup, check, Ferry, readManifest, restore, verifyEach } from '../../s
 import type { BackupResult } from '../../src/backup/events.js';
 import type { MigrationReport } from '../../src/migrate/events.js';
 import { maria, pg, runFerry, tempDir } from './fixtures.js';
-import { pgSource, ROWS } from './migrate-fixture.js';
+import { mariaSource, pgSource, ROWS } from './migrate-fixture.js';
 import { CHINOOK, CHINOOK_ROWS, chinookPostgres } from './samples/chinook.js';
 import { sampleOrSkip } from './samples/sample-cache.js';
 import { SERVICES, serviceAvailable } from './services.js';
@@ -58,7 +58,8 @@ describe.skipIf(!havePg || !haveMaria)('ferry backup and restore', () => {
 
   beforeAll(async () => {
     await pg(...pgSource(SRC), ...awkward(SRC), ...PG_TARGETS.flatMap((s) => [`DROP SCHEMA IF EXISTS ${s} CASCADE`, `CREATE SCHEMA ${s}`]));
-    await maria('DROP DATABASE IF EXISTS ferry_bk_dst', 'CREATE DATABASE ferry_bk_dst');
+    await maria('DROP DATABASE IF EXISTS ferry_bk_dst', 'CREATE DATABASE ferry_bk_dst', ...mariaSource('ferry_bk_msrc'),
+      'DROP DATABASE IF EXISTS ferry_bk_mdst', 'CREATE DATABASE ferry_bk_mdst');
     ferry = await Ferry.open({
       databases: {
         pg: { url: SERVICES.postgres.url, user: SERVICES.postgres.user },
@@ -74,7 +75,7 @@ describe.skipIf(!havePg || !haveMaria)('ferry backup and restore', () => {
   afterAll(async () => {
     await ferry?.close();
     if (havePg) await pg(`DROP SCHEMA IF EXISTS ${SRC} CASCADE`, ...PG_TARGETS.map((s) => `DROP SCHEMA IF EXISTS ${s} CASCADE`));
-    if (haveMaria) await maria('DROP DATABASE IF EXISTS ferry_bk_dst');
+    if (haveMaria) await maria('DROP DATABASE IF EXISTS ferry_bk_dst', 'DROP DATABASE IF EXISTS ferry_bk_msrc', 'DROP DATABASE IF EXISTS ferry_bk_mdst');
   });
 
   it('writes every table from one snapshot, in chunk files the manifest lists with their checksums', () => {
@@ -125,6 +126,23 @@ describe.skipIf(!havePg || !haveMaria)('ferry backup and restore', () => {
       expect(JSON.parse(v.out).tables.map((t: { match: boolean }) => t.match)).toEqual([true, true, true]);
     }, 120_000);
   }
+
+  it('backs up MariaDB and restores it into MariaDB and PostgreSQL, every table verified', async () => {
+    const out = join(dir, 'maria');
+    const made = await backup(ferry, { database: 'maria.ferry_bk_msrc', output: out, jobs: 2 });
+    expect(made.tables.map((t) => t.table).sort()).toEqual(['customers', 'employees', 'orders']);
+    const more = await Ferry.open({ databases: { maria: { url: SERVICES.mariadb.url, user: 'root' }, pg: { url: SERVICES.postgres.url, user: 'postgres' }, mbk: { backup: out } } });
+    try {
+      expectOk(await restore(more, { from: 'mbk', to: 'maria.ferry_bk_mdst', jobs: 2 }));
+      await pg('DROP SCHEMA IF EXISTS ferry_bk_from_maria CASCADE', 'CREATE SCHEMA ferry_bk_from_maria');
+      expectOk(await restore(more, { from: 'mbk', to: 'pg.ferry_bk_from_maria', jobs: 2 }));
+      const n = await more.rows('SELECT COUNT(*) AS n FROM maria.ferry_bk_mdst.orders');
+      expect(n).toEqual([{ n: BigInt(ROWS.orders) }]);
+    } finally {
+      await more.close();
+      await pg('DROP SCHEMA IF EXISTS ferry_bk_from_maria CASCADE');
+    }
+  }, 120_000);
 
   it('is a database: queried and checked without a restore', async () => {
     const n = await ferry.rows(`SELECT COUNT(*) AS n, SUM(total) AS s FROM bk.orders`);

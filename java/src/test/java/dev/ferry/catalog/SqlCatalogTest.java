@@ -81,6 +81,9 @@ class SqlCatalogTest {
   @Test void everyEngineQueryCarriesOneMarkerAfterItsLastParameter() throws Exception {
     int engines = 0;
     for (Dialect d : Dialects.all()) {
+      if (d.name().equals("backup")) {
+        continue; // A backup's structure is its manifest's snapshot: it has no catalog queries.
+      }
       CatalogReader reader = d.catalogReader(); // SqlCatalog's constructor checks its queries
       if (!reader.bulk()) {
         assertEquals("jdbc", d.name(), "only the generic dialect reads per table");

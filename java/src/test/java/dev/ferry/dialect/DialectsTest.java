@@ -68,7 +68,7 @@ class DialectsTest {
       }
       generic += x.subprotocols().isEmpty() ? 1 : 0;
     }
-    assertEquals(Set.of("postgresql", "mariadb", "sqlite", "h2", "duckdb", "jdbc"), names);
+    assertEquals(Set.of("postgresql", "mariadb", "sqlite", "h2", "duckdb", "jdbc", "backup"), names);
     assertEquals(1, generic, "exactly one generic dialect");
   }
 
