@@ -314,3 +314,52 @@ describe.skipIf(!havePg || !haveMaria)('ferry backup and restore of a public sam
     expect(keys('ferry_bk_chinook2')).toBe(keys('ferry_bk_chinook'));
   }, 180_000);
 });
+
+/**
+ * Every type a PostgreSQL backup stores, restored into PostgreSQL through the COPY text printed
+ * straight from the Arrow vectors: byte-identical COPY output. The BC timestamp proves the path:
+ * the typed sink spells it `-0043-…`, which PostgreSQL refuses.
+ */
+describe.skipIf(!havePg)('restore into PostgreSQL from the Arrow vectors', () => {
+  const from = 'ferry_bk_types';
+  const to = 'ferry_bk_types_back';
+  const folder = join(dir, 'types');
+  let ferry: Ferry;
+
+  beforeAll(async () => {
+    await pg(`DROP SCHEMA IF EXISTS ${from} CASCADE`, `CREATE SCHEMA ${from}`, `DROP SCHEMA IF EXISTS ${to} CASCADE`, `CREATE SCHEMA ${to}`,
+      `CREATE TABLE ${from}.every (id bigint PRIMARY KEY, i int, s smallint, n38 numeric(38,10), n122 numeric(12,2), ts timestamp(6), d date, t time(6), tz timestamptz,
+        vc varchar(20), ch char(5), tx text, b bytea, flag boolean, r real, f double precision, u uuid, j jsonb, ia int[], iv interval)`,
+      // Not here, as the backup does not keep them yet: NUMERIC without precision or above 38
+      // digits (kept as DECIMAL(38,18)), time 24:00:00, infinities, timestamptz BC.
+      `INSERT INTO ${from}.every VALUES
+        (-9223372036854775808, -2147483648, -32768, -9999999999999999999999999999.9999999999, -1234567890.12, '0044-03-15 12:34:56.000001 BC', '0001-01-01 BC', '00:00:00', '1000-01-01 00:00:00.000001+00',
+         '', 'a', E'back\\\\slash\\ttab\\nnl\\rcr', '\\x00', false, '-0'::real, '-0'::float8, '00000000-0000-0000-0000-000000000001', '{"a": [1, 2], "é": "𝄞"}', '{1,2,NULL}', '1 year 2 mons -3 days 04:05:06.789'),
+        (9223372036854775807, 2147483647, 32767, 9999999999999999999999999999.9999999999, 9999999999.99, '0999-12-31 23:59:59.999999', '0999-01-01', '23:59:59.999999', '1969-12-31 23:59:59.5-08',
+         'é😀𝄞', 'ab ', '\\N', '\\x00ff5c0a', true, 'NaN', 'Infinity', 'ffffffff-ffff-ffff-ffff-ffffffffffff', '[]', '{}', '-1 day'),
+        (0, 0, 0, 0, 0, '1969-12-31 23:59:59.999999', '1969-12-31', '12:00:00.5', '2024-02-29 12:00:00+05:30',
+         E'\\\\N', 'ü😀', E'\\\\N literal \\\\\\\\N', '', true, '-Infinity', '-Infinity', NULL, 'null', '{{1,2},{3,4}}', '0'),
+        (1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+        (2, 7, 7, 0.0000000001, -0.01, '1000-01-01 00:00:00.000001', '1000-01-01', '01:02:03.000001', '2000-01-01 00:00:00+00',
+         'x', '', E'multi\\nline\\r\\n', '\\x5c4e', false, 3.4028235e38, 1e308, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{"k": "tab\\there"}', '{-1}', '00:00:00.000001'),
+        (3, 1, 1, 1.5, 1.5, '2024-02-29 12:34:56.123456', '9999-12-31', '12:34:56.123456', '2000-01-01 00:00:00+00',
+         'multi byte ü', 'xyz', 'NaN', '\\xdeadbeef', true, 0.1, 0.1, NULL, '3.5', NULL, NULL),
+        (4, 2, 2, -1, -1, '2262-04-11 23:47:16.854775', '294276-12-31', '00:00:00.000001', '2000-01-01 00:00:00+00',
+         E'\\t', '\\', 'ok', NULL, NULL, 1.17549435e-38, 4.9e-324, NULL, NULL, NULL, NULL)`,
+      `INSERT INTO ${from}.every (id, tx, ts, n122) SELECT g, repeat('x', g % 50), timestamp '1960-01-01' + g * interval '1 second 1 microsecond', g / 100.0 FROM generate_series(10, 3000) g`);
+    ferry = await Ferry.open({ databases: { pg: { url: SERVICES.postgres.url, user: SERVICES.postgres.user }, types: { backup: folder } } });
+  }, 120_000);
+  afterAll(async () => {
+    await ferry?.close();
+    if (havePg) await pg(`DROP SCHEMA IF EXISTS ${from} CASCADE`, `DROP SCHEMA IF EXISTS ${to} CASCADE`);
+  });
+
+  it('gives byte-identical COPY output, across several files', async () => {
+    await backup(ferry, { database: `pg.${from}`, output: folder, jobs: 2, chunkRows: 1000 });
+    expect(readManifest(folder).tables[0]?.chunks.length).toBeGreaterThan(2);
+    // Ferry's own verification is left out: it hashes an interval's backup text and its
+    // restored value differently (the rows are the same, as the COPY output shows).
+    expectOk(await restore(ferry, { from: 'types', to: `pg.${to}`, jobs: 2, noVerify: true }));
+    expect(copyText(to, 'every')).toBe(copyText(from, 'every'));
+  }, 120_000);
+});

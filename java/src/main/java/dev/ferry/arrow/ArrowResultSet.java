@@ -93,11 +93,40 @@ public final class ArrowResultSet extends ForwardOnlyResultSet {
     if (++row < rowCount) {
       return true;
     }
-    return nextBatch();
+    return advance();
+  }
+
+  /**
+   * Reads the next batch that has rows and returns its vectors, or null at the end of the
+   * stream; rows of the current batch not yet visited are skipped, and {@link #next} goes on
+   * after the returned batch.
+   *
+   * <p>For loaders that write whole batches from the vectors ({@code ArrowLoader}): the root
+   * is the same object for every batch, its buffers replaced as each is read.
+   */
+  public @Nullable VectorSchemaRoot nextBatch() throws SQLException {
+    if (!advance()) {
+      return null;
+    }
+    row = rowCount - 1;
+    return root;
+  }
+
+  /** The vectors every batch is read into, before the first batch too (their types are set). */
+  public VectorSchemaRoot batch() {
+    return root;
+  }
+
+  /**
+   * Rows in the batches before the current one: its row {@code i} (0-based) is row
+   * {@code rowsBefore() + i + 1} of the file.
+   */
+  public long rowsBefore() {
+    return rowsBefore;
   }
 
   /** Moves to the first row of the next batch that has rows; false at the end of the stream. */
-  private boolean nextBatch() throws SQLException {
+  private boolean advance() throws SQLException {
     if (closed) {
       throw new SQLException("the result set is closed", "24000");
     }

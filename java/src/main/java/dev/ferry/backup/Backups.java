@@ -9,7 +9,6 @@ import dev.ferry.dialect.Dialect;
 import dev.ferry.error.FerryFailure;
 import dev.ferry.federation.Federation;
 import dev.ferry.types.ColumnSpec;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -64,7 +63,7 @@ public final class Backups {
         return data.chunks().get(i).rows();
       }
 
-      @Override public ResultSet open(int i) throws SQLException {
+      @Override public ArrowResultSet open(int i) throws SQLException {
         return new ArrowResultSet(a.open(data.chunks().get(i)), allocator);
       }
     };

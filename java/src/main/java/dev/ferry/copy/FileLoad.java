@@ -2,7 +2,9 @@ package dev.ferry.copy;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ferry.arrow.ArrowResultSet;
 import dev.ferry.catalog.Scope;
+import dev.ferry.dialect.ArrowLoader;
 import dev.ferry.error.FerryFailure;
 import dev.ferry.federation.DatabaseSchema;
 import dev.ferry.federation.Federation;
@@ -12,7 +14,6 @@ import dev.ferry.sink.TableSink;
 import dev.ferry.types.ColumnSpec;
 import dev.ferry.types.TableName;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +27,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * from a database: each file in one target transaction with its checkpoint, in order, so a load
  * killed at any moment resumes after its last committed file and ends exact.
  *
- * <p>The rows go through the target's own sink, as a copy's do; the checkpoint is the copy's
- * {@code ferry_checkpoint} row, counting files instead of key ranges.
+ * <p>The rows go through the target's own sink, as a copy's do, or, where the target offers
+ * an {@link ArrowLoader} that vouches for every column, from the Arrow vectors straight into
+ * its bulk load; the checkpoint is the copy's {@code ferry_checkpoint} row, counting files
+ * instead of key ranges.
  */
 public final class FileLoad {
-  /** Where the rows come from: files in order, each opened as a forward-only result set. */
+  /** Where the rows come from: chunk files in order, each opened as an Arrow result set. */
   public interface Files {
     /** The columns every file holds, in order. */
     List<ColumnSpec> columns();
@@ -42,7 +45,7 @@ public final class FileLoad {
     long rows(int i);
 
     /** Opens file {@code i}. */
-    ResultSet open(int i) throws SQLException;
+    ArrowResultSet open(int i) throws SQLException;
   }
 
   /**
@@ -102,6 +105,7 @@ public final class FileLoad {
       done.set(from);
       phase = CopyPhase.COPYING;
       SinkValues.Reader[] readers = target.engine().sinkReaders(null, files.columns());
+      ArrowLoader loader = target.engine().arrowLoader();
       for (int i = from; i < files.count(); i++) {
         if (cancelled.get()) {
           throw FerryFailure.of("CANCELLED", "the restore of " + request.source() + " was"
@@ -112,9 +116,8 @@ public final class FileLoad {
             n -> rows.set(base + n), cancelled::get);
         SinkContext ctx = CrossInsert.sinkContext(target, c, table, names, readers, options);
         long n;
-        try (ResultSet rs = files.open(i); TableSink sink = target.engine().openSink(ctx, c)) {
-          n = sink.write(rs, Long.MAX_VALUE);
-          sink.finish();
+        try (ArrowResultSet rs = files.open(i)) {
+          n = loader != null && loader.accepts(ctx, rs) ? loader.load(ctx, c, rs) : write(ctx, c, rs);
           store.write(c, request.job(), tableKey, new Checkpoints.State(Integer.toString(i + 1),
               base + n, null, i + 1 == files.count(), null, null, false));
           c.commit();
@@ -134,6 +137,15 @@ public final class FileLoad {
       phase = cancelled.get() ? CopyPhase.CANCELLED : CopyPhase.FAILED;
       throw FerryFailure.wrap(e, "restoring " + request.source() + " into database '"
           + request.to() + "'");
+    }
+  }
+
+  /** Writes {@code rs} through the target's typed sink. */
+  private long write(SinkContext ctx, Connection c, ArrowResultSet rs) throws SQLException {
+    try (TableSink sink = federation.database(request.to()).engine().openSink(ctx, c)) {
+      long n = sink.write(rs, Long.MAX_VALUE);
+      sink.finish();
+      return n;
     }
   }
 

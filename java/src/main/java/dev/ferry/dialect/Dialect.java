@@ -342,4 +342,12 @@ public interface Dialect {
   default @Nullable CopyTextLoader copyTextLoader() {
     return null;
   }
+
+  /**
+   * How this engine loads a chunk file's Arrow batches from the vectors themselves, or null
+   * (the default) when a restore goes through its typed {@link #openSink}.
+   */
+  default @Nullable ArrowLoader arrowLoader() {
+    return null;
+  }
 }

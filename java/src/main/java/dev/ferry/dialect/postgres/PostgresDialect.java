@@ -6,6 +6,7 @@ import dev.ferry.checksum.ChecksumSql;
 import dev.ferry.config.DatabaseSpec;
 import dev.ferry.ddl.Ddl;
 import dev.ferry.ddl.SqlSpelling;
+import dev.ferry.dialect.ArrowLoader;
 import dev.ferry.dialect.Capabilities;
 import dev.ferry.dialect.CopyTextLoader;
 import dev.ferry.dialect.CopyTextSource;
@@ -235,5 +236,10 @@ public final class PostgresDialect implements Dialect {
 
   @Override public CopyTextLoader copyTextLoader() {
     return new PostgresCopyIn();
+  }
+
+  /** COPY text printed from the vectors: a restore builds no Java value per cell. */
+  @Override public ArrowLoader arrowLoader() {
+    return new PostgresArrowLoader();
   }
 }
