@@ -31,12 +31,12 @@ const urls = { lite: `jdbc:sqlite:${join(dir, 'restored.db')}`, duck: `jdbc:duck
 /** The awkward-values table: extreme numbers, microsecond timestamps, control characters, bytes. */
 function awkward(ns: string): string[] {
   return [
-    `CREATE TABLE ${ns}."${AWKWARD}" (id BIGINT PRIMARY KEY, "select" VARCHAR(100), "MixedCase" NUMERIC(38,10), ts TIMESTAMP(6), tz TIMESTAMPTZ, d DATE, flag BOOLEAN, data BYTEA, note TEXT, price NUMERIC(12,2), r REAL, f DOUBLE PRECISION, u UUID, j JSONB)`,
+    `CREATE TABLE ${ns}."${AWKWARD}" (id BIGINT PRIMARY KEY, "select" VARCHAR(100), "MixedCase" NUMERIC(38,10), ts TIMESTAMP(6), tz TIMESTAMPTZ, d DATE, flag BOOLEAN, data BYTEA, note TEXT, price NUMERIC(12,2), r REAL, f DOUBLE PRECISION, u UUID, j JSONB, n NUMERIC)`,
     `INSERT INTO ${ns}."${AWKWARD}" VALUES
-      (-9223372036854775808, E'tab\\tnl\\ncr\\rq''"\\\\ 😀 é 𝄞', -9999999999999999999999999999.9999999999, '1000-01-01 00:00:00.000001', '1999-12-31 23:59:59.999999+05:30', '1000-01-01', false, '\\x00ff10', E'line1\\nline2\\\\.\\n\\\\N', 0.01, 1.5, 1e308, '00000000-0000-0000-0000-000000000001', '{"a": [1, 2]}'),
-      (9223372036854775807, '', 0.0000000001, '9999-12-31 23:59:59.999999', '2024-02-29 12:00:00+00', '9999-12-31', true, '\\x', '', 9999999999.99, -0.25, -2.5e-300, NULL, '[]'),
-      (0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
-      (5, E'\\\\N', 1, '2024-02-29 12:34:56.123456', '1969-12-31 23:59:59.5-08', '1970-01-01', true, '\\x5c4e', repeat('x', 100000), -0.5, 3.25, 0.1, 'ffffffff-ffff-ffff-ffff-ffffffffffff', '{"é": "𝄞"}')`,
+      (-9223372036854775808, E'tab\\tnl\\ncr\\rq''"\\\\ 😀 é 𝄞', -9999999999999999999999999999.9999999999, '1000-01-01 00:00:00.000001', '1999-12-31 23:59:59.999999+05:30', '1000-01-01', false, '\\x00ff10', E'line1\\nline2\\\\.\\n\\\\N', 0.01, 1.5, 1e308, '00000000-0000-0000-0000-000000000001', '{"a": [1, 2]}', 123456789012345678901234567890.123456789012345678901),
+      (9223372036854775807, '', 0.0000000001, '9999-12-31 23:59:59.999999', '2024-02-29 12:00:00+00', '9999-12-31', true, '\\x', '', 9999999999.99, -0.25, -2.5e-300, NULL, '[]', 1.50),
+      (0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+      (5, E'\\\\N', 1, '2024-02-29 12:34:56.123456', '1969-12-31 23:59:59.5-08', '1970-01-01', true, '\\x5c4e', repeat('x', 100000), -0.5, 3.25, 0.1, 'ffffffff-ffff-ffff-ffff-ffffffffffff', '{"é": "𝄞"}', -0.000000000000000000000001)`,
   ];
 }
 

@@ -23,7 +23,7 @@ export function migrationReportHtml(r: MigrationReport, command: string): string
   ];
   const count = (sev: string): number => findings.filter((f) => f[0] === sev).length;
   const outcome = r.dryRun ? 'Plan only (dry run): nothing was written.'
-    : r.ok ? `${r.operation === 'restore' ? 'Restored' : 'Migrated'} ${r.tables.length} table(s), ${thousands(rows)} rows, in ${r.seconds.toFixed(1)} s; every table verified exact.`
+    : r.ok ? `${r.operation === 'restore' ? 'Restored' : 'Migrated'} ${r.tables.length} table(s), ${thousands(rows)} rows, in ${r.seconds.toFixed(1)} s; ${r.tables.every((t) => t.verify) ? 'every table verified exact' : 'not verified (--no-verify)'}.`
       : `${r.operation === 'restore' ? 'Restore' : 'Migration'} incomplete: ${r.tables.filter((t) => t.loaded).length} of ${r.tables.length} table(s) loaded, ${r.failedSteps.length} step(s) failed.`;
   const title = `ferry ${r.operation ?? 'migrate'} ${r.from} → ${r.to}`;
   const out: string[] = [

@@ -57,7 +57,7 @@ export function migrationReportText(r: MigrationReport): string {
   const rows = r.tables.reduce((a, t) => a + t.rows, 0);
   const loaded = r.tables.filter((t) => t.loaded).length;
   out.push('', r.ok
-    ? `${finished} ${counted(r.tables.length, 'table')}, ${thousands(rows)} rows, in ${r.seconds.toFixed(1)} s; every table verified exact.`
+    ? `${finished} ${counted(r.tables.length, 'table')}, ${thousands(rows)} rows, in ${r.seconds.toFixed(1)} s; ${r.tables.every((t) => t.verify) ? 'every table verified exact' : 'not verified (--no-verify)'}.`
     : `${noun} incomplete after ${r.seconds.toFixed(1)} s: ${loaded} of ${counted(r.tables.length, 'table')} loaded, ${counted(r.failedSteps.length, 'structure step')} failed, ${counted(r.tables.filter((t) => t.verify && !t.verify.match).length, 'table')} differ${r.tables.filter((t) => t.verify && !t.verify.match).length === 1 ? 's' : ''}.${loaded < r.tables.length ? ' Fix the cause and run the same command with --resume.' : ''}`);
   return `${out.join('\n')}\n`;
 }

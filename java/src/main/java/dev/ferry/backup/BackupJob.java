@@ -18,7 +18,10 @@ import dev.ferry.inspect.Inspector;
 import dev.ferry.message.Messages;
 import dev.ferry.migrate.MappingCheck;
 import dev.ferry.migrate.TableChoice;
+import dev.ferry.types.ColumnSpec;
+import dev.ferry.types.LogicalType;
 import dev.ferry.types.TableName;
+import dev.ferry.types.TypeFamily;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,7 +131,7 @@ public final class BackupJob {
             + request.database() + "' straight from it").with("table", t.name());
       }
       String folder = "tables/" + String.format(java.util.Locale.ROOT, "%04d-", ++index) + safe(t.name());
-      setups.put(t.name(), new TableWriter.Setup(engine, t.name(), direct.sql(), direct.columns(),
+      setups.put(t.name(), new TableWriter.Setup(engine, t.name(), direct.sql(), exact(direct.columns(), t),
           t.primaryKey() == null ? List.of() : t.primaryKey().columns(),
           identity.getOrDefault(t.name(), Map.of()), out.resolve(folder), folder,
           request.compress().equals("zstd"), seal, request.chunkRows(),
@@ -259,6 +262,24 @@ public final class BackupJob {
     return out;
   }
 
+  /**
+   * The columns as the backup stores them: a DECIMAL declared without precision or with more
+   * digits than Arrow's Decimal128 holds (PostgreSQL's bare {@code numeric}, whose values keep
+   * their own scale) is stored as its exact digits, never at the 38 digits and 18 decimals
+   * Calcite types it with.
+   */
+  private static List<ColumnSpec> exact(List<ColumnSpec> columns, Snapshot.Table t) {
+    List<ColumnSpec> out = new ArrayList<>(columns);
+    for (int i = 0; i < out.size() && i < t.columns().size(); i++) {
+      ColumnSpec c = out.get(i);
+      LogicalType type = t.columns().get(i).type();
+      if (type.family() == TypeFamily.DECIMAL && (type.precision() == null || type.precision() > 38)) {
+        out.set(i, new ColumnSpec(c.label(), c.jdbcType(), c.typeName(), 0, 0, c.nullable()));
+      }
+    }
+    return out;
+  }
+
   /** The first primary key column when it holds integers; null otherwise. */
   private static @Nullable String integerKey(Snapshot.Table t) {
     if (t.primaryKey() == null || t.primaryKey().columns().isEmpty()) {
@@ -266,7 +287,7 @@ public final class BackupJob {
     }
     String k = t.primaryKey().columns().get(0);
     return t.columns().stream().anyMatch(c -> c.name().equals(k)
-        && c.type().family() == dev.ferry.types.TypeFamily.INTEGER) ? k : null;
+        && c.type().family() == TypeFamily.INTEGER) ? k : null;
   }
 
   /** The tables chosen; partitions come with their partitioned table. */

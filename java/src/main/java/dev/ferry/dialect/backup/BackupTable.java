@@ -4,6 +4,7 @@ import dev.ferry.archive.Archive;
 import dev.ferry.archive.Manifest;
 import dev.ferry.error.FerryFailure;
 import dev.ferry.types.ColumnSpec;
+import dev.ferry.types.LogicalType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -51,8 +52,9 @@ final class BackupTable extends AbstractTable implements ScannableTable {
   static RelDataType type(RelDataTypeFactory f, ColumnSpec c) {
     SqlTypeName n = exposed(c);
     if (n == SqlTypeName.DECIMAL) {
+      // Without a precision (stored as exact digits): the type an unbounded DECIMAL has elsewhere.
       return c.precision() > 0 ? f.createSqlType(n, c.precision(), Math.max(0, c.scale()))
-          : f.createSqlType(n, f.getTypeSystem().getMaxNumericPrecision(), Math.max(0, c.scale()));
+          : LogicalType.UNBOUNDED_DECIMAL.toRelDataType(f, true);
     }
     if ((n == SqlTypeName.VARCHAR || n == SqlTypeName.CHAR || n == SqlTypeName.VARBINARY
         || n == SqlTypeName.BINARY) && c.precision() > 0 && c.precision() < 65536) {
