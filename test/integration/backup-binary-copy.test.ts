@@ -75,7 +75,7 @@ describe.skipIf(!havePg)('backups read through binary COPY', () => {
     writeFileSync(join(dir, 'ferry.yaml'), `databases:\n  pg: { url: "${SERVICES.postgres.url}", user: ${SERVICES.postgres.user} }\n`);
   }, 60_000);
   afterAll(async () => {
-    if (havePg && !process.env.KEEP) await pg(...[SRC, INF, BACK].map((s) => `DROP SCHEMA IF EXISTS ${s} CASCADE`));
+    if (havePg) await pg(...[SRC, INF, BACK].map((s) => `DROP SCHEMA IF EXISTS ${s} CASCADE`));
   });
 
   it('writes the same chunk files and checksums as the JDBC path, in one chunk or many', () => {

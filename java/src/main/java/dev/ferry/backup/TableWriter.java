@@ -2,7 +2,6 @@ package dev.ferry.backup;
 
 import dev.ferry.archive.Manifest;
 import dev.ferry.arrow.ArrowStreamFileWriter;
-import dev.ferry.arrow.BatchRows;
 import dev.ferry.arrow.BatchSource;
 import dev.ferry.arrow.ChunkCompression;
 import dev.ferry.checksum.CellKind;
@@ -12,6 +11,7 @@ import dev.ferry.dialect.Dialect;
 import dev.ferry.error.FerryFailure;
 import dev.ferry.types.ColumnSpec;
 import dev.ferry.verify.RowCanon;
+import dev.ferry.verify.VectorCanon;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -150,18 +150,22 @@ final class TableWriter {
 
   /**
    * Hashes each row as it is written and tracks the key's first column's range: a JDBC row as
-   * the result set has it, a batch's rows through a result set over its vectors, each cell read
-   * with the kind the source's metadata gives it, so both paths hash alike.
+   * the result set has it, a batch's rows from its vectors ({@link VectorCanon}, RowCanon's
+   * texts), each cell read with the kind the source's metadata gives it, so both paths hash
+   * alike.
    */
   private final class Hasher implements ArrowStreamFileWriter.RowHook {
     private final RowCanon canon = new RowCanon(!s.engine().capabilities().enforcesTypes());
     private CellKind[] kinds = new CellKind[0];
     private final List<@Nullable String> cells = new ArrayList<>();
     private int keyColumn = -1;
-    private @Nullable BatchRows view;
+    private @Nullable VectorCanon vectors;
     private long chunkSum;
     private @Nullable BigInteger min;
     private @Nullable BigInteger max;
+    /** {@link #min} and {@link #max} as longs, clamped to the long range, while they are set. */
+    private long minLong;
+    private long maxLong;
     private long sinceCheck;
 
     /** Takes each column's kind from the source's description of the rows. */
@@ -188,15 +192,19 @@ final class TableWriter {
       max = null;
     }
 
-    /** Hashes the rows of a batch a {@link BatchSource} filled. */
+    /** Hashes the rows of a batch a {@link BatchSource} filled, straight from its vectors. */
     void batch(VectorSchemaRoot root, int rows) throws SQLException {
-      BatchRows v = view;
+      VectorCanon v = vectors;
       if (v == null) {
-        v = view = new BatchRows(root, s.columns());
+        v = vectors = new VectorCanon(root, s.columns(), kinds, canon);
       }
       v.load(rows);
       while (v.next()) {
-        row(v);
+        chunkSum += v.hash();
+        if (keyColumn >= 0) {
+          key(v.text(keyColumn));
+        }
+        counted();
       }
     }
 
@@ -206,15 +214,42 @@ final class TableWriter {
         cells.add(canon.text(rs, i + 1, kinds[i]));
       }
       chunkSum += canon.hash(cells);
-      if (keyColumn >= 0 && cells.get(keyColumn) != null) {
-        BigInteger v = new BigInteger(cells.get(keyColumn));
+      if (keyColumn >= 0) {
+        key(cells.get(keyColumn));
+      }
+      counted();
+    }
+
+    private void key(@Nullable String text) {
+      if (text != null && text.length() < 19) {
+        // Most keys fit a long: compared as one, a BigInteger made only for a new extreme.
+        long v = Long.parseLong(text);
+        if (min == null || v < minLong) {
+          min = BigInteger.valueOf(v);
+          minLong = v;
+        }
+        if (max == null || v > maxLong) {
+          max = BigInteger.valueOf(v);
+          maxLong = v;
+        }
+      } else if (text != null) {
+        BigInteger v = new BigInteger(text);
         if (min == null || v.compareTo(min) < 0) {
           min = v;
+          minLong = clamp(v);
         }
         if (max == null || v.compareTo(max) > 0) {
           max = v;
+          maxLong = clamp(v);
         }
       }
+    }
+
+    private static long clamp(BigInteger v) {
+      return v.bitLength() < 64 ? v.longValue() : v.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+    }
+
+    private void counted() {
       if (++sinceCheck == 4096) {
         rowsWritten.accept(sinceCheck);
         sinceCheck = 0;
