@@ -44,6 +44,19 @@ public final class ArrowStreamFileWriter implements AutoCloseable {
     void row(ResultSet rs) throws SQLException;
   }
 
+  /** Sees each record batch a {@link BatchSource} filled, before it is written. */
+  @FunctionalInterface
+  public interface BatchHook {
+    /** Called once per batch with its {@code rows} rows in {@code root}; must not change it. */
+    void batch(VectorSchemaRoot root, int rows) throws SQLException;
+  }
+
+  /** Fills the vectors with one batch of at most {@code limit} rows; returns how many. */
+  @FunctionalInterface
+  private interface Filler {
+    int fill(int limit) throws SQLException, IOException;
+  }
+
   private final List<ColumnSpec> specs;
   private final VectorSchemaRoot root;
   private final ArrowColumn[] columns;
@@ -117,6 +130,30 @@ public final class ArrowStreamFileWriter implements AutoCloseable {
    */
   public long write(ResultSet rs, OutputStream out, long maxRows) throws SQLException, IOException {
     requireNonNull(rs, "rs");
+    return write(out, maxRows, limit -> fill(rs, limit));
+  }
+
+  /**
+   * As {@link #write(ResultSet, OutputStream, long)}, the rows filled batch by batch by
+   * {@code source} instead (same stream, same batch sizes); {@code hook}, when given, sees each
+   * batch before it is written. Fewer than {@code maxRows} means {@code source} is exhausted.
+   */
+  public long write(BatchSource source, OutputStream out, long maxRows, @Nullable BatchHook hook)
+      throws SQLException, IOException {
+    requireNonNull(source, "source");
+    return write(out, maxRows, limit -> {
+      resetVectors();
+      int count = source.fill(root, limit, batchBytes);
+      root.setRowCount(count);
+      if (hook != null && count > 0) {
+        hook.batch(root, count);
+      }
+      return count;
+    });
+  }
+
+  private long write(OutputStream out, long maxRows, Filler filler)
+      throws SQLException, IOException {
     requireNonNull(out, "out");
     if (maxRows < 1) {
       throw new IllegalArgumentException("maxRows must be at least 1, not " + maxRows);
@@ -131,7 +168,7 @@ public final class ArrowStreamFileWriter implements AutoCloseable {
       boolean more = true;
       while (more && rows < maxRows) {
         int limit = (int) Math.min(batchRows, maxRows - rows);
-        int count = fill(rs, limit);
+        int count = filler.fill(limit);
         if (count > 0) {
           writer.writeBatch();
         }
@@ -154,10 +191,7 @@ public final class ArrowStreamFileWriter implements AutoCloseable {
    * {@code batchBytes} or {@code rs} ends; returns the row count, set on the root.
    */
   private int fill(ResultSet rs, int limit) throws SQLException {
-    for (FieldVector v : root.getFieldVectors()) {
-      // Keeps each buffer's capacity for the next batch, unlike allocateNew.
-      v.reset();
-    }
+    resetVectors();
     int count = 0;
     while (count < limit && !full() && rs.next()) {
       for (ArrowColumn c : columns) {
@@ -170,6 +204,13 @@ public final class ArrowStreamFileWriter implements AutoCloseable {
     }
     root.setRowCount(count);
     return count;
+  }
+
+  private void resetVectors() {
+    for (FieldVector v : root.getFieldVectors()) {
+      // Keeps each buffer's capacity for the next batch, unlike allocateNew.
+      v.reset();
+    }
   }
 
   /** Whether the text and binary values read into the current batch reach the byte limit. */

@@ -2,13 +2,16 @@ package dev.ferry.backup;
 
 import dev.ferry.archive.Manifest;
 import dev.ferry.arrow.ArrowStreamFileWriter;
+import dev.ferry.arrow.BatchSource;
 import dev.ferry.arrow.ChunkCompression;
 import dev.ferry.checksum.CellKind;
 import dev.ferry.crypt.BackupKey;
+import dev.ferry.dialect.BatchReader;
 import dev.ferry.dialect.Dialect;
 import dev.ferry.error.FerryFailure;
 import dev.ferry.types.ColumnSpec;
 import dev.ferry.verify.RowCanon;
+import dev.ferry.verify.VectorCanon;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -25,12 +28,17 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Writes one table of a backup: its SELECT read on a snapshot reader, cut into chunk files of
  * at most {@code chunkRows} rows, each row hashed as {@code ferry verify} hashes it in the JVM
  * (so the manifest's checksums can be compared with any engine's copy of the rows).
+ *
+ * <p>The rows come from the engine's own batch reader when it has one that takes the table
+ * ({@link Dialect#batchReader}: PostgreSQL's binary COPY), else from a JDBC result set; both
+ * give the same files and checksums.
  */
 final class TableWriter {
   /** Rows per Arrow record batch. */
@@ -63,44 +71,65 @@ final class TableWriter {
    */
   Part write(Connection reader, @Nullable String condition, String prefix)
       throws SQLException, IOException {
-    List<Manifest.Chunk> chunks = new ArrayList<>();
-    long total = 0;
-    long sum = 0;
     String sql = condition == null ? s.sql() : s.sql() + " WHERE " + condition;
-    try (PreparedStatement st = reader.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
-        ResultSet.CONCUR_READ_ONLY)) {
-      st.setFetchSize(s.fetchSize());
-      try (ResultSet raw = st.executeQuery()) {
-        ResultSet rs = s.engine().wrapResults(raw, st);
-        Hasher hasher = new Hasher(rs.getMetaData());
-        try (ArrowStreamFileWriter writer = new ArrowStreamFileWriter(s.columns(), allocator,
-            BATCH_ROWS, s.zstd() ? ChunkCompression.ZSTD : ChunkCompression.NONE, hasher)) {
-          for (int i = 1; ; i++) {
-            String name = String.format(Locale.ROOT, "%s%06d.arrow", prefix, i);
-            Path file = s.folder().resolve(name);
-            hasher.startChunk();
-            long rows;
-            ChunkOutput out = ChunkOutput.create(file, s.seal());
-            try (out) {
-              rows = writer.write(rs, out, s.chunkRows());
-            }
-            if (rows == 0 && i > 1) {
-              Files.delete(file);
-              break;
-            }
-            chunks.add(new Manifest.Chunk(s.relativeFolder() + "/" + name, rows, out.bytes(),
-                out.sha256(), Long.toString(hasher.chunkSum), hasher.min(), hasher.max()));
-            total += rows;
-            sum += hasher.chunkSum;
-            if (rows < s.chunkRows()) {
-              break;
-            }
-          }
+    Hasher hasher = new Hasher();
+    try (ArrowStreamFileWriter writer = new ArrowStreamFileWriter(s.columns(), allocator,
+        BATCH_ROWS, s.zstd() ? ChunkCompression.ZSTD : ChunkCompression.NONE, hasher)) {
+      BatchReader fast = s.engine().batchReader();
+      try (BatchSource source = fast == null ? null
+          : fast.open(reader, sql, s.columns(), writer.schema())) {
+        if (source != null) {
+          hasher.describe(source.metaData());
+          return chunks(prefix, hasher, (out, max) -> writer.write(source, out, max, hasher::batch));
+        }
+      }
+      try (PreparedStatement st = reader.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+          ResultSet.CONCUR_READ_ONLY)) {
+        st.setFetchSize(s.fetchSize());
+        try (ResultSet raw = st.executeQuery()) {
+          ResultSet rs = s.engine().wrapResults(raw, st);
+          hasher.describe(rs.getMetaData());
+          return chunks(prefix, hasher, (out, max) -> writer.write(rs, out, max));
         }
       }
     } catch (SQLException e) {
       throw new SQLException("reading " + s.table() + ": " + e.getMessage(), e.getSQLState(),
           e.getErrorCode(), e);
+    }
+  }
+
+  /** Writes one chunk file of at most {@code maxRows} rows to {@code out}; returns its rows. */
+  @FunctionalInterface
+  private interface ChunkFill {
+    long write(ChunkOutput out, long maxRows) throws SQLException, IOException;
+  }
+
+  /** Writes chunk files named after {@code prefix} until {@code fill} runs out of rows. */
+  private Part chunks(String prefix, Hasher hasher, ChunkFill fill)
+      throws SQLException, IOException {
+    List<Manifest.Chunk> chunks = new ArrayList<>();
+    long total = 0;
+    long sum = 0;
+    for (int i = 1; ; i++) {
+      String name = String.format(Locale.ROOT, "%s%06d.arrow", prefix, i);
+      Path file = s.folder().resolve(name);
+      hasher.startChunk();
+      long rows;
+      ChunkOutput out = ChunkOutput.create(file, s.seal());
+      try (out) {
+        rows = fill.write(out, s.chunkRows());
+      }
+      if (rows == 0 && i > 1) {
+        Files.delete(file);
+        break;
+      }
+      chunks.add(new Manifest.Chunk(s.relativeFolder() + "/" + name, rows, out.bytes(),
+          out.sha256(), Long.toString(hasher.chunkSum), hasher.min(), hasher.max()));
+      total += rows;
+      sum += hasher.chunkSum;
+      if (rows < s.chunkRows()) {
+        break;
+      }
     }
     return new Part(List.copyOf(chunks), total, sum);
   }
@@ -119,24 +148,33 @@ final class TableWriter {
         s.identityNext(), List.copyOf(chunks));
   }
 
-  /** Hashes each row as it is written and tracks the key's first column's range. */
+  /**
+   * Hashes each row as it is written and tracks the key's first column's range: a JDBC row as
+   * the result set has it, a batch's rows from its vectors ({@link VectorCanon}, RowCanon's
+   * texts), each cell read with the kind the source's metadata gives it, so both paths hash
+   * alike.
+   */
   private final class Hasher implements ArrowStreamFileWriter.RowHook {
     private final RowCanon canon = new RowCanon(!s.engine().capabilities().enforcesTypes());
-    private final CellKind[] kinds;
-    private final List<@Nullable String> cells;
-    private final int keyColumn;
+    private CellKind[] kinds = new CellKind[0];
+    private final List<@Nullable String> cells = new ArrayList<>();
+    private int keyColumn = -1;
+    private @Nullable VectorCanon vectors;
     private long chunkSum;
     private @Nullable BigInteger min;
     private @Nullable BigInteger max;
+    /** {@link #min} and {@link #max} as longs, clamped to the long range, while they are set. */
+    private long minLong;
+    private long maxLong;
     private long sinceCheck;
 
-    Hasher(ResultSetMetaData md) throws SQLException {
+    /** Takes each column's kind from the source's description of the rows. */
+    void describe(ResultSetMetaData md) throws SQLException {
       int n = md.getColumnCount();
       kinds = new CellKind[n];
       for (int i = 0; i < n; i++) {
         kinds[i] = s.engine().cellKind(md.getColumnType(i + 1), String.valueOf(md.getColumnTypeName(i + 1)));
       }
-      cells = new ArrayList<>(n);
       int k = -1;
       if (!s.key().isEmpty()) {
         for (int i = 0; i < n; i++) {
@@ -154,21 +192,64 @@ final class TableWriter {
       max = null;
     }
 
+    /** Hashes the rows of a batch a {@link BatchSource} filled, straight from its vectors. */
+    void batch(VectorSchemaRoot root, int rows) throws SQLException {
+      VectorCanon v = vectors;
+      if (v == null) {
+        v = vectors = new VectorCanon(root, s.columns(), kinds, canon);
+      }
+      v.load(rows);
+      while (v.next()) {
+        chunkSum += v.hash();
+        if (keyColumn >= 0) {
+          key(v.text(keyColumn));
+        }
+        counted();
+      }
+    }
+
     @Override public void row(ResultSet rs) throws SQLException {
       cells.clear();
       for (int i = 0; i < kinds.length; i++) {
         cells.add(canon.text(rs, i + 1, kinds[i]));
       }
       chunkSum += canon.hash(cells);
-      if (keyColumn >= 0 && cells.get(keyColumn) != null) {
-        BigInteger v = new BigInteger(cells.get(keyColumn));
+      if (keyColumn >= 0) {
+        key(cells.get(keyColumn));
+      }
+      counted();
+    }
+
+    private void key(@Nullable String text) {
+      if (text != null && text.length() < 19) {
+        // Most keys fit a long: compared as one, a BigInteger made only for a new extreme.
+        long v = Long.parseLong(text);
+        if (min == null || v < minLong) {
+          min = BigInteger.valueOf(v);
+          minLong = v;
+        }
+        if (max == null || v > maxLong) {
+          max = BigInteger.valueOf(v);
+          maxLong = v;
+        }
+      } else if (text != null) {
+        BigInteger v = new BigInteger(text);
         if (min == null || v.compareTo(min) < 0) {
           min = v;
+          minLong = clamp(v);
         }
         if (max == null || v.compareTo(max) > 0) {
           max = v;
+          maxLong = clamp(v);
         }
       }
+    }
+
+    private static long clamp(BigInteger v) {
+      return v.bitLength() < 64 ? v.longValue() : v.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+    }
+
+    private void counted() {
       if (++sinceCheck == 4096) {
         rowsWritten.accept(sinceCheck);
         sinceCheck = 0;

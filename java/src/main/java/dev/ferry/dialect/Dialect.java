@@ -324,6 +324,14 @@ public interface Dialect {
     return null;
   }
 
+  /**
+   * How this engine reads a SELECT straight into Arrow batches for a backup, or null (the
+   * default) when it reads through JDBC only.
+   */
+  default @Nullable BatchReader batchReader() {
+    return null;
+  }
+
   // ---- verifying ----
 
   /** Row hashes in this engine's SQL, or null when it has no hash function. */

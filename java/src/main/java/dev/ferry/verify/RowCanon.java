@@ -50,6 +50,7 @@ public final class RowCanon {
       java.util.regex.Pattern.compile("(Z|[+-]\\d{2}(:?\\d{2})?)$");
 
   private final MessageDigest md5;
+  private final byte[] digest = new byte[16];
   private final boolean untyped;
   /** Whether this driver's getObject gives dates as LocalDate; null until the first date. */
   private @Nullable Boolean dateObjects;
@@ -65,6 +66,11 @@ public final class RowCanon {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has MD5", e);
     }
+  }
+
+  /** Whether cells are read as untyped values (SQLite's), converted by their column's kind. */
+  boolean untyped() {
+    return untyped;
   }
 
   /** The canonical text of column {@code i} of the current row; null for SQL NULL. */
@@ -270,6 +276,24 @@ public final class RowCanon {
       c[i] = (char) ('0' + value % 10);
       value /= 10;
     }
+  }
+
+  /**
+   * The 64-bit hash of a row already written as the hash's input (see the class comment): what
+   * {@link #hash} gives for the same cells, for callers that write the bytes themselves.
+   */
+  public long hashEncoded(byte[] row, int length) {
+    md5.update(row, 0, length);
+    try {
+      md5.digest(digest, 0, digest.length);
+    } catch (java.security.DigestException e) {
+      throw new IllegalStateException("MD5 gives 16 bytes", e);
+    }
+    long h = 0;
+    for (int i = 0; i < 8; i++) {
+      h = (h << 8) | (digest[i] & 0xFF);
+    }
+    return h;
   }
 
   /** The 64-bit hash of a row's canonical cells (see the class comment). */

@@ -7,6 +7,7 @@ import dev.ferry.config.DatabaseSpec;
 import dev.ferry.ddl.Ddl;
 import dev.ferry.ddl.SqlSpelling;
 import dev.ferry.dialect.ArrowLoader;
+import dev.ferry.dialect.BatchReader;
 import dev.ferry.dialect.Capabilities;
 import dev.ferry.dialect.CopyTextLoader;
 import dev.ferry.dialect.CopyTextSource;
@@ -224,6 +225,11 @@ public final class PostgresDialect implements Dialect {
       }
     }
     return out;
+  }
+
+  /** Binary COPY decoded straight into Arrow, for the column types it reads exactly. */
+  @Override public BatchReader batchReader() {
+    return new PostgresBinaryCopy();
   }
 
   @Override public ChecksumSql checksumSql() {

@@ -1,0 +1,372 @@
+package dev.ferry.verify;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.ferry.arrow.BatchRows;
+import dev.ferry.checksum.CellKind;
+import dev.ferry.types.ColumnSpec;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeMicroVector;
+import org.apache.arrow.vector.TimeStampMicroVector;
+import org.apache.arrow.vector.TinyIntVector;
+import org.apache.arrow.vector.VarBinaryVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The {@link RowCanon} hash of each row of a record batch, written straight from the vectors:
+ * the same canonical text {@code RowCanon.text} gives over {@link BatchRows}, without a Java
+ * value per cell.
+ *
+ * <p>A backup read in batches hashed each cell through a result set over the vectors (a
+ * String, a BigDecimal, a LocalDateTime per cell) and that was most of its time. Here the
+ * common cases are written as the hash's input bytes directly: whole numbers, decimals that fit
+ * a long, booleans, ASCII text, binary, dates, times and timestamps of years 0 to 9999; anything
+ * else (non-ASCII CHAR, wide decimals, other years, other vectors) takes RowCanon's own text of
+ * the cell, so the result is RowCanon's by construction.
+ */
+public final class VectorCanon {
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private static final long DAY_MICROS = 86_400_000_000L;
+
+  private final RowCanon canon;
+  private final boolean untyped;
+  private final BatchRows view;
+  private final CellKind[] kinds;
+  private final FieldVector[] vectors;
+  private final int[] starts;
+  private final int[] ends;
+  private byte[] buf = new byte[512];
+  private int len;
+  private int row = -1;
+  private int rows;
+
+  /**
+   * The hasher of {@code root}'s rows, typed as {@code specs}, each column hashed as
+   * {@code kinds} says (as for the source's own result set), with {@code canon}'s rules.
+   */
+  public VectorCanon(VectorSchemaRoot root, List<ColumnSpec> specs, CellKind[] kinds,
+      RowCanon canon) throws SQLException {
+    this.canon = requireNonNull(canon, "canon");
+    this.untyped = canon.untyped();
+    this.kinds = kinds.clone();
+    this.view = new BatchRows(root, specs);
+    vectors = root.getFieldVectors().toArray(new FieldVector[0]);
+    starts = new int[vectors.length];
+    ends = new int[vectors.length];
+  }
+
+  /** Starts before the first of the {@code rows} rows the root holds now. */
+  public void load(int rows) {
+    view.load(rows);
+    this.rows = rows;
+    row = -1;
+  }
+
+  /** Moves to the next row and hashes it; false after the last. */
+  public boolean next() throws SQLException {
+    if (!view.next()) {
+      row = rows;
+      return false;
+    }
+    row++;
+    len = 0;
+    for (int i = 0; i < vectors.length; i++) {
+      FieldVector v = vectors[i];
+      if (v.isNull(row)) {
+        room(1);
+        buf[len++] = 0;
+        starts[i] = -1;
+        continue;
+      }
+      room(1);
+      buf[len++] = 1;
+      starts[i] = len;
+      if (!encode(i, v)) {
+        len = starts[i];
+        String text = canon.text(view, i + 1, kinds[i]);
+        if (text == null) {
+          buf[len - 1] = 0;
+          starts[i] = -1;
+          continue;
+        }
+        bytes(text.getBytes(StandardCharsets.UTF_8));
+      }
+      ends[i] = len;
+      room(1);
+      buf[len++] = (byte) 0xFF;
+    }
+    return true;
+  }
+
+  /** The current row's hash: {@link RowCanon#hash} of its canonical texts. */
+  public long hash() {
+    return canon.hashEncoded(buf, len);
+  }
+
+  /** The canonical text of {@code column} (from 0) on the current row; null for NULL. */
+  public @Nullable String text(int column) {
+    int s = starts[column];
+    return s < 0 ? null : new String(buf, s, ends[column] - s, StandardCharsets.UTF_8);
+  }
+
+  /** Writes the cell's canonical UTF-8 text, or returns false to leave it to RowCanon. */
+  private boolean encode(int i, FieldVector v) {
+    if (untyped) {
+      // Untyped cells are canonicalized by their Java class: RowCanon's way only.
+      return false;
+    }
+    switch (kinds[i]) {
+    case INTEGER:
+      if (v instanceof BigIntVector || v instanceof IntVector || v instanceof SmallIntVector
+          || v instanceof TinyIntVector) {
+        whole(wholeValue(v));
+        return true;
+      }
+      return false;
+    case DECIMAL:
+      return v instanceof DecimalVector d && decimal(d);
+    case BOOLEAN:
+      if (v instanceof BitVector) {
+        room(1);
+        buf[len++] = (byte) (BitVectorHelper.get(v.getDataBuffer(), row) != 0 ? '1' : '0');
+        return true;
+      }
+      return false;
+    case REAL:
+      if (v instanceof Float4Vector f) {
+        ascii(Float.toString(f.get(row)));
+        return true;
+      }
+      return false;
+    case DOUBLE:
+      if (v instanceof Float8Vector f) {
+        ascii(Double.toString(f.get(row)));
+        return true;
+      }
+      return false;
+    case TEXT: case OTHER:
+      return v instanceof VarCharVector && asciiBytes(v, false);
+    case CHAR:
+      return v instanceof VarCharVector && asciiBytes(v, true);
+    case BINARY:
+      if (v instanceof VarBinaryVector) {
+        hex(v);
+        return true;
+      }
+      return false;
+    case DATE:
+      return v instanceof DateDayVector && date(v.getDataBuffer().getInt((long) row * 4));
+    case TIME:
+      if (v instanceof TimeMicroVector) {
+        time(v.getDataBuffer().getLong((long) row * 8));
+        return true;
+      }
+      return false;
+    case TIMESTAMP:
+      if (v instanceof TimeStampMicroVector) {
+        long micros = v.getDataBuffer().getLong((long) row * 8);
+        long day = Math.floorDiv(micros, DAY_MICROS);
+        int mark = len;
+        if (day < Integer.MIN_VALUE || day > Integer.MAX_VALUE || !date(day)) {
+          len = mark;
+          return false;
+        }
+        room(1);
+        buf[len++] = ' ';
+        time(Math.floorMod(micros, DAY_MICROS));
+        return true;
+      }
+      return false;
+    default:
+      return false;
+    }
+  }
+
+  private long wholeValue(FieldVector v) {
+    ArrowBuf data = v.getDataBuffer();
+    int width = ((BaseFixedWidthVector) v).getTypeWidth();
+    return width == 8 ? data.getLong((long) row * 8) : width == 4 ? data.getInt((long) row * 4)
+        : width == 2 ? data.getShort((long) row * 2) : data.getByte(row);
+  }
+
+  /** A decimal that fits a long, plain, without trailing zeros (RowCanon.plain). */
+  private boolean decimal(DecimalVector d) {
+    ArrowBuf data = d.getDataBuffer();
+    long low = data.getLong((long) row * 16);
+    long high = data.getLong((long) row * 16 + 8);
+    if (high != (low >> 63) || low == Long.MIN_VALUE || java.nio.ByteOrder.nativeOrder()
+        != java.nio.ByteOrder.LITTLE_ENDIAN) {
+      return false;
+    }
+    int scale = d.getScale();
+    if (low == 0) {
+      room(1);
+      buf[len++] = '0';
+      return true;
+    }
+    while (scale > 0 && low % 10 == 0) {
+      low /= 10;
+      scale--;
+    }
+    if (low < 0) {
+      room(1);
+      buf[len++] = '-';
+      low = -low;
+    }
+    int digits = digitCount(low);
+    int width = Math.max(digits, scale + 1) + (scale > 0 ? 1 : 0);
+    room(width);
+    int end = len + width;
+    int at = end - 1;
+    for (int k = 0; k < scale; k++) {
+      buf[at--] = (byte) ('0' + low % 10);
+      low /= 10;
+    }
+    if (scale > 0) {
+      buf[at--] = '.';
+    }
+    do {
+      buf[at--] = (byte) ('0' + low % 10);
+      low /= 10;
+    } while (low != 0);
+    len = end;
+    return true;
+  }
+
+  /** The decimal digits of {@code v} (not negative), by comparisons rather than divisions. */
+  private static int digitCount(long v) {
+    int n = 1;
+    for (long p = 10; n < 19 && v >= p; p *= 10) {
+      n++;
+    }
+    return n;
+  }
+
+  private void whole(long v) {
+    if (v == Long.MIN_VALUE) {
+      ascii(Long.toString(v));
+      return;
+    }
+    if (v < 0) {
+      room(1);
+      buf[len++] = '-';
+      v = -v;
+    }
+    int n = digitCount(v);
+    room(n);
+    for (int at = len + n - 1; at >= len; at--) {
+      buf[at] = (byte) ('0' + v % 10);
+      v /= 10;
+    }
+    len += n;
+  }
+
+  /** {@code yyyy-MM-dd} for years 0 to 9999; false (nothing written) for other years. */
+  private boolean date(long epochDay) {
+    LocalDate d = LocalDate.ofEpochDay(epochDay);
+    int y = d.getYear();
+    if (y < 0 || y > 9999) {
+      return false;
+    }
+    room(10);
+    digits(y, 4);
+    buf[len++] = '-';
+    digits(d.getMonthValue(), 2);
+    buf[len++] = '-';
+    digits(d.getDayOfMonth(), 2);
+    return true;
+  }
+
+  /** {@code HH:mm:ss.ffffff} of microseconds of the day. */
+  private void time(long micros) {
+    room(15);
+    long seconds = micros / 1_000_000L;
+    digits((int) (seconds / 3600), 2);
+    buf[len++] = ':';
+    digits((int) (seconds / 60 % 60), 2);
+    buf[len++] = ':';
+    digits((int) (seconds % 60), 2);
+    buf[len++] = '.';
+    digits((int) (micros % 1_000_000L), 6);
+  }
+
+  private void digits(int value, int width) {
+    for (int at = len + width - 1; at >= len; at--) {
+      buf[at] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
+    len += width;
+  }
+
+  /** Copies an ASCII value (stripped of trailing whitespace for CHAR); false if not ASCII. */
+  private boolean asciiBytes(FieldVector v, boolean strip) {
+    ArrowBuf offsets = v.getOffsetBuffer();
+    int start = offsets.getInt((long) row * 4);
+    int n = offsets.getInt((long) row * 4 + 4) - start;
+    room(n);
+    v.getDataBuffer().getBytes(start, buf, len, n);
+    for (int k = len; k < len + n; k++) {
+      if (buf[k] < 0) {
+        return false;
+      }
+    }
+    if (strip) {
+      while (n > 0 && Character.isWhitespace((char) buf[len + n - 1])) {
+        n--;
+      }
+    }
+    len += n;
+    return true;
+  }
+
+  private void hex(FieldVector v) {
+    ArrowBuf offsets = v.getOffsetBuffer();
+    int start = offsets.getInt((long) row * 4);
+    int n = offsets.getInt((long) row * 4 + 4) - start;
+    room(2 * n);
+    ArrowBuf data = v.getDataBuffer();
+    for (int k = 0; k < n; k++) {
+      int b = data.getByte(start + k);
+      buf[len++] = HEX[(b >> 4) & 0xF];
+      buf[len++] = HEX[b & 0xF];
+    }
+  }
+
+  private void ascii(String s) {
+    room(s.length());
+    for (int k = 0; k < s.length(); k++) {
+      buf[len++] = (byte) s.charAt(k);
+    }
+  }
+
+  private void bytes(byte[] b) {
+    room(b.length);
+    System.arraycopy(b, 0, buf, len, b.length);
+    len += b.length;
+  }
+
+  private void room(int n) {
+    if (len + n > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+    }
+  }
+}
