@@ -5,13 +5,11 @@ import { resolveConfig } from '../../config/index.js';
 import { FerryError } from '../../errors/index.js';
 import { commandLine, list, mappingOption, positive, repeated, withConfigOptions, type ConfigOptions } from '../options.js';
 import { withResumableFerry } from '../resumable.js';
-import type { MigrateEvent } from '../../migrate/events.js';
 import { emit } from '../output.js';
 import { migrationReportHtml } from '../render/migration-html.js';
 import { migrationReportText } from '../render/migration-text.js';
-import { progressRenderer } from '../render/progress.js';
 import { COMMANDS } from './catalog.js';
-import { note, progressStream } from '../notes.js';
+import { migrationEvents } from '../migration-events.js';
 
 interface MigrateCliOptions extends ConfigOptions {
   from: string;
@@ -66,16 +64,7 @@ Examples:
     const parallel = positive('--parallel', opts.parallel);
     const mapping = mappingOption(opts.mapping, opts.map);
     const loaded = resolveConfig(opts);
-    const progress = progressRenderer(process.stderr.isTTY ? 'tty' : 'plain', progressStream());
-    const onEvent = (e: MigrateEvent): void => {
-      if (e.kind === 'load') progress(e.event);
-      else if (e.kind === 'phase' && e.result.phase !== 'cleanup' && e.result.steps.length > 0) {
-        const failed = e.result.steps.filter((s) => !s.ok).length;
-        note(`${e.result.phase}: ${e.result.steps.length - failed} done${failed ? `, ${failed} failed` : ''}\n`);
-      } else if (e.kind === 'plan' && !opts.dryRun) {
-        for (const w of e.plan.warnings) note(`warning: ${w.object}: ${w.message}\n`);
-      }
-    };
+    const onEvent = migrationEvents(Boolean(opts.dryRun));
     await withResumableFerry('migrate', loaded, async (ferry) => {
       const report = await migrate(ferry, {
         from: opts.from,

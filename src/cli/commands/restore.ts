@@ -3,14 +3,14 @@ import { Option } from 'commander';
 import { restore } from '../../api/index.js';
 import type { RestoreEvent } from '../../backup/events.js';
 import { addBackupDatabase, backupSecret, resolveConfig } from '../../config/index.js';
-import { note, progressStream } from '../notes.js';
+import { migrationEvents } from '../migration-events.js';
+import { note } from '../notes.js';
 import { commandLine, list, positive, withConfigOptions, type ConfigOptions } from '../options.js';
 import { emit } from '../output.js';
 import { migrationReportHtml } from '../render/migration-html.js';
 import { migrationReportText } from '../render/migration-text.js';
 import { sizeText } from '../render/backup-text.js';
 import { counted } from '../render/numbers.js';
-import { progressRenderer } from '../render/progress.js';
 import { withResumableFerry } from '../resumable.js';
 import { COMMANDS } from './catalog.js';
 
@@ -58,16 +58,10 @@ Examples:
       ? backupSecret({ ...(opts.encryptKeyEnv !== undefined ? { encryptKeyEnv: opts.encryptKeyEnv } : {}), ...(opts.encryptKeyFile !== undefined ? { encryptKeyFile: opts.encryptKeyFile } : {}) })
       : undefined;
     const { loaded, name } = addBackupDatabase(resolveConfig(opts), dir, secret);
-    const progress = progressRenderer(process.stderr.isTTY ? 'tty' : 'plain', progressStream());
+    const shown = migrationEvents(Boolean(opts.dryRun));
     const onEvent = (e: RestoreEvent): void => {
       if (e.kind === 'checked') note(`checked ${counted(e.check.files, 'file')} (${sizeText(e.check.bytes)}) of ${dir}: all present and intact\n`);
-      else if (e.kind === 'load') progress(e.event);
-      else if (e.kind === 'phase' && e.result.phase !== 'cleanup' && e.result.steps.length > 0) {
-        const failed = e.result.steps.filter((s) => !s.ok).length;
-        note(`${e.result.phase}: ${e.result.steps.length - failed} done${failed ? `, ${failed} failed` : ''}\n`);
-      } else if (e.kind === 'plan' && !opts.dryRun) {
-        for (const w of e.plan.warnings) note(`warning: ${w.object}: ${w.message}\n`);
-      }
+      else shown(e);
     };
     await withResumableFerry('restore', loaded, async (ferry) => {
       const restored = await restore(ferry, {

@@ -55,6 +55,27 @@ public final class Jdbc {
   }
 
   /**
+   * The rows of {@code sql} (three columns: a name, a second name, a number) as a map of maps,
+   * {@code params} bound in order: what catalog queries answering per table, per column give.
+   */
+  public static java.util.Map<String, java.util.Map<String, Long>> longsByTwoNames(Connection c,
+      String sql, Object... params) throws SQLException {
+    java.util.Map<String, java.util.Map<String, Long>> out = new java.util.LinkedHashMap<>();
+    try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.computeIfAbsent(rs.getString(1), k -> new java.util.LinkedHashMap<>())
+              .put(rs.getString(2), rs.getLong(3));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
    * Closes a result, its statement and (when it owns one) its connection, in that order,
    * carrying on past failures: each close frees what the previous could not.
    */

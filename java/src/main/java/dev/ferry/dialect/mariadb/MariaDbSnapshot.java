@@ -1,6 +1,7 @@
 package dev.ferry.dialect.mariadb;
 
 import dev.ferry.dialect.ReadSnapshot;
+import dev.ferry.util.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -113,16 +114,6 @@ final class MariaDbSnapshot {
         + " JOIN information_schema.COLUMNS c ON c.TABLE_SCHEMA = t.TABLE_SCHEMA"
         + " AND c.TABLE_NAME = t.TABLE_NAME AND LOWER(c.EXTRA) LIKE '%auto_increment%'"
         + " WHERE t.TABLE_SCHEMA = COALESCE(?, DATABASE()) AND t.AUTO_INCREMENT IS NOT NULL";
-    Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(q)) {
-      ps.setString(1, namespace);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
-              .put(rs.getString(2), rs.getLong(3));
-        }
-      }
-    }
-    return out;
+    return Jdbc.longsByTwoNames(c, q, namespace);
   }
 }

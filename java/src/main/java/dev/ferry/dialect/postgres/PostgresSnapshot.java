@@ -1,6 +1,7 @@
 package dev.ferry.dialect.postgres;
 
 import dev.ferry.dialect.ReadSnapshot;
+import dev.ferry.util.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -105,16 +106,6 @@ final class PostgresSnapshot {
         + " JOIN pg_catalog.pg_class sc ON sc.oid = d.objid AND sc.relkind = 'S'"
         + " JOIN pg_catalog.pg_sequences s ON s.schemaname = n.nspname AND s.sequencename = sc.relname"
         + " WHERE t.relkind IN ('r', 'p') AND n.nspname = COALESCE(CAST(? AS text), current_schema())";
-    Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(q)) {
-      ps.setString(1, namespace);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
-              .put(rs.getString(2), rs.getLong(3));
-        }
-      }
-    }
-    return out;
+    return Jdbc.longsByTwoNames(c, q, namespace);
   }
 }
