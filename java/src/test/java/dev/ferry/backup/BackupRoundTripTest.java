@@ -93,6 +93,18 @@ class BackupRoundTripTest {
     }
   }
 
+  @Test void countsAndKeyRangesComeFromTheManifest() throws Exception {
+    Connection c = federation.database("bk").dataSource().getConnection();
+    try (c; Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT COUNT(*), MIN(\"ID\"), MAX(\"ID\") FROM \"PUBLIC\".\"ITEMS\"")) {
+      assertTrue(rs.next());
+      assertEquals(2501L, rs.getLong(1));
+      assertEquals(0L, rs.getLong(2));
+      assertEquals(2500L, rs.getLong(3));
+    }
+    assertEquals(List.of("2501", "0", "2500"), row("SELECT COUNT(*), MIN(id), MAX(id) FROM bk.items"));
+  }
+
   @Test void refusesDamageAndWrongKeys() throws Exception {
     new BackupJob(federation, new BackupRequest("src", null, List.of("ITEMS"), null,
         dir.resolve("sealed").toString(), 1, "zstd", "a passphrase long enough", 1000)).run();

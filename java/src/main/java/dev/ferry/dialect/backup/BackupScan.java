@@ -6,7 +6,9 @@ import dev.ferry.types.CalciteSyntax;
 import dev.ferry.types.ColumnSpec;
 import java.sql.ResultSet;
 import java.util.List;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.parser.SqlParseException;
@@ -40,6 +42,9 @@ final class BackupScan {
       return null;
     }
     List<SqlNode> items = s.getSelectList().getList();
+    if (items.stream().allMatch(BackupScan::isAggregate)) {
+      return BackupCounts.of(data, items);
+    }
     if (items.size() == 1 && items.get(0) instanceof SqlIdentifier id && id.isStar()) {
       return BackupRows.open(archive, data, null);
     }
@@ -55,6 +60,13 @@ final class BackupScan {
       projection[i] = at + 1;
     }
     return BackupRows.open(archive, data, projection);
+  }
+
+  /** {@code COUNT(*)}, {@code MIN(col)} or {@code MAX(col)}, possibly with an alias. */
+  private static boolean isAggregate(SqlNode n) {
+    SqlNode call = n.getKind() == SqlKind.AS ? ((SqlCall) n).operand(0) : n;
+    return call.getKind() == SqlKind.COUNT || call.getKind() == SqlKind.MIN
+        || call.getKind() == SqlKind.MAX;
   }
 
   private static int column(List<ColumnSpec> columns, String name) {
