@@ -1,4 +1,9 @@
-import type { MigrateEvent } from '../migrate/events.js';
+import type { Command } from 'commander';
+import type { MigrateEvent, MigrationReport } from '../migrate/events.js';
+import { commandLine } from './options.js';
+import { emit } from './output.js';
+import { migrationReportHtml } from './render/migration-html.js';
+import { migrationReportText } from './render/migration-text.js';
 import { note, progressStream } from './notes.js';
 import { progressRenderer } from './render/progress.js';
 
@@ -21,4 +26,17 @@ export function migrationEvents(dryRun: boolean): (e: MigrateEvent) => void {
       for (const w of e.plan.warnings) note(`warning: ${w.object}: ${w.message}\n`);
     }
   };
+}
+
+/**
+ * Writes a migration's (or restore's) report in `format` to `output` (stdout when absent) and
+ * raises the exit code: 2 when a table was not loaded, 1 when a step failed or a table differs.
+ *
+ * @example
+ * emitMigrationReport(report, opts, cmd, setExit);
+ */
+export function emitMigrationReport(report: MigrationReport, opts: { format: 'text' | 'json' | 'html'; output?: string }, cmd: Command, setExit: (code: number) => void): void {
+  emit(opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
+    : opts.format === 'html' ? migrationReportHtml(report, commandLine(cmd)) : migrationReportText(report), opts.output);
+  if (!report.dryRun && !report.ok) setExit(report.tables.some((t) => !t.loaded) ? 2 : 1);
 }

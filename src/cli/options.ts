@@ -1,3 +1,4 @@
+import { backupSecret } from '../config/index.js';
 import { FerryError, scrubSecrets } from '../errors/index.js';
 import { loadMapping, mappingFromMaps, mergeMappings, type Mapping } from '../migrate/mapping.js';
 import { Option, type Command } from 'commander';
@@ -75,4 +76,15 @@ export function positive(name: string, value: string | undefined): number | unde
  */
 export function commandLine(cmd: Command): string {
   return scrubSecrets(['ferry', ...(cmd.parent?.args ?? [])].map(shellWord).join(' '));
+}
+
+/**
+ * The key or passphrase `--encrypt-key-env VAR` or `--encrypt-key-file FILE` names, or undefined
+ * when neither is given (`backup` and `restore` share it).
+ *
+ * @example
+ * encryptKey({ encryptKeyEnv: 'FERRY_KEY' }) // the value of $FERRY_KEY
+ */
+export function encryptKey(opts: { encryptKeyEnv?: string; encryptKeyFile?: string }): string | undefined {
+  return backupSecret({ ...(opts.encryptKeyEnv !== undefined ? { encryptKeyEnv: opts.encryptKeyEnv } : {}), ...(opts.encryptKeyFile !== undefined ? { encryptKeyFile: opts.encryptKeyFile } : {}) });
 }

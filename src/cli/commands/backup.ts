@@ -4,11 +4,11 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { backup, Ferry, readManifest } from '../../api/index.js';
 import type { BackupEvent } from '../../backup/events.js';
-import { backupSecret, resolveConfig } from '../../config/index.js';
+import { resolveConfig } from '../../config/index.js';
 import { FerryError } from '../../errors/index.js';
 import { onInterrupt } from '../interrupts.js';
 import { note, progressStream } from '../notes.js';
-import { list, positive, withConfigOptions, type ConfigOptions } from '../options.js';
+import { encryptKey, list, positive, withConfigOptions, type ConfigOptions } from '../options.js';
 import { emit } from '../output.js';
 import { backupListText, backupResultText, sizeText } from '../render/backup-text.js';
 import { thousands } from '../render/numbers.js';
@@ -62,9 +62,7 @@ Examples:
     if (opts.output === undefined) throw new FerryError('USAGE', 'name the backup folder with --output DIR (a new or empty folder)');
     const jobs = positive('--jobs', opts.jobs) ?? 1;
     const chunkRows = positive('--chunk-rows', opts.chunkRows);
-    const secret = opts.encryptKeyEnv !== undefined || opts.encryptKeyFile !== undefined
-      ? backupSecret({ ...(opts.encryptKeyEnv !== undefined ? { encryptKeyEnv: opts.encryptKeyEnv } : {}), ...(opts.encryptKeyFile !== undefined ? { encryptKeyFile: opts.encryptKeyFile } : {}) })
-      : undefined;
+    const secret = encryptKey(opts);
     const output = resolve(opts.output);
     const existed = existsSync(output);
     const ferry = await Ferry.open(resolveConfig(opts));

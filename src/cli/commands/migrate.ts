@@ -3,13 +3,10 @@ import { Option } from 'commander';
 import { migrate } from '../../api/index.js';
 import { resolveConfig } from '../../config/index.js';
 import { FerryError } from '../../errors/index.js';
-import { commandLine, list, mappingOption, positive, repeated, withConfigOptions, type ConfigOptions } from '../options.js';
+import { list, mappingOption, positive, repeated, withConfigOptions, type ConfigOptions } from '../options.js';
 import { withResumableFerry } from '../resumable.js';
-import { emit } from '../output.js';
-import { migrationReportHtml } from '../render/migration-html.js';
-import { migrationReportText } from '../render/migration-text.js';
 import { COMMANDS } from './catalog.js';
-import { migrationEvents } from '../migration-events.js';
+import { emitMigrationReport, migrationEvents } from '../migration-events.js';
 
 interface MigrateCliOptions extends ConfigOptions {
   from: string;
@@ -79,9 +76,7 @@ Examples:
         noVerify: !opts.verify,
         ...(mapping ? { mapping } : {}),
       }, onEvent);
-      emit(opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
-        : opts.format === 'html' ? migrationReportHtml(report, commandLine(cmd)) : migrationReportText(report), opts.output);
-      if (!report.dryRun && !report.ok) setExit(report.tables.some((t) => !t.loaded) ? 2 : 1);
+      emitMigrationReport(report, opts, cmd, setExit);
     });
   });
 }

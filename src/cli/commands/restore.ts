@@ -2,13 +2,10 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { restore } from '../../api/index.js';
 import type { RestoreEvent } from '../../backup/events.js';
-import { addBackupDatabase, backupSecret, resolveConfig } from '../../config/index.js';
-import { migrationEvents } from '../migration-events.js';
+import { addBackupDatabase, resolveConfig } from '../../config/index.js';
+import { emitMigrationReport, migrationEvents } from '../migration-events.js';
 import { note } from '../notes.js';
-import { commandLine, list, positive, withConfigOptions, type ConfigOptions } from '../options.js';
-import { emit } from '../output.js';
-import { migrationReportHtml } from '../render/migration-html.js';
-import { migrationReportText } from '../render/migration-text.js';
+import { encryptKey, list, positive, withConfigOptions, type ConfigOptions } from '../options.js';
 import { sizeText } from '../render/backup-text.js';
 import { counted } from '../render/numbers.js';
 import { withResumableFerry } from '../resumable.js';
@@ -54,9 +51,7 @@ Examples:
   ferry restore ./backups/monday --to staging --resume      # after an interruption`),
   ).action(async (dir: string, opts: RestoreCliOptions, cmd: Command) => {
     const jobs = positive('--jobs', opts.jobs) ?? 1;
-    const secret = opts.encryptKeyEnv !== undefined || opts.encryptKeyFile !== undefined
-      ? backupSecret({ ...(opts.encryptKeyEnv !== undefined ? { encryptKeyEnv: opts.encryptKeyEnv } : {}), ...(opts.encryptKeyFile !== undefined ? { encryptKeyFile: opts.encryptKeyFile } : {}) })
-      : undefined;
+    const secret = encryptKey(opts);
     const { loaded, name } = addBackupDatabase(resolveConfig(opts), dir, secret);
     const shown = migrationEvents(Boolean(opts.dryRun));
     const onEvent = (e: RestoreEvent): void => {
@@ -76,9 +71,7 @@ Examples:
       }, onEvent);
       // The backup is named by its folder, as the user gave it, not by the database it was added as.
       const report = { ...restored, from: dir };
-      emit(opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
-        : opts.format === 'html' ? migrationReportHtml(report, commandLine(cmd)) : migrationReportText(report), opts.output);
-      if (!report.dryRun && !report.ok) setExit(report.tables.some((t) => !t.loaded) ? 2 : 1);
+      emitMigrationReport(report, opts, cmd, setExit);
     });
   });
 }

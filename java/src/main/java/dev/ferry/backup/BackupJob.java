@@ -53,6 +53,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public final class BackupJob {
   private final Federation federation;
   private final BackupRequest request;
+  private final TableChoice choice;
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicLong rows = new AtomicLong();
@@ -66,6 +67,7 @@ public final class BackupJob {
   public BackupJob(Federation federation, BackupRequest request) {
     this.federation = requireNonNull(federation, "federation");
     this.request = requireNonNull(request, "request");
+    this.choice = new TableChoice(request.database(), request.tables(), request.exclude());
     if (!request.compress().equals("zstd") && !request.compress().equals("none")) {
       throw FerryFailure.of("USAGE", "--compress " + request.compress() + " is not offered: use"
           + " zstd (the default) or none").with("compress", request.compress());
@@ -142,8 +144,8 @@ public final class BackupJob {
 
     phase = "reading";
     Instant taken = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    Map<String, Manifest.TableData> done = new ConcurrentHashMap<>();
-    Map<String, BackupResult.TableResult> results = new ConcurrentHashMap<>();
+    List<Manifest.TableData> data = new ArrayList<>();
+    List<BackupResult.TableResult> perTable = new ArrayList<>();
     Map<String, String> position;
     List<String> notes = new ArrayList<>();
     // As many readers as asked even for fewer tables: a large table is then read in parts.
@@ -200,19 +202,12 @@ public final class BackupJob {
         }
         throw FerryFailure.wrap(f, "reading the tables");
       }
-      for (String name : order) {
-        TableWriter w = new TableWriter(setups.get(name), federation.allocator(), n -> { }, () -> false);
-        Manifest.TableData d = w.entry(parts.get(name));
-        done.put(name, d);
-        results.put(name, new BackupResult.TableResult(name, d.rows(), d.chunks().size(),
+      for (String name : setups.keySet()) {
+        Manifest.TableData d = TableWriter.entry(setups.get(name), parts.get(name));
+        data.add(d);
+        perTable.add(new BackupResult.TableResult(name, d.rows(), d.chunks().size(),
             d.chunks().stream().mapToLong(Manifest.Chunk::bytes).sum(), seconds.getOrDefault(name, 0.0)));
       }
-    }
-    List<Manifest.TableData> data = new ArrayList<>();
-    List<BackupResult.TableResult> perTable = new ArrayList<>();
-    for (String name : setups.keySet()) {
-      data.add(done.get(name));
-      perTable.add(results.get(name));
     }
     Snapshot kept = keep(schema, tables);
     Manifest m = new Manifest(Manifest.FORMAT, Manifest.VERSION, taken.toString(),
@@ -292,7 +287,6 @@ public final class BackupJob {
 
   /** The tables chosen; partitions come with their partitioned table. */
   private List<Snapshot.Table> choose(Snapshot schema) {
-    TableChoice choice = new TableChoice(request.database(), request.tables(), request.exclude());
     List<String> names = new ArrayList<>(schema.tables().stream().map(Snapshot.Table::name).toList());
     schema.views().forEach(v -> names.add(v.name()));
     choice.requireMatches(names);
@@ -312,7 +306,6 @@ public final class BackupJob {
     List<String> names = tables.stream().map(Snapshot.Table::name).toList();
     List<Snapshot.Table> kept = schema.tables().stream()
         .filter(t -> names.contains(t.name()) || names.contains(t.partitionOf())).toList();
-    TableChoice choice = new TableChoice(request.database(), request.tables(), request.exclude());
     List<Snapshot.View> views = schema.views().stream().filter(v -> choice.wanted(v.name())).toList();
     return new Snapshot(schema.format(), schema.database(), schema.engine(), schema.engineVersion(),
         schema.takenAt(), kept, views);

@@ -134,8 +134,8 @@ final class TableWriter {
     return new Part(List.copyOf(chunks), total, sum);
   }
 
-  /** The manifest's entry for the table from its parts, in order. */
-  Manifest.TableData entry(List<Part> parts) {
+  /** The manifest's entry for the table {@code s} describes, from its parts in order. */
+  static Manifest.TableData entry(Setup s, List<Part> parts) {
     List<Manifest.Chunk> chunks = new ArrayList<>();
     long rows = 0;
     long sum = 0;

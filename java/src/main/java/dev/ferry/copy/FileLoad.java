@@ -65,6 +65,8 @@ public final class FileLoad {
   private final Federation federation;
   private final Request request;
   private final Files files;
+  /** Rows in all files, as their manifest records them. */
+  private final long rowsTotal;
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private final AtomicLong rows = new AtomicLong();
   private final AtomicInteger done = new AtomicInteger();
@@ -75,6 +77,11 @@ public final class FileLoad {
     this.federation = requireNonNull(federation, "federation");
     this.request = requireNonNull(request, "request");
     this.files = requireNonNull(files, "files");
+    long total = 0;
+    for (int i = 0; i < files.count(); i++) {
+      total += files.rows(i);
+    }
+    this.rowsTotal = total;
   }
 
   /** Loads every file not loaded yet; the result counts this run's rows. */
@@ -151,11 +158,7 @@ public final class FileLoad {
 
   /** The load's counters; safe from any thread. */
   public CopyProgress progress() {
-    long total = 0;
-    for (int i = 0; i < files.count(); i++) {
-      total += files.rows(i);
-    }
-    return new CopyProgress(request.source(), phase, rows.get(), total, done.get(), files.count());
+    return new CopyProgress(request.source(), phase, rows.get(), rowsTotal, done.get(), files.count());
   }
 
   /** Stops the load: the running file rolls back, committed files stay. */

@@ -2,13 +2,14 @@ package dev.ferry.dialect;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
- * Even ranges of an integer key as SQL conditions: what {@link Dialect#splitReads} cuts a table
- * into by default. The first range has no lower bound and the last no upper one, so every row
- * falls in exactly one.
+ * Even ranges of a whole-number position as SQL conditions — an integer key's values by default
+ * ({@link Dialect#splitReads}), PostgreSQL's pages — so several readers share one table. The first
+ * range has no lower bound and the last no upper one, so every row falls in exactly one.
  */
-final class KeyRanges {
+public final class KeyRanges {
   /** Fewer keys than this per part are not worth a reader of their own. */
   static final long MIN_KEYS_PER_PART = 50_000;
 
@@ -16,23 +17,27 @@ final class KeyRanges {
 
   /** Up to {@code parts} conditions on the quoted key {@code k} spanning {@code lo..hi}. */
   static List<String> split(String k, long lo, long hi, int parts) {
-    long span = hi - lo + 1;
-    int n = (int) Math.min(parts, span / MIN_KEYS_PER_PART);
-    if (n < 2 || span <= 0) {
+    return split(lo, hi - lo + 1, parts, MIN_KEYS_PER_PART, to -> k + " < " + to,
+        from -> k + " >= " + from);
+  }
+
+  /**
+   * Up to {@code parts} conditions cutting {@code span} positions from {@code lo} evenly, none
+   * of fewer than {@code minPerPart}; empty when fewer than two parts are worth it.
+   * {@code below(to)} and {@code atLeast(from)} write the two kinds of bound.
+   */
+  public static List<String> split(long lo, long span, int parts, long minPerPart,
+      LongFunction<String> below, LongFunction<String> atLeast) {
+    int n = span <= 0 ? 0 : (int) Math.min(parts, span / minPerPart);
+    if (n < 2) {
       return List.of();
     }
     List<String> out = new ArrayList<>();
     long step = span / n;
     for (int i = 0; i < n; i++) {
-      long from = lo + i * step;
-      long to = lo + (i + 1) * step;
-      if (i == 0) {
-        out.add(k + " < " + to);
-      } else if (i == n - 1) {
-        out.add(k + " >= " + from);
-      } else {
-        out.add(k + " >= " + from + " AND " + k + " < " + to);
-      }
+      String from = atLeast.apply(lo + i * step);
+      String to = below.apply(lo + (i + 1) * step);
+      out.add(i == 0 ? to : i == n - 1 ? from : from + " AND " + to);
     }
     return out;
   }

@@ -31,7 +31,7 @@ final class BackupCounts {
   static @Nullable ResultSet of(Manifest.TableData data, List<SqlNode> items) {
     List<Long> values = new ArrayList<>();
     for (SqlNode n : items) {
-      SqlCall call = (SqlCall) (n.getKind() == SqlKind.AS ? ((SqlCall) n).operand(0) : n);
+      SqlCall call = (SqlCall) unaliased(n);
       if (call.getKind() == SqlKind.COUNT) {
         if (call.operandCount() != 1 || !(call.operand(0) instanceof SqlIdentifier id && id.isStar())) {
           return null;
@@ -58,6 +58,11 @@ final class BackupCounts {
       values.add(v);
     }
     return rows(values);
+  }
+
+  /** {@code n} without its {@code AS alias}. */
+  static SqlNode unaliased(SqlNode n) {
+    return n.getKind() == SqlKind.AS ? ((SqlCall) n).operand(0) : n;
   }
 
   private static ResultSet rows(List<@Nullable Long> values) {

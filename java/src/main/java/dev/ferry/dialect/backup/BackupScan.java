@@ -6,7 +6,6 @@ import dev.ferry.types.CalciteSyntax;
 import dev.ferry.types.ColumnSpec;
 import java.sql.ResultSet;
 import java.util.List;
-import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
@@ -64,7 +63,7 @@ final class BackupScan {
 
   /** {@code COUNT(*)}, {@code MIN(col)} or {@code MAX(col)}, possibly with an alias. */
   private static boolean isAggregate(SqlNode n) {
-    SqlNode call = n.getKind() == SqlKind.AS ? ((SqlCall) n).operand(0) : n;
+    SqlNode call = BackupCounts.unaliased(n);
     return call.getKind() == SqlKind.COUNT || call.getKind() == SqlKind.MIN
         || call.getKind() == SqlKind.MAX;
   }

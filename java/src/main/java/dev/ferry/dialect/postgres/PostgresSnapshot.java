@@ -1,5 +1,6 @@
 package dev.ferry.dialect.postgres;
 
+import dev.ferry.dialect.KeyRanges;
 import dev.ferry.dialect.ReadSnapshot;
 import dev.ferry.util.Jdbc;
 import java.sql.Connection;
@@ -78,18 +79,8 @@ final class PostgresSnapshot {
         pages = rs.getLong(1);
       }
     }
-    int n = (int) Math.min(parts, pages / MIN_PAGES_PER_PART);
-    if (n < 2) {
-      return List.of();
-    }
-    List<String> out = new ArrayList<>();
-    long step = pages / n;
-    for (int i = 0; i < n; i++) {
-      String from = "ctid >= '(" + (i * step) + ",0)'::tid";
-      String to = "ctid < '(" + ((i + 1) * step) + ",0)'::tid";
-      out.add(i == 0 ? to : i == n - 1 ? from : from + " AND " + to);
-    }
-    return out;
+    return KeyRanges.split(0, pages, parts, MIN_PAGES_PER_PART,
+        to -> "ctid < '(" + to + ",0)'::tid", from -> "ctid >= '(" + from + ",0)'::tid");
   }
 
   /** Fewer pages than this (8 MB) per part are not worth a reader of their own. */
