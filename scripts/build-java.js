@@ -3,7 +3,8 @@
 // jars/ferry-helper.jar from java/, then records a class-data-sharing archive (jars/ferry.jsa)
 // from a training run so the JVM inside Node starts and plans its first query about twice as
 // fast. Also writes src/bridge/contract.gen.ts, the TypeScript side of the messages, from the Java
-// records (dev.ferry.wire.TypeScriptContract). Runs on `npm install` (via prepare) and
+// records (dev.ferry.wire.TypeScriptContract), and src/config/reserved-words.gen.ts, the words
+// Calcite's parser reserves (dev.ferry.wire.ReservedWordsFile). Runs on `npm install` (via prepare) and
 // `npm run build:java`.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -33,12 +34,19 @@ if (r.status !== 0) {
 const classpath = readdirSync(jars).filter((f) => f.endsWith('.jar')).sort().map((f) => join(jars, f));
 const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
 
-// The TypeScript side of the TypeScript↔Java contract is generated from the Java message records.
-const contract = join(root, 'src', 'bridge', 'contract.gen.ts');
-const gen = spawnSync(java, ['-cp', classpath.join(':'), 'dev.ferry.wire.TypeScriptContract', join(root, 'java', 'src', 'main', 'java'), contract], { stdio: ['ignore', 'ignore', 'inherit'] });
-if (gen.status !== 0) {
-  console.error(`ferry: generating ${contract} from the Java message records failed (exit ${gen.status}); fix the error above and run npm run build:java`);
-  process.exit(3);
+// Files Node reads without starting the JVM are generated from the Java side: the TypeScript side
+// of the TypeScript↔Java contract from the message records, and the SQL parser's reserved words.
+const generated = [
+  ['src/bridge/contract.gen.ts', 'dev.ferry.wire.TypeScriptContract', join(root, 'java', 'src', 'main', 'java')],
+  ['src/config/reserved-words.gen.ts', 'dev.ferry.wire.ReservedWordsFile'],
+];
+for (const [file, generator, ...args] of generated) {
+  const out = join(root, ...file.split('/'));
+  const gen = spawnSync(java, ['-cp', classpath.join(':'), generator, ...args, out], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (gen.status !== 0) {
+    console.error(`ferry: generating ${out} with ${generator} failed (exit ${gen.status}); fix the error above and run npm run build:java`);
+    process.exit(3);
+  }
 }
 
 // Signed jars (Janino) are left out of the archive and verified class by class at every start.

@@ -38,7 +38,8 @@ export function validateConfig(raw: unknown, baseDir: string, file: string | nul
   if (!result.success) {
     throw new FerryError('CONFIG_INVALID', `${file ?? 'config'}: ${describeIssues(result.error)}`, {
       file,
-      issues: result.error.issues.map((i) => ({ key: i.path.join('.'), message: i.message })),
+      // A bad database name's own message is nested in zod's "Invalid key in record".
+      issues: result.error.issues.map((i) => ({ key: i.path.join('.'), message: i.code === 'invalid_key' ? i.issues.map((x) => x.message).join('; ') : i.message })),
     });
   }
   for (const db of Object.values(result.data.databases)) registerSecrets([db.password, ...urlSecrets(db.url ?? '')]);

@@ -1,10 +1,17 @@
 import { z } from 'zod';
+import { RESERVED_WORDS } from './reserved-words.gen.js';
 import { isDatabaseUrl } from './url-forms.js';
 
-/** A database name usable as a SQL identifier without quoting. */
+/**
+ * A database name usable as a SQL identifier without quoting: a reserved word (`ref`, `user`)
+ * would have to be written `"ref"` in every query, so it is refused with that said.
+ */
 const databaseName = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a database name: letters, digits and _, not starting with a digit');
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a database name: letters, digits and _, not starting with a digit')
+  .refine((name) => !RESERVED_WORDS.has(name.toUpperCase()), {
+    error: (issue) => `'${String(issue.input)}' is a reserved word in SQL, so every query would have to write it in double quotes ("${String(issue.input)}"); rename the database, e.g. ${String(issue.input)}_db`,
+  });
 
 /**
  * One configured database.

@@ -66,6 +66,27 @@ describe('ferry CLI', () => {
     expect(r.err).toMatch(/at line 2, column \d+:\n {4}FROM wh.items WHERE\n {4} *\^/);
   });
 
+  it('names a reserved word a syntax error stopped at and says to quote it; exit 2', () => {
+    const r = ferry(['query', 'SELECT id,\n  label AS value\nFROM wh.items'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('[SQL_SYNTAX]');
+    expect(r.err).toContain('value is a reserved word in SQL: where it names a column, table, database or alias, write it in double quotes: "value"');
+    expect(r.err).toMatch(/at line 2, column 12:\n {4} {2}label AS value\n {4} {11}\^/);
+    const from = ferry(['query', 'SELECT * FROM user.items'], dir);
+    expect(from.code).toBe(2);
+    expect(from.err).toContain('user is a reserved word in SQL');
+    expect(from.err).toContain('"user"');
+    const quoted = ferry(['query', '-f', 'csv', 'SELECT label AS "value" FROM wh.items WHERE id = 2'], dir);
+    expect(quoted.code).toBe(0);
+    expect(quoted.out).toBe('value\r\n""\r\n');
+  });
+
+  it('refuses a database named like a reserved word when the config loads; exit 2', () => {
+    const r = ferry(['query', '--db', `ref=${h2}`, 'SELECT 1'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`[CONFIG_INVALID]: --db: databases.ref: 'ref' is a reserved word in SQL, so every query would have to write it in double quotes ("ref"); rename the database, e.g. ref_db`);
+  });
+
   it('names the key of a bad config; exit 2', () => {
     const bad = join(dir, 'bad.yaml');
     writeFileSync(bad, 'databases:\n  shop:\n    url: ftp://nope\n    pasword: x\n');

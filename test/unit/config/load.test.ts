@@ -211,6 +211,24 @@ describe('validateConfig', () => {
     expect(e.message).toContain('databases.1shop');
     expect(e.message).toContain('letters, digits and _');
   });
+
+  it('refuses a database named like an SQL reserved word, naming the entry and the word', () => {
+    for (const name of ['ref', 'value', 'User', 'ORDER', 'select']) {
+      const e = check({ databases: { shop: { url: 'jdbc:sqlite:x' }, [name]: { url: 'jdbc:sqlite:y' } } });
+      expect(e.code).toBe('CONFIG_INVALID');
+      expect(e.exitCode).toBe(2);
+      expect(e.message).toBe(`config: databases.${name}: '${name}' is a reserved word in SQL, so every query would have to write it in double quotes ("${name}"); rename the database, e.g. ${name}_db`);
+      expect(e.meta.issues).toEqual([{ key: `databases.${name}`, message: expect.stringContaining('reserved word') }]);
+    }
+    expect(validateConfig({ databases: { ref_db: { url: 'jdbc:sqlite:x' }, values2: { url: 'jdbc:sqlite:y' } } }, dir, null, {}).config.databases).toHaveProperty('ref_db');
+  });
+
+  it('names the file a reserved database name is in', () => {
+    const file = write('reserved/ferry.yaml', ['databases:', '  ref:', '    url: jdbc:sqlite:./ref.db', ''].join('\n'));
+    const e = thrown(() => loadConfigFile(file, {}));
+    expect(e.code).toBe('CONFIG_INVALID');
+    expect(e.message).toMatch(/ferry\.yaml: databases\.ref: 'ref' is a reserved word/);
+  });
 });
 
 describe('configFromDbFlags', () => {
@@ -231,6 +249,14 @@ describe('configFromDbFlags', () => {
       expect(e.exitCode).toBe(2);
       expect(e.message).toContain('NAME=URL');
     }
+  });
+
+  it('refuses a reserved word as a --db name with CONFIG_INVALID (exit 2)', () => {
+    const e = thrown(() => configFromDbFlags(['user=sqlite:./u.db'], {}));
+    expect(e.code).toBe('CONFIG_INVALID');
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toContain(`--db: databases.user: 'user' is a reserved word in SQL`);
+    expect(e.message).toContain('"user"');
   });
 
   it('throws USAGE for a name given twice', () => {

@@ -35,10 +35,10 @@ describe('databaseSchema', () => {
 });
 
 describe('configSchema', () => {
-  it('needs at least one database and a SQL-identifier name for each', () => {
+  it('needs at least one database and a SQL-identifier name for each, not a reserved word', () => {
     expect(configSchema.safeParse({ databases: {} }).success).toBe(false);
     expect(configSchema.safeParse({ databases: { shop_2: { url: 'jdbc:x:y' }, _x: { url: 'jdbc:x:y' } } }).success).toBe(true);
-    for (const name of ['2shop', 'my-db', 'a b', '']) {
+    for (const name of ['2shop', 'my-db', 'a b', '', 'ref', 'Value', 'USER']) {
       expect(configSchema.safeParse({ databases: { [name]: { url: 'jdbc:x:y' } } }).success, name).toBe(false);
     }
   });

@@ -60,6 +60,16 @@ public final class FerryFailure extends RuntimeException {
     return this;
   }
 
+  /** A detail added with {@link #with}, or null: what a later hint reads, e.g. a parse error's line. */
+  public @Nullable JsonNode detail(String key) {
+    return meta.get(key);
+  }
+
+  /** This failure with {@code hint} appended to its message; its code and details are kept. */
+  public FerryFailure hinted(String hint) {
+    return new FerryFailure(code, getMessage() + hint, meta.deepCopy(), getCause());
+  }
+
   @Override public String toString() {
     ObjectNode env = JSON.createObjectNode();
     env.put("code", code);

@@ -144,7 +144,11 @@ public final class Federation implements AutoCloseable {
 
   /** Refuses, before it runs, a statement that writes to a database marked read-only. */
   public void checkWritable(String sql) {
-    ReadOnlyGuard.check(sql, databases.values().stream().map(d -> d.dataSource().spec()).toList());
+    try {
+      ReadOnlyGuard.check(sql, databases.values().stream().map(d -> d.dataSource().spec()).toList());
+    } catch (FerryFailure f) {
+      throw hint(f, sql);
+    }
   }
 
   /**
@@ -259,10 +263,12 @@ public final class Federation implements AutoCloseable {
 
   /**
    * Adds what was searched to a "not found" failure of {@code sql}: the closest tables and
-   * schemas, or for a missing column the closest columns of the tables the query reads.
+   * schemas, or for a missing column the closest columns of the tables the query reads; and to a
+   * syntax error at a reserved word, that it must be quoted.
    */
   public FerryFailure hint(FerryFailure f, String sql) {
-    FerryFailure named = NameHints.withHint(f, databases.keySet(), this::namesUnder);
+    FerryFailure named = NameHints.withHint(ReservedWordHint.withHint(f, sql), databases.keySet(),
+        this::namesUnder);
     return named != f ? named : NameHints.withColumnHint(f, () -> QueryColumns.of(sql,
         calcite.getRootSchema(), calcite.getTypeFactory()));
   }
