@@ -183,6 +183,15 @@ export class Ferry {
     return this.engine.tables(database, namespace);
   }
 
+  /**
+   * The bytes on disk of one database's tables (data and indexes), by table name, in one query;
+   * a table left out is one whose size its engine cannot tell.
+   */
+  async tableBytes(database: string, namespace?: string): Promise<Readonly<Record<string, number>>> {
+    this.checkOpen();
+    return (await this.engine.tableBytes(database, namespace)).bytes;
+  }
+
   /** Checks a copy request on the JVM and returns it with every default filled in. */
   async checkCopy(request: CopyRequest): Promise<Wire.ResolvedCopyRequest> {
     this.checkOpen();

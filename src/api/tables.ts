@@ -5,12 +5,14 @@ import type { TableInfo } from '../schema/model.js';
 import type { Ferry } from './ferry.js';
 import { splitRef } from './refs.js';
 
-/** One line of `ferry tables`: a table or view, its size in rows and columns, and its key. */
+/** One line of `ferry tables`: a table or view, its size in rows, bytes and columns, and its key. */
 export interface TableSummary {
   readonly name: string;
   readonly kind: 'table' | 'view';
   /** Rows counted through Calcite (`COUNT(*)`), or null when counting was turned off. */
   readonly rows: number | null;
+  /** Bytes on disk, data and indexes, as the engine reports them; null where it cannot tell (and for views). */
+  readonly bytes: number | null;
   readonly columns: number;
   /** The primary key's columns, empty when there is none (always for views). */
   readonly primaryKey: readonly string[];
@@ -27,7 +29,7 @@ export interface TableListing {
 
 /**
  * The tables and views of one configured database (or `database.schema`), each with its row
- * count, columns and primary key.
+ * count, size on disk, columns and primary key.
  *
  * @example
  * const { tables } = await listTables(ferry, 'shop');
@@ -35,6 +37,7 @@ export interface TableListing {
 export async function listTables(ferry: Ferry, ref: string, options: { readonly count?: boolean } = {}): Promise<TableListing> {
   const { database, namespace } = splitRef(ferry, ref);
   const snap = await ferry.inspect(database, namespace);
+  const bytes = await ferry.tableBytes(database, namespace);
   const prefix = namespace ? [database, namespace] : [database];
   // A backup keeps views and partitions as structure only: they are listed, uncounted.
   const count = async (name: string, mayBeUnreadable = false): Promise<number | null> => {
@@ -49,10 +52,10 @@ export async function listTables(ferry: Ferry, ref: string, options: { readonly 
   };
   const tables: TableSummary[] = [];
   for (const t of snap.tables) {
-    tables.push({ name: t.name, kind: 'table', rows: await count(t.name, t.partitionOf != null), columns: t.columns.length, primaryKey: t.primaryKey?.columns ?? [], indexes: t.indexes.length, foreignKeys: t.foreignKeys.length });
+    tables.push({ name: t.name, kind: 'table', rows: await count(t.name, t.partitionOf != null), bytes: bytes[t.name] ?? null, columns: t.columns.length, primaryKey: t.primaryKey?.columns ?? [], indexes: t.indexes.length, foreignKeys: t.foreignKeys.length });
   }
   for (const v of snap.views) {
-    tables.push({ name: v.name, kind: 'view', rows: await count(v.name, true), columns: v.columns.length, primaryKey: [], indexes: 0, foreignKeys: 0 });
+    tables.push({ name: v.name, kind: 'view', rows: await count(v.name, true), bytes: null, columns: v.columns.length, primaryKey: [], indexes: 0, foreignKeys: 0 });
   }
   tables.sort((a, b) => a.name.localeCompare(b.name));
   return { database: ref, engine: snap.engine, tables };

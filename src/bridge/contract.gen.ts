@@ -489,6 +489,16 @@ export const TableList = z.strictObject({
 /** The names of one database's tables and views, listed without inspecting them. */
 export type TableList = z.output<typeof TableList>;
 
+/** The bytes on disk of one database's tables, as its engine reports them: what `ferry tables` shows beside the row counts. */
+export const TableBytes = z.strictObject({
+  /** the configured database */
+  database: z.string(),
+  /** data and index bytes by table name; a table left out is one whose size the engine cannot tell */
+  bytes: z.record(z.string(), z.number().int()),
+});
+/** The bytes on disk of one database's tables, as its engine reports them: what `ferry tables` shows beside the row counts. */
+export type TableBytes = z.output<typeof TableBytes>;
+
 /** One table copy as Node asks for it; the defaults here are the only ones (Node's help texts read them from the generated contract). */
 export const ResolvedCopyRequest = z.strictObject({
   /** source database name */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { Explanation, Ping, Snapshot, TableList, type DatabaseSpec } from './contract.gen.js';
+import { Explanation, Ping, Snapshot, TableBytes, TableList, type DatabaseSpec } from './contract.gen.js';
 import { toFerryError } from './java-error.js';
 import { decode, encode } from './messages.js';
 import { ResultSocket } from './result-socket.js';
@@ -16,6 +16,7 @@ interface JavaEngine {
   explain(sql: Buffer): Promise<Buffer>;
   inspect(request: Buffer): Promise<Buffer>;
   tables(request: Buffer): Promise<Buffer>;
+  tableBytes(request: Buffer): Promise<Buffer>;
   ping(name: Buffer): Promise<Buffer>;
   verify(request: Buffer): Promise<Buffer>;
   copyRequest(request: Buffer): Promise<Buffer>;
@@ -116,6 +117,15 @@ export class EngineHandle {
   async tables(database: string, namespace?: string): Promise<TableList> {
     const request = encode({ database, namespace: namespace ?? null });
     return this.call(() => this.java.tables(request), TableList, 'table list', `listing the tables of database '${database}'`);
+  }
+
+  /**
+   * The bytes on disk of one database's tables, as its engine reports them (one query); a table
+   * left out is one whose size the engine cannot tell.
+   */
+  async tableBytes(database: string, namespace?: string): Promise<TableBytes> {
+    const request = encode({ database, namespace: namespace ?? null });
+    return this.call(() => this.java.tableBytes(request), TableBytes, 'table sizes', `reading the table sizes of database '${database}'`);
   }
 
   /** Opens (and closes) a fresh connection to one database. */

@@ -1,7 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { native, runFerry, tempDir } from './fixtures.js';
+import { maria, native, pg, runFerry, tempDir } from './fixtures.js';
+import { SERVICES, serviceAvailable } from './services.js';
+
+const havePg = await serviceAvailable('postgres');
+const haveMaria = await serviceAvailable('mariadb');
 
 describe('ferry tables and ferry describe', () => {
   const dir = tempDir('i12a-tables-');
@@ -24,15 +28,60 @@ describe('ferry tables and ferry describe', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
-    expect(lines[0]).toMatch(/^name\s+kind\s+rows\s+columns\s+primary key\s+indexes\s+foreign keys$/);
+    expect(lines[0]).toMatch(/^name\s+kind\s+rows\s+size\s+columns\s+primary key\s+indexes\s+foreign keys$/);
     expect(lines.slice(1, 4).map((l) => l.split(/\s{2,}/))).toEqual([
       ['BIG_ORDERS', 'view', '2', '2'],
       ['CUSTOMERS', 'table', '2', '2', 'ID', expect.stringMatching(/^\d+$/), '0'],
       ['ORDERS', 'table', '3', '3', 'ID', expect.stringMatching(/^\d+$/), '1'],
     ]);
     expect(lines[4]).toBe('(2 tables, 1 view in shop, H2)');
-    const json = JSON.parse(runFerry(['tables', 'shop', '--format', 'json', '--no-count'], dir).out) as { tables: { name: string; rows: number | null }[] };
-    expect(json.tables.map((t) => [t.name, t.rows])).toEqual([['BIG_ORDERS', null], ['CUSTOMERS', null], ['ORDERS', null]]);
+    const json = JSON.parse(runFerry(['tables', 'shop', '--format', 'json', '--no-count'], dir).out) as { tables: { name: string; rows: number | null; bytes: number | null }[] };
+    // H2 cannot tell a table's size: no number is made up.
+    expect(json.tables.map((t) => [t.name, t.rows, t.bytes])).toEqual([['BIG_ORDERS', null, null], ['CUSTOMERS', null, null], ['ORDERS', null, null]]);
+  });
+
+  it('gives each table its size on disk where the engine tells it: PostgreSQL, MariaDB, SQLite', async () => {
+    const lite = `jdbc:sqlite:${join(dir, 'lite.db')}`;
+    const setups: [string, string, string, () => Promise<number>][] = [
+      ['lite', lite, 'lite', () => native(lite,
+        'CREATE TABLE big (id INTEGER PRIMARY KEY, label TEXT)', 'CREATE INDEX big_label ON big (label)',
+        "WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 5000) INSERT INTO big SELECT n, printf('%0100d', n) FROM s",
+        'CREATE TABLE small (id INTEGER PRIMARY KEY)', 'INSERT INTO small VALUES (1)', 'CREATE VIEW v AS SELECT id FROM small')],
+    ];
+    if (havePg) {
+      setups.push(['pg', SERVICES.postgres.url, 'pg.ferry_ns_tables', () => pg(
+        'DROP SCHEMA IF EXISTS ferry_ns_tables CASCADE', 'CREATE SCHEMA ferry_ns_tables',
+        'CREATE TABLE ferry_ns_tables.big (id INT PRIMARY KEY, label TEXT)', 'CREATE INDEX big_label ON ferry_ns_tables.big (label)',
+        "INSERT INTO ferry_ns_tables.big SELECT g, lpad(g::text, 100, '0') FROM generate_series(1, 5000) g",
+        'CREATE TABLE ferry_ns_tables.small (id INT PRIMARY KEY)', 'INSERT INTO ferry_ns_tables.small VALUES (1)',
+        'CREATE VIEW ferry_ns_tables.v AS SELECT id FROM ferry_ns_tables.small')]);
+    }
+    if (haveMaria) {
+      setups.push(['maria', SERVICES.mariadb.url, 'maria.ferry_ns_tables', () => maria(
+        'DROP DATABASE IF EXISTS ferry_ns_tables', 'CREATE DATABASE ferry_ns_tables',
+        'CREATE TABLE ferry_ns_tables.big (id INT PRIMARY KEY, label VARCHAR(100), KEY big_label (label)) ENGINE=InnoDB',
+        'SET SESSION max_recursive_iterations = 10000',
+        "INSERT INTO ferry_ns_tables.big WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 5000) SELECT n, LPAD(n, 100, '0') FROM s",
+        'CREATE TABLE ferry_ns_tables.small (id INT PRIMARY KEY) ENGINE=InnoDB', 'INSERT INTO ferry_ns_tables.small VALUES (1)',
+        'CREATE VIEW ferry_ns_tables.v AS SELECT id FROM ferry_ns_tables.small',
+        // InnoDB's data and index lengths are statistics: brought up to date before they are read.
+        'ANALYZE TABLE ferry_ns_tables.big, ferry_ns_tables.small')]);
+    }
+    for (const [name, url, ref, setup] of setups) {
+      await setup();
+      const user = name === 'pg' ? `?user=${SERVICES.postgres.user}` : name === 'maria' ? `?user=${SERVICES.mariadb.user}` : '';
+      const json = runFerry(['tables', '--db', `${name}=${url}${user}`, ref, '--format', 'json'], dir);
+      expect(json.err, name).toBe('');
+      const listing = JSON.parse(json.out) as { tables: { name: string; kind: string; bytes: number | null }[] };
+      const bytes = Object.fromEntries(listing.tables.map((t) => [t.name, t.bytes]));
+      expect(Object.keys(bytes), name).toEqual(['big', 'small', 'v']);
+      expect(Number.isInteger(bytes.big) && Number.isInteger(bytes.small), name).toBe(true);
+      expect(bytes.small!, name).toBeGreaterThan(0);
+      expect(bytes.big!, name).toBeGreaterThan(bytes.small! + 5000 * 100);
+      expect(bytes.v, name).toBeNull();
+      const text = runFerry(['tables', '--db', `${name}=${url}${user}`, ref, '--no-count'], dir);
+      expect(text.out, name).toMatch(/\nbig +table +\d[\d.]* (kB|MB) +2 +id +/);
+    }
   });
 
   it('describes one table: columns with native and Ferry types, keys, indexes, foreign keys', () => {

@@ -10,8 +10,8 @@ import { onInterrupt } from '../interrupts.js';
 import { note, progressStream } from '../notes.js';
 import { encryptKey, list, positive, withConfigOptions, type ConfigOptions } from '../options.js';
 import { emit } from '../output.js';
-import { backupListText, backupResultText, sizeText } from '../render/backup-text.js';
-import { thousands } from '../render/numbers.js';
+import { backupListText, backupResultText } from '../render/backup-text.js';
+import { sizeText, thousands } from '../render/numbers.js';
 import { COMMANDS } from './catalog.js';
 
 interface BackupCliOptions extends ConfigOptions {

@@ -20,7 +20,7 @@ interface CatalogEntry {
  */
 export const COMMANDS = {
   query: { summary: 'run SQL across the configured databases', load: async () => (await import('./query.js')).registerQuery },
-  tables: { summary: 'list the tables and views of a database with row counts, columns, primary key, indexes and foreign keys', load: async () => (await import('./tables.js')).registerTables },
+  tables: { summary: 'list the tables and views of a database with row counts, sizes on disk, columns, primary key, indexes and foreign keys', load: async () => (await import('./tables.js')).registerTables },
   describe: { summary: 'show one table: columns with the types Ferry sees, keys, indexes and foreign keys', load: async () => (await import('./describe.js')).registerDescribe },
   check: { summary: 'compare schema A (current, with its data) with schema B (new version or other engine) and report what would break', load: async () => (await import('./check.js')).registerCheck },
   snapshot: { summary: 'save a database schema (with the data statistics check needs) to a JSON file', load: async () => (await import('./snapshot.js')).registerSnapshot },

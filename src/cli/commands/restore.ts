@@ -6,8 +6,7 @@ import { addBackupDatabase, resolveConfig } from '../../config/index.js';
 import { emitMigrationReport, migrationEvents } from '../migration-events.js';
 import { note } from '../notes.js';
 import { encryptKey, list, positive, withConfigOptions, type ConfigOptions } from '../options.js';
-import { sizeText } from '../render/backup-text.js';
-import { counted } from '../render/numbers.js';
+import { counted, sizeText } from '../render/numbers.js';
 import { withResumableFerry } from '../resumable.js';
 import { COMMANDS } from './catalog.js';
 

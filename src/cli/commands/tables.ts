@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { Ferry, listTables } from '../../api/index.js';
 import { resolveConfig } from '../../config/index.js';
 import { aligned } from '../render/aligned.js';
-import { thousands } from '../render/numbers.js';
+import { sizeText, thousands } from '../render/numbers.js';
 import { emit } from '../output.js';
 import { withConfigOptions, type ConfigOptions } from '../options.js';
 import { COMMANDS } from './catalog.js';
@@ -31,7 +31,7 @@ Examples:
         return;
       }
       const rows = listing.tables.map((t) => [
-        t.name, t.kind, t.rows === null ? '' : thousands(t.rows), String(t.columns),
+        t.name, t.kind, t.rows === null ? '' : thousands(t.rows), t.bytes === null ? '' : sizeText(t.bytes), String(t.columns),
         t.primaryKey.length ? t.primaryKey.join(', ') : t.kind === 'table' ? '(none)' : '',
         t.kind === 'table' ? String(t.indexes) : '', t.kind === 'table' ? String(t.foreignKeys) : '',
       ]);
@@ -39,7 +39,7 @@ Examples:
         const n = listing.tables.filter((t) => t.kind === kind).length;
         return `${n} ${kind}${n === 1 ? '' : 's'}`;
       };
-      emit(`${aligned(['name', 'kind', 'rows', 'columns', 'primary key', 'indexes', 'foreign keys'], rows)}(${count('table')}, ${count('view')} in ${listing.database}, ${listing.engine})\n`, opts.output);
+      emit(`${aligned(['name', 'kind', 'rows', 'size', 'columns', 'primary key', 'indexes', 'foreign keys'], rows)}(${count('table')}, ${count('view')} in ${listing.database}, ${listing.engine})\n`, opts.output);
     } finally {
       await ferry.close();
     }

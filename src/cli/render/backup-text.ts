@@ -1,19 +1,6 @@
 import type { BackupManifest, BackupResult } from '../../backup/events.js';
 import { aligned } from './aligned.js';
-import { counted, thousands } from './numbers.js';
-
-/** Bytes in the unit a person reads: `812 B`, `41.2 MB`, `1.30 GB`. */
-export function sizeText(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let v = bytes / 1000;
-  let i = 0;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)} ${units[i]}`;
-}
+import { counted, sizeText, thousands } from './numbers.js';
 
 /** Where a snapshot stands in its source's log, in words (`LSN 0/3000148`), or ''. */
 export function positionText(position: Readonly<Record<string, string>>): string {

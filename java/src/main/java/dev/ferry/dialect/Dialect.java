@@ -231,12 +231,21 @@ public interface Dialect {
   }
 
   /**
+   * The bytes on disk each table of {@code namespace} (null: the connection's own) takes, data and
+   * indexes, as the engine reports them in one query: what {@code ferry tables} shows. A table
+   * left out (every table, by default) is one whose size the engine cannot tell.
+   */
+  default Map<String, Long> tableBytes(Connection c, @Nullable String namespace) throws SQLException {
+    return Map.of();
+  }
+
+  /**
    * The tables of {@code namespace} (null: the connection's own) with the size the engine keeps
    * at hand (bytes on disk, or an estimate of rows), so the largest can be scheduled first; only
-   * their order matters. Empty (the default) when the engine keeps none.
+   * their order matters. By default their {@link #tableBytes}.
    */
   default Map<String, Long> tableSizes(Connection c, @Nullable String namespace) throws SQLException {
-    return Map.of();
+    return tableBytes(c, namespace);
   }
 
   /**

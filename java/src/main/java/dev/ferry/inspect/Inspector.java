@@ -117,6 +117,20 @@ public final class Inspector {
   }
 
   /**
+   * The bytes on disk of the tables in {@code scope}, in one query, as the engine reports them
+   * ({@code Dialect.tableBytes}): what {@code ferry tables} shows. A table left out is one whose
+   * size the engine cannot tell.
+   */
+  public static Map<String, Long> bytes(FerryDataSource ds, Scope scope) {
+    try (Connection c = ds.getConnection()) {
+      return ds.dialect().tableBytes(c, scope.namespace());
+    } catch (SQLException | RuntimeException e) {
+      throw FerryFailure.wrap(e, "reading the table sizes of " + scope + " of database '"
+          + ds.spec().name() + "'").with("database", ds.spec().name());
+    }
+  }
+
+  /**
    * The named tables: each looked up by its own name (one round trip each), or, past
    * {@link #PER_TABLE_LIMIT} names, in one listing; a name not found exactly is matched
    * ignoring case against the listing.

@@ -37,8 +37,9 @@ public final class Contract {
 
   /** What the JVM answers: every field is present, null where it may be. */
   public static final List<Class<? extends Record>> REPLIES = List.of(Explanation.class,
-      Ping.class, Snapshot.class, TableList.class, CopyRequest.class, CopyPlan.class,
-      CopyResult.class, CopyProgress.class, VerifyReport.class, StatementVerdict.class,
-      RuntimeInfo.class, FailureEnvelope.class, MigrationPlan.class, PhaseResult.class,
-      BackupResult.class, BackupProgress.class, BackupCheck.class, Manifest.class);
+      Ping.class, Snapshot.class, TableList.class, TableBytes.class, CopyRequest.class,
+      CopyPlan.class, CopyResult.class, CopyProgress.class, VerifyReport.class,
+      StatementVerdict.class, RuntimeInfo.class, FailureEnvelope.class, MigrationPlan.class,
+      PhaseResult.class, BackupResult.class, BackupProgress.class, BackupCheck.class,
+      Manifest.class);
 }

@@ -11,7 +11,9 @@ import dev.ferry.copy.CopyJob;
 import dev.ferry.copy.CopyRequest;
 import dev.ferry.copy.CrossInsert;
 import dev.ferry.error.FerryFailure;
+import dev.ferry.federation.DatabaseSchema;
 import dev.ferry.federation.Federation;
+import dev.ferry.inspect.Inspector;
 import dev.ferry.message.Messages;
 import dev.ferry.migrate.MigrationPlanner;
 import dev.ferry.migrate.MigrationRequest;
@@ -22,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The endpoint Node's {@code Ferry} object drives through java-bridge: each call takes and
@@ -93,6 +96,14 @@ public final class Engine implements AutoCloseable {
     List<String> views = new ArrayList<>();
     names.forEach((name, view) -> (view ? views : tables).add(name));
     return Messages.write(new TableList(r.database(), tables, views));
+  }
+
+  /** A {@link TableBytes}: the bytes on disk of a database's tables (an {@link InspectRequest}). */
+  public byte[] tableBytes(byte[] requestJson) {
+    InspectRequest r = Messages.read(requestJson, InspectRequest.class);
+    DatabaseSchema db = federation.database(r.database());
+    return Messages.write(new TableBytes(r.database(),
+        new TreeMap<>(Inspector.bytes(db.dataSource(), db.inspectionScope(r.namespace())))));
   }
 
   /**

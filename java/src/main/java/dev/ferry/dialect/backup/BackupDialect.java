@@ -168,8 +168,8 @@ public final class BackupDialect implements Dialect {
         + " `ferry restore DIR --to DB`, then write there");
   }
 
-  /** Each table's bytes in the backup: only the order matters. */
-  @Override public Map<String, Long> tableSizes(Connection c, @Nullable String namespace) {
+  /** Each table's bytes on disk in the backup folder: its chunk files as written. */
+  @Override public Map<String, Long> tableBytes(Connection c, @Nullable String namespace) {
     Map<String, Long> out = new LinkedHashMap<>();
     for (Manifest.TableData t : archive().manifest().tables()) {
       out.put(t.name(), t.chunks().stream().mapToLong(Manifest.Chunk::bytes).sum());

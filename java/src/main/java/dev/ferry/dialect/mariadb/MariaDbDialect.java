@@ -189,7 +189,7 @@ public final class MariaDbDialect implements Dialect {
   }
 
   /** Data and index bytes of each table, as InnoDB estimates them. */
-  @Override public Map<String, Long> tableSizes(Connection c, @Nullable String namespace)
+  @Override public Map<String, Long> tableBytes(Connection c, @Nullable String namespace)
       throws SQLException {
     return Jdbc.longsByName(c, "SELECT TABLE_NAME, COALESCE(DATA_LENGTH, 0) + COALESCE(INDEX_LENGTH, 0)"
         + " FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE'"

@@ -166,7 +166,7 @@ public final class PostgresDialect implements Dialect {
   }
 
   /** Bytes on disk, indexes and TOAST included, of each table and materialized view. */
-  @Override public Map<String, Long> tableSizes(Connection c, @Nullable String namespace)
+  @Override public Map<String, Long> tableBytes(Connection c, @Nullable String namespace)
       throws SQLException {
     String q = "SELECT c.relname, pg_catalog.pg_total_relation_size(c.oid) FROM pg_catalog.pg_class c"
         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'm')"

@@ -136,6 +136,20 @@ public final class SqliteDialect implements Dialect {
    * Each table's highest rowid, which for tables rows are appended to is about their row count
    * (found in the table's b-tree without a scan); a table without rowid is left out.
    */
+  /**
+   * Pages of each table and its indexes, from the {@code dbstat} virtual table; unknown (empty)
+   * where the SQLite library was built without it.
+   */
+  @Override public Map<String, Long> tableBytes(Connection c, @Nullable String namespace) {
+    try {
+      return Jdbc.longsByName(c, "SELECT m.tbl_name, SUM(s.pgsize) FROM dbstat AS s"
+          + " JOIN sqlite_master AS m ON m.name = s.name WHERE m.type IN ('table', 'index')"
+          + " AND m.tbl_name NOT LIKE 'sqlite!_%' ESCAPE '!' GROUP BY m.tbl_name");
+    } catch (SQLException noDbstat) {
+      return Map.of();
+    }
+  }
+
   @Override public Map<String, Long> tableSizes(Connection c, @Nullable String namespace)
       throws SQLException {
     List<String> tables = new ArrayList<>();
