@@ -7,6 +7,7 @@ import dev.ferry.config.DatabaseSpec;
 import dev.ferry.connect.FerryDataSource;
 import dev.ferry.error.FerryFailure;
 import dev.ferry.inspect.Inspector;
+import dev.ferry.planner.FederatedProgram;
 import dev.ferry.types.ColumnSpec;
 import dev.ferry.types.FerryTypeSystem;
 
@@ -33,6 +34,8 @@ import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.LikePattern;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.util.Holder;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -54,6 +57,12 @@ public final class Federation implements AutoCloseable {
   private final BufferAllocator allocator = new RootAllocator();
   private final Set<ArrowChunks> open = Collections.newSetFromMap(new IdentityHashMap<>());
   private boolean closed;
+
+  static {
+    // Every statement this JVM plans goes through Ferry's program (one JVM per process).
+    Program program = new FederatedProgram(FederatedProgram.budgetMillis(System.getenv()));
+    Hook.PROGRAM.add((Holder<Program> h) -> h.set(program));
+  }
 
   private Federation(CalciteConnection calcite, Properties info, List<DatabaseSpec> specs) {
     this.calcite = calcite;
