@@ -8,6 +8,7 @@ import dev.ferry.connect.FerryDataSource;
 import dev.ferry.error.FerryFailure;
 import dev.ferry.inspect.Inspector;
 import dev.ferry.planner.FederatedProgram;
+import dev.ferry.planner.PlanBudget;
 import dev.ferry.types.ColumnSpec;
 import dev.ferry.types.FerryTypeSystem;
 
@@ -34,8 +35,6 @@ import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.LikePattern;
-import org.apache.calcite.tools.Program;
-import org.apache.calcite.util.Holder;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -58,12 +57,6 @@ public final class Federation implements AutoCloseable {
   private final Set<ArrowChunks> open = Collections.newSetFromMap(new IdentityHashMap<>());
   private boolean closed;
 
-  static {
-    // Every statement this JVM plans goes through Ferry's program (one JVM per process).
-    Program program = new FederatedProgram(FederatedProgram.budgetMillis(System.getenv()));
-    Hook.PROGRAM.add((Holder<Program> h) -> h.set(program));
-  }
-
   private Federation(CalciteConnection calcite, Properties info, List<DatabaseSpec> specs) {
     this.calcite = calcite;
     SchemaPlus root = calcite.getRootSchema();
@@ -84,6 +77,7 @@ public final class Federation implements AutoCloseable {
   /** Opens a federation over {@code specs}; nothing connects until a query needs it. */
   public static Federation open(List<DatabaseSpec> specs) {
     try {
+      FederatedProgram.install();
       Properties info = new Properties();
       info.setProperty("caseSensitive", "false");
       info.setProperty("unquotedCasing", "UNCHANGED");
@@ -271,6 +265,9 @@ public final class Federation implements AutoCloseable {
    * schemas, or for a missing column the closest columns of the tables the query reads.
    */
   public FerryFailure hint(FerryFailure f, String sql) {
+    if (PlanBudget.TIMEOUT.equals(f.code())) {
+      return PlanBudget.naming(f, sql);
+    }
     FerryFailure named = NameHints.withHint(f, databases.keySet(), this::namesUnder);
     return named != f ? named : NameHints.withColumnHint(f, () -> QueryColumns.of(sql,
         calcite.getRootSchema(), calcite.getTypeFactory()));

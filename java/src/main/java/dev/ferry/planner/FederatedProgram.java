@@ -16,8 +16,10 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.rules.JoinPushThroughJoinRule;
+import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.tools.Program;
 import org.apache.calcite.tools.Programs;
+import org.apache.calcite.util.Holder;
 
 /**
  * Calcite's optimizer program for Ferry's statements: Calcite's standard steps, with the join
@@ -78,7 +80,21 @@ public final class FederatedProgram implements Program {
   /** The planning budget when {@code FERRY_PLAN_TIMEOUT} does not set one: 30 seconds. */
   public static final long DEFAULT_BUDGET_MILLIS = 30_000;
 
+  private static boolean installed;
+
   private final long budgetMillis;
+
+  /**
+   * Makes every statement this JVM prepares through Calcite's JDBC driver use this program,
+   * with the budget {@code FERRY_PLAN_TIMEOUT} asks for; once per JVM (one per process).
+   */
+  public static synchronized void install() {
+    if (!installed) {
+      Program program = new FederatedProgram(budgetMillis(System.getenv()));
+      Hook.PROGRAM.add((Holder<Program> h) -> h.set(program));
+      installed = true;
+    }
+  }
 
   /**
    * The planning budget {@code env} asks for: {@code FERRY_PLAN_TIMEOUT} in seconds (decimals

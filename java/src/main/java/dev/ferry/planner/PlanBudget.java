@@ -10,7 +10,10 @@ import org.apache.calcite.plan.RelOptListener;
  * <p>A planner that explores without end looks like a hang; this turns it into a
  * {@code PLAN_TIMEOUT} failure naming the budget, which the caller completes with the query.
  */
-final class PlanBudget implements RelOptListener {
+public final class PlanBudget implements RelOptListener {
+  /** The code of the failure a spent budget gives. */
+  public static final String TIMEOUT = "PLAN_TIMEOUT";
+
   private final long deadline;
   private final long millis;
 
@@ -23,11 +26,18 @@ final class PlanBudget implements RelOptListener {
   /** Fails with {@code PLAN_TIMEOUT} once the budget is spent. */
   void check() {
     if (System.nanoTime() > deadline) {
-      throw FerryFailure.of("PLAN_TIMEOUT", "planning the query took longer than its budget of "
+      throw FerryFailure.of(TIMEOUT, "planning the query took longer than its budget of "
           + (millis >= 1000 ? millis / 1000.0 + " s" : millis + " ms")
           + "; simplify the query (fewer joins, or join the tables of one database in a view"
           + " there), or raise the budget with FERRY_PLAN_TIMEOUT (seconds)");
     }
+  }
+
+  /** {@code f} with the query it was planning named, its text cut to a few lines. */
+  public static FerryFailure naming(FerryFailure f, String sql) {
+    String oneLine = sql.strip().replaceAll("\\s+", " ");
+    String shown = oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
+    return FerryFailure.of(f.code(), f.getMessage() + "; the query: " + shown);
   }
 
   @Override public void ruleAttempted(RuleAttemptedEvent event) {

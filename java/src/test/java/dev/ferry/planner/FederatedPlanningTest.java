@@ -180,6 +180,7 @@ class FederatedPlanningTest {
       FerryFailure f = assertThrows(FerryFailure.class, () -> federation.explain(
           "SELECT COUNT(*) FROM a.fact f JOIN b.dim_b d ON f.dim_b = d.id"));
       assertEquals("PLAN_TIMEOUT", f.code(), f.getMessage());
+      assertTrue(f.getMessage().contains("the query: SELECT COUNT(*) FROM a.fact f"), f.getMessage());
     }
   }
 
