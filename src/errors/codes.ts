@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   SQL_SYNTAX: { exit: 2, summary: 'the SQL does not parse' },
   SQL_VALIDATION: { exit: 2, summary: 'unknown table or column, or a type error' },
   SQL_EXECUTION: { exit: 2, summary: 'a database rejected the statement' },
+  PLAN_TIMEOUT: { exit: 2, summary: 'planning the query took longer than its budget (FERRY_PLAN_TIMEOUT seconds, default 30)' },
   READ_ONLY: { exit: 2, summary: 'a write to a database marked readOnly' },
   OUTPUT_FAILED: { exit: 2, summary: 'the output file cannot be written' },
   MAPPING_INVALID: { exit: 2, summary: 'a mapping file does not parse or does not match the mapping format' },

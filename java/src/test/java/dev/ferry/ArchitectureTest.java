@@ -44,7 +44,7 @@ class ArchitectureTest {
       Map.entry("sink", 3), Map.entry("ddl", 3), Map.entry("archive", 3),
       Map.entry("dialect", 4),
       Map.entry("connect", 6),
-      Map.entry("inspect", 7),
+      Map.entry("inspect", 7), Map.entry("planner", 7),
       Map.entry("federation", 8),
       Map.entry("copy", 9), Map.entry("verify", 9), Map.entry("migrate", 9), Map.entry("backup", 9),
       Map.entry("wire", 10));

@@ -367,4 +367,15 @@ public interface Dialect {
   default @Nullable ArrowLoader arrowLoader() {
     return null;
   }
+
+  /**
+   * The rows the engine's statistics estimate for each table of {@code namespace} (null: the
+   * connection's own), in one query and without counting: what the federation's planner orders
+   * joins by. Empty (the default) when the engine keeps no estimate; a table missing from the
+   * answer has none.
+   */
+  default Map<String, Long> rowEstimates(Connection c, @Nullable String namespace)
+      throws SQLException {
+    return Map.of();
+  }
 }

@@ -5,6 +5,7 @@ import dev.ferry.config.DatabaseSpec;
 import dev.ferry.connect.FerryDataSource;
 import dev.ferry.dialect.Dialect;
 import dev.ferry.error.FerryFailure;
+import dev.ferry.planner.FerryConvention;
 import dev.ferry.types.ColumnTypes;
 
 import static java.util.Objects.requireNonNull;
@@ -105,7 +106,7 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
       Dialect engine = dataSource.dialect();
       SqlDialect dialect = engine.calciteDialect(md);
       ColumnTypes types = engine.columnTypes();
-      JdbcConvention convention = JdbcConvention.of(dialect, expression, spec.name());
+      JdbcConvention convention = new FerryConvention(dialect, expression, spec.name());
       boolean schemas = md.supportsSchemasInTableDefinitions();
       boolean catalogs = !schemas && md.supportsCatalogsInTableDefinitions();
       // Schemas of the connection's own catalog only, where the driver lists others too.
@@ -157,7 +158,20 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
   private JdbcSchema jdbcSchema(SqlDialect dialect, JdbcConvention convention, ColumnTypes types,
       boolean catalogs, @Nullable String catalog, @Nullable String namespace) {
     return new FerryJdbcSchema(dataSource, dialect, convention,
-        catalogs ? namespace : catalog, catalogs ? null : namespace, types);
+        catalogs ? namespace : catalog, catalogs ? null : namespace, types,
+        () -> rowEstimates(namespace));
+  }
+
+  /**
+   * The database's row estimates for the tables of {@code namespace}; none when it cannot give
+   * them (statistics only guide the planner, so a failure here must not fail the query).
+   */
+  private Map<String, Long> rowEstimates(@Nullable String namespace) {
+    try (Connection c = dataSource.getConnection()) {
+      return engine().rowEstimates(c, namespace);
+    } catch (SQLException | RuntimeException e) {
+      return Map.of();
+    }
   }
 
   private static @Nullable String match(List<String> names, String wanted) {

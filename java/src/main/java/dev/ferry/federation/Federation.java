@@ -7,6 +7,8 @@ import dev.ferry.config.DatabaseSpec;
 import dev.ferry.connect.FerryDataSource;
 import dev.ferry.error.FerryFailure;
 import dev.ferry.inspect.Inspector;
+import dev.ferry.planner.FederatedProgram;
+import dev.ferry.planner.PlanBudget;
 import dev.ferry.types.ColumnSpec;
 import dev.ferry.types.FerryTypeSystem;
 
@@ -75,6 +77,7 @@ public final class Federation implements AutoCloseable {
   /** Opens a federation over {@code specs}; nothing connects until a query needs it. */
   public static Federation open(List<DatabaseSpec> specs) {
     try {
+      FederatedProgram.install();
       Properties info = new Properties();
       info.setProperty("caseSensitive", "false");
       info.setProperty("unquotedCasing", "UNCHANGED");
@@ -267,6 +270,9 @@ public final class Federation implements AutoCloseable {
    * syntax error at a reserved word, that it must be quoted.
    */
   public FerryFailure hint(FerryFailure f, String sql) {
+    if (PlanBudget.TIMEOUT.equals(f.code())) {
+      return PlanBudget.naming(f, sql);
+    }
     FerryFailure named = NameHints.withHint(ReservedWordHint.withHint(f, sql), databases.keySet(),
         this::namesUnder);
     return named != f ? named : NameHints.withColumnHint(f, () -> QueryColumns.of(sql,

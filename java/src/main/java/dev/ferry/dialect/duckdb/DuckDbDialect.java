@@ -22,9 +22,11 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * DuckDB (embedded: {@code jdbc:duckdb:path/file.duckdb}, or {@code jdbc:duckdb:} in memory):
@@ -142,5 +144,13 @@ public final class DuckDbDialect implements Dialect {
 
   @Override public ChecksumSql checksumSql() {
     return new DuckDbChecksumSql();
+  }
+
+  /** {@code duckdb_tables().estimated_size}. */
+  @Override public Map<String, Long> rowEstimates(Connection c, @Nullable String namespace)
+      throws SQLException {
+    return Jdbc.longsByName(c, "SELECT table_name, estimated_size FROM duckdb_tables()"
+        + " WHERE estimated_size IS NOT NULL AND schema_name = COALESCE(?, current_schema())",
+        namespace);
   }
 }

@@ -19,9 +19,11 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlDialectFactoryImpl;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * H2 (2.x), embedded or over TCP: JDBC batches and {@code MERGE INTO … KEY}, its standard
@@ -85,5 +87,12 @@ public final class H2Dialect implements Dialect {
 
   @Override public ChecksumSql checksumSql() {
     return new H2ChecksumSql();
+  }
+
+  /** {@code INFORMATION_SCHEMA.TABLES.ROW_COUNT_ESTIMATE}. */
+  @Override public Map<String, Long> rowEstimates(Connection c, @Nullable String namespace)
+      throws SQLException {
+    return Jdbc.longsByName(c, "SELECT TABLE_NAME, ROW_COUNT_ESTIMATE FROM INFORMATION_SCHEMA.TABLES"
+        + " WHERE ROW_COUNT_ESTIMATE IS NOT NULL AND TABLE_SCHEMA = COALESCE(?, SCHEMA())", namespace);
   }
 }

@@ -248,4 +248,13 @@ public final class PostgresDialect implements Dialect {
   @Override public ArrowLoader arrowLoader() {
     return new PostgresArrowLoader();
   }
+
+  /** {@code pg_class.reltuples}, which VACUUM and ANALYZE keep; -1 (never analyzed) is none. */
+  @Override public Map<String, Long> rowEstimates(Connection c, @Nullable String namespace)
+      throws SQLException {
+    return Jdbc.longsByName(c, "SELECT c.relname, CAST(c.reltuples AS bigint) FROM pg_catalog.pg_class c"
+        + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'm', 'p')"
+        + " AND c.reltuples >= 0 AND n.nspname = COALESCE(CAST(? AS text), current_schema())",
+        namespace);
+  }
 }

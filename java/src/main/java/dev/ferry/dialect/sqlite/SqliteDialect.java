@@ -254,4 +254,20 @@ public final class SqliteDialect implements Dialect {
   @Override public TableSink openSink(SinkContext ctx, Connection c) {
     return new BatchSink(ctx, c, BATCH, BINDER);
   }
+
+  /**
+   * The row counts {@code ANALYZE} wrote to {@code sqlite_stat1} (the first number of each
+   * entry); none for a database never analyzed.
+   */
+  @Override public Map<String, Long> rowEstimates(Connection c, @Nullable String namespace)
+      throws SQLException {
+    String schema = namespace == null ? "main" : namespace;
+    String quoted = "\"" + schema.replace("\"", "\"\"") + "\"";
+    if (Jdbc.longsByName(c, "SELECT name, 1 FROM " + quoted + ".sqlite_master WHERE name = 'sqlite_stat1'")
+        .isEmpty()) {
+      return Map.of();
+    }
+    return Jdbc.longsByName(c, "SELECT tbl, MAX(CAST(stat AS INTEGER)) FROM " + quoted
+        + ".sqlite_stat1 GROUP BY tbl");
+  }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.apache.calcite.rel.type.RelDataType;
@@ -36,12 +37,42 @@ public final class FerryJdbcSchema extends JdbcSchema {
   private final ColumnTypes types;
   private volatile @Nullable Lookup<Table> tables;
   private volatile @Nullable Map<String, RelProtoDataType> rowTypes;
+  private final Supplier<Map<String, Long>> estimates;
+  private volatile @Nullable Map<String, Long> rowEstimates;
 
   /** Creates a schema over one catalog/schema of a data source, sharing {@code convention}. */
   public FerryJdbcSchema(DataSource dataSource, SqlDialect dialect, JdbcConvention convention,
-      @Nullable String catalog, @Nullable String schema, ColumnTypes types) {
+      @Nullable String catalog, @Nullable String schema, ColumnTypes types,
+      Supplier<Map<String, Long>> estimates) {
     super(dataSource, dialect, convention, catalog, schema);
     this.types = types;
+    this.estimates = estimates;
+  }
+
+  /**
+   * The database's estimate of {@code table}'s rows (asked once per schema, on the first table
+   * the planner sizes), or null when it has none.
+   */
+  @Nullable Long rowEstimate(String table) {
+    Map<String, Long> known = rowEstimates;
+    if (known == null) {
+      synchronized (this) {
+        known = rowEstimates;
+        if (known == null) {
+          known = estimates.get();
+          rowEstimates = known;
+        }
+      }
+    }
+    Long rows = known.get(table);
+    if (rows == null) {
+      for (Map.Entry<String, Long> e : known.entrySet()) {
+        if (e.getKey().equalsIgnoreCase(table)) {
+          return e.getValue();
+        }
+      }
+    }
+    return rows;
   }
 
   /**
@@ -120,7 +151,16 @@ public final class FerryJdbcSchema extends JdbcSchema {
     } catch (IllegalArgumentException e) {
       tableType = Schema.TableType.OTHER;
     }
-    return new JdbcTable(this, t.catalog(), t.schema(), t.name(), tableType);
+    return new FerryJdbcTable(this, t.catalog(), t.schema(), t.name(), tableType);
+  }
+
+  /** {@code t} as a table that knows its size, when stock JdbcSchema made it. */
+  private @Nullable Table sized(@Nullable Table t) {
+    if (t instanceof JdbcTable j && !(t instanceof FerryJdbcTable)) {
+      return new FerryJdbcTable(this, j.jdbcCatalogName, j.jdbcSchemaName, j.jdbcTableName,
+          j.jdbcTableType);
+    }
+    return t;
   }
 
   /** Memoizes the hits of stock JdbcSchema's table lookup, and asks the database on a miss. */
@@ -138,7 +178,7 @@ public final class FerryJdbcSchema extends JdbcSchema {
       if (hit != null) {
         return hit.orElse(null);
       }
-      Table t = source.get(name);
+      Table t = sized(source.get(name));
       if (t == null) {
         Named<Table> fresh = freshTable(name, false);
         t = fresh == null ? null : fresh.entity();
@@ -157,7 +197,9 @@ public final class FerryJdbcSchema extends JdbcSchema {
         return hit.orElse(null);
       }
       Named<Table> t = source.getIgnoreCase(name);
-      if (t == null) {
+      if (t != null) {
+        t = new Named<>(t.name(), java.util.Objects.requireNonNull(sized(t.entity()), "table"));
+      } else {
         t = freshTable(name, true);
       }
       if (t != null) {

@@ -1,0 +1,163 @@
+package dev.ferry.planner;
+
+import dev.ferry.error.FerryFailure;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.plan.RelOptLattice;
+import org.apache.calcite.plan.RelOptMaterialization;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.plan.hep.HepMatchOrder;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.rules.JoinPushThroughJoinRule;
+import org.apache.calcite.runtime.Hook;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.tools.Programs;
+import org.apache.calcite.util.Holder;
+
+/**
+ * Calcite's optimizer program for Ferry's statements: Calcite's standard steps, with the join
+ * order chosen by heuristics instead of an exhaustive search, and a time budget.
+ *
+ * <p>Calcite's default program lets its cost-based planner commute and reassociate every join:
+ * five or six joins took 73–118 s to plan here (TPC-H Q2, Q5, Q7). This program first pulls the
+ * common factors out of OR conditions and pushes filters into joins, then flattens each tree of
+ * joins, groups the tables of one database ({@link ColocatedJoinRule}) and orders the rest with
+ * Calcite's {@code LoptOptimizeJoinRule} (row counts and selectivities); the cost-based planner
+ * then only chooses the physical operators and what each database runs, with the rules that
+ * reorder joins taken out.
+ */
+public final class FederatedProgram implements Program {
+  /**
+   * Rules left out of the cost-based search: those that reorder joins (the heuristic order
+   * replaces them) and the one that makes windows (done before, see {@link #REWRITE}).
+   */
+  private static final List<RelOptRule> LEFT_OUT = List.of(CoreRules.JOIN_COMMUTE,
+      CoreRules.JOIN_ASSOCIATE, JoinPushThroughJoinRule.LEFT, JoinPushThroughJoinRule.RIGHT,
+      CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
+
+  /** Filters pushed into the joins they restrict and below, as far as they go. */
+  private static final List<RelOptRule> PUSH_FILTERS = List.of(CoreRules.FILTER_INTO_JOIN,
+      CoreRules.JOIN_CONDITION_PUSH, CoreRules.FILTER_MERGE);
+
+  /**
+   * Common factors out of ORs, filters pushed down, then from what is still an OR across tables
+   * the weaker condition each table can be filtered with (once: Calcite's rule would derive
+   * again what it derived), pushed down in turn.
+   */
+  /** How many joins may get conditions derived from an OR across their inputs. */
+  private static final int MAX_DERIVED = 16;
+
+  private static final HepProgram REWRITE = HepProgram.builder()
+      // Window functions become Window operators before the cost-based search: there, Calcite's
+      // rule would turn a project a database runs into a window in that database's convention,
+      // which no database can run (Calcite's JDBC adapter has no window operator).
+      .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
+      .addRuleCollection(List.of(OrFactorRule.FILTER, OrFactorRule.JOIN))
+      .addRuleCollection(PUSH_FILTERS)
+      .addMatchLimit(MAX_DERIVED)
+      .addRuleInstance(CoreRules.EXPAND_JOIN_DISJUNCTION_LOCAL)
+      .addMatchLimit(HepProgram.MATCH_UNTIL_FIXPOINT)
+      .addRuleCollection(PUSH_FILTERS)
+      .build();
+
+  private static final HepProgram JOIN_ORDER = HepProgram.builder()
+      .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+      .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
+      .addRuleInstance(ColocatedJoinRule.INSTANCE)
+      .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
+      // Join keys that are expressions (a cast between two engines' integer types) computed
+      // below the join, so it stays a hash join on keys instead of a nested loop.
+      .addRuleInstance(CoreRules.JOIN_PUSH_EXPRESSIONS)
+      .build();
+
+  /** The planning budget when {@code FERRY_PLAN_TIMEOUT} does not set one: 30 seconds. */
+  public static final long DEFAULT_BUDGET_MILLIS = 30_000;
+
+  private static boolean installed;
+
+  private final long budgetMillis;
+
+  /**
+   * Makes every statement this JVM prepares through Calcite's JDBC driver use this program,
+   * with the budget {@code FERRY_PLAN_TIMEOUT} asks for; once per JVM (one per process).
+   */
+  public static synchronized void install() {
+    if (!installed) {
+      Program program = new FederatedProgram(budgetMillis(System.getenv()));
+      Hook.PROGRAM.add((Holder<Program> h) -> h.set(program));
+      installed = true;
+    }
+  }
+
+  /**
+   * The planning budget {@code env} asks for: {@code FERRY_PLAN_TIMEOUT} in seconds (decimals
+   * allowed), else {@link #DEFAULT_BUDGET_MILLIS}.
+   */
+  public static long budgetMillis(Map<String, String> env) {
+    String raw = env.get("FERRY_PLAN_TIMEOUT");
+    if (raw == null || raw.isBlank()) {
+      return DEFAULT_BUDGET_MILLIS;
+    }
+    try {
+      double seconds = Double.parseDouble(raw.trim());
+      if (seconds > 0 && seconds <= 86_400) {
+        return Math.max(1, Math.round(seconds * 1000));
+      }
+    } catch (NumberFormatException ignored) {
+      // Answered below.
+    }
+    throw FerryFailure.of("CONFIG_INVALID", "FERRY_PLAN_TIMEOUT must be a number of seconds above 0"
+        + " and at most 86400 (got '" + raw + "'); unset it for the default of "
+        + DEFAULT_BUDGET_MILLIS / 1000 + " s");
+  }
+
+  /** A program whose statements may plan for at most {@code budgetMillis}. */
+  public FederatedProgram(long budgetMillis) {
+    this.budgetMillis = budgetMillis;
+  }
+
+  @Override public RelNode run(RelOptPlanner planner, RelNode rel, RelTraitSet requiredOutputTraits,
+      List<RelOptMaterialization> materializations, List<RelOptLattice> lattices) {
+    PlanBudget budget = new PlanBudget(budgetMillis);
+    RelNode r = Programs.subQuery(DefaultRelMetadataProvider.INSTANCE)
+        .run(planner, rel, requiredOutputTraits, materializations, lattices);
+    r = Programs.decorrelate().run(planner, r, requiredOutputTraits, materializations, lattices);
+    r = Programs.measure(DefaultRelMetadataProvider.INSTANCE)
+        .run(planner, r, requiredOutputTraits, materializations, lattices);
+    r = hep(REWRITE, r, budget);
+    r = hep(JOIN_ORDER, r, budget);
+    r = Programs.trim().run(planner, r, requiredOutputTraits, materializations, lattices);
+    budget.check();
+    r = cheapest(planner, r, requiredOutputTraits, materializations, lattices, budget);
+    return Programs.calc(DefaultRelMetadataProvider.INSTANCE)
+        .run(planner, r, requiredOutputTraits, materializations, lattices);
+  }
+
+  private static RelNode hep(HepProgram program, RelNode rel, PlanBudget budget) {
+    HepPlanner hep = new HepPlanner(program);
+    hep.addListener(budget);
+    hep.setRoot(rel);
+    return hep.findBestExp();
+  }
+
+  /** The cost-based search for physical operators, as Calcite's standard program runs it. */
+  private static RelNode cheapest(RelOptPlanner planner, RelNode rel, RelTraitSet required,
+      List<RelOptMaterialization> materializations, List<RelOptLattice> lattices,
+      PlanBudget budget) {
+    LEFT_OUT.forEach(planner::removeRule);
+    planner.addListener(budget);
+    materializations.forEach(planner::addMaterialization);
+    lattices.forEach(planner::addLattice);
+    planner.setRoot(rel);
+    RelNode root = rel.getTraitSet().equals(required) ? rel : planner.changeTraits(rel, required);
+    planner.setRoot(root);
+    return planner.chooseDelegate().findBestExp();
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * How Ferry plans a federated query: Calcite's optimizer program with heuristic join ordering,
+ * joins of tables that share a database grouped so that database runs them, common factors pulled
+ * out of OR conditions, and a planning time budget. Knows Calcite and JDBC conventions, nothing of
+ * Ferry's databases or engines.
+ */
+package dev.ferry.planner;

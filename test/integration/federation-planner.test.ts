@@ -1,0 +1,99 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Ferry } from '../../src/api/index.js';
+import { maria, native, pg, rows, runFerry, tempDir } from './fixtures.js';
+import { SERVICES, serviceAvailable } from './services.js';
+
+// The federation's planner on the real engines: a window over a join across any two of them runs
+// in Ferry with one answer, a join of two tables of one database is sent there as one query, and
+// a spent planning budget is PLAN_TIMEOUT naming the query.
+
+const havePg = await serviceAvailable('postgres');
+const haveMaria = await serviceAvailable('mariadb');
+const dir = tempDir('ferry-planner-');
+const SCHEMA = 'ferry_pl_it';
+
+/** Each engine as a configured database holding the same two small tables. */
+const ENGINES = {
+  pg: { url: SERVICES.postgres.url, user: SERVICES.postgres.user, schema: SCHEMA },
+  maria: { url: `jdbc:mariadb://127.0.0.1:3306/${SCHEMA}`, user: SERVICES.mariadb.user },
+  lite: { url: `jdbc:sqlite:${join(dir, 'lite.db')}` },
+  duck: { url: `jdbc:duckdb:${join(dir, 'duck.duckdb')}`, schema: 'main' },
+  h2: { url: `jdbc:h2:${join(dir, 'h2')}`, schema: 'PUBLIC' },
+} as const;
+type Engine = keyof typeof ENGINES;
+
+const EMPLOYEES = Array.from({ length: 12 }, (_, i) => ({ id: i + 1, dept: (i % 3) + 1, salary: 1000 + ((i * 37) % 5) * 100 }));
+const DEPTS = [{ id: 1, name: 'ops' }, { id: 2, name: 'dev' }, { id: 3, name: 'sales' }];
+
+/** The two tables, created under `prefix` (a schema or database and a dot, or nothing). */
+function tables(prefix = ''): string[] {
+  return [
+    `CREATE TABLE ${prefix}emp (id INT PRIMARY KEY, dept INT NOT NULL, salary INT NOT NULL)`,
+    `INSERT INTO ${prefix}emp VALUES ${EMPLOYEES.map((e) => `(${e.id}, ${e.dept}, ${e.salary})`).join(', ')}`,
+    `CREATE TABLE ${prefix}dept (id INT PRIMARY KEY, name VARCHAR(10) NOT NULL)`,
+    `INSERT INTO ${prefix}dept VALUES ${DEPTS.map((d) => `(${d.id}, '${d.name}')`).join(', ')}`,
+  ];
+}
+
+/** What the window query must answer: rank by salary within each department, and its total. */
+function expectedWindow(): string[][] {
+  return EMPLOYEES.map((e) => {
+    const mates = EMPLOYEES.filter((m) => m.dept === e.dept).sort((a, b) => b.salary - a.salary || a.id - b.id);
+    const total = mates.reduce((s, m) => s + m.salary, 0);
+    return [String(e.id), DEPTS.find((d) => d.id === e.dept)!.name, String(mates.indexOf(e) + 1), String(total)];
+  });
+}
+
+describe.skipIf(!havePg || !haveMaria)('the federation planner across PostgreSQL, MariaDB, SQLite, DuckDB and H2', () => {
+  let ferry: Ferry;
+
+  beforeAll(async () => {
+    await pg(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`, `CREATE SCHEMA ${SCHEMA}`, ...tables(`${SCHEMA}.`), `ANALYZE ${SCHEMA}.emp`);
+    await maria(`DROP DATABASE IF EXISTS ${SCHEMA}`, `CREATE DATABASE ${SCHEMA}`, ...tables(`${SCHEMA}.`));
+    for (const e of ['lite', 'duck', 'h2'] as const) await native(ENGINES[e].url, ...tables());
+    ferry = await Ferry.open({ databases: ENGINES });
+  }, 120_000);
+
+  afterAll(async () => {
+    await ferry?.close();
+    if (havePg && haveMaria) {
+      await pg(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
+      await maria(`DROP DATABASE IF EXISTS ${SCHEMA}`);
+    }
+  });
+
+  const pairs: [Engine, Engine][] = [];
+  for (const a of Object.keys(ENGINES) as Engine[]) for (const b of Object.keys(ENGINES) as Engine[]) if (a !== b) pairs.push([a, b]);
+
+  it.each(pairs)('runs windows over a join of %s.emp and %s.dept in Ferry, with one answer', async (a, b) => {
+    const t = await ferry.query(`
+      SELECT e.id, d.name,
+             ROW_NUMBER() OVER (PARTITION BY d.id ORDER BY e.salary DESC, e.id) AS rn,
+             SUM(e.salary) OVER (PARTITION BY d.id) AS total
+      FROM ${a}.emp e JOIN ${b}.dept d ON e.dept = d.id
+      ORDER BY e.id`);
+    expect(rows(t)).toEqual(expectedWindow());
+  });
+
+  it('sends a join of two tables of one database there as one query, whatever the join order', async () => {
+    const sql = `SELECT d.name, COUNT(*) AS n FROM maria.dept md
+      JOIN pg.emp e ON e.dept = md.id JOIN pg.dept d ON e.dept = d.id
+      WHERE md.name <> 'ops' GROUP BY d.name ORDER BY d.name`;
+    expect(rows(await ferry.query(sql))).toEqual([['dev', '4'], ['sales', '4']]);
+    const ex = await ferry.explain(sql);
+    const toPg = ex.queries.filter((q) => q.database === 'pg');
+    expect(toPg).toHaveLength(1);
+    expect(toPg[0]!.sql).toMatch(/"emp"[\s\S]*JOIN[\s\S]*"dept"|"dept"[\s\S]*JOIN[\s\S]*"emp"/);
+  });
+
+  it('fails a query whose planning outlasts FERRY_PLAN_TIMEOUT with PLAN_TIMEOUT, naming the query (exit 2)', () => {
+    const cfg = join(dir, 'ferry.json');
+    writeFileSync(cfg, JSON.stringify({ databases: { pg: ENGINES.pg, maria: ENGINES.maria } }));
+    const r = runFerry(['query', '--config', cfg, 'SELECT COUNT(*) FROM pg.emp e JOIN maria.dept d ON e.dept = d.id JOIN pg.dept p ON p.id = d.id'], dir, { FERRY_PLAN_TIMEOUT: '0.001' });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('PLAN_TIMEOUT');
+    expect(r.err).toContain('the query: SELECT COUNT(*) FROM pg.emp e');
+  });
+});
