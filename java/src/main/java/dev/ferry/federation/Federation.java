@@ -11,6 +11,7 @@ import dev.ferry.planner.FederatedProgram;
 import dev.ferry.planner.PlanBudget;
 import dev.ferry.types.ColumnSpec;
 import dev.ferry.types.FerryTypeSystem;
+import dev.ferry.util.Jdbc;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -120,7 +121,7 @@ public final class Federation implements AutoCloseable {
       }
       return track(chunks);
     } catch (Exception e) {
-      closeQuietly(ps);
+      Jdbc.closeQuietly(null, ps, null);
       throw hint(FerryFailure.wrap(e, "running the query"), sql);
     }
   }
@@ -388,16 +389,6 @@ public final class Federation implements AutoCloseable {
       allocator.close();
     } catch (IllegalStateException stillStreaming) {
       // A stream cut off by this close frees its own buffers when its thread sees the failure.
-    }
-  }
-
-  private static void closeQuietly(@Nullable Statement st) {
-    if (st != null) {
-      try {
-        st.close();
-      } catch (SQLException ignored) {
-        // Already failing; the original error is the one to report.
-      }
     }
   }
 }
