@@ -207,6 +207,14 @@ public final class Federation implements AutoCloseable {
     }
   }
 
+  /** Runs a query as {@link #query} does, measuring it: see {@link Analyzer}. */
+  public AnalyzedQuery analyze(String sql, int batchRows) {
+    checkWritable(sql);
+    AnalyzedQuery q = Analyzer.start(this, sql, batchRows);
+    track(q.chunks());
+    return q;
+  }
+
   /** Connects to one database and reports its product, version, driver and dialect. */
   public Ping ping(String name) {
     DatabaseSchema schema = database(name);

@@ -12,6 +12,7 @@ import dev.ferry.copy.CopyPlan;
 import dev.ferry.copy.CopyProgress;
 import dev.ferry.copy.CopyRequest;
 import dev.ferry.copy.CopyResult;
+import dev.ferry.federation.Analysis;
 import dev.ferry.federation.Explanation;
 import dev.ferry.federation.Ping;
 import dev.ferry.migrate.MigrationPlan;
@@ -36,7 +37,7 @@ public final class Contract {
       ValidateRequest.class, MigrationRequest.class, BackupRequest.class, RestoreRequest.class);
 
   /** What the JVM answers: every field is present, null where it may be. */
-  public static final List<Class<? extends Record>> REPLIES = List.of(Explanation.class,
+  public static final List<Class<? extends Record>> REPLIES = List.of(Explanation.class, Analysis.class,
       Ping.class, Snapshot.class, TableList.class, CopyRequest.class, CopyPlan.class,
       CopyResult.class, CopyProgress.class, VerifyReport.class, StatementVerdict.class,
       RuntimeInfo.class, FailureEnvelope.class, MigrationPlan.class, PhaseResult.class,
