@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { attemptAll } from './clean-up.js';
+import { setUpTimer } from './set-up-timer.js';
 import { MARIA, PG, WORK_DIR } from './copy-fixture.js';
 import {
   assertCounts, generate, loadMaria, loadPg, loadSqlite, mariaIn, mariaSourceCounts, pgSourceCounts, psqlIn, sqliteSourceCounts,
@@ -54,13 +55,7 @@ export function placesOf(prefix) {
  */
 export async function load(sf, places, work, progress) {
   const setup = [];
-  const timed = async (what, fn) => {
-    const t = performance.now();
-    progress(`${what}…`);
-    const v = await fn();
-    setup.push([what, `${((performance.now() - t) / 1000).toFixed(1)} s`]);
-    return v;
-  };
+  const timed = setUpTimer(progress, setup);
   const dataDir = join(work, 'data');
   const { rows } = await timed(`generate TPC-H SF ${sf} (io.trino.tpch)`, () => generate(sf, dataDir));
   const pg = tablesAmong(SPLIT.pg);

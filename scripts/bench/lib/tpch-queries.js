@@ -22,10 +22,13 @@ export function shippedQueries() {
 }
 
 /**
- * One plain SELECT from a shipped text: its comment lines and final semicolon dropped, Q15's
- * `CREATE VIEW revenue AS …; SELECT …` made into `WITH revenue AS (…) SELECT …`, and Q20's
- * `date('1994-01-01')` written as the standard literal `DATE '1994-01-01'` (Calcite reads
- * `date` as a keyword, not a function).
+ * One plain SELECT in standard SQL from a shipped text, the only edits being: its comment lines
+ * and final semicolon dropped; Q15's `CREATE VIEW revenue AS …; SELECT …` made into
+ * `WITH revenue AS (…) SELECT …`; Q20's `date('1994-01-01')` written as the literal
+ * `DATE '1994-01-01'`, and Q22's `substr(c_phone, 1, 2)` as the spec's
+ * `substring(c_phone FROM 1 FOR 2)` (neither function is standard SQL, and Calcite knows
+ * neither); Q11's alias `value`, a reserved word in standard SQL and in Calcite, quoted as
+ * `"value"` (what PostgreSQL calls the same column).
  *
  * @example
  * plainSelect('-- tables: lineitem\nSELECT 1 FROM lineitem;') // 'SELECT 1 FROM lineitem'
@@ -34,7 +37,10 @@ export function plainSelect(text) {
   let sql = text.split('\n').filter((l) => !/^\s*--/.test(l)).join('\n').trim().replace(/;\s*$/, '');
   const view = /^CREATE\s+(?:OR\s+REPLACE\s+)?VIEW\s+(\w+)\s+AS\s+([\s\S]*?);\s*([\s\S]*)$/i.exec(sql);
   if (view) sql = `WITH ${view[1]} AS (\n${view[2].trim()}\n)\n${view[3].trim()}`;
-  return sql.replace(/\bdate\s*\(\s*('[^']*')\s*\)/gi, 'DATE $1');
+  return sql
+    .replace(/\bdate\s*\(\s*('[^']*')\s*\)/gi, 'DATE $1')
+    .replace(/\bsubstr\s*\(\s*(\w+)\s*,\s*(\d+)\s*,\s*(\d+)\s*\)/gi, 'substring($1 FROM $2 FOR $3)')
+    .replace(/\b(AS\s+|BY\s+)value\b/gi, '$1"value"');
 }
 
 const TABLES = new Set(TPCH_TABLES.map((t) => t.name));

@@ -59,7 +59,13 @@ final class SourceMeter {
   Active activate() {
     SourceMeter previous = ACTIVE.get();
     ACTIVE.set(this);
-    return () -> ACTIVE.set(previous);
+    return () -> {
+      if (previous == null) {
+        ACTIVE.remove();
+      } else {
+        ACTIVE.set(previous);
+      }
+    };
   }
 
   /** Undoes one {@link #activate}. */
