@@ -25,7 +25,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <p>Calcite's generated code asks the database's schema for its {@link DataSource} each time a
  * JDBC subtree is bound ({@link DatabaseSchema#unwrap}); while a meter is active on that thread,
  * the answer is a metered view of Ferry's pool whose statements count the rows their result sets
- * return. Nothing is wrapped for statements run without a meter, so ordinary queries pay one
+ * return ({@link CountingResultSet}). Nothing is wrapped for statements run without a meter, so ordinary queries pay one
  * thread-local read per bound subtree. The meter is active on the thread that starts the
  * statement and on the one that streams its rows, since Calcite binds a correlated subtree anew
  * for each outer row, on whichever thread reads them.
@@ -149,14 +149,7 @@ final class SourceMeter {
   }
 
   private static ResultSet results(ResultSet rs, Counter counter) {
-    return proxy(ResultSet.class, rs, (m, a) -> {
-      Object r = m.invoke(rs, a);
-      // Not {@code r == Boolean.TRUE}: reflection's first calls box a new Boolean each time.
-      if (Boolean.TRUE.equals(r) && m.getName().equals("next")) {
-        counter.rows.increment();
-      }
-      return r;
-    });
+    return new CountingResultSet(rs, counter.rows);
   }
 
   /** One call on a wrapped object; {@code m.invoke} failures are unwrapped by {@link #proxy}. */
