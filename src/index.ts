@@ -7,7 +7,7 @@
  * const table = await ferry.query('SELECT * FROM shop.orders');
  * await ferry.close();
  */
-export { Ferry, doctor, createDemo, engineDatabases, check, snapshot, copy, verify, verifyEach, migrate, backup, restore, readManifest, isBackupFolder, type BackupOptions, type RestoreOptions, type BackupEvent, type BackupResult, type BackupManifest, type BackupCheck, type RestoreEvent, type OpenOptions, type DoctorReport, type DoctorCheck, type DemoResult, type CheckOptions, type CheckReport, type CopyOptions, type VerifyOptions, type MigrateOptions, type ExplainResult, type PingResult, type CopyRequest } from './api/index.js';
+export { Ferry, doctor, createDemo, engineDatabases, check, snapshot, copy, verify, verifyEach, migrate, backup, restore, readManifest, isBackupFolder, type BackupOptions, type RestoreOptions, type BackupEvent, type BackupResult, type BackupManifest, type BackupCheck, type RestoreEvent, type OpenOptions, type DoctorReport, type DoctorCheck, type DemoResult, type CheckOptions, type CheckReport, type CopyOptions, type VerifyOptions, type MigrateOptions, type ExplainResult, type Analysis, type AnalyzeResult, type PingResult, type CopyRequest } from './api/index.js';
 export type { VerifyReport, VerifyJson, VerifyMethod, VerifyOutcome } from './verify/verify-report.js';
 export type { MigrateEvent, MigrationPlan, MigrationPhase, MigrationReport, MigratedTable, PhaseResult, StepResult } from './migrate/events.js';
 export { parseMapping, loadMapping, validateMapping, mappingFromMaps, mergeMappings, mappingSchema, type Mapping, type TableMapping } from './migrate/mapping.js';

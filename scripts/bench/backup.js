@@ -27,6 +27,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BK, ENGINES, benchRows, dropEverything, ferryConfig, folderSize } from './lib/backup-fixture.js';
 import { attemptAll, withCleanUp } from './lib/clean-up.js';
+import { setUpTimer } from './lib/set-up-timer.js';
 import { PG, TABLE, assertFingerprint, buildPgSource, ensureLocalInfile, expectedFingerprint, pgFingerprint, restoreLocalInfile } from './lib/copy-fixture.js';
 import { allLines, describeEnvironment, toolVersion } from './lib/environment.js';
 import { exclusive } from './lib/exclusive.js';
@@ -299,13 +300,7 @@ function parseArgs(args) {
 }
 
 async function setUp(opts, ctx) {
-  const timed = async (what, fn) => {
-    const t = performance.now();
-    progress(`${what}…`);
-    const v = await fn();
-    ctx.setup.push([what, `${((performance.now() - t) / 1000).toFixed(1)} s`]);
-    return v;
-  };
+  const timed = setUpTimer(progress, ctx.setup);
   if (opts.datasets.some((k) => DATASETS[k].tpch)) {
     ctx.dataDir = join(ctx.work, 'data');
     ctx.tpchRows = (await timed(`generate TPC-H SF ${ctx.sf} (io.trino.tpch)`, () => generate(ctx.sf, ctx.dataDir))).rows;

@@ -30,6 +30,7 @@ import { MARIA, PG, ensureLocalInfile, pgDumpArgs, pgRestoreArgs, restoreLocalIn
 import { allLines, describeEnvironment, toolVersion } from './lib/environment.js';
 import { exclusive } from './lib/exclusive.js';
 import { attemptAll, withCleanUp } from './lib/clean-up.js';
+import { setUpTimer } from './lib/set-up-timer.js';
 import { GNU_TIME, failed, hasGnuTime, jsonOutput, measured } from './lib/measure.js';
 import { migrateStages, profileMigration, verifyTimes } from './lib/migrate-timeline.js';
 import { commandLine, pairs, seconds, table, tail, verdict } from './lib/report.js';
@@ -204,13 +205,7 @@ const PEERS = {
 
 async function setUp(pairNames, work, sf, state) {
   const setup = [];
-  const timed = async (what, fn) => {
-    const t = performance.now();
-    progress(`${what}…`);
-    const v = await fn();
-    setup.push([what, `${((performance.now() - t) / 1000).toFixed(1)} s`]);
-    return v;
-  };
+  const timed = setUpTimer(progress, setup);
   const dataDir = join(work, 'data');
   const generated = await timed(`generate TPC-H SF ${sf} (io.trino.tpch)`, () => generate(sf, dataDir));
   const rows = generated.rows;

@@ -10,6 +10,7 @@ const BENCHES = {
   copy: 'ferry copy of a 1,000,000-row table (SQLite→PG, PG→PG, PG→MariaDB, PG→DuckDB), beside psql \\copy pipes, LOAD DATA, DuckDB\'s COPY and pgloader; --rss: peak RSS at 1M vs 10M rows',
   migrate: 'ferry migrate of a whole TPC-H database (SF 1, FERRY_BENCH_SF) SQLite/MariaDB/PostgreSQL → PostgreSQL, beside pgloader and pg_dump + pg_restore; --jobs N, --try ARGS, --profile',
   scale: 'ferry copy --all and ferry check over 100 vs 500 PostgreSQL tables (linear catalog work?), beside pg_dump; --tables A,B, --runs N',
+  tpch: 'the 22 TPC-H queries (SF 1, FERRY_BENCH_SF or --sf) through Ferry over PostgreSQL + MariaDB + SQLite vs psql over one PostgreSQL schema: exact?, planning ms, time ratio, rows read per database; --queries 1,3 --timeout S --keep --reuse',
   backup: 'ferry backup and ferry restore of a 2M-row table and TPC-H (SF 1, FERRY_BENCH_SF) in PostgreSQL and MariaDB, beside pg_dump -Fd/pg_restore and mariadb-dump | zstd; parts: 2m tpch maria; --jobs N',
 };
 

@@ -13,6 +13,17 @@ import { track, untrack } from './lifecycle.js';
 /** What Calcite will run: its physical plan and the SQL each database receives. */
 export type ExplainResult = Readonly<Wire.Explanation>;
 
+/** The figures of one query's run: plan, planning and execution time, rows read from each source. */
+export type Analysis = Readonly<Wire.Analysis>;
+
+/** A query's result and the figures of the run that produced it (see {@link Ferry.analyze}). */
+export interface AnalyzeResult {
+  /** The result, as {@link Ferry.query} returns it. */
+  readonly table: Table;
+  /** How the run went: planning vs execution time, and rows read from each database. */
+  readonly analysis: Analysis;
+}
+
 /** What answered a connection check, and the dialect that serves it. */
 export type PingResult = Readonly<Wire.Ping>;
 
@@ -144,6 +155,43 @@ export class Ferry {
     this.checkOpen();
     try {
       return await this.engine.explain(sql);
+    } catch (e) {
+      throw this.whyNotFound(e);
+    }
+  }
+
+  /**
+   * Runs one query and returns its result with the figures of the run, like PostgreSQL's
+   * `EXPLAIN ANALYZE`: the plan, planning time (until the statement is ready to run), execution
+   * time (until its last row reached Node), and per statement sent to a database its SQL,
+   * Calcite's row estimate and the rows actually read. Statements that change data are refused.
+   *
+   * @example
+   * const { table, analysis } = await ferry.analyze('SELECT c.name, o.total FROM crm.customers c JOIN shop.orders o ON o.customer_id = c.id');
+   * analysis.queries.map((q) => `${q.database}: ${q.rowsRead} rows`) // ['crm: 120 rows', 'shop: 3400 rows']
+   */
+  async analyze(sql: string): Promise<AnalyzeResult> {
+    const [table, analysis] = await this.analyzed(sql, readIpcChunks);
+    return { table, analysis };
+  }
+
+  /**
+   * Runs one query as {@link analyze} does but drops its rows as they arrive, so a large result
+   * is never held in memory: what `ferry query --analyze` prints.
+   */
+  async analyzeOnly(sql: string): Promise<Analysis> {
+    const [, analysis] = await this.analyzed(sql, async (chunks) => {
+      for await (const bytes of chunks) void bytes;
+    });
+    return analysis;
+  }
+
+  private async analyzed<T>(sql: string, read: (chunks: AsyncGenerator<Uint8Array, void, undefined>) => Promise<T>): Promise<[T, Analysis]> {
+    this.checkOpen();
+    try {
+      const run = await this.engine.analyze(sql);
+      const value = await read(run.chunks);
+      return [value, await run.analysis()];
     } catch (e) {
       throw this.whyNotFound(e);
     }

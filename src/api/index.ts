@@ -1,4 +1,4 @@
-export { Ferry, engineDatabases, type OpenOptions, type ExplainResult, type PingResult, type CopyRequest } from './ferry.js';
+export { Ferry, engineDatabases, type OpenOptions, type ExplainResult, type Analysis, type AnalyzeResult, type PingResult, type CopyRequest } from './ferry.js';
 export { doctor, type DoctorReport, type DoctorCheck } from './doctor.js';
 export { createDemo, type DemoResult } from './demo.js';
 export { check, type CheckOptions, type CheckReport } from './check.js';

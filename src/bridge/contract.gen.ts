@@ -277,6 +277,8 @@ export const ExplanationQuery = z.strictObject({
   database: z.string().nullable(),
   /** the SQL it runs */
   sql: z.string(),
+  /** Calcite's estimate of the rows it returns (its metadata's guess: a table without statistics counts as 100 rows), null when unknown */
+  estimatedRows: z.number().int().nullable(),
 });
 /** One statement pushed into one database. */
 export type ExplanationQuery = z.output<typeof ExplanationQuery>;
@@ -290,6 +292,40 @@ export const Explanation = z.strictObject({
 });
 /** What Calcite will run for a statement, without running it. */
 export type Explanation = z.output<typeof Explanation>;
+
+/** One statement sent to one database, and what it returned. */
+export const AnalysisSourceRead = z.strictObject({
+  /** the configured database that ran it (null when it cannot be told) */
+  database: z.string().nullable(),
+  /** the SQL it ran */
+  sql: z.string(),
+  /** Calcite's estimate of the rows one execution returns (null when unknown) */
+  estimatedRows: z.number().int().nullable(),
+  /** how many times it ran (a subtree under a correlated join runs once per outer row) */
+  executions: z.number().int(),
+  /** the rows Ferry read from it, over every execution */
+  rowsRead: z.number().int(),
+});
+/** One statement sent to one database, and what it returned. */
+export type AnalysisSourceRead = z.output<typeof AnalysisSourceRead>;
+
+/** What running one query took, like PostgreSQL's `EXPLAIN ANALYZE`: where the time went and how many rows each database sent, next to what Calcite expected. */
+export const Analysis = z.strictObject({
+  /** Calcite's physical plan, one operator per line */
+  plan: z.string(),
+  /** whether the query was pushed whole into one database and read straight from its driver */
+  direct: z.boolean(),
+  /** parsing, validating, optimizing and generating code: until the statement was ready to run */
+  planningMs: z.number(),
+  /** from starting the statement until its last row was handed over */
+  executionMs: z.number(),
+  /** the rows of the result */
+  rows: z.number().int(),
+  /** each statement sent to a database, in plan order */
+  queries: z.array(AnalysisSourceRead),
+});
+/** What running one query took, like PostgreSQL's `EXPLAIN ANALYZE`: where the time went and how many rows each database sent, next to what Calcite expected. */
+export type Analysis = z.output<typeof Analysis>;
 
 /** The fastest path rows are written by. */
 export const CapabilitiesBulkLoad = z.enum(['copy', 'load-data', 'appender', 'multi-row-insert', 'batch']);

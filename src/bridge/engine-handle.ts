@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { Explanation, Ping, Snapshot, TableBytes, TableList, type DatabaseSpec } from './contract.gen.js';
+import { Analysis, Explanation, Ping, Snapshot, TableBytes, TableList, type DatabaseSpec } from './contract.gen.js';
 import { toFerryError } from './java-error.js';
 import { decode, encode } from './messages.js';
 import { ResultSocket } from './result-socket.js';
@@ -11,8 +11,13 @@ export const DEFAULT_BATCH_ROWS = 65_536;
 interface JavaChunks {
   streamTo(socketPath: Buffer): Promise<bigint>;
 }
+interface JavaAnalyzeTask extends JavaChunks {
+  analysis(): Promise<Buffer>;
+  release(): Promise<void>;
+}
 interface JavaEngine {
   query(sql: Buffer, batchRows: number): Promise<JavaChunks>;
+  analyze(sql: Buffer, batchRows: number): Promise<JavaAnalyzeTask>;
   explain(sql: Buffer): Promise<Buffer>;
   inspect(request: Buffer): Promise<Buffer>;
   tables(request: Buffer): Promise<Buffer>;
@@ -35,6 +40,14 @@ interface JavaEngineClass {
 
 /** One database as the JVM side needs it (absolute URLs, secrets included). */
 export type EngineDatabase = DatabaseSpec;
+
+/** A query run by {@link EngineHandle.analyze}: its result, then the figures of the run. */
+export interface AnalyzedRun {
+  /** The result as Arrow IPC stream bytes, as {@link EngineHandle.query} yields them. */
+  readonly chunks: AsyncGenerator<Uint8Array, void, undefined>;
+  /** The figures of the run; complete once `chunks` has been read to the end. */
+  analysis(): Promise<Analysis>;
+}
 
 /**
  * Node's handle on the Java `dev.ferry.wire.Engine`: the only place queries cross the bridge.
@@ -75,6 +88,38 @@ export class EngineHandle {
     } catch (e) {
       throw toFerryError(e, 'running the query');
     }
+    yield* this.stream(chunks, () => this.java.release(chunks));
+  }
+
+  /**
+   * Runs one query as {@link query} does while the JVM measures it: planning and execution
+   * time, and the rows each database sent. Planning errors are thrown here; read `chunks` to the
+   * end, then ask for the `analysis`.
+   *
+   * @example
+   * const run = await engine.analyze('SELECT COUNT(*) FROM shop.orders');
+   * for await (const bytes of run.chunks) void bytes;
+   * (await run.analysis()).planningMs // 412.5
+   */
+  async analyze(sql: string, batchRows = DEFAULT_BATCH_ROWS): Promise<AnalyzedRun> {
+    let task: JavaAnalyzeTask;
+    try {
+      task = await this.java.analyze(Buffer.from(sql, 'utf8'), batchRows);
+    } catch (e) {
+      throw toFerryError(e, 'analyzing the query');
+    }
+    return {
+      chunks: this.stream(task, () => task.release()),
+      analysis: () => this.call(() => task.analysis(), Analysis, 'analysis', 'analyzing the query'),
+    };
+  }
+
+  /**
+   * Yields a started result as Arrow IPC stream bytes (schema first, end marker last), as they
+   * arrive over a Unix domain socket from the JVM; `release` frees the JVM side afterwards,
+   * which also cancels a read stopped early.
+   */
+  private async *stream(chunks: JavaChunks, release: () => Promise<void>): AsyncGenerator<Uint8Array, void, undefined> {
     const socket = await ResultSocket.open();
     // The JVM writes on one of java-bridge's threads while this generator reads.
     const written = chunks.streamTo(Buffer.from(socket.path, 'utf8')).then(
@@ -89,7 +134,7 @@ export class EngineHandle {
       if (error) throw error;
     } finally {
       socket.close();
-      if (!this.closed) await this.java.release(chunks).catch(() => undefined);
+      if (!this.closed) await release().catch(() => undefined);
       await written;
     }
   }

@@ -1,4 +1,4 @@
-export { EngineHandle, DEFAULT_BATCH_ROWS, type EngineDatabase } from './engine-handle.js';
+export { EngineHandle, DEFAULT_BATCH_ROWS, type AnalyzedRun, type EngineDatabase } from './engine-handle.js';
 export { jvmRuntime, runNativeScript, validateStatements } from './tools.js';
 export { startJvm, jvmStarted, runningClasspath, JVM_OPTIONS } from './jvm.js';
 export { buildClasspath, JARS_DIR, HELPER_JAR, type Classpath } from './classpath.js';

@@ -136,35 +136,38 @@ export function generate(sf, dir) {
 // ---------------------------------------------------------------------------------------------
 // The sources
 
-/** Loads the files into a new PostgreSQL schema of `test` with COPY (two tables at a time), then adds the keys and vacuums. */
-export async function loadPg(dir, s = TPCH.pgSchema) {
-  psqlIn('test', [`DROP SCHEMA IF EXISTS ${s} CASCADE;`, `CREATE SCHEMA ${s};`, ...TPCH_TABLES.map((t) => `${pgCreateTable(s, t)};`)].join('\n'), `create ${s}`);
-  const bySize = [...TPCH_TABLES].sort((a, b) => statSync(join(dir, `${b.name}.tbl`)).size - statSync(join(dir, `${a.name}.tbl`)).size);
+/**
+ * Loads the files into a new PostgreSQL schema of `test` with COPY (two tables at a time), then
+ * adds the keys and vacuums; `tables` (default all eight, see tablesAmong) picks a part.
+ */
+export async function loadPg(dir, s = TPCH.pgSchema, tables = TPCH_TABLES) {
+  psqlIn('test', [`DROP SCHEMA IF EXISTS ${s} CASCADE;`, `CREATE SCHEMA ${s};`, ...tables.map((t) => `${pgCreateTable(s, t)};`)].join('\n'), `create ${s}`);
+  const bySize = [...tables].sort((a, b) => statSync(join(dir, `${b.name}.tbl`)).size - statSync(join(dir, `${a.name}.tbl`)).size);
   await inParallel(bySize.map((t) => () => psqlInAsync('test', `\\copy ${s}.${t.name} FROM '${join(dir, `${t.name}.tbl`)}' WITH (FORMAT text, DELIMITER '|')\n${pgKeys(s, t).primary};`, `load ${s}.${t.name}`)), 2);
-  await inParallel(TPCH_TABLES.filter((t) => t.foreignKeys.length > 0).map((t) => () => psqlInAsync('test', `${pgKeys(s, t).foreign};`, `foreign keys of ${s}.${t.name}`)), 2);
+  await inParallel(tables.filter((t) => t.foreignKeys.length > 0).map((t) => () => psqlInAsync('test', `${pgKeys(s, t).foreign};`, `foreign keys of ${s}.${t.name}`)), 2);
   await inParallel(bySize.map((t) => () => psqlInAsync('test', `VACUUM (FREEZE, ANALYZE) ${s}.${t.name};`, `vacuum ${s}.${t.name}`)), 2);
 }
 
-/** Loads the files into a new MariaDB database with LOAD DATA LOCAL INFILE, then adds the foreign keys. */
-export async function loadMaria(dir, d = TPCH.mariaDatabase) {
-  mariaIn(`DROP DATABASE IF EXISTS ${d};\nCREATE DATABASE ${d} CHARACTER SET utf8mb4;\nUSE ${d};\n${TPCH_TABLES.map((t) => `${mariaCreateTable(t)};`).join('\n')}`, `create ${d}`);
+/** Loads the files into a new MariaDB database with LOAD DATA LOCAL INFILE, then adds the foreign keys; `tables` as for loadPg. */
+export async function loadMaria(dir, d = TPCH.mariaDatabase, tables = TPCH_TABLES) {
+  mariaIn(`DROP DATABASE IF EXISTS ${d};\nCREATE DATABASE ${d} CHARACTER SET utf8mb4;\nUSE ${d};\n${tables.map((t) => `${mariaCreateTable(t)};`).join('\n')}`, `create ${d}`);
   const session = 'SET SESSION unique_checks = 0; SET SESSION foreign_key_checks = 0;';
-  const bySize = [...TPCH_TABLES].sort((a, b) => statSync(join(dir, `${b.name}.tbl`)).size - statSync(join(dir, `${a.name}.tbl`)).size);
+  const bySize = [...tables].sort((a, b) => statSync(join(dir, `${b.name}.tbl`)).size - statSync(join(dir, `${a.name}.tbl`)).size);
   await inParallel(bySize.map((t) => () => mariaInAsync(`${session}\nLOAD DATA LOCAL INFILE '${join(dir, `${t.name}.tbl`)}' INTO TABLE ${t.name} CHARACTER SET utf8mb4 FIELDS TERMINATED BY '|' LINES TERMINATED BY '\\n';`, `load ${d}.${t.name}`, d)), 2);
   // Without checks the keys are added in place; InnoDB indexes each referencing column list that lacks an index.
-  await inParallel(TPCH_TABLES.map((t) => mariaForeignKeys(t)).filter(Boolean).map((sql) => () => mariaInAsync(`${session}\n${sql};`, `foreign keys in ${d}`, d)), 1);
+  await inParallel(tables.map((t) => mariaForeignKeys(t)).filter(Boolean).map((sql) => () => mariaInAsync(`${session}\n${sql};`, `foreign keys in ${d}`, d)), 1);
   await inParallel(bySize.map((t) => () => mariaInAsync(`ANALYZE TABLE ${t.name};`, `analyze ${d}.${t.name}`, d)), 2);
 }
 
-/** Loads the files into a new SQLite file: keys declared in CREATE TABLE, rows by the sqlite3 shell's .import (one transaction per table). */
-export function loadSqlite(dir, file) {
+/** Loads the files into a new SQLite file: keys declared in CREATE TABLE, rows by the sqlite3 shell's .import (one transaction per table); `tables` as for loadPg. */
+export function loadSqlite(dir, file, tables = TPCH_TABLES) {
   const script = [
     'PRAGMA journal_mode = OFF;',
     'PRAGMA synchronous = OFF;',
-    ...TPCH_TABLES.map((t) => `${sqliteCreateTable(t)};`),
+    ...tables.map((t) => `${sqliteCreateTable(t)};`),
     '.mode list',
     '.separator "|" "\\n"',
-    ...TPCH_TABLES.map((t) => `.import '${join(dir, `${t.name}.tbl`)}' ${t.name}`),
+    ...tables.map((t) => `.import '${join(dir, `${t.name}.tbl`)}' ${t.name}`),
     'ANALYZE;',
   ].join('\n');
   run('sqlite3', ['-bail', '-batch', file], { input: script, what: `load ${file}` });
@@ -173,8 +176,8 @@ export function loadSqlite(dir, file) {
 // ---------------------------------------------------------------------------------------------
 // Counting
 
-function countsSql(qualify) {
-  return TPCH_TABLES.map((t) => `SELECT '${t.name}', COUNT(*) FROM ${qualify(t.name)};`).join('\n');
+function countsSql(qualify, tables = TPCH_TABLES) {
+  return tables.map((t) => `SELECT '${t.name}', COUNT(*) FROM ${qualify(t.name)};`).join('\n');
 }
 
 function parseCounts(out, sep) {
@@ -186,19 +189,19 @@ function parseCounts(out, sep) {
   return counts;
 }
 
-/** Rows per table in a PostgreSQL schema holding the TPC-H tables: by default the source, in `test`. */
-export function pgSourceCounts(schema = TPCH.pgSchema, db = 'test') {
-  return parseCounts(psqlIn(db, countsSql((n) => `${schema}.${n}`), `count ${db}.${schema}`), '|');
+/** Rows per table in a PostgreSQL schema holding the TPC-H tables (or `tables` of them): by default the source, in `test`. */
+export function pgSourceCounts(schema = TPCH.pgSchema, db = 'test', tables = TPCH_TABLES) {
+  return parseCounts(psqlIn(db, countsSql((n) => `${schema}.${n}`, tables), `count ${db}.${schema}`), '|');
 }
 
-/** Rows per table in a MariaDB database holding the TPC-H tables: by default the source. */
-export function mariaSourceCounts(database = TPCH.mariaDatabase) {
-  return parseCounts(mariaIn(countsSql((n) => n), `count MariaDB ${database}`, database), '\t');
+/** Rows per table in a MariaDB database holding the TPC-H tables (or `tables` of them): by default the source. */
+export function mariaSourceCounts(database = TPCH.mariaDatabase, tables = TPCH_TABLES) {
+  return parseCounts(mariaIn(countsSql((n) => n, tables), `count MariaDB ${database}`, database), '\t');
 }
 
-/** Rows per table in the SQLite source. */
-export function sqliteSourceCounts(file) {
-  return parseCounts(run('sqlite3', ['-bail', '-batch', '-separator', '|', file], { input: countsSql((n) => n), what: `count ${file}` }), '|');
+/** Rows per table in the SQLite source (or `tables` of them). */
+export function sqliteSourceCounts(file, tables = TPCH_TABLES) {
+  return parseCounts(run('sqlite3', ['-bail', '-batch', '-separator', '|', file], { input: countsSql((n) => n, tables), what: `count ${file}` }), '|');
 }
 
 /**
@@ -222,9 +225,9 @@ export function targetContents() {
   return { schema, counts, primaryKeys: pk, foreignKeys: fk, indexes };
 }
 
-/** Throws naming every table whose count differs from the source's. */
-export function assertCounts(where, got, expected) {
-  const wrong = TPCH_TABLES.filter((t) => got[t.name] !== expected[t.name]);
+/** Throws naming every table (of all eight, or of `tables`) whose count differs from the source's. */
+export function assertCounts(where, got, expected, tables = TPCH_TABLES) {
+  const wrong = tables.filter((t) => got[t.name] !== expected[t.name]);
   if (wrong.length > 0) throw new Error(`${where}: wrong row counts: ${wrong.map((t) => `${t.name} ${got[t.name] ?? 'missing'} (expected ${expected[t.name]})`).join(', ')}`);
 }
 

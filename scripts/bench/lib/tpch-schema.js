@@ -64,6 +64,20 @@ export const TPCH_TABLES = [
   },
 ];
 
+/**
+ * The tables named, in load order, each keeping only the foreign keys to tables among them: the
+ * part of TPC-H one database holds when the tables are split over several.
+ *
+ * @example
+ * tablesAmong(['customer', 'nation']).map((t) => t.foreignKeys.length) // [1, 1]: nation's key to region is gone
+ */
+export function tablesAmong(names) {
+  const wanted = new Set(names);
+  const unknown = names.filter((n) => !TPCH_TABLES.some((t) => t.name === n));
+  if (unknown.length > 0) throw new Error(`not TPC-H tables: ${unknown.join(', ')}`);
+  return TPCH_TABLES.filter((t) => wanted.has(t.name)).map((t) => ({ ...t, foreignKeys: t.foreignKeys.filter(([, ref]) => wanted.has(ref)) }));
+}
+
 function columnsSql(t) {
   return t.columns.map(([name, type]) => `${name} ${type} NOT NULL`).join(', ');
 }

@@ -7,6 +7,7 @@ import { FerryError } from '../../errors/index.js';
 import { renderCsv } from '../render/csv.js';
 import { renderJson } from '../render/json.js';
 import { renderTable } from '../render/table.js';
+import { analysisJson, renderAnalysis, renderExplanation } from '../render/plan-text.js';
 import { emit } from '../output.js';
 import { withConfigOptions, type ConfigOptions } from '../options.js';
 import { COMMANDS } from './catalog.js';
@@ -19,6 +20,7 @@ interface QueryOptions extends ConfigOptions {
   format?: (typeof QUERY_FORMATS)[number];
   output?: string;
   explain?: boolean;
+  analyze?: boolean;
 }
 
 /** Registers `ferry query "SQL"`. */
@@ -27,13 +29,16 @@ export function registerQuery(program: Command): void {
     program
       .command('query')
       .description(COMMANDS.query.summary)
-      .addHelpText('after', `\nExamples:\n  ferry query "SELECT COUNT(*) FROM shop.orders"\n  ferry query -f json "SELECT * FROM pg.public.customers" > customers.json\n  ferry query --explain "SELECT * FROM shop.orders o JOIN warehouse.stock s ON s.product_id = o.product_id"\n  ferry query --db pg=postgres://postgres@127.0.0.1/test "SELECT 1 AS one FROM pg.public.orders LIMIT 1"`)
+      .addHelpText('after', `\nExamples:\n  ferry query "SELECT COUNT(*) FROM shop.orders"\n  ferry query -f json "SELECT * FROM pg.public.customers" > customers.json\n  ferry query --explain "SELECT * FROM shop.orders o JOIN warehouse.stock s ON s.product_id = o.product_id"\n  ferry query --analyze "SELECT s.warehouse, COUNT(*) AS n FROM shop.orders o JOIN warehouse.stock s ON s.product_id = o.product_id GROUP BY s.warehouse"\n  ferry query --db pg=postgres://postgres@127.0.0.1/test "SELECT 1 AS one FROM pg.public.orders LIMIT 1"`)
       .argument('<sql>', 'one SQL statement; tables are db.table or db.schema.table')
       .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise)').choices([...QUERY_FORMATS]))
       .option('-o, --output <file>', 'write the result to a file instead of stdout')
-      .option('--explain', "print Calcite's physical plan and the SQL each database runs, without running the query"),
+      .option('--explain', "print Calcite's physical plan and the SQL each database runs with its estimated rows, without running the query")
+      .option('--analyze', 'run the query without printing its rows; report the plan, planning and execution time, and the rows read from each database (--format json for a JSON object)'),
   ).action(async (sql: string, opts: QueryOptions) => {
     const loaded = resolveConfig(opts);
+    if (opts.explain && opts.analyze) throw new FerryError('USAGE', '--explain and --analyze exclude each other: --explain plans only, --analyze runs the query and reports the plan too');
+    if (opts.analyze && (opts.format === 'csv' || opts.format === 'arrow')) throw new FerryError('USAGE', `--analyze prints a report, as text (--format table, the default) or JSON (--format json), not ${opts.format}`);
     const format = opts.format ?? (process.stdout.isTTY && !opts.output ? 'table' : 'csv');
     if (format === 'arrow' && !opts.output && process.stdout.isTTY) {
       throw new FerryError('USAGE', '--format arrow writes binary: add --output FILE or redirect stdout');
@@ -41,10 +46,12 @@ export function registerQuery(program: Command): void {
     const ferry = await Ferry.open(loaded);
     try {
       if (opts.explain) {
-        const ex = await ferry.explain(sql);
-        const lines = ['Plan:', ex.plan, ''];
-        for (const q of ex.queries) lines.push(`SQL sent to ${q.database ?? 'a database'}:`, `  ${q.sql.replace(/\n/g, '\n  ')}`, '');
-        emit(`${lines.join('\n')}`, opts.output);
+        emit(renderExplanation(await ferry.explain(sql)), opts.output);
+        return;
+      }
+      if (opts.analyze) {
+        const analysis = await withSqlContext(sql, () => ferry.analyzeOnly(sql));
+        emit(format === 'json' ? analysisJson(analysis) : renderAnalysis(analysis), opts.output);
         return;
       }
       const started = performance.now();

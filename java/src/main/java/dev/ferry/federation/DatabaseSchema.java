@@ -310,7 +310,11 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
     if (clazz.isInstance(this)) {
       return clazz.cast(this);
     }
-    if (clazz == DataSource.class || clazz == FerryDataSource.class) {
+    if (clazz == DataSource.class) {
+      // What Calcite's generated code reads through: metered while a query is analyzed.
+      return clazz.cast(SourceMeter.reading(dataSource));
+    }
+    if (clazz == FerryDataSource.class) {
       return clazz.cast(dataSource);
     }
     return null;

@@ -15,6 +15,8 @@ public record Explanation(String plan, List<Query> queries) {
    *
    * @param database the configured database that runs it (null when it cannot be told)
    * @param sql the SQL it runs
+   * @param estimatedRows Calcite's estimate of the rows it returns (its metadata's guess: a
+   *     table without statistics counts as 100 rows), null when unknown
    */
-  public record Query(@Nullable String database, String sql) {}
+  public record Query(@Nullable String database, String sql, @Nullable Long estimatedRows) {}
 }

@@ -34,7 +34,6 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.schema.SchemaPlus;
-import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -215,6 +214,14 @@ public final class Federation implements AutoCloseable {
     }
   }
 
+  /** Runs a query as {@link #query} does, measuring it: see {@link Analyzer}. */
+  public AnalyzedQuery analyze(String sql, int batchRows) {
+    checkWritable(sql);
+    AnalyzedQuery q = Analyzer.start(this, sql, batchRows);
+    track(q.chunks());
+    return q;
+  }
+
   /** Connects to one database and reports its product, version, driver and dialect. */
   public Ping ping(String name) {
     DatabaseSchema schema = database(name);
@@ -275,7 +282,7 @@ public final class Federation implements AutoCloseable {
       return PlanBudget.naming(f, sql);
     }
     FerryFailure named = NameHints.withHint(ReservedWordHint.withHint(f, sql), databases.keySet(),
-        this::namesUnder);
+        path -> SchemaPath.namesUnder(calcite.getRootSchema(), path));
     return named != f ? named : NameHints.withColumnHint(f, () -> QueryColumns.of(sql,
         calcite.getRootSchema(), calcite.getTypeFactory()));
   }
@@ -296,36 +303,6 @@ public final class Federation implements AutoCloseable {
         }
       }
     }
-  }
-
-  private @Nullable List<String> namesUnder(String dottedPath) {
-    try {
-      SchemaPlus s = SchemaPath.at(calcite.getRootSchema(), List.of(dottedPath.split("\\.")));
-      if (s == null) {
-        return null;
-      }
-      List<String> names = new ArrayList<>();
-      for (String name : s.tables().getNames(LikePattern.any())) {
-        Table t = s.tables().get(name);
-        if (t != null && isRelation(t)) {
-          names.add(name);
-        }
-      }
-      names.addAll(s.subSchemas().getNames(LikePattern.any()));
-      Collections.sort(names);
-      return names;
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
-
-  /**
-   * Whether a table a driver lists is one a statement can read (a table or a view), not an
-   * index, a sequence or a type, which PostgreSQL's driver lists among tables too.
-   */
-  private static boolean isRelation(Table t) {
-    String type = t.getJdbcTableType().name();
-    return !type.contains("INDEX") && !type.contains("SEQUENCE") && !type.equals("TYPE");
   }
 
   private void checkOpen() {

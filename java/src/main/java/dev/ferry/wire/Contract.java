@@ -12,6 +12,7 @@ import dev.ferry.copy.CopyPlan;
 import dev.ferry.copy.CopyProgress;
 import dev.ferry.copy.CopyRequest;
 import dev.ferry.copy.CopyResult;
+import dev.ferry.federation.Analysis;
 import dev.ferry.federation.Explanation;
 import dev.ferry.federation.Ping;
 import dev.ferry.migrate.MigrationPlan;
@@ -37,8 +38,8 @@ public final class Contract {
 
   /** What the JVM answers: every field is present, null where it may be. */
   public static final List<Class<? extends Record>> REPLIES = List.of(Explanation.class,
-      Ping.class, Snapshot.class, TableList.class, TableBytes.class, CopyRequest.class,
-      CopyPlan.class, CopyResult.class, CopyProgress.class, VerifyReport.class,
+      Analysis.class, Ping.class, Snapshot.class, TableList.class, TableBytes.class,
+      CopyRequest.class, CopyPlan.class, CopyResult.class, CopyProgress.class, VerifyReport.class,
       StatementVerdict.class, RuntimeInfo.class, FailureEnvelope.class, MigrationPlan.class,
       PhaseResult.class, BackupResult.class, BackupProgress.class, BackupCheck.class,
       Manifest.class);

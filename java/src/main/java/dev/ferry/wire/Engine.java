@@ -72,6 +72,14 @@ public final class Engine implements AutoCloseable {
     federation.release(chunks);
   }
 
+  /**
+   * Plans and starts one query, measuring it: stream its result with
+   * {@link AnalyzeTask#streamTo}, then read the {@code Analysis} of the run.
+   */
+  public AnalyzeTask analyze(byte[] sqlUtf8, int batchRows) {
+    return new AnalyzeTask(federation, federation.analyze(text(sqlUtf8), batchRows));
+  }
+
   /** An {@code Explanation}: Calcite's plan and the SQL each database would run. */
   public byte[] explain(byte[] sqlUtf8) {
     return Messages.write(federation.explain(text(sqlUtf8)));
