@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.calcite.sql.SqlDialect;
-import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
 
 /**
  * DuckDB (embedded: {@code jdbc:duckdb:path/file.duckdb}, or {@code jdbc:duckdb:} in memory):
@@ -52,7 +51,7 @@ public final class DuckDbDialect implements Dialect {
   private static final SqlSpelling SPELLING = new DuckDbSqlSpelling();
   private static final ColumnTypes TYPES = new DuckDbColumnTypes();
   private static final ValueReaders READERS = new DuckDbValueReaders();
-  private static final SqlDialect CALCITE = new PostgresqlSqlDialect(PostgresqlSqlDialect.DEFAULT_CONTEXT);
+  private static final SqlDialect CALCITE = DuckDbSqlDialect.INSTANCE;
 
   /** Several rows to a statement (DuckDB runs a JDBC batch row by row); upserts as ON CONFLICT. */
   private static final BatchSql BATCH = BatchSql.onConflict(true);

@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.calcite.sql.SqlDialect;
-import org.apache.calcite.sql.SqlDialectFactoryImpl;
 
 /**
  * H2 (2.x), embedded or over TCP: JDBC batches and {@code MERGE INTO … KEY}, its standard
@@ -64,7 +63,7 @@ public final class H2Dialect implements Dialect {
   }
 
   @Override public SqlDialect calciteDialect(DatabaseMetaData md) throws SQLException {
-    return SqlDialectFactoryImpl.INSTANCE.create(md);
+    return FerryH2SqlDialect.of(md);
   }
 
   @Override public CatalogReader catalogReader() {
