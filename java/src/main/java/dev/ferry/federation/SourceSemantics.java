@@ -87,9 +87,9 @@ final class SourceSemantics implements Program {
     }
     RelNode out = changed ? rel.copy(rel.getTraitSet(), inputs) : rel;
     boolean source = out.getConvention() instanceof JdbcConvention;
-    boolean marks = source && ((JdbcConvention) out.getConvention()).dialect instanceof ExactTextDialect;
-    boolean marksOrder = marks
-        && ((ExactTextDialect) ((JdbcConvention) out.getConvention()).dialect).marksOrder();
+    ExactTextDialect exact = out.getConvention() instanceof JdbcConvention c
+        && c.dialect instanceof ExactTextDialect d ? d : null;
+    boolean marksOrder = exact != null && exact.marksOrder();
     if (marksOrder && out instanceof Sort sort) {
       List<Integer> keys = new ArrayList<>();
       sort.getCollation().getFieldCollations().forEach(f -> keys.add(f.getFieldIndex()));
@@ -102,7 +102,7 @@ final class SourceSemantics implements Program {
       out = markInput(out, keys);
     }
     RexBuilder rex = out.getCluster().getRexBuilder();
-    RexShuttle shuttle = source ? SemanticExpressions.inSource(rex, marks)
+    RexShuttle shuttle = source ? SemanticExpressions.inSource(rex, exact != null)
         : SemanticExpressions.inCalcite(rex);
     if (out instanceof Calc calc) {
       return rewriteCalc(calc, shuttle, rex);
