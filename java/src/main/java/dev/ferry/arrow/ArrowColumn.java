@@ -1,6 +1,7 @@
 package dev.ferry.arrow;
 
 import dev.ferry.types.ColumnSpec;
+import dev.ferry.types.ColumnTypes;
 import dev.ferry.util.JavaTimeReader;
 
 import java.math.BigDecimal;
@@ -52,9 +53,36 @@ abstract class ArrowColumn {
 
   abstract void read(ResultSet rs, int row) throws SQLException;
 
-  /** The column for {@code spec}, read from result column {@code i} (1-based): query results. */
+  /**
+   * The column for {@code spec}, read from result column {@code i} (1-based): query results. A
+   * CHAR(n) value comes padded with spaces to n characters, as SQL and PostgreSQL give it,
+   * whichever engine held it: MariaDB strips the padding on read, SQLite keeps what was written,
+   * and Calcite's runtime carries what the source gave.
+   */
   static ArrowColumn of(ColumnSpec spec, int i) {
-    return of(spec, i, Map.of(ArrowChunks.SQL_TYPE, spec.typeName()));
+    Map<String, String> meta = Map.of(ArrowChunks.SQL_TYPE, spec.typeName());
+    int n = spec.precision();
+    if ((spec.jdbcType() == Types.CHAR || spec.jdbcType() == Types.NCHAR) && n > 0
+        && n < ColumnTypes.UNBOUNDED_LENGTH) {
+      return new ArrowColumn(new Field(spec.label(),
+          new FieldType(spec.nullable(), ArrowType.Utf8.INSTANCE, null, meta), null)) {
+        @Override void read(ResultSet rs, int row) throws SQLException {
+          String v = rs.getString(i);
+          if (v == null) {
+            ((VarCharVector) vector).setNull(row);
+          } else {
+            ((VarCharVector) vector).setSafe(row, padded(v, n).getBytes(StandardCharsets.UTF_8));
+          }
+        }
+      };
+    }
+    return of(spec, i, meta);
+  }
+
+  /** {@code v} with spaces added up to {@code n} code points (never cut). */
+  static String padded(String v, int n) {
+    int have = v.codePointCount(0, v.length());
+    return have >= n ? v : v + " ".repeat(n - have);
   }
 
   /**

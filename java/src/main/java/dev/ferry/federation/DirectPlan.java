@@ -121,13 +121,17 @@ public final class DirectPlan extends RuntimeException {
     }
   }
 
-  /** Runs the SQL on a connection of its own and wraps the result for streaming. */
-  ArrowChunks open(BufferAllocator allocator, int batchRows) throws SQLException {
+  /**
+   * Runs the SQL on a connection of its own and wraps the result for streaming, its columns
+   * labelled as {@code labelled} says (the planned ones relabelled for the user).
+   */
+  ArrowChunks open(BufferAllocator allocator, int batchRows, List<ColumnSpec> labelled)
+      throws SQLException {
     Connection c = database.dataSource().getConnection();
     Statement st = null;
     try {
       st = c.createStatement();
-      return new ArrowChunks(st, st.executeQuery(sql), c, columns, allocator, batchRows);
+      return new ArrowChunks(st, st.executeQuery(sql), c, labelled, allocator, batchRows);
     } catch (SQLException | RuntimeException e) {
       if (st != null) {
         st.close();

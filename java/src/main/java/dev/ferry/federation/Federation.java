@@ -77,7 +77,9 @@ public final class Federation implements AutoCloseable {
   /** Opens a federation over {@code specs}; nothing connects until a query needs it. */
   public static Federation open(List<DatabaseSpec> specs) {
     try {
+      // The planner's program first: the semantics step follows whatever program is installed.
       FederatedProgram.install();
+      SourceSemantics.install();
       Properties info = new Properties();
       info.setProperty("caseSensitive", "false");
       info.setProperty("unquotedCasing", "UNCHANGED");
@@ -108,11 +110,11 @@ public final class Federation implements AutoCloseable {
       DirectPlan direct = planned.direct();
       ps = planned.calcite();
       if (direct != null) {
-        chunks = direct.open(allocator, batchRows);
+        chunks = direct.open(allocator, batchRows, ResultLabels.of(sql, direct.columns()));
       } else if (java.util.Objects.requireNonNull(ps, "ps").execute()) {
         ResultSet rs = ps.getResultSet();
-        chunks = new ArrowChunks(ps, rs, null, ColumnSpec.fromMetaData(rs.getMetaData()), allocator,
-            batchRows);
+        chunks = new ArrowChunks(ps, rs, null,
+            ResultLabels.of(sql, ColumnSpec.fromMetaData(rs.getMetaData())), allocator, batchRows);
       } else {
         long count = ps.getLargeUpdateCount();
         ps.close();

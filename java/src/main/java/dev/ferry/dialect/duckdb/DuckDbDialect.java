@@ -25,7 +25,6 @@ import java.util.Properties;
 import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.sql.SqlDialect;
-import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -54,7 +53,7 @@ public final class DuckDbDialect implements Dialect {
   private static final SqlSpelling SPELLING = new DuckDbSqlSpelling();
   private static final ColumnTypes TYPES = new DuckDbColumnTypes();
   private static final ValueReaders READERS = new DuckDbValueReaders();
-  private static final SqlDialect CALCITE = new PostgresqlSqlDialect(PostgresqlSqlDialect.DEFAULT_CONTEXT);
+  private static final SqlDialect CALCITE = DuckDbSqlDialect.INSTANCE;
 
   /** Several rows to a statement (DuckDB runs a JDBC batch row by row); upserts as ON CONFLICT. */
   private static final BatchSql BATCH = BatchSql.onConflict(true);

@@ -22,7 +22,6 @@ import java.util.Properties;
 import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.sql.SqlDialect;
-import org.apache.calcite.sql.SqlDialectFactoryImpl;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -66,7 +65,7 @@ public final class H2Dialect implements Dialect {
   }
 
   @Override public SqlDialect calciteDialect(DatabaseMetaData md) throws SQLException {
-    return SqlDialectFactoryImpl.INSTANCE.create(md);
+    return FerryH2SqlDialect.of(md);
   }
 
   @Override public CatalogReader catalogReader() {

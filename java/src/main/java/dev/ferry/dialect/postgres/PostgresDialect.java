@@ -35,7 +35,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.sql.SqlDialect;
-import org.apache.calcite.sql.SqlDialectFactoryImpl;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -105,7 +104,7 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override public SqlDialect calciteDialect(DatabaseMetaData md) throws SQLException {
-    return SqlDialectFactoryImpl.INSTANCE.create(md);
+    return PostgresSqlDialect.of(md);
   }
 
   @Override public ColumnTypes columnTypes() {

@@ -30,12 +30,14 @@ final class SqliteColumnTypes extends ColumnTypes {
     // in TYPE_NAME.
     Matcher m = ColumnTypes.PREC_SCALE.matcher(n);
     boolean spelled = m.find();
-    int p = spelled ? Integer.parseInt(m.group(1)) : size;
+    boolean decimal = n.startsWith("DECIMAL") || n.startsWith("NUMERIC");
+    // The driver reports a DECIMAL(p, s)'s COLUMN_SIZE as p + s.
+    int p = spelled ? Integer.parseInt(m.group(1)) : decimal && digits > 0 ? size - digits : size;
     int s = spelled ? (m.group(2) != null ? Integer.parseInt(m.group(2)) : 0) : digits;
     if (n.contains("INT")) {
       return f.createSqlType(n.startsWith("BIGINT") || n.equals("INTEGER") ? SqlTypeName.BIGINT : SqlTypeName.INTEGER);
     }
-    if (n.startsWith("DECIMAL") || n.startsWith("NUMERIC")) {
+    if (decimal) {
       return ColumnTypes.decimal(f, p, s);
     }
     if (n.startsWith("BOOL")) {
@@ -50,6 +52,11 @@ final class SqliteColumnTypes extends ColumnTypes {
     }
     if (n.startsWith("TIME")) {
       return f.createSqlType(SqlTypeName.TIME, 3);
+    }
+    if (p > 0 && p < ColumnTypes.UNBOUNDED_LENGTH && (n.startsWith("CHAR") || n.startsWith("NCHAR"))
+        && !n.contains("VAR")) {
+      // CHAR(n): its values come out padded to n, as from any other engine.
+      return f.createSqlType(SqlTypeName.CHAR, p);
     }
     if (n.contains("CHAR") || n.contains("CLOB") || n.contains("TEXT")) {
       return p > 0 && p < Integer.MAX_VALUE ? f.createSqlType(SqlTypeName.VARCHAR, p) : f.createSqlType(SqlTypeName.VARCHAR);

@@ -38,7 +38,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.calcite.sql.SqlDialect;
-import org.apache.calcite.sql.dialect.SqliteSqlDialect;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -58,15 +57,7 @@ public final class SqliteDialect implements Dialect {
   private static final ColumnTypes TYPES = new SqliteColumnTypes();
   private static final ValueReaders READERS = new SqliteValueReaders();
 
-  /**
-   * Calcite's SQLite dialect, without character sets in casts: Ferry runs Calcite with UTF-8 as
-   * its character set, so every string type carries one, which SQLite rejects.
-   */
-  private static final SqlDialect CALCITE = new SqliteSqlDialect(SqliteSqlDialect.DEFAULT_CONTEXT) {
-    @Override public boolean supportsCharSet() {
-      return false;
-    }
-  };
+  private static final SqlDialect CALCITE = FerrySqliteSqlDialect.INSTANCE;
 
   /** Upserts as {@code ON CONFLICT (key) DO UPDATE}, one row to a statement. */
   private static final BatchSql BATCH = BatchSql.onConflict(false);
@@ -121,6 +112,13 @@ public final class SqliteDialect implements Dialect {
   @Override public void driverProperties(DatabaseSpec spec, Properties p) {
     if (spec.readOnly()) {
       p.setProperty("open_mode", "1");
+    }
+  }
+
+  /** LIKE compares case as Ferry does everywhere (SQLite's own LIKE ignores ASCII case). */
+  @Override public void prepare(Connection c, DatabaseSpec spec) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute("PRAGMA case_sensitive_like = true");
     }
   }
 
