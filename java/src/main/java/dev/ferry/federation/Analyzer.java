@@ -56,13 +56,13 @@ final class Analyzer {
     DirectPlan direct = planned.direct();
     ArrowChunks chunks;
     if (direct != null) {
-      chunks = direct.open(allocator, batchRows);
+      chunks = direct.open(allocator, batchRows, ResultLabels.of(sql, direct.columns()));
     } else {
       PreparedStatement ps = Objects.requireNonNull(planned.calcite(), "calcite");
       try (SourceMeter.Active counting = meter.activate()) {
         ResultSet rs = ps.executeQuery();
-        chunks = new ArrowChunks(ps, rs, null, ColumnSpec.fromMetaData(rs.getMetaData()),
-            allocator, batchRows);
+        chunks = new ArrowChunks(ps, rs, null,
+            ResultLabels.of(sql, ColumnSpec.fromMetaData(rs.getMetaData())), allocator, batchRows);
       } catch (SQLException | RuntimeException e) {
         planned.close();
         throw e;
