@@ -1,7 +1,7 @@
 // The Ferry side of the tpch benchmark, in a Node process of its own: it opens Ferry once and
 // runs the queries it is sent through the library API (`ferry.analyze`), so the JVM starts once,
 // not once per query. A query that runs past its time-out is stopped by killing that process
-// (Ferry cannot interrupt Calcite's planner, which holds the time of the slow queries today);
+// (a running execution cannot be interrupted from Node);
 // the next query gets a fresh one. The first query of each process is preceded by a small one
 // per database (connecting, reading catalogs, warming the JIT), not measured.
 import { fork } from 'node:child_process';
