@@ -24,6 +24,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * it (such as the one that throws a {@link DirectPlan}) ends the preparation.
  */
 final class PlanWatch implements AutoCloseable {
+  /** The largest integer JavaScript holds exactly (2^53 − 1). */
+  static final long MAX_EXACT = 9_007_199_254_740_991L;
+
   /**
    * One JDBC subtree of the plan.
    *
@@ -84,7 +87,10 @@ final class PlanWatch implements AutoCloseable {
   private static @Nullable Long estimate(RelNode rel, RelMetadataQuery mq) {
     try {
       Double rows = mq.getRowCount(rel);
-      return rows == null || rows.isNaN() ? null : Math.round(Math.max(0, rows));
+      // Calcite's guesses for joins without statistics can pass 2^53 (TPC-H Q18 at SF 1 did):
+      // capped there so the number stays exact in JSON and in JavaScript.
+      return rows == null || rows.isNaN() ? null
+          : Math.min(MAX_EXACT, Math.round(Math.max(0, Math.min(rows, (double) MAX_EXACT))));
     } catch (RuntimeException e) {
       // A metadata handler that cannot answer for this operator: the estimate is unknown.
       return null;
