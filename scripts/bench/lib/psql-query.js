@@ -12,7 +12,9 @@ const SEP = '\u001f';
 /**
  * Runs `sql` with `schema` first on the search path, in a psql process of its own; resolves
  * `{ ms, columns, rows }` (cells as PostgreSQL's text, NULL as null), or `{ timedOut: true }`
- * after `timeoutMs` (the process is killed; PostgreSQL cancels the statement when its client goes).
+ * after `timeoutMs`: PostgreSQL ends the statement itself (`statement_timeout`; a killed client
+ * alone leaves it running until it next sends rows, holding its locks), and psql is killed if it
+ * lingers.
  * `work` is a folder for the result file.
  *
  * @example
@@ -25,14 +27,14 @@ export function psqlQuery(sql, schema, work, timeoutMs) {
   const script = `\\pset null ${NULL}\n\\o ${out}\n\\timing on\n${sql};\n`;
   const args = ['-X', '-q', '-A', '-F', SEP, '-P', 'footer=off', ...PG.psqlArgs, '-v', 'ON_ERROR_STOP=1', '-f', '-'];
   return new Promise((resolve, reject) => {
-    const child = spawn('psql', args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, PGOPTIONS: `-c search_path=${schema}` } });
+    const child = spawn('psql', args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, PGOPTIONS: `-c search_path=${schema} -c statement_timeout=${Math.ceil(timeoutMs)}` } });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill('SIGKILL');
-    }, timeoutMs);
+    }, timeoutMs + 10_000);
     child.stdout.setEncoding('utf8').on('data', (s) => (stdout += s));
     child.stderr.setEncoding('utf8').on('data', (s) => (stderr += s));
     child.on('error', (e) => {
@@ -41,7 +43,7 @@ export function psqlQuery(sql, schema, work, timeoutMs) {
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      if (timedOut) {
+      if (timedOut || /canceling statement due to statement timeout/.test(stderr)) {
         resolve({ timedOut: true });
         return;
       }
