@@ -320,6 +320,14 @@ public interface Dialect {
     return this;
   }
 
+  /**
+   * How {@code ferry sync} follows this engine's log of changes, or null (the default) when Ferry
+   * cannot capture its changes.
+   */
+  default @Nullable ChangeCapture changeCapture() {
+    return null;
+  }
+
   /** The backup folder this database serves, or null for a database in an engine (the default). */
   default @Nullable Archive archive() {
     return null;
