@@ -271,6 +271,34 @@ export const restoreRequestDefaults = {
   resume: false,
 } as const;
 
+/** One sync as Node asks for it: which tables of which source follow into which target. */
+export const SyncRequest = z.strictObject({
+  /** source database name */
+  from: z.string(),
+  /** target database name */
+  to: z.string(),
+  /** source schema/catalog, when the database is not pinned to one */
+  fromNamespace: z.string().nullable().optional(),
+  /** target schema/catalog, likewise */
+  toNamespace: z.string().nullable().optional(),
+  /** the source tables to follow (each into the target table of its name); empty for `sync status` and `sync --drop`, which act on the job as it stands */
+  tables: z.array(z.string()),
+  /** stop, successfully, once every change committed on the source before the stream started is applied */
+  untilCaughtUp: z.boolean().optional(),
+  /** the watchdog: a stream that delivers nothing, not even a heartbeat, for this long while it should fails with `SYNC_STALLED` */
+  stallSeconds: z.number().int().min(5).optional(),
+  /** at most this many changes in one applied target transaction */
+  batchRows: z.number().int().min(1).optional(),
+});
+/** One sync as Node asks for it: which tables of which source follow into which target. */
+export type SyncRequest = z.input<typeof SyncRequest>;
+/** The JVM's defaults for what a `SyncRequest` leaves out (the only place they are written is the Java record). */
+export const syncRequestDefaults = {
+  untilCaughtUp: false,
+  stallSeconds: 120,
+  batchRows: 20000,
+} as const;
+
 /** One statement pushed into one database. */
 export const ExplanationQuery = z.strictObject({
   /** the configured database that runs it (null when it cannot be told) */
@@ -1080,3 +1108,125 @@ export const Manifest = z.strictObject({
 });
 /** What a backup folder holds, as its `manifest.json` says: written last, so a folder without one is a backup that did not finish. */
 export type Manifest = z.output<typeof Manifest>;
+
+/** One table of a sync. */
+export const SyncTableState = z.strictObject({
+  /** the source table (the target table has its name) */
+  table: z.string(),
+  /** `new` (not copied yet), `copying` (its initial copy started), `copied` (its initial copy finished; only changes follow) */
+  state: z.string(),
+  /** rows inserted on the source and applied, since the job started */
+  inserts: z.number().int(),
+  /** rows updated on the source and applied */
+  updates: z.number().int(),
+  /** rows deleted on the source and applied */
+  deletes: z.number().int(),
+});
+/** One table of a sync. */
+export type SyncTableState = z.output<typeof SyncTableState>;
+
+/** A sync ready to copy and stream: where its stream starts and what each table still needs. */
+export const SyncStart = z.strictObject({
+  /** the job's name (its slot and publication are `ferry_` on PostgreSQL) */
+  job: z.string(),
+  /** the source database */
+  source: z.string(),
+  /** the target database */
+  target: z.string(),
+  /** the position the stream starts from (the source engine's own text) */
+  start: z.string(),
+  /** whether the job had run before (its stored position wins over `start`) */
+  resumed: z.boolean(),
+  /** the job's tables; those not `copied` need their initial copy first */
+  tables: z.array(SyncTableState),
+  /** where the job's position and counters are kept in the target */
+  stateTable: z.string(),
+  /** what was created or found on the source, in words */
+  notes: z.array(z.string()),
+});
+/** A sync ready to copy and stream: where its stream starts and what each table still needs. */
+export type SyncStart = z.output<typeof SyncStart>;
+
+/** A running sync's counters, safe to read from any thread. */
+export const SyncProgress = z.strictObject({
+  /** `starting` (the connector is connecting), `streaming`, `stopping`, `stopped` or `failed` */
+  phase: z.string(),
+  /** changes applied by this run */
+  changes: z.number().int(),
+  /** target transactions committed by this run */
+  batches: z.number().int(),
+  /** the source position the applied changes reach (the engine's own text) */
+  position: z.string().nullable(),
+  /** when the last applied change was committed on the source (epoch ms; 0 before the first) */
+  sourceMillis: z.number().int(),
+  /** how long after its source commit the last applied change became visible in the target */
+  latencySeconds: z.number(),
+  /** whether every change committed on the source before the stream started has been applied */
+  caughtUp: z.boolean(),
+  /** how long since the stream last delivered anything (a change or a heartbeat) */
+  secondsSinceDelivery: z.number(),
+  /** per table, the changes applied since the job started */
+  tables: z.array(SyncTableState),
+});
+/** A running sync's counters, safe to read from any thread. */
+export type SyncProgress = z.output<typeof SyncProgress>;
+
+/** How a sync run ended (a failure is an error instead). */
+export const SyncResult = z.strictObject({
+  /** the job's name */
+  job: z.string(),
+  /** `caught-up` (with `--until-caught-up`) or `stopped` */
+  reason: z.string(),
+  /** changes applied by this run */
+  changes: z.number().int(),
+  /** target transactions committed by this run */
+  batches: z.number().int(),
+  /** the source position the applied changes reach */
+  position: z.string().nullable(),
+  /** how long the stream ran */
+  seconds: z.number(),
+  /** per table, the changes applied since the job started */
+  tables: z.array(SyncTableState),
+});
+/** How a sync run ended (a failure is an error instead). */
+export type SyncResult = z.output<typeof SyncResult>;
+
+/** Where a sync stands, read from the source and the target (`ferry sync status`). */
+export const SyncStatus = z.strictObject({
+  /** the job's name */
+  job: z.string(),
+  /** the source database */
+  source: z.string(),
+  /** the target database */
+  target: z.string(),
+  /** `started` (nothing applied yet) or `streaming` */
+  state: z.string(),
+  /** the position the job's stream started from */
+  start: z.string(),
+  /** the source position the applied changes reach, null before the first batch */
+  applied: z.string().nullable(),
+  /** the source's current end of log */
+  sourcePosition: z.string(),
+  /** how far the applied position is behind the source's end, in the log's bytes; -1 when the engine cannot tell */
+  bytesBehind: z.number().int(),
+  /** seconds between the last applied change's source commit and now when the target is behind; 0 when nothing is pending */
+  lagSeconds: z.number(),
+  /** when the last batch was applied (UTC, ISO), or null */
+  appliedAt: z.string().nullable(),
+  /** per table, its state and the changes applied since the job started */
+  tables: z.array(SyncTableState),
+  /** what the source holds for the job (slot and its retained WAL, say) */
+  notes: z.array(z.string()),
+});
+/** Where a sync stands, read from the source and the target (`ferry sync status`). */
+export type SyncStatus = z.output<typeof SyncStatus>;
+
+/** What `ferry sync --drop` removed. */
+export const SyncDropped = z.strictObject({
+  /** the job's name */
+  job: z.string(),
+  /** each object removed, in words (source slot and publication, the target's state) */
+  removed: z.array(z.string()),
+});
+/** What `ferry sync --drop` removed. */
+export type SyncDropped = z.output<typeof SyncDropped>;

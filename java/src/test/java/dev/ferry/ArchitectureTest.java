@@ -47,6 +47,7 @@ class ArchitectureTest {
       Map.entry("inspect", 7), Map.entry("planner", 7),
       Map.entry("federation", 8),
       Map.entry("copy", 9), Map.entry("verify", 9), Map.entry("migrate", 9), Map.entry("backup", 9),
+      Map.entry("sync", 9),
       Map.entry("wire", 10));
   private static final int ENGINE_RANK = 5;
 

@@ -81,7 +81,7 @@ public final class TargetColumns {
   }
 
   /** The column named {@code name}: exactly, else ignoring case; null when absent. */
-  @Nullable Column get(String name) {
+  public @Nullable Column get(String name) {
     Column c = byName.get(name);
     if (c != null) {
       return c;

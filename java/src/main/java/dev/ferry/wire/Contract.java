@@ -18,6 +18,12 @@ import dev.ferry.federation.Ping;
 import dev.ferry.migrate.MigrationPlan;
 import dev.ferry.migrate.MigrationRequest;
 import dev.ferry.migrate.PhaseResult;
+import dev.ferry.sync.SyncDropped;
+import dev.ferry.sync.SyncProgress;
+import dev.ferry.sync.SyncRequest;
+import dev.ferry.sync.SyncResult;
+import dev.ferry.sync.SyncStart;
+import dev.ferry.sync.SyncStatus;
 import dev.ferry.validate.StatementVerdict;
 import dev.ferry.verify.VerifyReport;
 import dev.ferry.verify.VerifyRequest;
@@ -34,7 +40,8 @@ public final class Contract {
   /** What Node sends: fields with a default or that may be null are optional there. */
   public static final List<Class<? extends Record>> REQUESTS = List.of(OpenRequest.class,
       InspectRequest.class, CopyRequest.class, VerifyRequest.class, ScriptRequest.class,
-      ValidateRequest.class, MigrationRequest.class, BackupRequest.class, RestoreRequest.class);
+      ValidateRequest.class, MigrationRequest.class, BackupRequest.class, RestoreRequest.class,
+      SyncRequest.class);
 
   /** What the JVM answers: every field is present, null where it may be. */
   public static final List<Class<? extends Record>> REPLIES = List.of(Explanation.class,
@@ -42,5 +49,6 @@ public final class Contract {
       CopyRequest.class, CopyPlan.class, CopyResult.class, CopyProgress.class, VerifyReport.class,
       StatementVerdict.class, RuntimeInfo.class, FailureEnvelope.class, MigrationPlan.class,
       PhaseResult.class, BackupResult.class, BackupProgress.class, BackupCheck.class,
-      Manifest.class);
+      Manifest.class, SyncStart.class, SyncProgress.class, SyncResult.class, SyncStatus.class,
+      SyncDropped.class);
 }

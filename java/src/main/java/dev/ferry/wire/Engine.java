@@ -17,6 +17,9 @@ import dev.ferry.inspect.Inspector;
 import dev.ferry.message.Messages;
 import dev.ferry.migrate.MigrationPlanner;
 import dev.ferry.migrate.MigrationRequest;
+import dev.ferry.sync.SyncAdmin;
+import dev.ferry.sync.SyncJob;
+import dev.ferry.sync.SyncRequest;
 import dev.ferry.verify.Verifier;
 import dev.ferry.verify.VerifyRequest;
 
@@ -182,6 +185,26 @@ public final class Engine implements AutoCloseable {
     } catch (Exception e) {
       throw FerryFailure.wrap(e, "starting the restore of " + r.table());
     }
+  }
+
+  /** Opens a sync (a {@link SyncRequest}); nothing is read until it prepares. */
+  public SyncTask syncJob(byte[] requestJson) {
+    SyncRequest r = Messages.read(requestJson, SyncRequest.class);
+    try {
+      return new SyncTask(new SyncJob(federation, r));
+    } catch (Exception e) {
+      throw FerryFailure.wrap(e, "opening the sync");
+    }
+  }
+
+  /** A {@code SyncStatus}: where the sync of a {@link SyncRequest} stands. */
+  public byte[] syncStatus(byte[] requestJson) {
+    return Messages.write(SyncAdmin.status(federation, Messages.read(requestJson, SyncRequest.class)));
+  }
+
+  /** A {@code SyncDropped}: removes what the sync of a {@link SyncRequest} made. */
+  public byte[] syncDrop(byte[] requestJson) {
+    return Messages.write(SyncAdmin.drop(federation, Messages.read(requestJson, SyncRequest.class)));
   }
 
   /**

@@ -1,0 +1,50 @@
+package dev.ferry.sync;
+
+import dev.ferry.message.Default;
+import dev.ferry.message.Min;
+
+import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * One sync as Node asks for it: which tables of which source follow into which target.
+ *
+ * @param from source database name
+ * @param to target database name
+ * @param fromNamespace source schema/catalog, when the database is not pinned to one
+ * @param toNamespace target schema/catalog, likewise
+ * @param tables the source tables to follow (each into the target table of its name); empty for
+ *     {@code sync status} and {@code sync --drop}, which act on the job as it stands
+ * @param untilCaughtUp stop, successfully, once every change committed on the source before the
+ *     stream started is applied
+ * @param stallSeconds the watchdog: a stream that delivers nothing, not even a heartbeat, for this
+ *     long while it should fails with {@code SYNC_STALLED}
+ * @param batchRows at most this many changes in one applied target transaction
+ */
+public record SyncRequest(
+    String from,
+    String to,
+    @Nullable String fromNamespace,
+    @Nullable String toNamespace,
+    List<String> tables,
+    @Default("false") boolean untilCaughtUp,
+    @Default("120") @Min(5) int stallSeconds,
+    @Default("20000") @Min(1) int batchRows) {
+
+  /** The job's name: what its state in the target, its slot and its publication are filed under. */
+  public String job() {
+    String key = from + "|" + (fromNamespace == null ? "" : fromNamespace) + "->" + to + "|"
+        + (toNamespace == null ? "" : toNamespace);
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < 5; i++) {
+        b.append(String.format("%02x", d[i]));
+      }
+      return b.toString();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
