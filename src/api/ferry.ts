@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Table } from 'apache-arrow';
 import { readIpcChunks, tableRows, type ExactRow } from '../arrow/index.js';
-import { BackupHandle, checkBackup, CopyHandle, EngineHandle, MigrationHandle, RestoreHandle, type EngineDatabase, type Wire } from '../bridge/index.js';
+import { BackupHandle, checkBackup, CopyHandle, EngineHandle, MigrationHandle, RestoreHandle, SyncHandle, syncDrop, syncStatus, type EngineDatabase, type Wire } from '../bridge/index.js';
 import { absolutizeUrl, validateConfig, type FerryConfigInput, type LoadedConfig } from '../config/index.js';
 import { FerryError, registerSecrets, urlSecrets } from '../errors/index.js';
 import type { SchemaSnapshot } from '../schema/model.js';
@@ -262,6 +262,24 @@ export class Ferry {
   async backupJob(request: Wire.BackupRequest): Promise<BackupHandle> {
     this.checkOpen();
     return BackupHandle.open(this.engine, request);
+  }
+
+  /** Opens a sync in the JVM (see {@link sync} for how it is driven). */
+  async syncJob(request: Wire.SyncRequest): Promise<SyncHandle> {
+    this.checkOpen();
+    return SyncHandle.open(this.engine, request);
+  }
+
+  /** Where the sync between two databases stands (see `ferry sync status`). */
+  async syncStatus(request: Wire.SyncRequest): Promise<Wire.SyncStatus> {
+    this.checkOpen();
+    return syncStatus(this.engine, request);
+  }
+
+  /** Removes what the sync between two databases made (see `ferry sync --drop`). */
+  async syncDrop(request: Wire.SyncRequest): Promise<Wire.SyncDropped> {
+    this.checkOpen();
+    return syncDrop(this.engine, request);
   }
 
   /** Creates the load of one table of a restore in the JVM (see {@link restore}). */

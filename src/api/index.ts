@@ -15,3 +15,5 @@ export { backup, type BackupOptions } from './backup.js';
 export { restore, type RestoreOptions } from './restore.js';
 export { readManifest, isBackupFolder, MANIFEST_FILE } from '../backup/manifest-file.js';
 export type { BackupEvent, BackupResult, BackupManifest, BackupCheck, RestoreEvent } from '../backup/events.js';
+export { sync, syncStatus, dropSync, type SyncOptions } from './sync.js';
+export type { SyncEvent, SyncStart, SyncProgress, SyncResult, SyncStatus, SyncDropped } from '../sync/events.js';

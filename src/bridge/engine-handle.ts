@@ -31,6 +31,9 @@ interface JavaEngine {
   backupJob(request: Buffer): Promise<unknown>;
   restoreJob(request: Buffer): Promise<unknown>;
   checkBackup(name: Buffer, jobs: number): Promise<Buffer>;
+  syncJob(request: Buffer): Promise<unknown>;
+  syncStatus(request: Buffer): Promise<Buffer>;
+  syncDrop(request: Buffer): Promise<Buffer>;
   close(): Promise<void>;
   closeNowSync(): void;
 }
@@ -203,8 +206,17 @@ export class EngineHandle {
   }
 
   /** Passes a JSON request to the JVM's `copyRequest` check and returns its JSON answer undecoded. */
-  /** Creates a JVM-side task (`backupJob`, `restoreJob`) from its JSON request. */
-  async task(method: 'backupJob' | 'restoreJob', request: Buffer, doing: string): Promise<unknown> {
+  /** Creates a JVM-side task (`backupJob`, `restoreJob`, `syncJob`) from its JSON request. */
+  async task(method: 'backupJob' | 'restoreJob' | 'syncJob', request: Buffer, doing: string): Promise<unknown> {
+    try {
+      return await this.java[method](request);
+    } catch (e) {
+      throw toFerryError(e, doing);
+    }
+  }
+
+  /** Calls a JVM-side sync command (`syncStatus`, `syncDrop`) with its JSON request; its JSON answer. */
+  async syncCall(method: 'syncStatus' | 'syncDrop', request: Buffer, doing: string): Promise<Buffer> {
     try {
       return await this.java[method](request);
     } catch (e) {

@@ -9,3 +9,4 @@ export { BackupHandle, RestoreHandle, checkBackup } from './backup-handle.js';
 export { verifyTable } from './verify-handle.js';
 export type * as Wire from './contract.gen.js';
 export { copyRequestDefaults, verifyRequestDefaults, CopyMode as CopyModeSchema } from './contract.gen.js';
+export { SyncHandle, syncStatus, syncDrop } from './sync-handle.js';

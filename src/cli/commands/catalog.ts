@@ -29,6 +29,7 @@ export const COMMANDS = {
   migrate: { summary: 'migrate a whole database: tables, keys, indexes, foreign keys, identity counters and views, then verify every table', load: async () => (await import('./migrate.js')).registerMigrate },
   backup: { summary: 'back up a database into a folder: one consistent snapshot, Arrow IPC chunk files (zstd, optionally AES-256-GCM), a manifest with checksums; or --list one', load: async () => (await import('./backup.js')).registerBackup },
   restore: { summary: 'restore a backup into any engine: files proven intact first, then tables, keys, foreign keys, counters and views, each table verified', load: async () => (await import('./restore.js')).registerRestore },
+  sync: { summary: 'follow a live source\'s changes into a target (PostgreSQL or MariaDB log through Debezium): initial copy, then every change exactly once; status and --drop', load: async () => (await import('./sync.js')).registerSync },
   demo: { summary: 'create an SQLite shop (and its v2 schema) and an H2 warehouse with a ferry.yaml; run a cross-database query, a check, a copy and a verify', load: async () => (await import('./demo.js')).registerDemo },
   doctor: { summary: 'check Java, the jars, the drivers and a connection to every configured database', load: async () => (await import('./doctor.js')).registerDoctor },
 } as const satisfies Record<string, CatalogEntry>;
