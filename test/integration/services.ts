@@ -1,4 +1,5 @@
 import { Socket } from 'node:net';
+import { privateServerMissing } from '../../scripts/lib/private-servers.js';
 
 /** The databases integration tests run against, as this machine and CI provide them. */
 export const SERVICES = {
@@ -29,5 +30,19 @@ export async function serviceAvailable(name: keyof typeof SERVICES): Promise<boo
   const why = `${name} is not reachable at ${s.host}:${s.port}`;
   if (process.env.CI === 'true') throw new Error(`${why}; CI=true requires it (start it: see README "Tests")`);
   console.warn(`skipping ${name} integration tests: ${why}`);
+  return false;
+}
+
+/**
+ * Whether a private server of `kind` (scripts/lib/private-servers.js: a PostgreSQL cluster with
+ * wal_level=logical, a MariaDB with a ROW binlog) can be started here. With CI=true missing tools
+ * fail the run; elsewhere the suites that need one are skipped and the reason is printed.
+ */
+export function privateServerAvailable(kind: 'postgres' | 'mariadb'): boolean {
+  const missing = privateServerMissing(kind);
+  if (missing === undefined) return true;
+  const why = `a private ${kind} server cannot be started: ${missing}`;
+  if (process.env.CI === 'true') throw new Error(`${why}; CI=true requires it`);
+  console.warn(`skipping the private ${kind} integration tests: ${why}`);
   return false;
 }
