@@ -9,6 +9,7 @@ import dev.ferry.ddl.SqlSpelling;
 import dev.ferry.dialect.ArrowLoader;
 import dev.ferry.dialect.BatchReader;
 import dev.ferry.dialect.Capabilities;
+import dev.ferry.dialect.ChangeCapture;
 import dev.ferry.dialect.CopyTextLoader;
 import dev.ferry.dialect.CopyTextSource;
 import dev.ferry.dialect.Dialect;
@@ -229,6 +230,11 @@ public final class PostgresDialect implements Dialect {
   /** Binary COPY decoded straight into Arrow, for the column types it reads exactly. */
   @Override public BatchReader batchReader() {
     return new PostgresBinaryCopy();
+  }
+
+  /** Logical decoding through {@code pgoutput}: a publication and a slot per sync job. */
+  @Override public ChangeCapture changeCapture() {
+    return new PostgresChangeCapture();
   }
 
   @Override public ChecksumSql checksumSql() {
