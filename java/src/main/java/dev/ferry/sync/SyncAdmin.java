@@ -22,7 +22,7 @@ public final class SyncAdmin {
     DatabaseSchema source = federation.database(request.from());
     DatabaseSchema target = federation.database(request.to());
     ChangeCapture capture = SyncJob.captureOf(source);
-    String job = request.job();
+    String job = request.job(source.dataSource().spec().safeUrl(), target.dataSource().spec().safeUrl());
     try (Connection tc = target.dataSource().openPhysical();
         Connection sc = source.dataSource().openPhysical()) {
       tc.setAutoCommit(true);
@@ -56,7 +56,7 @@ public final class SyncAdmin {
     DatabaseSchema source = federation.database(request.from());
     DatabaseSchema target = federation.database(request.to());
     ChangeCapture capture = SyncJob.captureOf(source);
-    String job = request.job();
+    String job = request.job(source.dataSource().spec().safeUrl(), target.dataSource().spec().safeUrl());
     List<String> removed = new ArrayList<>();
     try (Connection sc = source.dataSource().openPhysical();
         Connection tc = target.dataSource().openPhysical()) {

@@ -45,7 +45,7 @@ public final class SyncJob {
     this.source = federation.database(request.from());
     this.target = federation.database(request.to());
     this.capture = captureOf(source);
-    this.job = request.job();
+    this.job = request.job(source.dataSource().spec().safeUrl(), target.dataSource().spec().safeUrl());
     if (target.dataSource().spec().readOnly()) {
       throw FerryFailure.of("READ_ONLY", "database '" + request.to() + "' is marked readOnly; a"
           + " sync writes to it").with("database", request.to());
@@ -123,9 +123,16 @@ public final class SyncJob {
         notes.add("resuming from " + (row.position() != null ? row.position() : row.start()));
       }
       Map<String, SyncState.TableRow> rows = s.tables(tc, job);
+      String tns = targetNamespace(tc);
       for (TableName t : tables) {
-        if (!rows.containsKey(t.name())) {
+        SyncState.TableRow r = rows.get(t.name());
+        if (r == null) {
           s.tableState(tc, job, t.name(), "new");
+        } else if (!r.state().equals("new") && !TargetColumns.read(tc,
+            target.engine().valueLimits(), new TableName(tns, t.name())).exists()) {
+          // Copied once, gone from the target since: copied again, the stream replayed on top.
+          s.tableState(tc, job, t.name(), "new");
+          notes.add("the target has no table " + t.name() + " any more; it is copied again");
         }
       }
       tc.commit();

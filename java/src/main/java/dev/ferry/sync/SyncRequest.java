@@ -31,9 +31,14 @@ public record SyncRequest(
     @Default("120") @Min(5) int stallSeconds,
     @Default("20000") @Min(1) int batchRows) {
 
-  /** The job's name: what its state in the target, its slot and its publication are filed under. */
-  public String job() {
-    String key = from + "|" + (fromNamespace == null ? "" : fromNamespace) + "->" + to + "|"
+  /**
+   * The job's name for the databases {@code from} and {@code to} (their URLs without secrets):
+   * what its state in the target, its slot and its publication are filed under. The same two
+   * databases give the same job whatever they are called in the config, and two configs that use
+   * one name for different databases do not share a job.
+   */
+  public String job(String fromUrl, String toUrl) {
+    String key = fromUrl + "|" + (fromNamespace == null ? "" : fromNamespace) + "->" + toUrl + "|"
         + (toNamespace == null ? "" : toNamespace);
     try {
       byte[] d = java.security.MessageDigest.getInstance("SHA-256")

@@ -155,18 +155,18 @@ final class SyncedTable {
   }
 
   private FerryFailure schemaChanged(Struct s) {
-    Set<String> source = new TreeSet<>();
+    Set<String> now = new TreeSet<>();
     for (Field f : s.schema().fields()) {
-      source.add(f.name().toLowerCase(Locale.ROOT));
+      now.add(f.name().toLowerCase(Locale.ROOT));
     }
-    Set<String> target = new TreeSet<>();
+    Set<String> had = new TreeSet<>();
     for (TargetColumns.Column c : columns) {
-      target.add(c.name().toLowerCase(Locale.ROOT));
+      had.add(c.name().toLowerCase(Locale.ROOT));
     }
-    Set<String> added = new TreeSet<>(source);
-    added.removeAll(target);
-    Set<String> dropped = new TreeSet<>(target);
-    dropped.removeAll(source);
+    Set<String> added = new TreeSet<>(now);
+    added.removeAll(had);
+    Set<String> dropped = new TreeSet<>(had);
+    dropped.removeAll(now);
     String what = (added.isEmpty() ? "" : "column(s) " + String.join(", ", added) + " added")
         + (added.isEmpty() || dropped.isEmpty() ? "" : "; ")
         + (dropped.isEmpty() ? "" : "column(s) " + String.join(", ", dropped) + " dropped");

@@ -1,0 +1,159 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pgSql, startLogicalPostgres, type LogicalPostgres } from '../../scripts/lib/private-servers.js';
+import { ChangeWriter, writerTables } from './change-writer.js';
+import { FERRY_BIN, maria, pg, runFerry, tempDir } from './fixtures.js';
+import { privateServerAvailable, serviceAvailable, SERVICES } from './services.js';
+
+const canRun = privateServerAvailable('postgres') && (await serviceAvailable('mariadb')) && (await serviceAvailable('postgres'));
+const MY_DB = 'ferry_sync_it';
+const TABLES = 'accounts,ledger,kinds';
+
+/** Runs `ferry sync` in the background and kills it with SIGKILL after `ms`. */
+function killedAfter(args: readonly string[], cwd: string, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [FERRY_BIN, ...args], { cwd, stdio: 'ignore' });
+    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+describe.runIf(canRun)('ferry sync from PostgreSQL (a private cluster with wal_level=logical)', () => {
+  let server: LogicalPostgres;
+  let dir: string;
+  let writer: ChangeWriter;
+  const sql = (statement: string, db = 'src'): string => pgSql(server, statement, db);
+
+  beforeAll(async () => {
+    server = await startLogicalPostgres({ name: 'ferry_sync_it' });
+    sql('CREATE DATABASE src', 'postgres');
+    sql('CREATE DATABASE dst', 'postgres');
+    await maria(`DROP DATABASE IF EXISTS ${MY_DB}`, `CREATE DATABASE ${MY_DB}`);
+    dir = tempDir('i14-sync-');
+    writeFileSync(join(dir, 'ferry.yaml'), `databases:
+  src: { url: "jdbc:postgresql://127.0.0.1:${server.port}/src", user: postgres }
+  dst: { url: "jdbc:postgresql://127.0.0.1:${server.port}/dst", user: postgres }
+  my: { url: "jdbc:mariadb://127.0.0.1:${SERVICES.mariadb.port}/${MY_DB}", user: root }
+  shared: { url: "${SERVICES.postgres.url}", user: postgres }
+`);
+    sql(writerTables('postgres'));
+    sql(`CREATE TABLE kinds (id INT PRIMARY KEY, b BYTEA, tz TIMESTAMPTZ, d DATE, t TIME(6), f BOOLEAN,
+      n NUMERIC(30,10), x DOUBLE PRECISION, s VARCHAR(50), big TEXT)`);
+    sql(`INSERT INTO kinds SELECT g, '\\x00ff'::bytea, '2026-01-01 00:00:00.123456+02', DATE '2026-01-01' + g,
+      TIME '23:59:59.999999', g % 2 = 0, 12345678901234567890.0123456789 / g, g * 0.1, CASE WHEN g % 2 = 0 THEN '' END,
+      repeat('toasted ', 20000) FROM generate_series(1, 50) g`);
+    writer = new ChangeWriter({ command: 'psql', args: ['-X', '-q', '-v', 'ON_ERROR_STOP=1', ...server.psqlArgs, '-d', 'src'] }, 14, 150);
+    sql(writer.seed(300));
+  }, 120_000);
+
+  afterAll(async () => {
+    server?.stop();
+    await maria(`DROP DATABASE IF EXISTS ${MY_DB}`);
+  });
+
+  const sync = (to: string, ...more: string[]) => runFerry(['sync', '--from', 'src', '--to', to, '--tables', TABLES, '--until-caught-up', ...more], dir);
+  const verify = (to: string) => runFerry(['verify', '--from', 'src', '--to', to, '--tables', TABLES], dir);
+
+  it('copies the tables, then applies inserts, updates, key updates, deletes and two-table transactions exactly, into PostgreSQL and MariaDB', () => {
+    for (const to of ['dst', 'my']) {
+      const first = sync(to, '--create');
+      expect(first.err + first.out, first.err).toMatch(/caught up/);
+      expect(first.code, first.err).toBe(0);
+      expect(first.err).toContain('copied accounts: 300 rows');
+    }
+    sql(writer.batch(400));
+    // Values of every kind, an update that leaves a TOASTed column out of the log, a row's key moved.
+    sql(`UPDATE kinds SET f = NOT f, b = '\\xdeadbeef', tz = tz + INTERVAL '1 microsecond' WHERE id <= 10;
+      UPDATE kinds SET id = id + 1000 WHERE id BETWEEN 11 AND 15; DELETE FROM kinds WHERE id BETWEEN 16 AND 20;
+      INSERT INTO kinds VALUES (99, '\\x', '1999-12-31 23:59:59.999999+00', '0001-01-01', '00:00:00', NULL, -0.0000000001, 1e300, 'caf\u00e9 \u{1F600}', NULL)`);
+    for (const to of ['dst', 'my']) {
+      const r = sync(to);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toMatch(/caught up: .*; [\d,]+ changes applied/);
+      const v = verify(to);
+      expect(v.code, v.out + v.err).toBe(0);
+      expect(v.out).toContain('all 3 tables match');
+    }
+  });
+
+  it('ends equal to the source after a concurrent writer and kill -9 at random moments', async () => {
+    writer.start();
+    try {
+      const moments = [1500, 4200, 2600, 5100, 3300];
+      for (let i = 0; i < moments.length; i++) {
+        await killedAfter(['sync', '--from', 'src', '--to', 'dst', '--tables', TABLES], dir, moments[i]!);
+        if (i < 2) await killedAfter(['sync', '--from', 'src', '--to', 'my', '--tables', TABLES], dir, moments[moments.length - 1 - i]!);
+      }
+    } finally {
+      await writer.stop();
+    }
+    expect(writer.written).toBeGreaterThan(1000);
+    for (const to of ['dst', 'my']) {
+      const r = sync(to);
+      expect(r.code, r.err).toBe(0);
+      const v = verify(to);
+      expect(v.code, v.out + v.err).toBe(0);
+    }
+  }, 300_000);
+
+  it('stops at a column added on the source with SYNC_SCHEMA_CHANGED, keeps its position, and continues once the target matches', () => {
+    const before = JSON.parse(runFerry(['sync', 'status', '--from', 'src', '--to', 'dst', '--format', 'json'], dir).out);
+    sql('ALTER TABLE ledger ADD COLUMN channel VARCHAR(10)');
+    sql("INSERT INTO ledger VALUES (900001, 1, 1.00, 'added column', 'web')");
+    const r = sync('dst');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('[SYNC_SCHEMA_CHANGED]');
+    expect(r.err).toContain('the source table ledger changed: column(s) channel added');
+    const after = JSON.parse(runFerry(['sync', 'status', '--from', 'src', '--to', 'dst', '--format', 'json'], dir).out);
+    expect(after.applied).toBe(before.applied);
+    sql('ALTER TABLE ledger ADD COLUMN channel VARCHAR(10)', 'dst');
+    const again = sync('dst');
+    expect(again.code, again.err).toBe(0);
+    expect(sql('SELECT channel FROM ledger WHERE id = 900001', 'dst')).toBe('web');
+  });
+
+  it('reports where it stands, and --drop removes its slot, publication and state', () => {
+    const s = runFerry(['sync', 'status', '--from', 'src', '--to', 'my', '--format', 'json'], dir);
+    expect(s.code, s.err).toBe(0);
+    const status = JSON.parse(s.out);
+    expect(status).toMatchObject({ source: 'src', target: 'my', state: 'streaming' });
+    expect(status.tables.map((t: { table: string }) => t.table).sort()).toEqual(['accounts', 'kinds', 'ledger']);
+    expect(status.tables.find((t: { table: string }) => t.table === 'accounts').inserts).toBeGreaterThan(0);
+    const text = runFerry(['sync', 'status', '--from', 'src', '--to', 'my'], dir);
+    expect(text.out).toMatch(/applied up to +\d+\/[0-9A-F]+/);
+    const slot = `ferry_${status.job}`;
+    expect(sql(`SELECT count(*) FROM pg_replication_slots WHERE slot_name = '${slot}'`)).toBe('1');
+    const d = runFerry(['sync', '--drop', '--from', 'src', '--to', 'my'], dir);
+    expect(d.code, d.err).toBe(0);
+    expect(d.out).toContain(`replication slot ${slot}`);
+    expect(sql(`SELECT count(*) FROM pg_replication_slots WHERE slot_name = '${slot}'`)).toBe('0');
+    expect(sql(`SELECT count(*) FROM pg_publication WHERE pubname = '${slot}'`)).toBe('0');
+    const gone = runFerry(['sync', 'status', '--from', 'src', '--to', 'my'], dir);
+    expect(gone.code).toBe(2);
+    expect(gone.err).toContain('[SYNC_NOT_FOUND]');
+  });
+
+  it('refuses a keyless table and a server without logical decoding, with the commands that fix them, creating nothing', async () => {
+    sql('CREATE TABLE keyless (a INT, b TEXT)');
+    const k = runFerry(['sync', '--from', 'src', '--to', 'dst', '--tables', 'keyless', '--create'], dir);
+    expect(k.code).toBe(2);
+    expect(k.err).toContain('[SYNC_SETUP]');
+    expect(k.err).toContain('keyless');
+    const table = `sync_probe_${process.pid}`;
+    await pg(`DROP TABLE IF EXISTS ${table}`, `CREATE TABLE ${table} (id INT PRIMARY KEY)`);
+    try {
+      const w = runFerry(['sync', '--from', 'shared', '--to', 'dst', '--tables', table], dir);
+      expect(w.code).toBe(2);
+      expect(w.err).toContain('[SYNC_SETUP]');
+      expect(w.err).toContain('wal_level');
+      expect(w.err).toContain('ALTER SYSTEM SET wal_level = logical');
+    } finally {
+      await pg(`DROP TABLE IF EXISTS ${table}`);
+    }
+  });
+});
