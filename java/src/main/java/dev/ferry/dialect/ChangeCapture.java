@@ -46,6 +46,16 @@ public interface ChangeCapture {
       String start);
 
   /**
+   * The source offset to seed the offset store with for a job that has none, so that the
+   * connector streams from {@code start} (what {@link #prepare} returned); empty (the default)
+   * when the connector finds its start on the server by itself (a PostgreSQL slot). The caller
+   * stores it under the connector's source partition.
+   */
+  default Map<String, Object> startOffset(String start) {
+    return Map.of();
+  }
+
+  /**
    * Marks "now" in the log and returns a position such that once the stream has passed it, every
    * change committed before this call has been delivered (PostgreSQL writes a logical decoding
    * message and answers its LSN; a binlog answers its current end).

@@ -7,6 +7,7 @@ import dev.ferry.config.DatabaseSpec;
 import dev.ferry.ddl.Ddl;
 import dev.ferry.ddl.SqlSpelling;
 import dev.ferry.dialect.Capabilities;
+import dev.ferry.dialect.ChangeCapture;
 import dev.ferry.dialect.CopyTextLoader;
 import dev.ferry.dialect.Dialect;
 import dev.ferry.dialect.ReadSnapshot;
@@ -51,6 +52,7 @@ public final class MariaDbDialect implements Dialect {
   private static final Ddl DDL = new MariaDbDdl();
   private static final SqlSpelling SPELLING = new MariaDbSqlSpelling();
   private static final ColumnTypes TYPES = new MariaDbColumnTypes();
+  private static final ChangeCapture CAPTURE = new MariaDbChangeCapture();
   private static final Set<String> SYSTEM = Set.of("information_schema", "mysql",
       "performance_schema", "sys");
 
@@ -236,6 +238,11 @@ public final class MariaDbDialect implements Dialect {
 
   @Override public ChecksumSql checksumSql() {
     return new MariaDbChecksumSql();
+  }
+
+  /** The binlog through Debezium's MariaDB connector ({@link MariaDbChangeCapture}). */
+  @Override public ChangeCapture changeCapture() {
+    return CAPTURE;
   }
 
   @Override public CopyTextLoader copyTextLoader() {
