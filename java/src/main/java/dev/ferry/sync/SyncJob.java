@@ -234,7 +234,6 @@ public final class SyncJob {
       p.putAll(capture.connectorProperties(source.dataSource().spec(), job, sourceTables,
           requireStart()));
       p.setProperty("name", engineName);
-      p.setProperty("topic.prefix", "ferry_" + job);
       p.setProperty("offset.storage", TargetOffsetStore.class.getName());
       p.setProperty(TargetOffsetStore.SEED_PROPERTY, seed);
       p.setProperty("offset.flush.interval.ms", "0");
@@ -242,7 +241,18 @@ public final class SyncJob {
       p.setProperty("max.queue.size", Integer.toString(request.batchRows() * 4));
       p.setProperty("poll.interval.ms", "50");
       p.setProperty("errors.max.retries", "0");
-      TargetOffsetStore.seed(seed, row.partition(), row.offset());
+      String prefix = "ferry_" + job;
+      p.setProperty("topic.prefix", prefix);
+      if (row.offset() != null) {
+        TargetOffsetStore.seed(seed, row.partition(), row.offset());
+      } else {
+        // Nothing applied yet: stream from the position fixed before the initial copy, where
+        // the engine does not keep it on the server itself (a binlog position).
+        Map<String, Object> first = capture.startOffset(requireStart());
+        OffsetText text = new OffsetText(engineName);
+        TargetOffsetStore.seed(seed, first.isEmpty() ? null : text.key(Map.of("server", prefix)),
+            first.isEmpty() ? null : text.value(first));
+      }
       if (stopRequested) {
         return result(c, "stopped", started);
       }
