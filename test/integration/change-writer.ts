@@ -8,9 +8,9 @@ export interface SqlClient {
 
 /** The two tables a writer changes, as each engine spells them. */
 export function writerTables(engine: 'postgres' | 'mariadb'): string {
-  const text = engine === 'postgres' ? 'text' : 'TEXT';
-  return `CREATE TABLE accounts (id BIGINT PRIMARY KEY, owner VARCHAR(40), balance DECIMAL(20,6) NOT NULL, note ${text}, updated TIMESTAMP(6) NULL);
-CREATE TABLE ledger (id BIGINT PRIMARY KEY, account_id BIGINT NOT NULL, amount DECIMAL(12,2) NOT NULL, memo VARCHAR(100));`;
+  const options = engine === 'mariadb' ? ' DEFAULT CHARSET=utf8mb4' : '';
+  return `CREATE TABLE accounts (id BIGINT PRIMARY KEY, owner VARCHAR(40), balance DECIMAL(20,6) NOT NULL, note TEXT, updated TIMESTAMP(6) NULL)${options};
+CREATE TABLE ledger (id BIGINT PRIMARY KEY, account_id BIGINT NOT NULL, amount DECIMAL(12,2) NOT NULL, memo VARCHAR(100))${options};`;
 }
 
 /** A deterministic pseudo-random sequence (mulberry32), so a failing run can be repeated. */

@@ -2,12 +2,13 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pgSql, startLogicalPostgres, type LogicalPostgres } from '../../scripts/lib/private-servers.js';
+import { mariaSql, pgSql, startBinlogMariaDb, startLogicalPostgres, type BinlogMariaDb, type LogicalPostgres } from '../../scripts/lib/private-servers.js';
 import { ChangeWriter, writerTables } from './change-writer.js';
 import { FERRY_BIN, maria, pg, runFerry, tempDir } from './fixtures.js';
 import { privateServerAvailable, serviceAvailable, SERVICES } from './services.js';
 
 const canRun = privateServerAvailable('postgres') && (await serviceAvailable('mariadb')) && (await serviceAvailable('postgres'));
+const canRunMaria = canRun && privateServerAvailable('mariadb');
 const MY_DB = 'ferry_sync_it';
 const TABLES = 'accounts,ledger,kinds';
 
@@ -156,4 +157,60 @@ describe.runIf(canRun)('ferry sync from PostgreSQL (a private cluster with wal_l
       await pg(`DROP TABLE IF EXISTS ${table}`);
     }
   });
+});
+
+describe.runIf(canRunMaria)('ferry sync from MariaDB (a private server with a ROW binlog)', () => {
+  let source: BinlogMariaDb;
+  let target: LogicalPostgres;
+  let dir: string;
+  let writer: ChangeWriter;
+  const my = (statement: string): string => mariaSql(source, `SET NAMES utf8mb4; ${statement}`);
+
+  beforeAll(async () => {
+    [source, target] = await Promise.all([startBinlogMariaDb({ name: 'ferry_sync_my' }), startLogicalPostgres({ name: 'ferry_sync_tg' })]);
+    pgSql(target, 'CREATE DATABASE dst', 'postgres');
+    dir = tempDir('i14-sync-my-');
+    writeFileSync(join(dir, 'ferry.yaml'), `databases:
+  src: { url: "${source.url}", user: root }
+  dst: { url: "jdbc:postgresql://127.0.0.1:${target.port}/dst", user: postgres }
+`);
+    my(writerTables('mariadb'));
+    my(`CREATE TABLE kinds (id INT PRIMARY KEY, b VARBINARY(20), tz TIMESTAMP(6) NULL, d DATE, t TIME(6), f BOOLEAN,
+      n DECIMAL(30,10), x DOUBLE, s VARCHAR(50), big LONGTEXT) DEFAULT CHARSET=utf8mb4`);
+    my(`INSERT INTO kinds SELECT seq, x'00ff', '2026-01-01 00:00:00.123456', DATE '2026-01-01' + INTERVAL seq DAY,
+      '23:59:59.999999', seq % 2 = 0, 12345678901234567890.0123456789 / seq, seq * 0.1, IF(seq % 2 = 0, '', NULL),
+      REPEAT('long ', 20000) FROM seq_1_to_50`);
+    writer = new ChangeWriter({ command: 'mariadb', args: [...source.clientArgs, '--default-character-set=utf8mb4', '-D', 'test'] }, 41, 150);
+    my(writer.seed(300));
+  }, 120_000);
+
+  afterAll(() => {
+    source?.stop();
+    target?.stop();
+  });
+
+  const sync = (...more: string[]) => runFerry(['sync', '--from', 'src', '--to', 'dst', '--tables', TABLES, '--until-caught-up', ...more], dir);
+
+  it('copies, then follows the binlog exactly through a concurrent writer and kill -9 at random moments', async () => {
+    const first = sync('--create');
+    expect(first.code, first.err).toBe(0);
+    expect(first.err).toContain('copied accounts: 300 rows');
+    my(writer.batch(300));
+    my(`UPDATE kinds SET f = NOT f, b = x'deadbeef', tz = tz + INTERVAL 1 MICROSECOND WHERE id <= 10;
+      UPDATE kinds SET id = id + 1000 WHERE id BETWEEN 11 AND 15; DELETE FROM kinds WHERE id BETWEEN 16 AND 20;
+      INSERT INTO kinds VALUES (99, x'', '1999-12-31 23:59:59.999999', '1000-01-01', '00:00:00.000001', NULL, -0.0000000001, 1e300, 'caf\u00e9 \u{1F600}', NULL)`);
+    const second = sync();
+    expect(second.code, second.err).toBe(0);
+    writer.start();
+    try {
+      for (const ms of [2500, 4500]) await killedAfter(['sync', '--from', 'src', '--to', 'dst', '--tables', TABLES], dir, ms);
+    } finally {
+      await writer.stop();
+    }
+    const last = sync();
+    expect(last.code, last.err).toBe(0);
+    const v = runFerry(['verify', '--from', 'src', '--to', 'dst', '--tables', TABLES], dir);
+    expect(v.code, v.out + v.err).toBe(0);
+    expect(v.out).toContain('all 3 tables match');
+  }, 300_000);
 });

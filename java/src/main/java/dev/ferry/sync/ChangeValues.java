@@ -68,7 +68,7 @@ final class ChangeValues {
         case "io.debezium.time.Time":
           return LocalTime.ofNanoOfDay(((Number) v).longValue() * 1_000_000L);
         case "io.debezium.time.MicroTime":
-          return LocalTime.ofNanoOfDay(((Number) v).longValue() * 1_000L);
+          return timeOfDay(((Number) v).longValue());
         case "io.debezium.time.NanoTime":
           return LocalTime.ofNanoOfDay(((Number) v).longValue());
         case "io.debezium.time.Timestamp":
@@ -104,6 +104,20 @@ final class ChangeValues {
       case BYTES -> bytes(v);
       default -> String.valueOf(v);
     };
+  }
+
+  /**
+   * A time in microseconds: a time of day when it is one, else (MariaDB's TIME is a duration up
+   * to ±838 hours) its text, which a target holding such durations takes and any other refuses
+   * with the value named.
+   */
+  private static Object timeOfDay(long micros) {
+    if (micros >= 0 && micros < 86_400_000_000L) {
+      return LocalTime.ofNanoOfDay(micros * 1_000L);
+    }
+    long abs = Math.abs(micros);
+    return String.format("%s%02d:%02d:%02d.%06d", micros < 0 ? "-" : "", abs / 3_600_000_000L,
+        abs / 60_000_000L % 60, abs / 1_000_000L % 60, abs % 1_000_000L);
   }
 
   private static LocalDateTime utc(long seconds, long nanos) {
