@@ -25,11 +25,12 @@ import org.postgresql.copy.CopyIn;
  *
  * <p>Text format: columns separated by tabs, rows by newlines, NULL as {@code \N}; backslash,
  * tab, newline and carriage return escaped; bytea as {@code \\x} hex. An upsert copies into a
- * temporary table dropped at commit, then merges it with {@code INSERT … ON CONFLICT}.
+ * temporary stage table of the target's shape, then merges it with {@code INSERT … ON CONFLICT};
+ * the stage is made once per session and target table and emptied after each merge, so a
+ * session that upserts many small batches (a sync) touches the catalog once, not per batch.
  */
 final class PostgresCopySink implements TableSink {
   private static final int FLUSH_BYTES = 256 * 1024;
-  private static final String STAGE = "ferry_stage";
 
   private final SinkContext ctx;
   private final Connection connection;
@@ -38,11 +39,13 @@ final class PostgresCopySink implements TableSink {
   private int len;
   private @Nullable CopyIn copy;
   private boolean staged;
+  private final String stage;
 
   PostgresCopySink(SinkContext ctx, Connection connection) {
     this.ctx = ctx;
     this.connection = connection;
     this.upsert = ctx.options.mode() == Mode.UPSERT;
+    this.stage = "ferry_stage_" + Integer.toHexString(ctx.table.quoted(ctx.dialect).hashCode());
     if (upsert && ctx.keyIndexes.length == 0) {
       throw FerryFailure.of("USAGE", "an upsert into " + ctx.table + " needs its key columns");
     }
@@ -53,13 +56,12 @@ final class PostgresCopySink implements TableSink {
     String into = ctx.table.quoted(ctx.dialect);
     if (upsert && !staged) {
       try (Statement st = connection.createStatement()) {
-        st.execute("CREATE TEMP TABLE IF NOT EXISTS " + STAGE + " (LIKE " + into
-            + " INCLUDING DEFAULTS) ON COMMIT DROP");
-        st.execute("TRUNCATE " + STAGE);
+        st.execute("CREATE TEMP TABLE IF NOT EXISTS " + stage + " (LIKE " + into
+            + " INCLUDING DEFAULTS) ON COMMIT DELETE ROWS");
       }
       staged = true;
     }
-    String sql = "COPY " + (upsert ? STAGE : into) + " " + ctx.columnList() + " FROM STDIN";
+    String sql = "COPY " + (upsert ? stage : into) + " " + ctx.columnList() + " FROM STDIN";
     CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
     copy = in;
     return in;
@@ -145,9 +147,9 @@ final class PostgresCopySink implements TableSink {
     String cols = ctx.columnList();
     try (Statement st = connection.createStatement()) {
       st.execute("INSERT INTO " + ctx.table.quoted(ctx.dialect) + " " + cols + " SELECT "
-          + cols.substring(1, cols.length() - 1) + " FROM " + STAGE + " ON CONFLICT ("
+          + cols.substring(1, cols.length() - 1) + " FROM " + stage + " ON CONFLICT ("
           + ctx.keyList() + ") DO " + (set.length() == 0 ? "NOTHING" : "UPDATE SET " + set));
-      st.execute("DROP TABLE " + STAGE);
+      st.execute("DELETE FROM " + stage);
     } catch (SQLException e) {
       throw ctx.orRejected(e, "(merging staged rows)");
     }
