@@ -102,8 +102,31 @@ final class ChangeValues {
       case FLOAT32, FLOAT64 -> ((Number) v).doubleValue();
       case BOOLEAN, STRING -> v;
       case BYTES -> bytes(v);
+      case ARRAY -> arrayText((java.util.List<?>) v);
       default -> String.valueOf(v);
     };
+  }
+
+  /**
+   * An array as PostgreSQL's array text ({@code {1,2,NULL}}, strings quoted), which a PostgreSQL
+   * array column takes and which migrate and copy write into other engines' text columns.
+   */
+  static String arrayText(java.util.List<?> items) {
+    StringBuilder b = new StringBuilder("{");
+    for (int i = 0; i < items.size(); i++) {
+      Object e = items.get(i);
+      b.append(i == 0 ? "" : ",");
+      if (e == null) {
+        b.append("NULL");
+      } else if (e instanceof java.util.List<?> inner) {
+        b.append(arrayText(inner));
+      } else if (e instanceof Number || e instanceof Boolean) {
+        b.append(e instanceof Boolean t ? (t ? "t" : "f") : e.toString());
+      } else {
+        b.append('"').append(e.toString().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+      }
+    }
+    return b.append('}').toString();
   }
 
   /**

@@ -82,6 +82,8 @@ class SyncApplyTest {
         SchemaBuilder.int64().name("io.debezium.time.MicroTimestamp").build()));
     assertArrayEquals(new byte[] {0, (byte) 0xff},
         (byte[]) ChangeValues.read(ByteBuffer.wrap(new byte[] {0, (byte) 0xff}), Schema.BYTES_SCHEMA));
+    assertEquals("{1,NULL,{\"a\\\"b\",\"c\\\\d\"}}", ChangeValues.arrayText(
+        java.util.Arrays.asList(1, null, List.of("a\"b", "c\\d"))));
   }
 
   @Test void aKeysLastChangeInABatchIsWhatIsApplied() {
