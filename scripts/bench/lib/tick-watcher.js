@@ -49,7 +49,9 @@ export class TickWatcher {
         this.max = max;
         this.waiters = this.waiters.filter((w) => (w.id <= max ? (w.resolve(true), false) : true));
       }
-      await sleep(Math.max(0, this.intervalMs - (clock() - began)));
+      // A jittered period (0.5–1.5× the interval) keeps the polls from locking into phase with
+      // the writer's 100 ms ticks, which would make the poll delay in every lag the same.
+      await sleep(Math.max(0, this.intervalMs * (0.5 + Math.random()) - (clock() - began)));
     }
   }
 
@@ -63,12 +65,18 @@ export class TickWatcher {
     if (this.max >= id) return Promise.resolve(true);
     if (this.failure) return Promise.resolve(false);
     return new Promise((resolve) => {
-      const w = { id, resolve };
-      this.waiters.push(w);
-      setTimeout(() => {
+      const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((x) => x !== w);
         resolve(false);
       }, timeoutMs);
+      const w = {
+        id,
+        resolve: (seen) => {
+          clearTimeout(timer);
+          resolve(seen);
+        },
+      };
+      this.waiters.push(w);
     });
   }
 
@@ -76,6 +84,7 @@ export class TickWatcher {
   async stop() {
     this.running = false;
     await this.loop;
+    for (const w of this.waiters.splice(0)) w.resolve(false);
     await this.client.close().catch(() => {}); // errors of a missing table were expected
     if (this.failure) throw this.failure;
   }
@@ -83,6 +92,7 @@ export class TickWatcher {
   /** Kills the client at once. */
   kill() {
     this.running = false;
+    for (const w of this.waiters.splice(0)) w.resolve(false);
     this.client.kill();
   }
 }
