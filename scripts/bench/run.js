@@ -11,6 +11,7 @@ const BENCHES = {
   migrate: 'ferry migrate of a whole TPC-H database (SF 1, FERRY_BENCH_SF) SQLite/MariaDB/PostgreSQL → PostgreSQL, beside pgloader and pg_dump + pg_restore; --jobs N, --try ARGS, --profile',
   scale: 'ferry copy --all and ferry check over 100 vs 500 PostgreSQL tables (linear catalog work?), beside pg_dump; --tables A,B, --runs N',
   tpch: 'the 22 TPC-H queries (SF 1, FERRY_BENCH_SF or --sf) through Ferry over PostgreSQL + MariaDB + SQLite vs psql over one PostgreSQL schema: exact?, planning ms, time ratio, rows read per database; --queries 1,3 --timeout S --keep --reuse',
+  sync: 'ferry sync (change capture) at offered loads of 1k/s, 5k/s and flat out: applied changes/s and lag p50/p99, beside PostgreSQL\'s native logical replication, on private servers it starts; --seconds N --loads 1000,5000,max --pairs pg-pg,pg-maria --keep',
   backup: 'ferry backup and ferry restore of a 2M-row table and TPC-H (SF 1, FERRY_BENCH_SF) in PostgreSQL and MariaDB, beside pg_dump -Fd/pg_restore and mariadb-dump | zstd; parts: 2m tpch maria; --jobs N',
 };
 

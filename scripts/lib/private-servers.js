@@ -113,8 +113,10 @@ function dropCluster(name) {
 
 /**
  * Starts a private PostgreSQL 15 cluster named `name` for change capture: trust authentication,
- * `wal_level=logical`, 20 replication slots and WAL senders, and durability off (fsync,
- * synchronous_commit, full_page_writes: a test server needs no crash safety). A cluster left with
+ * `wal_level=logical`, 20 replication slots and WAL senders, and durability off (fsync and
+ * full_page_writes: a test server needs no crash safety; synchronous_commit stays on, because
+ * without it a commit reaches logical replication only when the WAL writer next flushes, up to
+ * 200 ms later). A cluster left with
  * that name by a killed run is dropped first. Resolves once `pg_isready` accepts connections;
  * `stop()` drops the cluster (synchronously). Runs as root too: the cluster belongs to `postgres`.
  *
@@ -128,7 +130,7 @@ export async function startLogicalPostgres({ name }) {
   const started = performance.now();
   dropCluster(name);
   const port = await freePort();
-  const settings = ['wal_level=logical', 'max_replication_slots=20', 'max_wal_senders=20', 'fsync=off', 'synchronous_commit=off', 'full_page_writes=off'];
+  const settings = ['wal_level=logical', 'max_replication_slots=20', 'max_wal_senders=20', 'fsync=off', 'full_page_writes=off'];
   run('pg_createcluster', [PG_VERSION, name, '-p', String(port), '--start-conf', 'manual', ...settings.flatMap((s) => ['-o', s]), '--', '--auth=trust', '--no-sync'], `creating the private PostgreSQL cluster ${name}`);
   const log = `/var/log/postgresql/postgresql-${PG_VERSION}-${name}.log`;
   try {
