@@ -19,7 +19,7 @@ export interface SyncOptions {
   readonly create?: boolean;
   /** Stop, successfully, once every change committed on the source before streaming began is applied. */
   readonly untilCaughtUp?: boolean;
-  /** Changes per target transaction at most (default 20,000). */
+  /** Changes per target transaction at most (default 5,000). */
   readonly batchRows?: number;
   /** The watchdog's seconds (default 120, or `FERRY_SYNC_STALL`). */
   readonly stallSeconds?: number;

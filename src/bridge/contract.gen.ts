@@ -296,7 +296,7 @@ export type SyncRequest = z.input<typeof SyncRequest>;
 export const syncRequestDefaults = {
   untilCaughtUp: false,
   stallSeconds: 120,
-  batchRows: 20000,
+  batchRows: 5000,
 } as const;
 
 /** One statement pushed into one database. */

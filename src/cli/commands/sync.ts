@@ -39,7 +39,7 @@ export function registerSync(program: Command): void {
       .option('--create', 'create target tables that are missing, from the source\'s structure')
       .option('--until-caught-up', 'exit 0 once every change committed on the source before streaming began is applied')
       .option('--drop', 'remove the replication slot and publication the sync made on the source, and its state in the target')
-      .option('--batch-rows <n>', 'changes per target transaction at most (default 20000)')
+      .option('--batch-rows <n>', 'changes per target transaction at most (default 5000)')
       .option('--chunk-rows <n>', 'rows per committed chunk of the initial copies')
       .addOption(new Option('-f, --format <format>', 'text, or json (one event per line)').choices(['text', 'json']).default('text'))
       .addHelpText('after', `

@@ -119,7 +119,6 @@ final class ChangeStream implements DebeziumEngine.ChangeConsumer<RecordChangeEv
       DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
       throws InterruptedException {
     counters.delivered();
-    long t0 = System.nanoTime();
     if (failure.get() != null) {
       return;
     }
@@ -159,9 +158,6 @@ final class ChangeStream implements DebeziumEngine.ChangeConsumer<RecordChangeEv
         conn.commit();
       }
       counters.applied(batch, position, sourceMillis);
-      if (System.getenv("FERRY_SYNC_TRACE") != null) {
-        System.err.printf("batch %d records, %d changes, %.1f ms%n", records.size(), batch.changes(), (System.nanoTime() - t0) / 1e6);
-      }
       String m = mark;
       if (m != null && position != null && capture.compare(position, m) >= 0) {
         counters.caughtUp();

@@ -238,7 +238,7 @@ public final class SyncJob {
       p.setProperty(TargetOffsetStore.SEED_PROPERTY, seed);
       p.setProperty("offset.flush.interval.ms", "0");
       p.setProperty("max.batch.size", Integer.toString(request.batchRows()));
-      p.setProperty("max.queue.size", Integer.toString(request.batchRows() * 4));
+      p.setProperty("max.queue.size", Integer.toString(request.batchRows() * 2));
       p.setProperty("poll.interval.ms", "50");
       p.setProperty("errors.max.retries", "0");
       String prefix = "ferry_" + job;

@@ -29,7 +29,7 @@ public record SyncRequest(
     List<String> tables,
     @Default("false") boolean untilCaughtUp,
     @Default("120") @Min(5) int stallSeconds,
-    @Default("20000") @Min(1) int batchRows) {
+    @Default("5000") @Min(1) int batchRows) {
 
   /**
    * The job's name for the databases {@code from} and {@code to} (their URLs without secrets):
