@@ -286,7 +286,7 @@ export const SyncRequest = z.strictObject({
   /** stop, successfully, once every change committed on the source before the stream started is applied */
   untilCaughtUp: z.boolean().optional(),
   /** the watchdog: a stream that delivers nothing, not even a heartbeat, for this long while it should fails with `SYNC_STALLED` */
-  stallSeconds: z.number().int().min(5).optional(),
+  stallSeconds: z.number().int().min(1).optional(),
   /** at most this many changes in one applied target transaction */
   batchRows: z.number().int().min(1).optional(),
 });

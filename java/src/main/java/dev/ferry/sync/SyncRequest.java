@@ -28,7 +28,7 @@ public record SyncRequest(
     @Nullable String toNamespace,
     List<String> tables,
     @Default("false") boolean untilCaughtUp,
-    @Default("120") @Min(5) int stallSeconds,
+    @Default("120") @Min(1) int stallSeconds,
     @Default("5000") @Min(1) int batchRows) {
 
   /**
