@@ -1,6 +1,7 @@
 import type { BackupEvent, BackupResult } from '../backup/events.js';
 import type { Ferry } from './ferry.js';
 import { splitRef } from './refs.js';
+import { whileRunning } from './while-running.js';
 
 /** What to back up and how. */
 export interface BackupOptions {
@@ -50,22 +51,12 @@ export async function backup(ferry: Ferry, options: BackupOptions, onEvent: (e: 
   onEvent({ kind: 'stage', message: `backing up '${options.database}' into ${options.output}` });
   const started = performance.now();
   let last = -1;
-  let polling = false;
-  const poll = setInterval(() => {
-    if (polling) return;
-    polling = true;
-    job.progress().then((p) => {
-      if (p.rows === last || p.tablesTotal < 0) return;
-      last = p.rows;
-      const seconds = (performance.now() - started) / 1000;
-      onEvent({ kind: 'progress', tablesDone: p.tablesDone, tablesTotal: p.tablesTotal, rows: p.rows, bytes: p.bytes, current: p.current, rowsPerSecond: seconds > 0 ? p.rows / seconds : 0 });
-    }, () => undefined).finally(() => (polling = false));
+  const result = await whileRunning(() => job.run(), () => job.progress(), (p) => {
+    if (p.rows === last || p.tablesTotal < 0) return;
+    last = p.rows;
+    const seconds = (performance.now() - started) / 1000;
+    onEvent({ kind: 'progress', tablesDone: p.tablesDone, tablesTotal: p.tablesTotal, rows: p.rows, bytes: p.bytes, current: p.current, rowsPerSecond: seconds > 0 ? p.rows / seconds : 0 });
   }, POLL_MS);
-  try {
-    const result = await job.run();
-    onEvent({ kind: 'done', result });
-    return result;
-  } finally {
-    clearInterval(poll);
-  }
+  onEvent({ kind: 'done', result });
+  return result;
 }

@@ -4,6 +4,7 @@ import { ProgressMeter } from '../copy/progress-meter.js';
 import { FerryError, isFerryError } from '../errors/index.js';
 import type { CopyRequest, Ferry } from './ferry.js';
 import { splitRef } from './refs.js';
+import { whileRunning } from './while-running.js';
 
 /** What to copy and how. */
 export interface CopyOptions {
@@ -139,24 +140,13 @@ export interface TableTask {
 export async function followTable(job: TableTask, table: string, started: number, known: readonly string[], onEvent: (e: CopyEvent) => void): Promise<CopyTableResult> {
   const meter = new ProgressMeter();
   let last = { rows: -1, chunksDone: -1 };
-  let polling = false;
-  const poll = setInterval(() => {
-    if (polling) return;
-    polling = true;
-    job.progress().then((p) => {
-      meter.sample(performance.now(), p.rows);
-      // Polled every POLL_MS: only a change is news (JSON consumers would see repeats otherwise).
-      if (p.rows === last.rows && p.chunksDone === last.chunksDone) return;
-      last = { rows: p.rows, chunksDone: p.chunksDone };
-      onEvent({ kind: 'progress', table, rows: p.rows, rowsTotal: p.rowsTotal, chunksDone: p.chunksDone, chunksTotal: p.chunksTotal, rowsPerSecond: meter.rate(), etaSeconds: meter.eta(p.rowsTotal) });
-    }, () => undefined).finally(() => (polling = false));
+  const summary = await whileRunning(() => job.run(), () => job.progress(), (p) => {
+    meter.sample(performance.now(), p.rows);
+    // Polled every POLL_MS: only a change is news (JSON consumers would see repeats otherwise).
+    if (p.rows === last.rows && p.chunksDone === last.chunksDone) return;
+    last = { rows: p.rows, chunksDone: p.chunksDone };
+    onEvent({ kind: 'progress', table, rows: p.rows, rowsTotal: p.rowsTotal, chunksDone: p.chunksDone, chunksTotal: p.chunksTotal, rowsPerSecond: meter.rate(), etaSeconds: meter.eta(p.rowsTotal) });
   }, POLL_MS);
-  let summary;
-  try {
-    summary = await job.run();
-  } finally {
-    clearInterval(poll);
-  }
   for (const message of summary.notes) if (!known.includes(message)) onEvent({ kind: 'note', table, message });
   const seconds = (performance.now() - started) / 1000;
   onEvent({ kind: 'done', table, rows: summary.rows, chunks: summary.chunks, seconds, rowsPerSecond: seconds > 0 ? summary.rows / seconds : 0, resumedFrom: summary.resumedFrom ?? null });

@@ -4,6 +4,7 @@ import type { SyncEvent, SyncResult } from '../sync/events.js';
 import { copyTable } from './copy.js';
 import type { Ferry } from './ferry.js';
 import { splitRef } from './refs.js';
+import { whileRunning } from './while-running.js';
 
 /** What to sync and how. */
 export interface SyncOptions {
@@ -109,25 +110,14 @@ export async function sync(ferry: Ferry, options: SyncOptions, onEvent: (e: Sync
     }
     onEvent({ kind: 'streaming', caughtUpTarget: options.untilCaughtUp ?? false });
     let last = '';
-    let polling = false;
-    const poll = setInterval(() => {
-      if (polling) return;
-      polling = true;
-      job.progress().then((p) => {
-        const key = `${p.phase}|${p.changes}|${p.position ?? ''}|${p.caughtUp}`;
-        if (key !== last) {
-          last = key;
-          onEvent({ kind: 'progress', progress: p });
-        }
-      }, () => undefined).finally(() => { polling = false; });
+    const result = await whileRunning(() => job.run(), () => job.progress(), (p) => {
+      const key = `${p.phase}|${p.changes}|${p.position ?? ''}|${p.caughtUp}`;
+      if (key === last) return;
+      last = key;
+      onEvent({ kind: 'progress', progress: p });
     }, POLL_MS);
-    try {
-      const result = await job.run();
-      onEvent({ kind: 'done', result });
-      return result;
-    } finally {
-      clearInterval(poll);
-    }
+    onEvent({ kind: 'done', result });
+    return result;
   } finally {
     options.signal?.removeEventListener('abort', stop);
   }
