@@ -32,7 +32,7 @@ export function registerSync(program: Command): void {
       .command('sync')
       .description(COMMANDS.sync.summary)
       .argument('[action]', '"status" to show where the sync stands instead of running it')
-      .option('--from <db>', 'the source: a configured database (PostgreSQL or MariaDB/MySQL), or database.schema')
+      .option('--from <db>', 'the source: a configured PostgreSQL (14+) or MariaDB database, or database.schema')
       .option('--to <db>', 'the target: a configured database, or database.schema')
       .option('--tables <names>', 'the source tables to follow (comma-separated)', list)
       .option('--all', 'follow every table of the source')

@@ -46,6 +46,13 @@ public final class SyncJob {
     this.target = federation.database(request.to());
     this.capture = captureOf(source);
     this.job = request.job(source.dataSource().spec().safeUrl(), target.dataSource().spec().safeUrl());
+    if (source.dataSource().spec().safeUrl().equals(target.dataSource().spec().safeUrl())
+        && java.util.Objects.equals(source.inspectionScope(request.fromNamespace()).namespace(),
+            target.inspectionScope(request.toNamespace()).namespace())) {
+      throw FerryFailure.of("USAGE", "'" + request.from() + "' and '" + request.to() + "' are the"
+          + " same database and schema; a sync into its own source would apply its own changes"
+          + " forever. Name another target (or another schema: --to " + request.to() + ".other)");
+    }
     if (target.dataSource().spec().readOnly()) {
       throw FerryFailure.of("READ_ONLY", "database '" + request.to() + "' is marked readOnly; a"
           + " sync writes to it").with("database", request.to());
