@@ -208,7 +208,7 @@ function report(opts, servers, ferry, results, drains, env) {
     out.push(table(['load', 'native: wrote', 'applied', 'lag', 'ferry: wrote', 'applied', 'ferry/native', 'lag', 'ready s', 'result'], rows));
     const max = results.find((r) => r.rate === Infinity);
     if (max && max.native.lag.p99 < 1000) {
-      out.push(`At max the writer is the limit: native replication kept up with it (p99 lag ${fmt(max.native.lag.p99)} ms), so its rate is what one psql session committed, a lower bound of what it can apply; the two runs' writers can differ (other work on the machine), so compare each replicator's applied rate with its own "wrote" and its lag.`);
+      out.push(`At max the writer is the limit: native replication kept up with it (p99 lag ${fmt(max.native.lag.p99)} ms), so its rate is what one psql session committed, a lower bound of what it can apply; the two runs' writers can differ (other work on the machine), so compare each replicator's applied rate with its own "wrote" and its lag${opts.backlog > 0 ? '; the backlog drain below measures what each applies when no writer sets the pace' : ''}.`);
     }
   }
   if (opts.pairs.includes('pg-maria') && ferry) {
