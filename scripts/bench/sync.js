@@ -1,4 +1,4 @@
-// `npm run bench -- sync [--seconds N] [--loads 1000,5000,max] [--accounts N] [--pairs pg-pg,pg-maria] [--keep]`:
+// `npm run bench -- sync [--seconds N] [--loads 1000,2000,5000,max] [--backlog N] [--accounts N] [--pairs pg-pg,pg-maria] [--keep]`:
 // issue 14's benchmark of change capture. A writer drives a mix of row changes (inserts, balance
 // updates, primary-key updates, deletes, two-table transactions; lib/change-writer.js) into a
 // source PostgreSQL database at each offered load (changes/s, or `max`: flat out) for --seconds,
@@ -9,6 +9,11 @@
 // `dst`, both prefilled alike so nothing is copied) and `ferry sync --create` from `src` into an
 // empty `dst` (started before the load, stopped with SIGTERM after), then PostgreSQL → MariaDB
 // with Ferry alone (no native peer). After each run the target is compared with the source.
+//
+// At `max` the writer is the limit (native replication keeps up with one psql session), so a
+// backlog drain (lib/sync-drain.js; --backlog N changes, default 300,000, 0 skips it) measures
+// each replicator's own apply rate: the backlog is written while the replicator is stopped, and
+// the drain lasts from its start until the final tick shows on the target.
 //
 // The benchmark starts its own servers (scripts/lib/private-servers.js: a PostgreSQL 15 cluster
 // with wal_level=logical, a MariaDB with a ROW binlog, on free ports) and never touches the shared
@@ -25,6 +30,7 @@ import { describeEnvironment, jarVersion, toolVersion } from './lib/environment.
 import { exclusive } from './lib/exclusive.js';
 import { dropFerrySync, ferrySyncAvailable, startFerrySync, syncArgs } from './lib/ferry-sync.js';
 import { subscribe, subscriptionSql, unsubscribe } from './lib/native-replication.js';
+import { drainFerry, drainNative } from './lib/sync-drain.js';
 import { pairs, table } from './lib/report.js';
 import { differences, fillWorkload, freshDatabase } from './lib/sync-databases.js';
 import { measureLoad } from './lib/sync-load.js';
@@ -43,7 +49,7 @@ function progress(message) {
 }
 
 function parseArgs(args) {
-  const opts = { seconds: 20, loads: [1000, 5000, Infinity], accounts: 10_000, pairs: Object.keys(PAIRS), keep: false };
+  const opts = { seconds: 20, loads: [1000, 2000, 5000, Infinity], backlog: 300_000, accounts: 10_000, pairs: Object.keys(PAIRS), keep: false };
   const value = (i, flag) => {
     if (args[i] === undefined) throw new Error(`${flag} needs a value`);
     return args[i];
@@ -54,6 +60,10 @@ function parseArgs(args) {
       const n = Number(value(++i, a));
       if (!(Number.isInteger(n) && n > 0)) throw new Error(`${a} needs a whole number above 0 (got ${args[i]})`);
       opts[a.slice(2)] = n;
+    } else if (a === '--backlog') {
+      const n = Number(value(++i, a));
+      if (!(Number.isInteger(n) && n >= 0)) throw new Error(`--backlog needs a whole number of changes, 0 to skip the drain (got ${args[i]})`);
+      opts.backlog = n;
     } else if (a === '--loads') {
       opts.loads = value(++i, a).split(',').map((l) => {
         const n = l.trim() === 'max' ? Infinity : Number(l);
@@ -65,7 +75,7 @@ function parseArgs(args) {
       const bad = opts.pairs.filter((p) => !Object.hasOwn(PAIRS, p));
       if (bad.length > 0) throw new Error(`unknown pair ${bad.join(', ')}; valid: ${Object.keys(PAIRS).join(', ')}`);
     } else if (a === '--keep') opts.keep = true;
-    else throw new Error(`unknown argument ${a}; usage: bench sync [--seconds N] [--loads 1000,5000,max] [--accounts N] [--pairs ${Object.keys(PAIRS).join(',')}] [--keep]`);
+    else throw new Error(`unknown argument ${a}; usage: bench sync [--seconds N] [--loads 1000,2000,5000,max] [--backlog N] [--accounts N] [--pairs ${Object.keys(PAIRS).join(',')}] [--keep]`);
   }
   return opts;
 }
@@ -148,6 +158,27 @@ async function measureAll(opts, servers, ferry, live, work) {
   return results;
 }
 
+async function drainAll(opts, servers, ferry, live, work) {
+  const drains = {};
+  if (opts.backlog === 0) return drains;
+  const n = fmt(opts.backlog);
+  if (opts.pairs.includes('pg-pg')) {
+    progress(`backlog drain: native logical replication, ${n} changes…`);
+    drains.native = await drainNative(servers.pg, opts, live);
+    progress(`backlog drain: native drained ${fmt(drains.native.changes)} changes in ${fmt(drains.native.drainMs / 1000, 1)} s (${fmt(drains.native.rate)}/s)`);
+  }
+  for (const pair of opts.pairs) {
+    if (!ferry) continue;
+    progress(`backlog drain: ferry sync ${PAIRS[pair]}, ${n} changes (cold, then warm)…`);
+    const f = await drainFerry(servers.pg, pair === 'pg-pg' ? servers.pg : servers.maria, opts, live, work);
+    drains[pair] = f;
+    const cold = f.cold ? `cold ${fmt(f.cold.streamingMs / 1000, 1)} s streaming→done, ${fmt(f.cold.processMs / 1000, 1)} s whole process` : '';
+    const warm = f.warm?.drainMs ? `, warm ${fmt(f.warm.drainMs / 1000, 1)} s` : '';
+    progress(`backlog drain: ferry ${pair} ${f.error ? `failed: ${f.error.split('\n')[0]}` : `${cold}${warm}`}`);
+  }
+  return drains;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The report
 
@@ -160,7 +191,7 @@ function verdict(r) {
   return r.differs ? 'DIFFERS' : 'exact';
 }
 
-function report(opts, servers, ferry, results, env) {
+function report(opts, servers, ferry, results, drains, env) {
   const out = [`Ferry sync benchmark: change capture at offered loads of ${opts.loads.map(loadName).join(', ')} for ${opts.seconds} s each, beside PostgreSQL's native logical replication`];
   out.push('', pairs(env));
   out.push('', 'Set-up (not measured):', pairs([
@@ -177,7 +208,7 @@ function report(opts, servers, ferry, results, env) {
     out.push(table(['load', 'native: wrote', 'applied', 'lag', 'ferry: wrote', 'applied', 'ferry/native', 'lag', 'ready s', 'result'], rows));
     const max = results.find((r) => r.rate === Infinity);
     if (max && max.native.lag.p99 < 1000) {
-      out.push(`At max the writer is the limit: native replication kept up with it (p99 lag ${fmt(max.native.lag.p99)} ms), so its rate is what one psql session committed, a lower bound of what it can apply; the two runs' writers can differ (other work on the machine), so compare each replicator's applied rate with its own "wrote" and its lag.`);
+      out.push(`At max the writer is the limit: native replication kept up with it (p99 lag ${fmt(max.native.lag.p99)} ms), so its rate is what one psql session committed, a lower bound of what it can apply; the two runs' writers can differ (other work on the machine), so compare each replicator's applied rate with its own "wrote" and its lag${opts.backlog > 0 ? '; the backlog drain below measures what each applies when no writer sets the pace' : ''}.`);
     }
   }
   if (opts.pairs.includes('pg-maria') && ferry) {
@@ -189,6 +220,7 @@ function report(opts, servers, ferry, results, env) {
     out.push('', 'PostgreSQL → MariaDB, Ferry alone (no native peer; changes/s; lag p50 / p99 in ms):');
     out.push(table(['load', 'source wrote', 'ferry applied', 'ferry lag', 'ferry ready s', 'ferry result'], rows));
   }
+  if (opts.backlog > 0) out.push('', ...drainReport(opts, drains));
   const notes = [];
   if (!ferry) notes.push('ferry sync not available in this build (`ferry sync --help` shows no such command): native figures only');
   for (const r of results) {
@@ -203,14 +235,63 @@ function report(opts, servers, ferry, results, env) {
       if (f.dropProblem) notes.push(`${at}: ${f.dropProblem}`);
     }
   }
+  for (const pair of Object.keys(PAIRS)) {
+    const f = drains[pair];
+    if (!f) continue;
+    const at = `${PAIRS[pair]}, backlog drain`;
+    if (f.error) notes.push(`${at}: ${f.error}`);
+    if (f.differs) notes.push(`${at}: the target differs from the source: ${f.differs}`);
+    if (f.warm?.error) notes.push(`${at} (warm): ${f.warm.error}`);
+    if (f.warm?.stopProblem) notes.push(`${at} (warm): ferry sync ${f.warm.stopProblem}`);
+    if (f.dropProblem) notes.push(`${at}: ${f.dropProblem}`);
+  }
   if (notes.length > 0) out.push('', 'Notes:', ...notes.map((n) => `  ${n.replace(/\n/g, '\n    ')}`));
   if (opts.pairs.includes('pg-pg')) out.push('', 'Targets (issue 14; informational, they never fail the run):', pairs(targets(results, ferry)));
   out.push('', 'How it is measured: one writer process (psql fed on stdin, round trips of up to 200 changes every 10 ms, at most two outstanding) writes the changes at the offered rate, or flat out for max, and a tick row every 100 ms whose send time it keeps; a poller (psql or mariadb on stdin) reads SELECT max(id) FROM bench_tick on the target every 50 ms. Lag of a tick = first seen on the target − sent (so up to 50 ms too high); applied = changes / (last tick seen on the target − start of the load); source wrote = changes / writing time (below the load when the source could not take it). Every run starts from fresh databases: native replication from src and dst prefilled alike (copy_data = false), ferry from src prefilled and dst empty (--create, initial copy done before the load: "ready" is the time until a change made after the initial rows showed). After each run the target is compared with the source (per table: rows, key sum, money sum, text length).');
-  out.push('', 'Commands (from the repository root):', `  npm run bench -- sync --seconds ${opts.seconds} --loads ${opts.loads.map((l) => (l === Infinity ? 'max' : l)).join(',')} --accounts ${opts.accounts} --pairs ${opts.pairs.join(',')}`);
+  out.push('', 'Commands (from the repository root):', `  npm run bench -- sync --seconds ${opts.seconds} --loads ${opts.loads.map((l) => (l === Infinity ? 'max' : l)).join(',')} --backlog ${opts.backlog} --accounts ${opts.accounts} --pairs ${opts.pairs.join(',')}`);
   out.push(...subscriptionSql(servers.pg.port).map((s) => `  native: ${s}`));
+  if (opts.backlog > 0) out.push(...subscriptionSql(servers.pg.port, { enabled: false }).slice(2).map((s) => `  native drain: ${s}`));
+  const drainCommand = Object.keys(PAIRS).map((p) => drains[p]?.command).find(Boolean);
+  if (drainCommand) out.push(`  ferry drain: ${drainCommand}`);
   const command = results.flatMap((r) => Object.keys(PAIRS).map((p) => r[p]?.command)).find(Boolean);
   if (command) out.push(`  ferry: ${command}`);
   return out.join('\n');
+}
+
+function drainReport(opts, drains) {
+  const native = drains.native;
+  const rate = (changes, ms) => (ms === undefined ? undefined : changes / (ms / 1000));
+  const ratio = (r) => (r === undefined || native === undefined ? '-' : `${fmt(r / native.rate, 2)}×`);
+  const secs = (ms) => (ms === undefined ? '-' : fmt(ms / 1000, 1));
+  const rows = Object.keys(PAIRS).filter((p) => opts.pairs.includes(p)).map((pair) => {
+    const f = drains[pair];
+    const cold = f?.cold && rate(f.changes, f.cold.streamingMs);
+    const whole = f?.cold && rate(f.changes, f.cold.processMs);
+    const warm = f?.warm?.drainMs && rate(f.warm.changes, f.warm.drainMs);
+    const mark = pair === 'pg-pg' ? '' : '*';
+    return [
+      PAIRS[pair],
+      [pair === 'pg-pg' ? native?.writeRate : undefined, f?.writeRate].filter((w) => w !== undefined).map((w) => fmt(w)).join(' / ') || '-',
+      pair === 'pg-pg' && native ? secs(native.drainMs) : '-',
+      pair === 'pg-pg' && native ? fmt(native.rate) : '-',
+      secs(f?.cold?.streamingMs), cold ? fmt(cold) : f?.error ? 'FAILED' : '-', cold ? `${ratio(cold)}${mark}` : '-',
+      secs(f?.cold?.processMs), whole ? `${ratio(whole)}${mark}` : '-',
+      secs(f?.warm?.drainMs), warm ? fmt(warm) : '-', warm ? `${ratio(warm)}${mark}` : '-',
+      verdict(f),
+    ];
+  });
+  const out = [`Backlog drain (${fmt(opts.backlog)} changes of the same mix written flat out while the replicator is stopped, then a final tick; s and changes/s; the ratios are against native's drain${opts.pairs.includes('pg-maria') ? ', * against PostgreSQL → PostgreSQL native: MariaDB has no native peer here' : ''}):`];
+  out.push(table(['pair', 'backlog written /s (native / ferry)', 'native s', 'native /s', 'ferry s', 'ferry /s', 'ferry/native', 'ferry whole s', 'whole/native', 'ferry warm s', 'warm /s', 'warm/native', 'result'], rows));
+  out.push('Native: from ALTER SUBSCRIPTION … ENABLE until the final tick shows in dst. Ferry ("ferry s"): from ferry sync --until-caught-up\'s {"event":"streaming"} line to its {"event":"done"} line (the drain, without JVM start and table checks; it includes Debezium\'s connector start); "whole": from the process\'s start to its exit. Both are a fresh JVM: its figure includes the JIT warm-up (C2 compiles Debezium\'s and Ferry\'s hot paths during the first few hundred thousand events). "Ferry warm": a second backlog drained by a ferry sync left running after it drained one backlog already (frozen with SIGSTOP while the backlog is written, let go with SIGCONT), from SIGCONT until the final tick shows on the target.');
+  const applied = Object.keys(PAIRS).filter((p) => drains[p]?.cold?.appliedMs !== undefined).map((p) => `${PAIRS[p]} ${fmt(drains[p].cold.appliedMs / 1000, 1)} s`);
+  if (applied.length > 0) out.push(`Ferry's cold drain from its first progress line with changes applied (polled every 0.5 s, so after the connector started) to done: ${applied.join(', ')}.`);
+  const f = drains['pg-pg'];
+  if (native && f?.cold?.streamingMs) {
+    const r = f.changes / (f.cold.streamingMs / 1000) / native.rate;
+    const w = f.warm?.drainMs ? f.warm.changes / (f.warm.drainMs / 1000) / native.rate : undefined;
+    out.push(`Target (issue 14, drain rate ≥ ${TARGETS.rateRatio}× native): ${r >= TARGETS.rateRatio ? 'MET' : 'MISS'} cold (${fmt(r, 2)}×)${w === undefined ? '' : `, ${w >= TARGETS.rateRatio ? 'MET' : 'MISS'} warm (${fmt(w, 2)}×)`}.`);
+  }
+  return out;
 }
 
 function targets(results, ferry) {
@@ -272,11 +353,12 @@ export async function main(args) {
       servers.maria = await startBinlogMariaDb({ name: 'ferry_bench_sync_maria' });
     }
     const results = await measureAll(opts, servers, ferry, live, work);
+    const drains = await drainAll(opts, servers, ferry, live, work);
     const env = [
       ...describeEnvironment({ java: undefined, loadAtStart, psql: servers.pg.psqlArgs }),
       ['debezium', jarVersion('debezium-embedded')],
       ['mariadb', toolVersion('mariadbd', ['--version'])],
     ];
-    process.stdout.write(`${report(opts, servers, ferry, results, env)}\n`);
+    process.stdout.write(`${report(opts, servers, ferry, results, drains, env)}\n`);
   }));
 }

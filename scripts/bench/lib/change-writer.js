@@ -125,14 +125,19 @@ export class ChangeWriter {
   }
 
   /**
-   * Writes changes for `seconds`: `rate` changes a second, or as fast as the source takes them
-   * when `rate` is Infinity (at most two round trips of `maxBatch` changes outstanding), and a
-   * tick every `tickMs`; a last tick follows the last change. Resolves once the source has run
-   * everything: `{ changes, transactions, ticks: [{ id, sentAt }], startedAt, endedAt }`, times
-   * from `clock()`. A round trip that falls behind its offered rate is caught up in batches of
-   * at most `maxBatch`, so a source slower than the offer shows as a lower source rate.
+   * Writes changes for `seconds`, or until `limit` changes (a backlog; a two-change step may go
+   * one over): `rate` changes a second, or as fast as the source takes them when `rate` is
+   * Infinity (at most two round trips of `maxBatch` changes outstanding), and a tick every
+   * `tickMs` (Infinity: only the first); a last tick follows the last change. Resolves once the
+   * source has run everything: `{ changes, transactions, ticks: [{ id, sentAt }], startedAt,
+   * endedAt }`, times from `clock()`. A round trip that falls behind its offered rate is caught
+   * up in batches of at most `maxBatch`, so a source slower than the offer shows as a lower
+   * source rate.
+   *
+   * @example
+   * await w.run({ rate: Infinity, limit: 300_000, tickMs: Infinity });   // a backlog, flat out
    */
-  async run({ rate, seconds, tickMs = 100, roundTripMs = 10, maxBatch = 200 }) {
+  async run({ rate, seconds = Infinity, limit = Infinity, tickMs = 100, roundTripMs = 10, maxBatch = 200 }) {
     const startedAt = clock();
     const end = startedAt + seconds * 1000;
     const ticks = [];
@@ -140,8 +145,8 @@ export class ChangeWriter {
     let changes = 0;
     let transactions = 0;
     let nextTickAt = startedAt;
-    for (let t = startedAt; t < end; t = clock()) {
-      const due = rate === Infinity ? changes + maxBatch : Math.floor((rate * (t - startedAt)) / 1000);
+    for (let t = startedAt; t < end && changes < limit; t = clock()) {
+      const due = Math.min(limit, rate === Infinity ? changes + maxBatch : Math.floor((rate * (t - startedAt)) / 1000));
       const statements = [];
       let n = 0;
       while (changes + n < due && n < maxBatch) {

@@ -51,11 +51,72 @@ export function startFerrySync(args, logFile) {
       clearTimeout(timer);
       return { code, signal, ms: performance.now() - began, killed: signal === 'SIGKILL' };
     },
+    /** Freezes the process (SIGSTOP): its JVM keeps its compiled code but reads nothing. */
+    pause() {
+      child.kill('SIGSTOP');
+    },
+    /** Lets a paused process run on (SIGCONT). */
+    resume() {
+      child.kill('SIGCONT');
+    },
     kill() {
       stopping = true;
       child.kill('SIGKILL');
     },
   };
+}
+
+/**
+ * Runs `ferry sync` with `args` (which should hold `--until-caught-up --format json`) to its end,
+ * its stderr going to `logFile`, and times it from the process's start to its exit and, from the
+ * JSON lines it prints, from its `streaming` event (JVM up, tables checked, the stream about to
+ * start) to its `done` event, and from its first progress line with changes applied to `done`.
+ * `onChild` receives the process (for a clean-up that must kill it). Resolves `{ code, signal,
+ * processMs, streamingMs, appliedMs, result, log }`; the times are undefined when an event did
+ * not come.
+ *
+ * @example
+ * const r = await runFerrySync([...syncArgs('src', 'dst', WORKLOAD_TABLES, dbs), '--until-caught-up', '--format', 'json'], '/tmp/w/drain.log');
+ * r.streamingMs // ms from {"event":"streaming"} to {"event":"done"}
+ */
+export function runFerrySync(args, logFile, onChild = () => {}) {
+  const fd = openSync(logFile, 'w');
+  const began = performance.now();
+  const child = spawn(process.execPath, [FERRY_BIN, ...args], { stdio: ['ignore', 'pipe', fd] });
+  closeSync(fd);
+  onChild(child);
+  const at = {};
+  let result;
+  const lines = [];
+  let partial = '';
+  child.stdout.setEncoding('utf8').on('data', (text) => {
+    const now = performance.now();
+    const parts = (partial + text).split('\n');
+    partial = parts.pop();
+    for (const line of parts) {
+      lines.push(line);
+      let e;
+      try {
+        e = JSON.parse(line);
+      } catch {
+        continue; // not an event
+      }
+      if (e.event === 'streaming') at.streaming ??= now;
+      else if (e.event === 'progress' && e.progress?.changes > 0) at.applied ??= now;
+      else if (e.event === 'done') {
+        at.done ??= now;
+        result = e.result;
+      }
+    }
+  });
+  return new Promise((resolve) => {
+    child.once('close', (code, signal) => {
+      const processMs = performance.now() - began;
+      const log = [readFileSync(logFile, 'utf8').trimEnd(), ...lines].join('\n').split('\n').slice(-15).join('\n');
+      const span = (from) => (at[from] !== undefined && at.done !== undefined ? at.done - at[from] : undefined);
+      resolve({ code, signal, processMs, streamingMs: span('streaming'), appliedMs: span('applied'), result, log });
+    });
+  });
 }
 
 /** Runs `ferry sync --drop` for the pair (its slot, publication, state); returns a failure or undefined. */
