@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { seededRandom } from '../../scripts/lib/seeded-random.js';
 
 /** The client a writer drives: psql or the mariadb client, with their connection arguments. */
 export interface SqlClient {
@@ -13,17 +14,6 @@ export function writerTables(engine: 'postgres' | 'mariadb'): string {
 CREATE TABLE ledger (id BIGINT PRIMARY KEY, account_id BIGINT NOT NULL, amount DECIMAL(12,2) NOT NULL, memo VARCHAR(100))${options};`;
 }
 
-/** A deterministic pseudo-random sequence (mulberry32), so a failing run can be repeated. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Writes changes into `accounts` and `ledger` through one client session until stopped: inserts,
@@ -46,7 +36,7 @@ export class ChangeWriter {
   written = 0;
 
   constructor(private readonly client: SqlClient, seed: number, private readonly perSecond: number) {
-    this.rnd = random(seed);
+    this.rnd = seededRandom(seed);
   }
 
   /** SQL inserting `n` accounts, for the rows that exist before a sync starts. */

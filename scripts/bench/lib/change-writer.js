@@ -3,23 +3,13 @@
 // kept, so the lag of any replica is "when tick i first shows there − when it was sent".
 import { SqlClient } from './sql-client.js';
 import { WORKLOAD_SQL } from './change-workload-sql.js';
+import { seededRandom } from '../../lib/seeded-random.js';
 
 /** Milliseconds since the epoch with sub-millisecond resolution, the clock ticks are timed on. */
 export const clock = () => performance.timeOrigin + performance.now();
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A small seeded generator (mulberry32), so every run writes the same sequence of changes. */
-function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Accounts the workload never deletes below, so updates always find rows. */
 const MIN_ACCOUNTS = 1000;
@@ -40,7 +30,7 @@ export class ChangeWriter {
   constructor({ engine, connection, database, accounts, seed = 14 }) {
     this.sql = WORKLOAD_SQL[engine];
     this.client = new SqlClient(engine, connection, database);
-    this.random = seeded(seed);
+    this.random = seededRandom(seed);
     this.live = Array.from({ length: accounts }, (_, i) => i + 1);
     this.position = new Map(this.live.map((id, i) => [id, i]));
     this.nextAccount = accounts + 1;

@@ -7,6 +7,7 @@
 // marker is kept. The marker includes a hash of the generated SQL, so editing this file rebuilds.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { seededRandom } from '../../lib/seeded-random.js';
 
 /** Bump to force a rebuild even when the generated SQL did not change. */
 const FIXTURE_VERSION = 1;
@@ -47,17 +48,6 @@ export const CHANGE_PLAN = {
 // ---------------------------------------------------------------------------------------------
 // The model: plain objects, generated from a seed, rendered to SQL below.
 
-/** mulberry32: small, fast and the same everywhere, unlike Math.random. */
-function prng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // VARCHAR(n) columns hold values of 1…maxLen characters, maxLen reached in every column: the
 // length is 1 + (37g + k) mod maxLen, and 100 consecutive g cover every residue (maxLen ≤ 100,
@@ -366,7 +356,7 @@ function createSql(schema, tables, { data }) {
  * that builds each schema. Deterministic: the same on every call and every machine.
  */
 export function planFixture() {
-  const rand = prng(0x5eed_c0de);
+  const rand = seededRandom(0x5eed_c0de);
   const a = modelA(rand);
   const { b, changes } = modelB(a, rand);
   const sqlA = createSql(SCHEMAS.a, a, { data: true });
