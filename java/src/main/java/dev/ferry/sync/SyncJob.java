@@ -1,7 +1,6 @@
 package dev.ferry.sync;
 
 import dev.ferry.dialect.ChangeCapture;
-import dev.ferry.dialect.Dialect;
 import dev.ferry.error.FerryFailure;
 import dev.ferry.federation.DatabaseSchema;
 import dev.ferry.federation.Federation;
@@ -9,8 +8,6 @@ import dev.ferry.sink.TargetColumns;
 import dev.ferry.types.TableName;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -115,7 +112,7 @@ public final class SyncJob {
       sc.setAutoCommit(true);
       List<TableName> tables = new ArrayList<>();
       for (String t : request.tables()) {
-        tables.add(new TableName(sns, exactName(sc, source.engine(), sns, t, known)));
+        tables.add(new TableName(sns, SourceTables.exactName(sc, source.engine(), sns, t, known)));
       }
       capture.check(sc, tables);
       tc.setAutoCommit(true);
@@ -155,28 +152,6 @@ public final class SyncJob {
     } catch (SQLException e) {
       throw FerryFailure.wrap(e, "preparing the sync from '" + request.from() + "'");
     }
-  }
-
-  private static String exactName(Connection c, Dialect engine, @Nullable String ns, String table,
-      Map<String, String> known) throws SQLException {
-    if (known.isEmpty()) {
-      DatabaseMetaData md = c.getMetaData();
-      boolean catalogs = !md.supportsSchemasInTableDefinitions()
-          && md.supportsCatalogsInTableDefinitions();
-      try (ResultSet rs = md.getTables(catalogs ? ns : null, catalogs ? null : ns, "%",
-          new String[] {"TABLE", "PARTITIONED TABLE"})) {
-        while (rs.next()) {
-          known.put(rs.getString("TABLE_NAME"), rs.getString("TABLE_NAME"));
-        }
-      }
-    }
-    String exact = known.get(table);
-    if (exact == null) {
-      throw FerryFailure.of("UNKNOWN_TABLE", "no table '" + table + "' in " + (ns == null ? ""
-          : ns + " of ") + "the source (" + engine.name() + "); there are: "
-          + String.join(", ", known.values())).with("table", table);
-    }
-    return exact;
   }
 
   /** Records that the initial copy of {@code table} finished (or, with {@code copying}, began). */
@@ -228,7 +203,7 @@ public final class SyncJob {
                 + " sync with --create to create it from the source").with("table", t.name());
           }
           tables.put(t.name().toLowerCase(Locale.ROOT),
-              new SyncedTable(t.name(), tt, cols, primaryKey(sc, t)));
+              new SyncedTable(t.name(), tt, cols, SourceTables.primaryKey(sc, t)));
         }
         tc.commit();
       }
@@ -364,25 +339,6 @@ public final class SyncJob {
   private SyncResult result(SyncCounters c, String reason, long started) {
     return new SyncResult(job, reason, c.changes(), c.batches(), c.position(),
         (System.nanoTime() - started) / 1e9, c.tables());
-  }
-
-  private static List<String> primaryKey(Connection c, TableName t) throws SQLException {
-    DatabaseMetaData md = c.getMetaData();
-    boolean catalogs = !md.supportsSchemasInTableDefinitions()
-        && md.supportsCatalogsInTableDefinitions();
-    Map<Integer, String> cols = new TreeMap<>();
-    try (ResultSet rs = md.getPrimaryKeys(catalogs ? t.namespace() : null,
-        catalogs ? null : t.namespace(), t.name())) {
-      while (rs.next()) {
-        cols.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
-      }
-    }
-    if (cols.isEmpty()) {
-      throw FerryFailure.of("SYNC_SETUP", "the source table " + t + " has no primary key; ferry"
-          + " sync applies changes by key. Add one (ALTER TABLE " + t + " ADD PRIMARY KEY (…))")
-          .with("table", t.toString());
-    }
-    return new ArrayList<>(cols.values());
   }
 
   /** Asks a running {@link #run} to stop after the batch it applies; safe from any thread. */
