@@ -105,8 +105,8 @@ describe.runIf(canRun)('ferry sync from PostgreSQL (a private cluster with wal_l
     writer.start();
     const started = performance.now();
     try {
-      const toDst = ['sync', '--from', 'src', '--to', 'dst', '--tables', TABLES];
-      const toMy = ['sync', '--from', 'src', '--to', 'my', '--tables', TABLES];
+      const toDst = ['sync', '--from', 'src', '--to', 'dst', '--tables', TABLES, '--create'];
+      const toMy = ['sync', '--from', 'src', '--to', 'my', '--tables', TABLES, '--create'];
       if (SOAK) {
         await Promise.all([killEach(toDst, dir, moments(5, 11)), killEach(toMy, dir, moments(5, 29))]);
         while (performance.now() - started < 60_000) await new Promise((r) => setTimeout(r, 500));
@@ -118,7 +118,7 @@ describe.runIf(canRun)('ferry sync from PostgreSQL (a private cluster with wal_l
     }
     expect(writer.written).toBeGreaterThan(1000);
     for (const to of ['dst', 'my']) {
-      const r = sync(to);
+      const r = sync(to, '--create');
       expect(r.code, r.err).toBe(0);
       const v = verify(to);
       expect(v.code, v.out + v.err).toBe(0);
