@@ -186,7 +186,7 @@ public final class CopyJob {
    * locks (SQLite, DuckDB and H2 take one writer at a time anyway) are not locked.
    */
   private void lockTarget(Connection c) throws SQLException {
-    String ns = CopyPlanner.namespace(target.inspectionScope(request.toNamespace()), targetEngine, c);
+    String ns = target.namespaceOn(c, request.toNamespace());
     String table = (ns == null ? "" : ns + ".") + request.targetName();
     Boolean taken = targetEngine.tryLock(c, "ferry copy " + table.toLowerCase(Locale.ROOT));
     if (Boolean.FALSE.equals(taken)) {

@@ -230,6 +230,16 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
     return l.catalogs() ? new Scope(ns, null) : new Scope(l.catalog(), ns);
   }
 
+  /**
+   * The namespace {@code requested} resolves to ({@link #inspectionScope}), else the one
+   * {@code c} resolves unqualified names in; null for engines without namespaces.
+   */
+  public @Nullable String namespaceOn(java.sql.Connection c, @Nullable String requested)
+      throws java.sql.SQLException {
+    String ns = inspectionScope(requested).namespace();
+    return ns != null ? ns : engine().currentNamespace(c);
+  }
+
   /** The namespace two-part names resolve in when the entry pins none, or null. */
   public @Nullable String currentNamespace() {
     return layout().current();

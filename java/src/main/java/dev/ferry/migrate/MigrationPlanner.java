@@ -6,6 +6,7 @@ import dev.ferry.catalog.CodeObject;
 import dev.ferry.catalog.Scope;
 import dev.ferry.catalog.Snapshot;
 import dev.ferry.ddl.Ddl;
+import dev.ferry.ddl.FerryNamespace;
 import dev.ferry.dialect.Capabilities;
 import dev.ferry.dialect.Dialect;
 import dev.ferry.error.FerryFailure;
@@ -34,7 +35,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class MigrationPlanner {
   /** The namespace Ferry keeps its checkpoints in, where the target has namespaces. */
-  public static final String FERRY_NAMESPACE = "ferry";
+  public static final String FERRY_NAMESPACE = FerryNamespace.NAME;
 
   private final Federation federation;
   private final MigrationRequest request;

@@ -3,6 +3,7 @@ package dev.ferry.migrate;
 import static java.util.Objects.requireNonNull;
 
 import dev.ferry.ddl.Ddl;
+import dev.ferry.ddl.FerryNamespace;
 import dev.ferry.error.FerryFailure;
 import dev.ferry.federation.DatabaseSchema;
 import dev.ferry.types.TableName;
@@ -15,7 +16,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.sql.SqlDialect;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Runs one structure phase of a plan on the target, each step committed on its own. A failed
@@ -47,7 +47,7 @@ public final class MigrationRunner {
       c.setAutoCommit(true);
       try {
         if (phase == MigrationPhase.TYPES && checkpoints != null) {
-          checkpoints = ferryNamespace(c, checkpoints);
+          checkpoints = FerryNamespace.ensure(c, target.engine().ddl(), target.dialect(), checkpoints);
         }
         if (phase == MigrationPhase.CLEANUP) {
           out.add(cleanup(c));
@@ -147,21 +147,6 @@ public final class MigrationRunner {
       next = counter;
     }
     return target.engine().ddl().identityRestart(q, table, column, Long.toString(next));
-  }
-
-  /** Creates Ferry's namespace for checkpoints; null (the target's own then) when refused. */
-  private @Nullable String ferryNamespace(Connection c, String name) {
-    Ddl ddl = target.engine().ddl();
-    String create = ddl.createNamespace(target.dialect(), name);
-    if (create == null) {
-      return null;
-    }
-    try (Statement st = c.createStatement()) {
-      st.execute(create);
-      return name;
-    } catch (SQLException e) {
-      return null;
-    }
   }
 
   /** Removes this migration's checkpoints; the table too when it is in the user's namespace and empty. */

@@ -26,6 +26,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * processed, so the source releases nothing the target does not hold.
  */
 final class ChangeStream implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
+  /** Debezium's operations that change a row: create, update, delete, snapshot read. */
+  private static final java.util.Set<String> CHANGE_OPS = java.util.Set.of("c", "u", "d", "r");
   private final DatabaseSchema target;
   private final ChangeCapture capture;
   private final SyncState state;
@@ -140,7 +142,7 @@ final class ChangeStream implements DebeziumEngine.ChangeConsumer<RecordChangeEv
         Struct source = v.getStruct("source");
         SyncedTable t = tables.get(source.getString("table").toLowerCase(Locale.ROOT));
         String op = v.getString("op");
-        if (t == null || !List.of("c", "u", "d", "r").contains(op)) {
+        if (t == null || !CHANGE_OPS.contains(op)) {
           continue;
         }
         batch.add(t, t.change(op, r.key() instanceof Struct k ? k : null,

@@ -3,15 +3,14 @@ package dev.ferry.sync;
 import dev.ferry.dialect.Dialect;
 import dev.ferry.error.FerryFailure;
 import dev.ferry.types.TableName;
+import dev.ferry.util.Jdbc;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** What a sync reads of its source's catalog: the tables' exact names and primary keys. */
@@ -49,18 +48,13 @@ final class SourceTables {
     DatabaseMetaData md = c.getMetaData();
     boolean catalogs = !md.supportsSchemasInTableDefinitions()
         && md.supportsCatalogsInTableDefinitions();
-    Map<Integer, String> cols = new TreeMap<>();
-    try (ResultSet rs = md.getPrimaryKeys(catalogs ? t.namespace() : null,
-        catalogs ? null : t.namespace(), t.name())) {
-      while (rs.next()) {
-        cols.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
-      }
-    }
+    List<String> cols = Jdbc.primaryKey(md, catalogs ? t.namespace() : null,
+        catalogs ? null : t.namespace(), t.name());
     if (cols.isEmpty()) {
       throw FerryFailure.of("SYNC_SETUP", "the source table " + t + " has no primary key; ferry"
           + " sync applies changes by key. Add one (ALTER TABLE " + t + " ADD PRIMARY KEY (…))")
           .with("table", t.toString());
     }
-    return new ArrayList<>(cols.values());
+    return cols;
   }
 }

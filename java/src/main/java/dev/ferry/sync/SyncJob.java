@@ -1,5 +1,7 @@
 package dev.ferry.sync;
 
+import dev.ferry.ddl.Ddl;
+import dev.ferry.ddl.FerryNamespace;
 import dev.ferry.dialect.ChangeCapture;
 import dev.ferry.error.FerryFailure;
 import dev.ferry.federation.DatabaseSchema;
@@ -61,7 +63,7 @@ public final class SyncJob {
     if (c == null) {
       throw FerryFailure.of("SYNC_SETUP", "database '" + db.dataSource().spec().name() + "' ("
           + db.engine().name() + ") cannot stream its changes to Ferry; ferry sync reads the"
-          + " log of PostgreSQL and MariaDB/MySQL sources").with("database",
+          + " log of PostgreSQL and MariaDB sources").with("database",
           db.dataSource().spec().name());
     }
     return c;
@@ -70,24 +72,17 @@ public final class SyncJob {
   /** Where the job's bookkeeping lives in {@code target}, creating it when {@code create}. */
   static SyncState stateIn(DatabaseSchema target, Connection c, @Nullable String toNamespace,
       boolean create) throws SQLException {
-    String own = target.inspectionScope(toNamespace).namespace();
-    if (own == null) {
-      own = target.engine().currentNamespace(c);
-    }
-    String ferry = target.engine().ddl().createNamespace(target.dialect(), "ferry");
+    String own = target.namespaceOn(c, toNamespace);
+    Ddl ddl = target.engine().ddl();
     String ns = own;
-    if (ferry != null) {
-      if (create) {
-        try (java.sql.Statement st = c.createStatement()) {
-          st.execute(ferry);
-          ns = "ferry";
-        } catch (SQLException refused) {
-          ns = own; // no right to create a namespace: Ferry's table goes beside the user's
-        }
-      } else if (TargetColumns.read(c, target.engine().valueLimits(),
-          new TableName("ferry", SyncState.TABLE)).exists()) {
-        ns = "ferry";
-      }
+    if (create) {
+      // No namespaces, or no right to create one: Ferry's table goes beside the user's.
+      String ferry = FerryNamespace.ensure(c, ddl, target.dialect(), FerryNamespace.NAME);
+      ns = ferry != null ? ferry : own;
+    } else if (ddl.createNamespace(target.dialect(), FerryNamespace.NAME) != null
+        && TargetColumns.read(c, target.engine().valueLimits(),
+            new TableName(FerryNamespace.NAME, SyncState.TABLE)).exists()) {
+      ns = FerryNamespace.NAME;
     }
     SyncState s = new SyncState(ns, target.dialect(), target.engine());
     if (create) {
@@ -104,10 +99,7 @@ public final class SyncJob {
     List<String> notes = new ArrayList<>();
     try (Connection sc = source.dataSource().openPhysical();
         Connection tc = target.dataSource().openPhysical()) {
-      String sns = source.inspectionScope(request.fromNamespace()).namespace();
-      if (sns == null) {
-        sns = source.engine().currentNamespace(sc);
-      }
+      String sns = source.namespaceOn(sc, request.fromNamespace());
       Map<String, String> known = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       sc.setAutoCommit(true);
       List<TableName> tables = new ArrayList<>();
@@ -127,7 +119,7 @@ public final class SyncJob {
         notes.add("resuming from " + (row.position() != null ? row.position() : row.start()));
       }
       Map<String, SyncState.TableRow> rows = s.tables(tc, job);
-      String tns = targetNamespace(tc);
+      String tns = target.namespaceOn(tc, request.toNamespace());
       for (TableName t : tables) {
         SyncState.TableRow r = rows.get(t.name());
         if (r == null) {
@@ -196,7 +188,7 @@ public final class SyncJob {
       Map<String, SyncedTable> tables = new LinkedHashMap<>();
       try (Connection sc = source.dataSource().openPhysical()) {
         for (TableName t : sourceTables) {
-          TableName tt = new TableName(targetNamespace(tc), t.name());
+          TableName tt = new TableName(target.namespaceOn(tc, request.toNamespace()), t.name());
           TargetColumns cols = TargetColumns.read(tc, target.engine().valueLimits(), tt);
           if (!cols.exists()) {
             throw FerryFailure.of("SYNC_SETUP", "the target has no table " + tt + "; run ferry"
@@ -277,11 +269,6 @@ public final class SyncJob {
       throw new IllegalStateException("prepare() first");
     }
     return s;
-  }
-
-  private @Nullable String targetNamespace(Connection tc) throws SQLException {
-    String ns = target.inspectionScope(request.toNamespace()).namespace();
-    return ns != null ? ns : target.engine().currentNamespace(tc);
   }
 
   /** Waits for the stream to end, to catch up, to be stopped or to stall. */

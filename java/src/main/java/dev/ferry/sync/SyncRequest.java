@@ -43,11 +43,7 @@ public record SyncRequest(
     try {
       byte[] d = java.security.MessageDigest.getInstance("SHA-256")
           .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      StringBuilder b = new StringBuilder();
-      for (int i = 0; i < 5; i++) {
-        b.append(String.format("%02x", d[i]));
-      }
-      return b.toString();
+      return java.util.HexFormat.of().formatHex(d, 0, 5);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -11,6 +11,23 @@ public final class Jdbc {
   private Jdbc() {}
 
   /**
+   * The primary key's columns of {@code table} (in catalog {@code cat}, schema {@code sch}), in
+   * key order; empty when it has none.
+   */
+  public static java.util.List<String> primaryKey(java.sql.DatabaseMetaData md,
+      @Nullable String cat, @Nullable String sch, String table) throws SQLException {
+    java.util.Map<Integer, String> bySeq = new java.util.TreeMap<>();
+    try (ResultSet rs = md.getPrimaryKeys(cat, sch, table)) {
+      while (rs.next()) {
+        if (table.equals(rs.getString("TABLE_NAME"))) {
+          bySeq.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+        }
+      }
+    }
+    return new java.util.ArrayList<>(bySeq.values());
+  }
+
+  /**
    * The first row of {@code sql} on {@code c}, each column as text joined by {@code |}, or null
    * when there is no row; for short identity and lock queries.
    */

@@ -8,14 +8,14 @@ import dev.ferry.error.FerryFailure;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ferry.util.Jdbc;
+
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeMap;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -157,7 +157,7 @@ final class VerifyTable {
       }
       String metaCat = cat != null ? cat : lookupCat;
       List<Column> columns = columns(md, metaCat, sch, found, ds.dialect());
-      List<String> key = primaryKey(md, metaCat, sch, found);
+      List<String> key = Jdbc.primaryKey(md, metaCat, sch, found);
       String q = md.getIdentifierQuoteString();
       return new VerifyTable(ds, cat, sch, found, columns, key,
           q == null || q.isBlank() ? "\"" : q.strip(), null);
@@ -219,16 +219,4 @@ final class VerifyTable {
     return List.copyOf(byPosition.values());
   }
 
-  private static List<String> primaryKey(DatabaseMetaData md, @Nullable String cat,
-      @Nullable String sch, String table) throws SQLException {
-    Map<Integer, String> bySeq = new TreeMap<>();
-    try (ResultSet rs = md.getPrimaryKeys(cat, sch, table)) {
-      while (rs.next()) {
-        if (table.equals(rs.getString("TABLE_NAME"))) {
-          bySeq.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
-        }
-      }
-    }
-    return new ArrayList<>(bySeq.values());
-  }
 }
