@@ -60,6 +60,7 @@ describe.runIf(canRun)('ferry sync from PostgreSQL (a private cluster with wal_l
   dst: { url: "jdbc:postgresql://127.0.0.1:${server.port}/dst", user: postgres }
   my: { url: "jdbc:mariadb://127.0.0.1:${SERVICES.mariadb.port}/${MY_DB}", user: root }
   shared: { url: "${SERVICES.postgres.url}", user: postgres }
+  again: { url: "jdbc:postgresql://127.0.0.1:${server.port}/src", user: postgres }
 `);
     sql(writerTables('postgres'));
     sql(`CREATE TABLE kinds (id INT PRIMARY KEY, b BYTEA, tz TIMESTAMPTZ, d DATE, t TIME(6), f BOOLEAN,
@@ -141,6 +142,11 @@ describe.runIf(canRun)('ferry sync from PostgreSQL (a private cluster with wal_l
   });
 
   it('turns a stream that stops delivering while the source moves on into SYNC_STALLED (exit 3), and continues when run again', async () => {
+    // The walsender of the previous test's sync may linger a moment after its process ended: wait
+    // until it is gone, so the one paused below is this sync's.
+    const streaming = "SELECT count(*) FROM pg_stat_replication WHERE application_name = 'Debezium Streaming'";
+    for (let i = 0; i < 120 && sql(streaming) !== '0'; i++) await new Promise((r) => setTimeout(r, 250));
+    expect(sql(streaming)).toBe('0');
     const child = spawn(process.execPath, [FERRY_BIN, 'sync', '--from', 'src', '--to', 'dst', '--tables', TABLES], { cwd: dir, env: { ...process.env, FERRY_SYNC_STALL: '5' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -186,6 +192,29 @@ describe.runIf(canRun)('ferry sync from PostgreSQL (a private cluster with wal_l
     const gone = runFerry(['sync', 'status', '--from', 'src', '--to', 'my'], dir);
     expect(gone.code).toBe(2);
     expect(gone.err).toContain('[SYNC_NOT_FOUND]');
+  });
+
+  it('refuses bad input clearly before anything is made: its own source as target, an unknown table, a wrong command line', () => {
+    const slots = (): string => sql('SELECT count(*) FROM pg_replication_slots') + '/' + sql('SELECT count(*) FROM pg_publication');
+    const before = slots();
+    const self = runFerry(['sync', '--from', 'src', '--to', 'again', '--tables', 'accounts'], dir);
+    expect(self.code).toBe(2);
+    expect(self.err).toContain("[USAGE]: 'src' and 'again' are the same database and schema");
+    const unknown = runFerry(['sync', '--from', 'src', '--to', 'dst', '--tables', 'acounts'], dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("[UNKNOWN_TABLE]: no table 'acounts'");
+    expect(unknown.err).toContain('accounts');
+    expect(slots()).toBe(before);
+    for (const [args, text] of [
+      [['sync', 'stats', '--from', 'src', '--to', 'dst'], "unknown sync action 'stats'"],
+      [['sync', '--to', 'dst', '--tables', 'accounts'], 'name the source and the target'],
+      [['sync', '--from', 'src', '--to', 'dst'], 'name the tables to sync with --tables a,b'],
+    ] as const) {
+      const r = runFerry(args, dir);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`[USAGE]: ${text}`);
+    }
+    expect(slots()).toBe(before);
   });
 
   it('refuses a keyless table and a server without logical decoding, with the commands that fix them, creating nothing', async () => {
