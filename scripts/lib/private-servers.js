@@ -240,12 +240,16 @@ export async function startBinlogMariaDb({ name }) {
   const asRoot = process.getuid?.() === 0 ? ['--user=root'] : [];
   const data = join(home, 'data');
   const errorLog = join(home, 'error.log');
+  // A temp folder of its own: a starting MariaDB deletes every `#sql*` file in its tmpdir, which
+  // in the default /tmp includes the shared server's temporary tables in use.
+  const tmp = join(home, 'tmp');
+  mkdirSync(tmp, { recursive: true });
   try {
-    run('mariadb-install-db', ['--no-defaults', ...asRoot, `--datadir=${data}`, '--auth-root-authentication-method=normal', '--skip-test-db'], `initializing the private MariaDB ${name}`);
+    run('mariadb-install-db', ['--no-defaults', ...asRoot, `--datadir=${data}`, `--tmpdir=${tmp}`, '--auth-root-authentication-method=normal', '--skip-test-db'], `initializing the private MariaDB ${name}`);
     const port = await freePort();
     const clientArgs = ['--no-defaults', '-h', '127.0.0.1', '-P', String(port), '-u', 'root'];
     const child = spawn('mariadbd', [
-      '--no-defaults', ...asRoot, `--datadir=${data}`, `--socket=${join(home, 'mariadbd.sock')}`, `--pid-file=${join(home, 'mariadbd.pid')}`,
+      '--no-defaults', ...asRoot, `--datadir=${data}`, `--tmpdir=${tmp}`, `--socket=${join(home, 'mariadbd.sock')}`, `--pid-file=${join(home, 'mariadbd.pid')}`,
       `--port=${port}`, '--bind-address=127.0.0.1', '--skip-networking=0', '--skip-name-resolve', `--log-error=${errorLog}`,
       `--log-bin=${join(data, 'binlog')}`, '--binlog-format=ROW', '--binlog-row-image=FULL', '--server-id=1',
       '--innodb-buffer-pool-size=128M', '--innodb-flush-log-at-trx-commit=2', '--sync-binlog=0', '--max-connections=200',
