@@ -20,8 +20,10 @@ import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -32,16 +34,20 @@ import javax.sql.DataSource;
  *
  * <p>Calcite's JDBC adapter borrows a connection per query and never sets a fetch size, so every
  * connection handed out is a proxy that sets one on each statement, and each new connection is
- * prepared by the engine's dialect (pgjdbc, say, only streams with autocommit off). JVM shutdown hooks never run inside
- * Node, so {@link #closeAll()} closing every physical connection is what makes embedded databases
- * (H2, Derby, SQLite) flush to disk.
+ * prepared by the engine's dialect (pgjdbc, say, only streams with autocommit off). A connection
+ * goes back into the pool in the autocommit mode its dialect prepared, whatever its borrower set:
+ * a reader handed one left in autocommit by DDL would have pgjdbc hold its whole result in the
+ * heap (verifying a restored 6M-row table took 5 GB). JVM shutdown hooks never run inside Node,
+ * so {@link #closeAll()} closing every physical connection is what makes embedded databases (H2,
+ * Derby, SQLite) flush to disk.
  */
 public final class FerryDataSource implements DataSource {
   private final DatabaseSpec spec;
   private final Dialect dialect;
   private final Connector connector;
   private final Deque<Connection> idle = new ArrayDeque<>();
-  private final Set<Connection> all = new HashSet<>();
+  /** Every open physical connection, with the autocommit mode its dialect prepared it in. */
+  private final Map<Connection, Boolean> all = new HashMap<>();
   private boolean closed;
 
   /** Creates a pool for {@code spec}; nothing connects until the first borrow. */
@@ -83,11 +89,13 @@ public final class FerryDataSource implements DataSource {
     } catch (SQLException e) {
       throw spec.connectionFailure(e);
     }
+    boolean autoCommit;
     try {
       if (spec.readOnly()) {
         c.setReadOnly(true);
       }
       dialect.prepare(c, spec);
+      autoCommit = c.getAutoCommit();
     } catch (SQLException | RuntimeException e) {
       c.close();
       throw e;
@@ -97,8 +105,8 @@ public final class FerryDataSource implements DataSource {
         c.close();
         throw new SQLException("Ferry has closed database '" + spec.name() + "'", "08003");
       }
-      all.removeIf(FerryDataSource::isClosedQuietly);
-      all.add(c);
+      all.keySet().removeIf(FerryDataSource::isClosedQuietly);
+      all.put(c, autoCommit);
     }
     return c;
   }
@@ -137,6 +145,9 @@ public final class FerryDataSource implements DataSource {
         }
       }
       keep = !failed && !physical.isClosed();
+      if (keep) {
+        resetAutoCommit(physical);
+      }
     } catch (SQLException e) {
       keep = false;
     }
@@ -150,6 +161,17 @@ public final class FerryDataSource implements DataSource {
     closeQuietly(physical);
   }
 
+  /** Puts {@code physical} back in the autocommit mode its dialect prepared it in. */
+  private void resetAutoCommit(Connection physical) throws SQLException {
+    Boolean prepared;
+    synchronized (this) {
+      prepared = all.get(physical);
+    }
+    if (prepared != null && physical.getAutoCommit() != prepared) {
+      physical.setAutoCommit(prepared);
+    }
+  }
+
   /**
    * Cuts every physical connection at once, borrowed or idle, without waiting for the statements
    * running on them (a statement waiting on a lock holds the driver's own lock, so a close
@@ -161,7 +183,7 @@ public final class FerryDataSource implements DataSource {
   public List<Thread> abortAll() {
     List<Connection> toAbort;
     synchronized (this) {
-      toAbort = new ArrayList<>(all);
+      toAbort = new ArrayList<>(all.keySet());
     }
     List<Thread> threads = new ArrayList<>();
     for (Connection c : toAbort) {
@@ -189,7 +211,7 @@ public final class FerryDataSource implements DataSource {
     Set<Connection> toClose;
     synchronized (this) {
       closed = true;
-      toClose = new HashSet<>(all);
+      toClose = new HashSet<>(all.keySet());
       all.clear();
       idle.clear();
     }
