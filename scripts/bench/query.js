@@ -12,6 +12,7 @@ import { Ferry } from '../../dist/index.js';
 import { readIpcChunks } from '../../dist/arrow/index.js';
 import { jvmRuntime } from '../../dist/bridge/index.js';
 import { runChild } from './lib/child.js';
+import { cliLatency } from './lib/cli-latency.js';
 import { describeEnvironment } from './lib/environment.js';
 import { exclusive } from './lib/exclusive.js';
 import { ensureTable, selectAll, COLUMNS, PSQL_ARGS, ROWS, SOURCES, TABLE } from './lib/query-fixture.js';
@@ -26,6 +27,8 @@ const WARM_READS = 3;
 const TARGETS = {
   warmRowsPerSecond: 800_000,
   firstResultMs: 1500,
+  // Issue 12: a small query's answer from the `ferry` command within a second.
+  cliSmallQueryMs: 1000,
 };
 
 function progress(message) {
@@ -144,7 +147,7 @@ function measurePsqlCopy() {
 }
 
 
-function report({ sources, setup, psqlCopy, results, loadAtStart }) {
+function report({ sources, setup, psqlCopy, results, cli, loadAtStart }) {
   const out = [];
   out.push(`Ferry query benchmark: SELECT ${COLUMNS.join(', ')} FROM <source>.${TABLE} (${ROWS.toLocaleString('en-US')} rows) into an Arrow Table`);
   out.push('', pairs(describeEnvironment({ java: setup.java, loadAtStart, psql: PSQL_ARGS })));
@@ -191,7 +194,19 @@ function report({ sources, setup, psqlCopy, results, loadAtStart }) {
     const firstOk = r.cold.firstChunkAt <= TARGETS.firstResultMs;
     lines.push([`${label} first result ≤ ${seconds(TARGETS.firstResultMs)}`, `${verdict(firstOk)} (${seconds(r.cold.firstChunkAt)})`]);
   }
+  if (cli) {
+    lines.push([`ferry query (small) answer ≤ ${seconds(TARGETS.cliSmallQueryMs)}`, `${verdict(cli.ferryFirstOutputMs <= TARGETS.cliSmallQueryMs)} (${seconds(cli.ferryFirstOutputMs)})`]);
+  }
   out.push(pairs(lines));
+  if (cli) {
+    out.push('', `A small query through the \`ferry\` command, a fresh process per run as a user runs it (median of ${cli.runs}, after one unmeasured round): \`${cli.sql}\``,
+      table(['command', 'first output', 'exit'], [
+        ['ferry query', seconds(cli.ferryFirstOutputMs), seconds(cli.ferryExitMs)],
+        ['psql -c', '', seconds(cli.psqlExitMs)],
+        ['ferry --help', '', seconds(cli.helpExitMs)],
+      ]),
+      `ferry query first output, every run: ${cli.ferryAllFirstOutputMs.map((ms) => seconds(ms)).join(', ')}; ratio to psql -c: ${(cli.ferryFirstOutputMs / cli.psqlExitMs).toFixed(1)}×`);
+  }
   if (psqlCopy) out.push('', `psql \\copy runs: ${psqlCopy.runs.map((ms) => seconds(ms)).join(', ')} (includes psql start and connect)`);
   return out.join('\n');
 }
@@ -220,7 +235,12 @@ async function measure(sources) {
       spawnToFirstChunkMs: r.timeOrigin + r.cold.firstChunkAt - spawnedAt,
     });
   }
-  return { setup, psqlCopy, results };
+  let cli;
+  if (sources.includes('pg')) {
+    progress('a small query through the ferry command, beside psql -c…');
+    cli = await cliLatency({ database: SOURCES.pg.database, table: TABLE, psqlArgs: PSQL_ARGS });
+  }
+  return { setup, psqlCopy, results, cli };
 }
 
 /**
@@ -235,8 +255,8 @@ export async function main(args) {
   const unknown = sources.filter((s) => !Object.hasOwn(SOURCES, s));
   if (unknown.length > 0) throw new Error(`unknown source ${unknown.join(', ')}; valid: ${Object.keys(SOURCES).join(', ')}`);
 
-  const { setup, psqlCopy, results } = await exclusive('query', () => measure(sources));
-  process.stdout.write(`${report({ sources, setup, psqlCopy, results, loadAtStart })}\n`);
+  const { setup, psqlCopy, results, cli } = await exclusive('query', () => measure(sources));
+  process.stdout.write(`${report({ sources, setup, psqlCopy, results, cli, loadAtStart })}\n`);
 }
 
 if (process.argv[1] === SELF && process.argv[2]?.startsWith('--')) {

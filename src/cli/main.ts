@@ -3,6 +3,7 @@ import { CONFIG_ENV, discoverConfig } from '../config/discover.js';
 import { FerryError, isFerryError } from '../errors/index.js';
 import { COMMANDS, isCommandName, type CommandName } from './commands/catalog.js';
 import { handleInterrupts } from './interrupts.js';
+import { prestart } from './prestart.js';
 import { detail, setVerbosity } from './notes.js';
 
 function describe(e: unknown): { message: string; exit: number } {
@@ -59,6 +60,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   try {
     const asked = commandAsked(argv);
     if (asked) {
+      await prestart(asked, argv);
       (await COMMANDS[asked].load())(program, (c) => (exitCode = Math.max(exitCode, c)));
       withVerbosityOptions(program, started);
     } else {

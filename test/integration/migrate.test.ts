@@ -133,28 +133,52 @@ describe.skipIf(!havePg || !haveMaria)('ferry migrate across engines', () => {
     const url = `jdbc:sqlite:${join(dir, 'orphan.db')}`;
     await native(url, 'CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT)',
       'CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent (id), other_id INTEGER REFERENCES parent (id))',
-      "INSERT INTO parent VALUES (1, 'a'), (2, 'b')", 'INSERT INTO child VALUES (1, 1, 1), (2, 2, 1), (3, 99, 2)');
+      "INSERT INTO parent VALUES (1, 'a'), (2, 'b')", 'INSERT INTO child VALUES (1, 1, 1), (2, 2, 1), (3, 99, 2), (4, NULL, 2)');
+    // Both targets exist before Ferry opens, so their names are known to it.
     await pg('DROP SCHEMA IF EXISTS ferry_mig_orphan CASCADE', 'CREATE SCHEMA ferry_mig_orphan');
-    const local = await Ferry.open({ databases: { orphan: { url }, pg: { url: SERVICES.postgres.url, user: SERVICES.postgres.user } } });
+    await maria('DROP DATABASE IF EXISTS ferry_mig_orphan', 'CREATE DATABASE ferry_mig_orphan');
+    const local = await Ferry.open({
+      databases: {
+        orphan: { url },
+        pg: { url: SERVICES.postgres.url, user: SERVICES.postgres.user },
+        maria: { url: SERVICES.mariadb.url, user: SERVICES.mariadb.user },
+      },
+    });
+    const keysIn = {
+      pg: () => execFileSync('psql', ['-X', '-At', '-h', SERVICES.postgres.host, '-U', SERVICES.postgres.user, '-d', 'test', '-c',
+        "SELECT conname || ':' || convalidated FROM pg_constraint WHERE contype = 'f' AND conrelid = 'ferry_mig_orphan.child'::regclass"], { encoding: 'utf8' }).trim(),
+      // MariaDB adds its keys without its own check (in place, no table copy); Ferry's check then holds them.
+      maria: () => execFileSync('mariadb', ['-N', '-B', '-h', SERVICES.mariadb.host, '-u', SERVICES.mariadb.user, '-e',
+        "SELECT constraint_name FROM information_schema.referential_constraints WHERE constraint_schema = 'ferry_mig_orphan' AND table_name = 'child'"], { encoding: 'utf8' }).trim(),
+    };
+    const targets = [
+      { to: 'pg.ferry_mig_orphan', reset: () => pg('DROP SCHEMA ferry_mig_orphan CASCADE', 'CREATE SCHEMA ferry_mig_orphan'),
+        error: /violates foreign key constraint.*removed again/s, keys: keysIn.pg, kept: 'child_other_id_fkey:true' },
+      { to: 'maria.ferry_mig_orphan', reset: () => maria('DROP DATABASE IF EXISTS ferry_mig_orphan', 'CREATE DATABASE ferry_mig_orphan'),
+        error: /foreign key child_parent_id_fkey fails: rows of child \(parent_id\) are not in parent.*removed again/s, keys: keysIn.maria, kept: 'child_other_id_fkey' },
+    ];
     try {
-      for (const jobs of [1, 2]) {
-        await pg('DROP SCHEMA ferry_mig_orphan CASCADE', 'CREATE SCHEMA ferry_mig_orphan');
-        const report = await migrate(local, { from: 'orphan', to: 'pg.ferry_mig_orphan', jobs });
-        expect(report.ok).toBe(false);
-        // The larger table loads first (SQLite's size figure: its highest rowid), parents-first order notwithstanding.
-        expect(report.plan.tables.map((t) => t.source)).toEqual(['child', 'parent']);
-        expect(report.failedSteps.map((s) => s.object)).toEqual(['child.parent_id']);
-        expect(report.failedSteps[0]!.error).toMatch(/violates foreign key constraint.*removed again/s);
-        // The other key is in place and checked; the broken one is not left behind unchecked.
-        const keys = execFileSync('psql', ['-X', '-At', '-h', SERVICES.postgres.host, '-U', SERVICES.postgres.user, '-d', 'test', '-c',
-          "SELECT conname || ':' || convalidated FROM pg_constraint WHERE contype = 'f' AND conrelid = 'ferry_mig_orphan.child'::regclass"], { encoding: 'utf8' });
-        expect([jobs, keys.trim()]).toEqual([jobs, 'child_other_id_fkey:true']);
+      for (const target of targets) {
+        for (const jobs of [1, 2]) {
+          await target.reset();
+          const report = await migrate(local, { from: 'orphan', to: target.to, jobs });
+          expect(report.ok).toBe(false);
+          // The larger table loads first (SQLite's size figure: its highest rowid), parents-first order notwithstanding.
+          expect(report.plan.tables.map((t) => t.source)).toEqual(['child', 'parent']);
+          expect(report.failedSteps.map((s) => s.object)).toEqual(['child.parent_id']);
+          expect(report.failedSteps[0]!.error).toMatch(target.error);
+          // The other key is in place and checked; the broken one is not left behind unchecked.
+          expect([target.to, jobs, target.keys()]).toEqual([target.to, jobs, target.kept]);
+        }
       }
+      // The key MariaDB now holds is enforced: an orphan insert is refused.
+      await expect(maria('INSERT INTO ferry_mig_orphan.child VALUES (9, NULL, 77)')).rejects.toThrow(/foreign key constraint fails/i);
     } finally {
       await local.close();
       await pg('DROP SCHEMA IF EXISTS ferry_mig_orphan CASCADE');
+      await maria('DROP DATABASE IF EXISTS ferry_mig_orphan');
     }
-  }, 120_000);
+  }, 180_000);
 
   it('refuses a --tables or --exclude pattern that matches nothing, with the closest names, writing nothing', async () => {
     // ferry_mig_refused is empty, made before Ferry opened (so its name is known).

@@ -5,6 +5,7 @@ import dev.ferry.catalog.Scope;
 import dev.ferry.catalog.Snapshot;
 import dev.ferry.config.DatabaseSpec;
 import dev.ferry.connect.FerryDataSource;
+import dev.ferry.dialect.Connector;
 import dev.ferry.error.FerryFailure;
 import dev.ferry.inspect.Inspector;
 import dev.ferry.planner.FederatedProgram;
@@ -15,7 +16,6 @@ import dev.ferry.util.Jdbc;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -67,8 +67,7 @@ public final class Federation implements AutoCloseable {
     }
     // More connections, for statements planned at the same time, hold the same schema objects.
     this.statements = new CalciteStatements(calcite, () -> {
-      CalciteConnection c = DriverManager.getConnection("jdbc:calcite:", info)
-          .unwrap(CalciteConnection.class);
+      CalciteConnection c = Connector.calcite(info).unwrap(CalciteConnection.class);
       databases.forEach((name, schema) -> c.getRootSchema().add(name, schema));
       return c;
     }, r -> refresh(r, 0));
@@ -88,7 +87,7 @@ public final class Federation implements AutoCloseable {
       info.setProperty("conformance", SqlConformanceEnum.LENIENT.name());
       info.setProperty("typeSystem", FerryTypeSystem.class.getName() + "#INSTANCE");
       info.setProperty("timeZone", "UTC");
-      Connection c = DriverManager.getConnection("jdbc:calcite:", info);
+      Connection c = Connector.calcite(info);
       return new Federation(c.unwrap(CalciteConnection.class), info, specs);
     } catch (Exception e) {
       throw FerryFailure.wrap(e, "starting the federation engine");

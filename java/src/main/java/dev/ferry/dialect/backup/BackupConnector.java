@@ -9,7 +9,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,7 +44,7 @@ final class BackupConnector implements Connector {
     Archive archive = dialect.archive();
     Properties info = new Properties();
     info.setProperty("fun", "standard");
-    Connection c = DriverManager.getConnection("jdbc:calcite:", info);
+    Connection c = Connector.calcite(info);
     try {
       CalciteConnection cc = c.unwrap(CalciteConnection.class);
       String ns = namespace(archive);

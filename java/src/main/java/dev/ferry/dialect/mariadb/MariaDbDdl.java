@@ -1,8 +1,12 @@
 package dev.ferry.dialect.mariadb;
 
+import dev.ferry.ddl.AddedConstraint;
 import dev.ferry.ddl.Ddl;
+import dev.ferry.ddl.TableDef;
 import dev.ferry.types.TableName;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.sql.SqlDialect;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -79,6 +83,7 @@ final class MariaDbDdl extends Ddl {
     // MariaDB indexes TEXT and BLOB columns by a prefix only.
     return q.quoteIdentifier(column) + (type.endsWith("TEXT") || type.endsWith("BLOB") ? "(255)" : "");
   }
+
   @Override public boolean zonedTimestamps() {
     return false;
   }
@@ -112,5 +117,53 @@ final class MariaDbDdl extends Ddl {
 
   @Override public @Nullable String createNamespace(SqlDialect q, String name) {
     return "CREATE DATABASE IF NOT EXISTS " + q.quoteIdentifier(name);
+  }
+  /**
+   * Added without InnoDB's own check ({@code SET STATEMENT foreign_key_checks=0}), which lets
+   * MariaDB add the key in place instead of copying the whole table (minutes for a large one),
+   * then checked by Ferry in one pass: a row whose key columns are all set and match no
+   * referenced row fails the step with SQLSTATE 23000, and the key is dropped again. A MySQL
+   * server, which reads neither statement, gets the plain validating {@code ADD CONSTRAINT}.
+   */
+  @Override public AddedConstraint addForeignKey(SqlDialect q, TableName table,
+      @Nullable String name, List<String> columns, TableName ref, List<String> refColumns) {
+    if (!(q instanceof MariaDbSqlDialect m && m.mariaDbServer())) {
+      return super.addForeignKey(q, table, name, columns, ref, refColumns);
+    }
+    String named = name != null ? name : foreignKeyName(table.name(), columns);
+    TableDef.Constraint c = new TableDef.Constraint(named, foreignKey(q, columns, ref, refColumns));
+    List<String> set = new ArrayList<>();
+    List<String> match = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      set.add("c." + q.quoteIdentifier(columns.get(i)) + " IS NOT NULL");
+      match.add("p." + q.quoteIdentifier(refColumns.get(i)) + " = c." + q.quoteIdentifier(columns.get(i)));
+    }
+    String orphans = "SELECT 1 FROM " + table.quoted(q) + " c WHERE " + String.join(" AND ", set)
+        + " AND NOT EXISTS (SELECT 1 FROM " + ref.quoted(q) + " p WHERE " + String.join(" AND ", match) + ")";
+    String message = plain("foreign key " + named + " fails: rows of " + table.name() + " ("
+        + String.join(", ", columns) + ") are not in " + ref.name());
+    return new AddedConstraint(List.of(
+        "SET STATEMENT foreign_key_checks=0 FOR " + addConstraint(q, table, c),
+        "BEGIN NOT ATOMIC IF EXISTS (" + orphans + ") THEN SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = "
+            + literal(message) + "; END IF; END"),
+        List.of("ALTER TABLE " + table.quoted(q) + " DROP FOREIGN KEY " + q.quoteIdentifier(named)));
+  }
+
+  /** {@code table_col1_col2_fkey}, cut to MariaDB's 64-character identifiers. */
+  private static String foreignKeyName(String table, List<String> columns) {
+    String name = table + "_" + String.join("_", columns) + "_fkey";
+    return name.length() > 64 ? name.substring(0, 64) : name;
+  }
+
+  /**
+   * Text safe inside a MariaDB string literal whatever the SQL mode (no quotes or backslashes),
+   * cut to the 128 bytes a SIGNAL message may hold.
+   */
+  private static String plain(String text) {
+    String s = text.replace('\'', ' ').replace('\\', ' ');
+    while (s.getBytes(StandardCharsets.UTF_8).length > 128) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return s;
   }
 }

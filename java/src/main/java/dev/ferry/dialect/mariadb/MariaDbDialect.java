@@ -1,13 +1,14 @@
 package dev.ferry.dialect.mariadb;
 
-import dev.ferry.catalog.CodeObject;
 import dev.ferry.catalog.CatalogReader;
+import dev.ferry.catalog.CodeObject;
 import dev.ferry.checksum.ChecksumSql;
 import dev.ferry.config.DatabaseSpec;
 import dev.ferry.ddl.Ddl;
 import dev.ferry.ddl.SqlSpelling;
 import dev.ferry.dialect.Capabilities;
 import dev.ferry.dialect.ChangeCapture;
+import dev.ferry.dialect.Connector;
 import dev.ferry.dialect.CopyTextLoader;
 import dev.ferry.dialect.Dialect;
 import dev.ferry.dialect.ReadSnapshot;
@@ -83,6 +84,13 @@ public final class MariaDbDialect implements Dialect {
     }
   };
 
+  /** Connections from Driver directly (see {@link Connector#driver}). */
+  private static final Connector CONNECTOR = Connector.driver("org.mariadb.jdbc.Driver");
+
+  @Override public Connector connector(DatabaseSpec spec) {
+    return CONNECTOR;
+  }
+
   @Override public String name() {
     return "mariadb";
   }
@@ -156,6 +164,7 @@ public final class MariaDbDialect implements Dialect {
   /** MariaDB speaks MySQL's dialect: backticks, CHAR in casts, LIMIT. */
   @Override public SqlDialect calciteDialect(DatabaseMetaData md) throws SQLException {
     return new MariaDbSqlDialect(MysqlSqlDialect.DEFAULT_CONTEXT
+        .withDatabaseProductName(md.getDatabaseProductName())
         .withDatabaseMajorVersion(md.getDatabaseMajorVersion())
         .withDatabaseMinorVersion(md.getDatabaseMinorVersion()));
   }

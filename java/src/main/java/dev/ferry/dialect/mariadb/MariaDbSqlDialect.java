@@ -35,8 +35,20 @@ final class MariaDbSqlDialect extends MysqlSqlDialect implements ExactTextDialec
   private static final int MAX_PRECISION = 65;
   private static final int MAX_DIVIDEND_SCALE = 34;
 
+  private final boolean mariaDbServer;
+
   MariaDbSqlDialect(Context context) {
     super(context);
+    String product = context.databaseProductName();
+    this.mariaDbServer = product != null && product.toLowerCase(java.util.Locale.ROOT).contains("mariadb");
+  }
+
+  /**
+   * Whether the server is MariaDB rather than MySQL (both are reached through this dialect):
+   * only MariaDB reads {@code SET STATEMENT … FOR} and {@code BEGIN NOT ATOMIC}.
+   */
+  boolean mariaDbServer() {
+    return mariaDbServer;
   }
 
   @Override public void unparseCall(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {

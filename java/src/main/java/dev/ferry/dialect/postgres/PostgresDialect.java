@@ -1,7 +1,7 @@
 package dev.ferry.dialect.postgres;
 
-import dev.ferry.catalog.CodeObject;
 import dev.ferry.catalog.CatalogReader;
+import dev.ferry.catalog.CodeObject;
 import dev.ferry.checksum.ChecksumSql;
 import dev.ferry.config.DatabaseSpec;
 import dev.ferry.ddl.Ddl;
@@ -10,6 +10,7 @@ import dev.ferry.dialect.ArrowLoader;
 import dev.ferry.dialect.BatchReader;
 import dev.ferry.dialect.Capabilities;
 import dev.ferry.dialect.ChangeCapture;
+import dev.ferry.dialect.Connector;
 import dev.ferry.dialect.CopyTextLoader;
 import dev.ferry.dialect.CopyTextSource;
 import dev.ferry.dialect.Dialect;
@@ -56,6 +57,13 @@ public final class PostgresDialect implements Dialect {
   private static final SqlSpelling SPELLING = new PostgresSqlSpelling();
   /** The first key of Ferry's advisory locks ("Fery" in ASCII), apart from the application's. */
   private static final int LOCK_CLASS = 0x46657279;
+
+  /** Connections from Driver directly (see {@link Connector#driver}). */
+  private static final Connector CONNECTOR = Connector.driver("org.postgresql.Driver");
+
+  @Override public Connector connector(DatabaseSpec spec) {
+    return CONNECTOR;
+  }
 
   @Override public String name() {
     return "postgresql";

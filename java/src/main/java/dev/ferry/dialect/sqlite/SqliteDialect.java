@@ -1,12 +1,13 @@
 package dev.ferry.dialect.sqlite;
 
-import dev.ferry.catalog.CodeObject;
 import dev.ferry.catalog.CatalogReader;
+import dev.ferry.catalog.CodeObject;
 import dev.ferry.checksum.CellKind;
 import dev.ferry.config.DatabaseSpec;
 import dev.ferry.ddl.Ddl;
 import dev.ferry.ddl.SqlSpelling;
 import dev.ferry.dialect.Capabilities;
+import dev.ferry.dialect.Connector;
 import dev.ferry.dialect.Dialect;
 import dev.ferry.sink.BatchSink;
 import dev.ferry.sink.BatchSql;
@@ -83,6 +84,13 @@ public final class SqliteDialect implements Dialect {
       }
     }
   };
+
+  /** Connections from JDBC directly (see {@link Connector#driver}). */
+  private static final Connector CONNECTOR = Connector.driver("org.sqlite.JDBC");
+
+  @Override public Connector connector(DatabaseSpec spec) {
+    return CONNECTOR;
+  }
 
   @Override public String name() {
     return "sqlite";

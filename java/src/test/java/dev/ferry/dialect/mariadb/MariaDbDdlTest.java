@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.ferry.catalog.Snapshot;
+import dev.ferry.ddl.AddedConstraint;
 import dev.ferry.ddl.Ddl;
 import dev.ferry.dialect.Dialects;
 import dev.ferry.types.LogicalType;
@@ -125,5 +126,38 @@ class MariaDbDdlTest {
         List.of("code"), List.of(new Snapshot.Index("ux", List.of("code", "n"), true)));
     assertEquals(List.of("CREATE UNIQUE INDEX IF NOT EXISTS `ux` ON `t` (`code`, `n`)"),
         DDL.indexes(Q, new TableName(null, "t"), src, OTHER_ENGINE));
+  }
+
+  @Test void foreignKeysOnMariaDbAreAddedInPlaceThenCheckedByFerry() {
+    SqlDialect maria = new MariaDbSqlDialect(MysqlSqlDialect.DEFAULT_CONTEXT.withDatabaseProductName("MariaDB"));
+    AddedConstraint add = DDL.addForeignKey(maria, new TableName("app", "child"), null,
+        List.of("a", "b"), new TableName("app", "parent"), List.of("x", "y"));
+    assertEquals(List.of(
+        "SET STATEMENT foreign_key_checks=0 FOR ALTER TABLE `app`.`child` ADD CONSTRAINT `child_a_b_fkey`"
+            + " FOREIGN KEY (`a`, `b`) REFERENCES `app`.`parent` (`x`, `y`)",
+        "BEGIN NOT ATOMIC IF EXISTS (SELECT 1 FROM `app`.`child` c WHERE c.`a` IS NOT NULL AND c.`b` IS NOT NULL"
+            + " AND NOT EXISTS (SELECT 1 FROM `app`.`parent` p WHERE p.`x` = c.`a` AND p.`y` = c.`b`))"
+            + " THEN SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'foreign key child_a_b_fkey fails: rows of child"
+            + " (a, b) are not in parent'; END IF; END"), add.sql());
+    assertEquals(List.of("ALTER TABLE `app`.`child` DROP FOREIGN KEY `child_a_b_fkey`"), add.undo());
+  }
+
+  @Test void foreignKeysOnMySqlKeepTheValidatingAlter() {
+    SqlDialect mysql = new MariaDbSqlDialect(MysqlSqlDialect.DEFAULT_CONTEXT.withDatabaseProductName("MySQL"));
+    AddedConstraint add = DDL.addForeignKey(mysql, new TableName("app", "child"), "fk_p",
+        List.of("a"), new TableName("app", "parent"), List.of("x"));
+    assertEquals(List.of("ALTER TABLE `app`.`child` ADD CONSTRAINT `fk_p` FOREIGN KEY (`a`) REFERENCES `app`.`parent` (`x`)"),
+        add.sql());
+  }
+
+  @Test void aSignalMessageHoldsNoQuoteAndFitsMariaDbsLimit() {
+    SqlDialect maria = new MariaDbSqlDialect(MysqlSqlDialect.DEFAULT_CONTEXT.withDatabaseProductName("MariaDB"));
+    String longName = "o'brien\\" + "x".repeat(200);
+    String check = DDL.addForeignKey(maria, new TableName("app", longName), "k", List.of("a"),
+        new TableName("app", "p"), List.of("x")).sql().get(1);
+    String message = check.substring(check.indexOf("MESSAGE_TEXT = '") + 16, check.lastIndexOf("'; END IF"));
+    assertEquals(-1, message.indexOf('\''));
+    assertEquals(-1, message.indexOf('\\'));
+    assertEquals(128, message.length());
   }
 }
