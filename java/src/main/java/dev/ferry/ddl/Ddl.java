@@ -297,6 +297,21 @@ public class Ddl {
   }
 
   /**
+   * Whether a created table's primary key is added after its rows load ({@link #addPrimaryKey})
+   * rather than declared in {@code CREATE TABLE}: one sorted index build instead of an index
+   * updated row by row. Not where the key orders the table itself (InnoDB), whose rebuild would
+   * copy it.
+   */
+  public boolean addsPrimaryKeyAfterLoad() {
+    return false;
+  }
+
+  /** {@code ALTER TABLE … ADD PRIMARY KEY (…)}, for engines where {@link #addsPrimaryKeyAfterLoad}. */
+  public String addPrimaryKey(SqlDialect q, TableName table, List<String> columns) {
+    return "ALTER TABLE " + table.quoted(q) + " ADD PRIMARY KEY (" + quotedList(q, columns) + ")";
+  }
+
+  /**
    * Whether {@code ALTER TABLE … ADD CONSTRAINT} can add unique and foreign keys after a load;
    * where it cannot (SQLite, DuckDB) they are written inside {@code CREATE TABLE}.
    */

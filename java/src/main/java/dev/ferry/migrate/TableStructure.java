@@ -153,8 +153,14 @@ final class TableStructure {
         inline.add(def);
       }
     }
+    boolean keyLater = !key.isEmpty() && ddl.addsPrimaryKeyAfterLoad();
+    if (keyLater) {
+      // Before the other constraints of the table, and before any foreign key that references it.
+      later.add(0, step(MigrationPhase.CONSTRAINTS, name, "primary key (" + String.join(", ", key)
+          + ")", List.of(ddl.addPrimaryKey(q, target, key)), name, null));
+    }
     List<String> sql = new ArrayList<>();
-    sql.add(ddl.createTable(q, new TableDef(target, columns, key, inline,
+    sql.add(ddl.createTable(q, new TableDef(target, columns, keyLater ? List.of() : key, inline,
         partitioned ? t.partitionBy() : null)));
     if (partitioned) {
       for (Snapshot.Table p : partitions) {
@@ -181,7 +187,8 @@ final class TableStructure {
     for (MigrationPlan.Step s : create(t, there.name(), List.of())) {
       boolean present = switch (s.phase()) {
         case TABLES, TYPES -> true;
-        case CONSTRAINTS -> s.object().contains(".")
+        case CONSTRAINTS -> s.description().startsWith("primary key (") ? there.primaryKey() != null
+            : s.object().contains(".")
             ? there.uniques().stream().anyMatch(u -> s.object().endsWith("." + label(u.name(), u.columns())))
             : s.sql().stream().allMatch(x -> there.indexes().stream().anyMatch(i -> x.contains(q.quoteIdentifier(i.name()))));
         case FOREIGN_KEYS -> there.foreignKeys().stream()

@@ -65,6 +65,11 @@ final class PostgresDdl extends Ddl {
     return name;
   }
 
+  /** Loading into a heap without its key index, then one sorted build, is how pg_restore loads too. */
+  @Override public boolean addsPrimaryKeyAfterLoad() {
+    return true;
+  }
+
   @Override public boolean buildsSideBySide() {
     return true;
   }

@@ -99,4 +99,12 @@ class PostgresDdlTest {
   @Test void truncatesToEmpty() {
     assertEquals("TRUNCATE TABLE \"t\"", Dialects.forSubprotocol("postgresql").emptyTable("\"t\""));
   }
+
+  @Test void primaryKeysAreAddedAfterTheLoadAsPgRestoreDoes() {
+    assertEquals(true, DDL.addsPrimaryKeyAfterLoad());
+    assertEquals("ALTER TABLE \"app\".\"order lines\" ADD PRIMARY KEY (\"order_id\", \"line\")",
+        DDL.addPrimaryKey(Q, new TableName("app", "order lines"), List.of("order_id", "line")));
+    // InnoDB orders a table by its key: adding it afterwards would copy the table.
+    assertEquals(false, Dialects.forSubprotocol("mariadb").ddl().addsPrimaryKeyAfterLoad());
+  }
 }
