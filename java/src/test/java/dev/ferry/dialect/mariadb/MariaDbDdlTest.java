@@ -135,8 +135,8 @@ class MariaDbDdlTest {
     assertEquals(List.of(
         "SET STATEMENT foreign_key_checks=0 FOR ALTER TABLE `app`.`child` ADD CONSTRAINT `child_a_b_fkey`"
             + " FOREIGN KEY (`a`, `b`) REFERENCES `app`.`parent` (`x`, `y`)",
-        "BEGIN NOT ATOMIC IF EXISTS (SELECT 1 FROM `app`.`child` c WHERE c.`a` IS NOT NULL AND c.`b` IS NOT NULL"
-            + " AND NOT EXISTS (SELECT 1 FROM `app`.`parent` p WHERE p.`x` = c.`a` AND p.`y` = c.`b`))"
+        "BEGIN NOT ATOMIC IF EXISTS (SELECT 1 FROM `app`.`child` c LEFT JOIN `app`.`parent` p"
+            + " ON p.`x` = c.`a` AND p.`y` = c.`b` WHERE c.`a` IS NOT NULL AND c.`b` IS NOT NULL AND p.`x` IS NULL)"
             + " THEN SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'foreign key child_a_b_fkey fails: rows of child"
             + " (a, b) are not in parent'; END IF; END"), add.sql());
     assertEquals(List.of("ALTER TABLE `app`.`child` DROP FOREIGN KEY `child_a_b_fkey`"), add.undo());
