@@ -153,11 +153,12 @@ final class TableStructure {
         inline.add(def);
       }
     }
-    boolean keyLater = !key.isEmpty() && ddl.addsPrimaryKeyAfterLoad();
-    if (keyLater) {
+    String addKey = key.isEmpty() ? null : ddl.addPrimaryKeyAfterLoad(q, target, key);
+    boolean keyLater = addKey != null;
+    if (addKey != null) {
       // Before the other constraints of the table, and before any foreign key that references it.
       later.add(0, step(MigrationPhase.CONSTRAINTS, name, "primary key (" + String.join(", ", key)
-          + ")", List.of(ddl.addPrimaryKey(q, target, key)), name, null));
+          + ")", List.of(addKey), name, null));
     }
     List<String> sql = new ArrayList<>();
     sql.add(ddl.createTable(q, new TableDef(target, columns, keyLater ? List.of() : key, inline,

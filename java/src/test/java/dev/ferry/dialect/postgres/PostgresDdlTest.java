@@ -101,10 +101,10 @@ class PostgresDdlTest {
   }
 
   @Test void primaryKeysAreAddedAfterTheLoadAsPgRestoreDoes() {
-    assertEquals(true, DDL.addsPrimaryKeyAfterLoad());
     assertEquals("ALTER TABLE \"app\".\"order lines\" ADD PRIMARY KEY (\"order_id\", \"line\")",
-        DDL.addPrimaryKey(Q, new TableName("app", "order lines"), List.of("order_id", "line")));
+        DDL.addPrimaryKeyAfterLoad(Q, new TableName("app", "order lines"), List.of("order_id", "line")));
     // InnoDB orders a table by its key: adding it afterwards would copy the table.
-    assertEquals(false, Dialects.forSubprotocol("mariadb").ddl().addsPrimaryKeyAfterLoad());
+    assertEquals(null, Dialects.forSubprotocol("mariadb").ddl().addPrimaryKeyAfterLoad(
+        org.apache.calcite.sql.dialect.MysqlSqlDialect.DEFAULT, new TableName("app", "t"), List.of("id")));
   }
 }
