@@ -159,7 +159,23 @@ describe.runIf(canRun)('ferry sync from PostgreSQL (a private cluster with wal_l
     }
     expect(walsender, err).toMatch(/^\d+$/);
     await new Promise((r) => setTimeout(r, 1500));
-    process.kill(Number(walsender), 'SIGSTOP');
+    // The connector may have replaced its replication connection meanwhile (seen once under the
+    // full suite's load): pause the walsender streaming now, looked up again until one holds still.
+    let paused = false;
+    for (let i = 0; i < 40 && !paused; i++) {
+      expect(child.exitCode, err).toBeNull();
+      walsender = sql("SELECT pid FROM pg_stat_replication WHERE application_name = 'Debezium Streaming' AND state = 'streaming'");
+      try {
+        if (/^\d+$/.test(walsender)) {
+          process.kill(Number(walsender), 'SIGSTOP');
+          paused = true;
+        }
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ESRCH') throw e;
+      }
+      if (!paused) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(paused, err).toBe(true);
     try {
       sql("UPDATE accounts SET note = 'while stalled' WHERE id IN (SELECT id FROM accounts ORDER BY id LIMIT 5)");
       expect(await exited).toBe(3);
