@@ -1,10 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
-import { CONFIG_ENV, discoverConfig } from '../config/discover.js';
+import { discoverConfig } from '../config/discover.js';
 import { FerryError, isFerryError } from '../errors/index.js';
 import { COMMANDS, isCommandName, type CommandName } from './commands/catalog.js';
 import { handleInterrupts } from './interrupts.js';
-import { prestart } from './prestart.js';
 import { detail, setVerbosity } from './notes.js';
+import { prestart } from './prestart.js';
 
 function describe(e: unknown): { message: string; exit: number } {
   if (isFerryError(e)) return { message: `ferry: error [${e.code}]: ${e.message}`, exit: e.exitCode };
@@ -31,7 +31,7 @@ function withVerbosityOptions(program: Command, started: number): void {
   program.hook('preAction', (_program, action) => {
     const o = action.opts<{ quiet?: boolean; verbose?: boolean; config?: string; db?: string[] }>();
     setVerbosity(o.quiet ? 'quiet' : o.verbose ? 'verbose' : 'normal');
-    const config = o.db?.length ? 'databases from --db' : o.config ?? process.env[CONFIG_ENV] ?? discoverConfig() ?? 'none found';
+    const config = o.db?.length ? 'databases from --db' : o.config ?? discoverConfig() ?? 'none found';
     detail(`ferry ${action.name()}: config ${config}; started ${((performance.now() - started) / 1000).toFixed(2)} s after launch\n`);
   });
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CONFIG_ENV, discoverConfig } from '../config/discover.js';
+import { discoverConfig } from '../config/discover.js';
 import type { CommandName } from './commands/catalog.js';
 
 /** The commands whose every run opens the engine (doctor reports a JVM that cannot start, so it starts its own). */
@@ -24,7 +24,8 @@ function configOption(argv: readonly string[]): string | undefined {
 function namesNoDrivers(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): boolean {
   const option = configOption(argv);
   if (argv.some((a) => a === '--db' || a.startsWith('--db='))) return option === undefined;
-  const named = option ?? env[CONFIG_ENV] ?? discoverConfig(cwd, env);
+  // discoverConfig gives $FERRY_CONFIG first, then the nearest ferry.yaml.
+  const named = option ?? discoverConfig(cwd, env);
   if (named === undefined) return false;
   try {
     return !/\bdrivers\b/.test(readFileSync(resolve(cwd, named), 'utf8'));

@@ -12,12 +12,12 @@ const FERRY_BIN = fileURLToPath(new URL('../../../bin/ferry.js', import.meta.url
  * Runs `command args` once: milliseconds from spawn to its first byte on stdout and to its exit.
  * A non-zero exit fails the measurement (the benchmark's query must work).
  */
-function timeRun(command, args, env) {
+function timeRun(command, args) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     let firstOutput;
     let stderr = '';
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', () => { firstOutput ??= performance.now() - started; });
     child.stderr.on('data', (d) => { stderr += d; });
     child.on('error', reject);
@@ -47,18 +47,17 @@ export async function cliLatency({ database, table, psqlArgs, runs = 7 }) {
     const config = join(dir, 'ferry.yaml');
     writeFileSync(config, `databases:\n  pg:\n    url: ${database.url}\n    user: ${database.user}\n`);
     const sql = `SELECT * FROM ${table} WHERE id <= 5 ORDER BY id`;
-    const env = { ...process.env };
     const ferryArgs = [FERRY_BIN, 'query', '-c', config, sql.replace(` ${table} `, ` pg.${table} `)];
     const psql = ['-X', ...psqlArgs, '-c', sql];
-    await timeRun(process.execPath, ferryArgs, env);
-    await timeRun('psql', psql, env);
+    await timeRun(process.execPath, ferryArgs);
+    await timeRun('psql', psql);
     const ferry = [];
     const peer = [];
     const help = [];
     for (let i = 0; i < runs; i++) {
-      ferry.push(await timeRun(process.execPath, ferryArgs, env));
-      peer.push(await timeRun('psql', psql, env));
-      help.push(await timeRun(process.execPath, [FERRY_BIN, '--help'], env));
+      ferry.push(await timeRun(process.execPath, ferryArgs));
+      peer.push(await timeRun('psql', psql));
+      help.push(await timeRun(process.execPath, [FERRY_BIN, '--help']));
     }
     return {
       sql,

@@ -383,7 +383,8 @@ public class Ddl {
     return (c.name() == null ? "" : "CONSTRAINT " + q.quoteIdentifier(c.name()) + " ") + c.body();
   }
 
-  private static String quotedList(SqlDialect q, List<String> names) {
+  /** {@code names} quoted and comma-separated. */
+  protected static String quotedList(SqlDialect q, List<String> names) {
     return String.join(", ", names.stream().map(q::quoteIdentifier).toList());
   }
 

@@ -58,11 +58,18 @@ public interface Dialect {
   // ---- connecting ----
 
   /**
-   * How one database's physical connections are made: by default each from the driver;
-   * an engine whose database lives in the connecting process (DuckDB) shares one instance.
+   * How one database's physical connections are made: by default each from the engine's
+   * {@link #driverClass} ({@link Connector#driver}), else through {@code DriverManager}; an engine
+   * whose database lives in the connecting process (DuckDB) shares one instance.
    */
   default Connector connector(DatabaseSpec spec) {
-    return Connector.DRIVER_MANAGER;
+    String driver = driverClass();
+    return driver == null ? Connector.DRIVER_MANAGER : Connector.driver(driver);
+  }
+
+  /** The JDBC driver class this engine's URLs connect through directly; null: any driver. */
+  default @Nullable String driverClass() {
+    return null;
   }
 
   /** Adds the driver properties this engine needs to {@code p} (credentials are already set). */

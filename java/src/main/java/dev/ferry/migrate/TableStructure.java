@@ -22,6 +22,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * keys, foreign keys and identity counter. Type mappings that change meaning become warnings.
  */
 final class TableStructure {
+  /** How a primary-key step added after the load is described, and found again on --resume. */
+  private static final String KEY_AFTER_LOAD = "primary key (";
+
   private final Ddl ddl;
   private final SqlDialect q;
   private final @Nullable String ns;
@@ -154,14 +157,13 @@ final class TableStructure {
       }
     }
     String addKey = key.isEmpty() ? null : ddl.addPrimaryKeyAfterLoad(q, target, key);
-    boolean keyLater = addKey != null;
     if (addKey != null) {
       // Before the other constraints of the table, and before any foreign key that references it.
-      later.add(0, step(MigrationPhase.CONSTRAINTS, name, "primary key (" + String.join(", ", key)
+      later.add(0, step(MigrationPhase.CONSTRAINTS, name, KEY_AFTER_LOAD + String.join(", ", key)
           + ")", List.of(addKey), name, null));
     }
     List<String> sql = new ArrayList<>();
-    sql.add(ddl.createTable(q, new TableDef(target, columns, keyLater ? List.of() : key, inline,
+    sql.add(ddl.createTable(q, new TableDef(target, columns, addKey != null ? List.of() : key, inline,
         partitioned ? t.partitionBy() : null)));
     if (partitioned) {
       for (Snapshot.Table p : partitions) {
@@ -188,7 +190,7 @@ final class TableStructure {
     for (MigrationPlan.Step s : create(t, there.name(), List.of())) {
       boolean present = switch (s.phase()) {
         case TABLES, TYPES -> true;
-        case CONSTRAINTS -> s.description().startsWith("primary key (") ? there.primaryKey() != null
+        case CONSTRAINTS -> s.description().startsWith(KEY_AFTER_LOAD) ? there.primaryKey() != null
             : s.object().contains(".")
             ? there.uniques().stream().anyMatch(u -> s.object().endsWith("." + label(u.name(), u.columns())))
             : s.sql().stream().allMatch(x -> there.indexes().stream().anyMatch(i -> x.contains(q.quoteIdentifier(i.name()))));

@@ -5,7 +5,6 @@ import dev.ferry.checksum.ChecksumSql;
 import dev.ferry.config.DatabaseSpec;
 import dev.ferry.ddl.Ddl;
 import dev.ferry.dialect.Capabilities;
-import dev.ferry.dialect.Connector;
 import dev.ferry.dialect.Dialect;
 import dev.ferry.sink.BatchSink;
 import dev.ferry.sink.BatchSql;
@@ -39,11 +38,8 @@ public final class H2Dialect implements Dialect {
       Integer.MAX_VALUE, false);
   private static final Ddl DDL = new H2Ddl();
 
-  /** Connections from Driver directly (see {@link Connector#driver}). */
-  private static final Connector CONNECTOR = Connector.driver("org.h2.Driver");
-
-  @Override public Connector connector(DatabaseSpec spec) {
-    return CONNECTOR;
+  @Override public String driverClass() {
+    return "org.h2.Driver";
   }
 
   @Override public String name() {

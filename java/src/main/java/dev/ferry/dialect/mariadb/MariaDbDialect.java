@@ -8,7 +8,6 @@ import dev.ferry.ddl.Ddl;
 import dev.ferry.ddl.SqlSpelling;
 import dev.ferry.dialect.Capabilities;
 import dev.ferry.dialect.ChangeCapture;
-import dev.ferry.dialect.Connector;
 import dev.ferry.dialect.CopyTextLoader;
 import dev.ferry.dialect.Dialect;
 import dev.ferry.dialect.ReadSnapshot;
@@ -84,11 +83,8 @@ public final class MariaDbDialect implements Dialect {
     }
   };
 
-  /** Connections from Driver directly (see {@link Connector#driver}). */
-  private static final Connector CONNECTOR = Connector.driver("org.mariadb.jdbc.Driver");
-
-  @Override public Connector connector(DatabaseSpec spec) {
-    return CONNECTOR;
+  @Override public String driverClass() {
+    return "org.mariadb.jdbc.Driver";
   }
 
   @Override public String name() {

@@ -67,8 +67,7 @@ final class PostgresDdl extends Ddl {
 
   /** Loading into a heap without its key index, then one sorted build, is how pg_restore loads too. */
   @Override public String addPrimaryKeyAfterLoad(SqlDialect q, TableName table, List<String> columns) {
-    return "ALTER TABLE " + table.quoted(q) + " ADD PRIMARY KEY ("
-        + String.join(", ", columns.stream().map(q::quoteIdentifier).toList()) + ")";
+    return "ALTER TABLE " + table.quoted(q) + " ADD PRIMARY KEY (" + quotedList(q, columns) + ")";
   }
 
   @Override public boolean buildsSideBySide() {

@@ -10,7 +10,6 @@ import dev.ferry.dialect.ArrowLoader;
 import dev.ferry.dialect.BatchReader;
 import dev.ferry.dialect.Capabilities;
 import dev.ferry.dialect.ChangeCapture;
-import dev.ferry.dialect.Connector;
 import dev.ferry.dialect.CopyTextLoader;
 import dev.ferry.dialect.CopyTextSource;
 import dev.ferry.dialect.Dialect;
@@ -58,11 +57,8 @@ public final class PostgresDialect implements Dialect {
   /** The first key of Ferry's advisory locks ("Fery" in ASCII), apart from the application's. */
   private static final int LOCK_CLASS = 0x46657279;
 
-  /** Connections from Driver directly (see {@link Connector#driver}). */
-  private static final Connector CONNECTOR = Connector.driver("org.postgresql.Driver");
-
-  @Override public Connector connector(DatabaseSpec spec) {
-    return CONNECTOR;
+  @Override public String driverClass() {
+    return "org.postgresql.Driver";
   }
 
   @Override public String name() {

@@ -7,7 +7,6 @@ import dev.ferry.config.DatabaseSpec;
 import dev.ferry.ddl.Ddl;
 import dev.ferry.ddl.SqlSpelling;
 import dev.ferry.dialect.Capabilities;
-import dev.ferry.dialect.Connector;
 import dev.ferry.dialect.Dialect;
 import dev.ferry.sink.BatchSink;
 import dev.ferry.sink.BatchSql;
@@ -85,11 +84,8 @@ public final class SqliteDialect implements Dialect {
     }
   };
 
-  /** Connections from JDBC directly (see {@link Connector#driver}). */
-  private static final Connector CONNECTOR = Connector.driver("org.sqlite.JDBC");
-
-  @Override public Connector connector(DatabaseSpec spec) {
-    return CONNECTOR;
+  @Override public String driverClass() {
+    return "org.sqlite.JDBC";
   }
 
   @Override public String name() {
