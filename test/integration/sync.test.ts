@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,30 +17,89 @@ const TABLES = 'accounts,ledger,kinds';
  */
 const SOAK = process.env.FERRY_SYNC_SOAK === '1';
 
-/** Kills `ferry sync` with the given arguments at each of `moments` (ms after its start) in turn. */
-async function killEach(args: readonly string[], cwd: string, moments: readonly number[]): Promise<void> {
-  for (const ms of moments) await killedAfter(args, cwd, ms);
+/**
+ * A kill -9: `ms` after the process starts, or with `applying`, `ms` after it reports its first
+ * applied batch, so that it lands while changes stream (how long a start takes depends on the
+ * machine's load; a kill counted from the start alone may never reach the stream).
+ */
+interface Kill {
+  readonly ms: number;
+  readonly applying?: boolean;
 }
 
-/** Kill moments: `n` delays between 1.5 and 9 s, the same every run (a seeded sequence). */
-function moments(n: number, seed: number): number[] {
+/** Kills `ferry sync` with the given arguments at each of `kills` in turn. */
+async function killEach(args: readonly string[], cwd: string, kills: readonly Kill[]): Promise<void> {
+  for (const k of kills) await killed(args, cwd, k);
+}
+
+/** Kill moments: `n` delays between 1.5 and 9 s, the same every run (a seeded sequence); every other one counts from the first applied batch. */
+function moments(n: number, seed: number): Kill[] {
   let x = seed;
-  return Array.from({ length: n }, () => {
+  return Array.from({ length: n }, (_, i) => {
     x = (x * 48271) % 2147483647;
-    return 1500 + (x % 7500);
+    return i % 2 ? { ms: (x % 3000) + 100, applying: true } : { ms: 1500 + (x % 7500) };
   });
 }
 
-/** Runs `ferry sync` in the background and kills it with SIGKILL after `ms`. */
-function killedAfter(args: readonly string[], cwd: string, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [FERRY_BIN, ...args], { cwd, stdio: 'ignore' });
-    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+/** Runs `ferry sync` in the background and kills it with SIGKILL at `kill`. */
+function killed(args: readonly string[], cwd: string, kill: Kill): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [FERRY_BIN, ...args, ...(kill.applying ? ['--format', 'json'] : [])], {
+      cwd,
+      stdio: ['ignore', kill.applying ? 'pipe' : 'ignore', 'ignore'],
+    });
+    let timer = kill.applying
+      ? setTimeout(() => {
+          child.kill('SIGKILL');
+          reject(new Error(`ferry ${args.join(' ')} applied no batch within 120 s`));
+        }, 120_000)
+      : setTimeout(() => child.kill('SIGKILL'), kill.ms);
+    if (kill.applying) {
+      let buffered = '';
+      const onData = (d: Buffer): void => {
+        buffered += d.toString('utf8');
+        const lines = buffered.split('\n');
+        buffered = lines.pop() ?? '';
+        const applied = lines.some((l) => l.startsWith('{"event":"progress"') && (JSON.parse(l) as { progress: { batches: number } }).progress.batches > 0);
+        if (!applied) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => child.kill('SIGKILL'), kill.ms);
+        child.stdout?.off('data', onData);
+        child.stdout?.resume();
+      };
+      child.stdout?.on('data', onData);
+    }
     child.once('exit', () => {
       clearTimeout(timer);
       resolve();
     });
   });
+}
+
+/**
+ * Runs `ferry sync --to <to>` one change per batch while a transaction of the PostgreSQL target
+ * (a psql session on `psqlArgs`) holds the row `kinds.id = newKey`, and kills it once the sync
+ * waits on that lock. Debezium sends an update of a primary key as a delete and an insert with
+ * one shared offset, and one change per batch puts them in two batches; this lands a crash after
+ * the delete's batch and before the insert's commit. The blocking transaction is rolled back.
+ */
+async function killBetweenKeyHalves(cwd: string, to: string, psqlArgs: readonly string[], newKey: number): Promise<void> {
+  const psql = (q: string): string => execFileSync('psql', ['-X', '-q', '-A', '-t', ...psqlArgs, '-c', q], { encoding: 'utf8' }).trim();
+  const blocker = spawn('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', ...psqlArgs], { stdio: ['pipe', 'ignore', 'ignore'] });
+  blocker.stdin.write(`BEGIN; INSERT INTO kinds (id) VALUES (${newKey});\n`);
+  const child = spawn(process.execPath, [FERRY_BIN, 'sync', '--from', 'src', '--to', to, '--tables', TABLES, '--batch-rows', '1'], { cwd, stdio: 'ignore' });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    for (let waited = 0; ; waited += 200) {
+      if (psql("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") !== '0') break;
+      if (waited > 120_000) throw new Error(`ferry sync --to ${to} did not reach the key change's insert within 120 s`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } finally {
+    child.kill('SIGKILL');
+    await exited;
+    blocker.stdin.end('ROLLBACK;\n');
+  }
 }
 
 describe.runIf(canRun)('ferry sync from PostgreSQL (a private cluster with wal_level=logical)', () => {
@@ -112,7 +171,10 @@ describe.runIf(canRun)('ferry sync from PostgreSQL (a private cluster with wal_l
         await Promise.all([killEach(toDst, dir, moments(5, 11)), killEach(toMy, dir, moments(5, 29))]);
         while (performance.now() - started < 60_000) await new Promise((r) => setTimeout(r, 500));
       } else {
-        await Promise.all([killEach(toDst, dir, [1500, 4200, 2600, 5100, 3300]), killEach(toMy, dir, [3300, 5100])]);
+        await Promise.all([
+          killEach(toDst, dir, [{ ms: 1500 }, { ms: 300, applying: true }, { ms: 2600 }, { ms: 900, applying: true }, { ms: 3300 }]),
+          killEach(toMy, dir, [{ ms: 3300 }, { ms: 600, applying: true }]),
+        ]);
       }
     } finally {
       await writer.stop();
@@ -125,6 +187,19 @@ describe.runIf(canRun)('ferry sync from PostgreSQL (a private cluster with wal_l
       expect(v.code, v.out + v.err).toBe(0);
     }
   }, 600_000);
+
+  it('keeps a key change whole when a crash falls between its delete and its insert', async () => {
+    // A value stored out of line (TOASTed): the key's update leaves it out of the log.
+    sql("UPDATE kinds SET big = (SELECT string_agg(md5(g::text), '') FROM generate_series(1, 2000) g) WHERE id = 1");
+    expect(sync('dst').code).toBe(0);
+    sql('UPDATE kinds SET id = 5000 WHERE id = 1');
+    await killBetweenKeyHalves(dir, 'dst', [...server.psqlArgs, '-d', 'dst'], 5000);
+    const r = sync('dst');
+    expect(r.code, r.err).toBe(0);
+    expect(sql('SELECT id, length(big) FROM kinds WHERE id IN (1, 5000)', 'dst')).toBe('5000|64000');
+    const v = verify('dst');
+    expect(v.code, v.out + v.err).toBe(0);
+  }, 300_000);
 
   it('stops at a column added on the source with SYNC_SCHEMA_CHANGED, keeps its position, and continues once the target matches', () => {
     sql('ALTER TABLE ledger ADD COLUMN channel VARCHAR(10)');
@@ -298,7 +373,7 @@ describe.runIf(canRunMaria)('ferry sync from MariaDB (a private server with a RO
     writer.start();
     const started = performance.now();
     try {
-      await killEach(['sync', '--from', 'src', '--to', 'dst', '--tables', TABLES], dir, SOAK ? moments(5, 47) : [2500, 4500]);
+      await killEach(['sync', '--from', 'src', '--to', 'dst', '--tables', TABLES], dir, SOAK ? moments(5, 47) : [{ ms: 2500 }, { ms: 400, applying: true }, { ms: 1500, applying: true }]);
       while (SOAK && performance.now() - started < 60_000) await new Promise((r) => setTimeout(r, 500));
     } finally {
       await writer.stop();
@@ -309,4 +384,14 @@ describe.runIf(canRunMaria)('ferry sync from MariaDB (a private server with a RO
     expect(v.code, v.out + v.err).toBe(0);
     expect(v.out).toContain('all 3 tables match');
   }, 600_000);
+
+  it('keeps a key change whole when a crash falls between its delete and its insert', async () => {
+    my('UPDATE kinds SET id = 5000 WHERE id = 1');
+    await killBetweenKeyHalves(dir, 'dst', [...target.psqlArgs, '-d', 'dst'], 5000);
+    const r = sync();
+    expect(r.code, r.err).toBe(0);
+    expect(pgSql(target, 'SELECT count(*) FROM kinds WHERE id IN (1, 5000)', 'dst')).toBe('1');
+    const v = runFerry(['verify', '--from', 'src', '--to', 'dst', '--tables', TABLES], dir);
+    expect(v.code, v.out + v.err).toBe(0);
+  }, 300_000);
 });

@@ -21,7 +21,8 @@ import org.apache.calcite.sql.SqlDialect;
  * Applies a {@link ChangeBatch} on one target connection, inside the caller's transaction: per
  * table, the deleted keys in one batch of {@code DELETE}s, the new and updated rows through the
  * target's upsert sink (PostgreSQL: {@code COPY} into a stage, then one merge), and rows whose
- * log left some values out (unchanged TOASTed columns) as {@code UPDATE}s of the values present.
+ * log left some values out (unchanged TOASTed columns) as {@code UPDATE}s of the values present
+ * (of the key too, first of all, for such a row that moved to another key).
  * Applying a change twice leaves the same rows, so a batch replayed after a crash does no harm.
  */
 final class ChangeApplier {
@@ -40,14 +41,22 @@ final class ChangeApplier {
       List<Change> deletes = new ArrayList<>();
       List<Object[]> rows = new ArrayList<>();
       List<Change> partial = new ArrayList<>();
+      List<Change> moves = new ArrayList<>();
       for (Change c : e.getValue().values()) {
         if (c.kind() == Change.Kind.DELETE) {
           deletes.add(c);
-        } else if (c.missing() != null) {
-          partial.add(c);
-        } else {
+        } else if (c.missing() == null) {
           rows.add(c.row());
+        } else if (c.fillFrom() != null) {
+          moves.add(c);
+        } else {
+          partial.add(c);
         }
+      }
+      // A row that moved to a new key and lacks values is moved in place, before anything of
+      // the batch deletes or reuses its old key: the values the log left out never leave it.
+      for (Change c : moves) {
+        update(t, c);
       }
       delete(t, deletes);
       upsert(t, rows);
@@ -125,6 +134,10 @@ final class ChangeApplier {
     }
   }
 
+  /**
+   * Sets the values {@code c} carries on its row: the one under its key, or for a moved row
+   * ({@link Change#fillFrom}) the one under its old key, whose key it sets too.
+   */
   private void update(SyncedTable t, Change c) throws SQLException {
     SqlDialect q = target.dialect();
     ValueBinder binder = target.engine().binder();
@@ -132,8 +145,9 @@ final class ChangeApplier {
     List<Integer> present = new ArrayList<>();
     boolean[] missing = c.missing();
     Object[] row = c.row();
+    List<Object> where = c.fillFrom() != null ? c.fillFrom() : c.key();
     for (int i = 0; i < t.columns.length; i++) {
-      if (!missing[i] && !isKey(t, i)) {
+      if (!missing[i] && (c.fillFrom() != null || !isKey(t, i))) {
         set.append(set.length() == 0 ? "" : ", ").append(q.quoteIdentifier(t.columns[i].name()))
             .append(" = ?");
         present.add(i);
@@ -149,7 +163,7 @@ final class ChangeApplier {
         binder.bind(ps, p++, row[i], t.columns[i].jdbcType());
       }
       for (int i = 0; i < t.key.length; i++) {
-        binder.bind(ps, p++, c.key().get(i), t.columns[t.key[i]].jdbcType());
+        binder.bind(ps, p++, where.get(i), t.columns[t.key[i]].jdbcType());
       }
       ps.executeUpdate();
     }

@@ -29,6 +29,20 @@ final class ChangeBatch {
     changes++;
   }
 
+  /**
+   * Adds an update that moved a row from one primary key to another, as Debezium sends it: the
+   * delete of the old key, then the insert under the new one. Values the insert lacks (unchanged
+   * TOASTed columns) come from the old key's last change in this batch, or else from the old
+   * key's row in the target ({@link Change#fillFrom}), read before the batch changes it.
+   */
+  void addMove(SyncedTable table, Change delete, Change insert) {
+    Change before = byTable.computeIfAbsent(table, t -> new LinkedHashMap<>()).get(delete.key());
+    add(table, delete);
+    Change moved = insert.missing() == null ? insert : new Change(insert.kind(), insert.key(),
+        insert.row(), insert.missing(), delete.key());
+    add(table, before == null ? moved : moved.after(before));
+  }
+
   /** The tables and their keys' last changes, tables in order of their first change. */
   Map<SyncedTable, Map<List<Object>, Change>> byTable() {
     return byTable;

@@ -10,6 +10,7 @@ import io.debezium.engine.format.ChangeEventFormat;
 import io.debezium.embedded.Connect;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +39,8 @@ final class ChangeStream implements DebeziumEngine.ChangeConsumer<RecordChangeEv
   private final ChangeApplier applier;
   private final SyncCounters counters;
   private final AtomicReference<@Nullable RuntimeException> failure = new AtomicReference<>();
+  /** Records delivered but held for the next batch: a primary-key change's delete without its insert. */
+  private final List<RecordChangeEvent<SourceRecord>> carried = new ArrayList<>();
   private volatile @Nullable String mark;
   private volatile @Nullable DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
 
@@ -124,17 +127,20 @@ final class ChangeStream implements DebeziumEngine.ChangeConsumer<RecordChangeEv
     if (failure.get() != null) {
       return;
     }
+    List<RecordChangeEvent<SourceRecord>> all = new ArrayList<>(carried.size() + records.size());
+    all.addAll(carried);
+    all.addAll(records);
+    List<SourceRecord> delivered = new ArrayList<>(all.size());
+    for (RecordChangeEvent<SourceRecord> e : all) {
+      delivered.add(e.record());
+    }
+    CommitPoint point = CommitPoint.of(delivered);
     ChangeBatch batch = new ChangeBatch();
-    Map<String, ?> partition = null;
-    Map<String, ?> offset = null;
     long sourceMillis = 0;
     try {
-      for (RecordChangeEvent<SourceRecord> e : records) {
-        SourceRecord r = e.record();
-        if (r.sourcePartition() != null && r.sourceOffset() != null) {
-          partition = r.sourcePartition();
-          offset = r.sourceOffset();
-        }
+      Change splitDelete = null;
+      for (int i = 0; i <= point.through(); i++) {
+        SourceRecord r = delivered.get(i);
         if (!(r.value() instanceof Struct v) || v.schema().field("op") == null
             || v.schema().field("source") == null || v.schema().field("after") == null) {
           continue; // a heartbeat, a logical decoding message, a tombstone
@@ -145,15 +151,25 @@ final class ChangeStream implements DebeziumEngine.ChangeConsumer<RecordChangeEv
         if (t == null || !CHANGE_OPS.contains(op)) {
           continue;
         }
-        batch.add(t, t.change(op, r.key() instanceof Struct k ? k : null,
-            v.getStruct("before"), v.getStruct("after")));
+        Change c = t.change(op, r.key() instanceof Struct k ? k : null, v.getStruct("before"),
+            v.getStruct("after"));
+        if (r.headers().lastWithName(CommitPoint.SPLIT_DELETE) != null) {
+          splitDelete = c; // the insert under the new key comes next
+        } else if (splitDelete != null) {
+          batch.addMove(t, splitDelete, c);
+          splitDelete = null;
+        } else {
+          batch.add(t, c);
+        }
         Object ts = source.get("ts_ms");
         if (ts instanceof Number n) {
           sourceMillis = n.longValue();
         }
       }
+      Map<String, ?> partition = point.partition();
+      Map<String, ?> offset = point.offset();
       String position = offset == null ? null : capture.position(offset);
-      if (offset != null) {
+      if (partition != null && offset != null) {
         applier.apply(batch);
         state.applied(conn, job, offsets.key(partition), offsets.value(offset), position,
             sourceMillis, batch.counts());
@@ -171,9 +187,13 @@ final class ChangeStream implements DebeziumEngine.ChangeConsumer<RecordChangeEv
       counters.failed();
       return; // nothing marked processed: the source keeps these changes for the next run
     }
-    for (RecordChangeEvent<SourceRecord> e : records) {
-      committer.markProcessed(e);
+    // A primary-key change's delete at the end waits, unapplied and unmarked, for its insert in
+    // the next batch (see CommitPoint).
+    for (int i = 0; i <= point.through(); i++) {
+      committer.markProcessed(all.get(i));
     }
+    carried.clear();
+    carried.addAll(all.subList(point.through() + 1, all.size()));
     committer.markBatchFinished();
   }
 

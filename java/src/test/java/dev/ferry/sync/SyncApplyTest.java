@@ -116,6 +116,32 @@ class SyncApplyTest {
     assertTrue(ChangeValues.unavailable(ByteBuffer.wrap(ChangeValues.UNAVAILABLE.getBytes(StandardCharsets.UTF_8))));
   }
 
+  @Test void aRowMovedToAnotherKeyTakesTheValuesTheLogLeftOutFromItsOldRow() {
+    ChangeBatch b = new ChangeBatch();
+    // Moved without its TOASTed value: the target's row under the old key holds it.
+    b.addMove(table, table.change("d", key(1), null, null),
+        table.change("c", key(2), null, after(2, "1", ChangeValues.UNAVAILABLE)));
+    Map<List<Object>, Change> last = b.byTable().get(table);
+    assertEquals(Change.Kind.DELETE, last.get(List.of(1L)).kind());
+    assertEquals(List.of(1L), last.get(List.of(2L)).fillFrom());
+    // Moved again in the same batch: still from the row the target has, under key 1.
+    b.addMove(table, table.change("d", key(2), null, null),
+        table.change("c", key(3), null, after(3, "2", ChangeValues.UNAVAILABLE)));
+    assertEquals(List.of(1L), last.get(List.of(3L)).fillFrom());
+    assertEquals(Change.Kind.DELETE, last.get(List.of(2L)).kind());
+    // A row changed earlier in the batch gives the value itself.
+    b.add(table, table.change("c", key(8), null, after(8, "1", "kept")));
+    b.addMove(table, table.change("d", key(8), null, null),
+        table.change("c", key(9), null, after(9, "4", ChangeValues.UNAVAILABLE)));
+    Change moved = last.get(List.of(9L));
+    assertNull(moved.missing());
+    assertNull(moved.fillFrom());
+    assertEquals("kept", moved.row()[3]);
+    // A complete row needs nothing from anywhere.
+    b.addMove(table, table.change("d", key(20), null, null), table.change("c", key(21), null, after(21, "5", "x")));
+    assertNull(last.get(List.of(21L)).fillFrom());
+  }
+
   @Test void aColumnAddedOnTheSourceStopsTheSyncNamingIt() {
     Schema wider = SchemaBuilder.struct().field("id", Schema.INT64_SCHEMA)
         .field("amount", Schema.OPTIONAL_STRING_SCHEMA).field("at", Schema.OPTIONAL_INT64_SCHEMA)
