@@ -201,6 +201,13 @@ describe.runIf(canRun)('ferry sync from PostgreSQL (a private cluster with wal_l
     expect(v.code, v.out + v.err).toBe(0);
   }, 300_000);
 
+  it('refuses a run that leaves out a table the sync follows, which would pass over its changes', () => {
+    const part = runFerry(['sync', '--from', 'src', '--to', 'dst', '--tables', 'accounts', '--until-caught-up'], dir);
+    expect(part.code).toBe(2);
+    expect(part.err).toContain('[USAGE]: the sync from src to dst also follows kinds, ledger (earlier runs named them)');
+    expect(part.err).toContain('ferry sync --drop --from src --to dst');
+  });
+
   it('stops at a column added on the source with SYNC_SCHEMA_CHANGED, keeps its position, and continues once the target matches', () => {
     sql('ALTER TABLE ledger ADD COLUMN channel VARCHAR(10)');
     sql("INSERT INTO ledger VALUES (900001, 1, 1.00, 'added column', 'web')");

@@ -111,6 +111,9 @@ public final class SyncJob {
       SyncState s = stateIn(target, tc, request.toNamespace(), true);
       tc.setAutoCommit(false);
       SyncState.Job row = s.job(tc, job);
+      if (row != null) {
+        leftOut(s.tables(tc, job).keySet(), tables);
+      }
       String at = capture.prepare(sc, job, tables);
       if (row == null) {
         s.startJob(tc, job, request.from(), request.to(), at);
@@ -143,6 +146,26 @@ public final class SyncJob {
           s.name().toString(), notes);
     } catch (SQLException e) {
       throw FerryFailure.wrap(e, "preparing the sync from '" + request.from() + "'");
+    }
+  }
+
+  /**
+   * Refuses a run that names fewer tables than the job follows: its stream would move the
+   * position past their changes without applying them, and a later run naming them again would
+   * never see those changes.
+   */
+  private void leftOut(java.util.Set<String> followed, List<TableName> named) {
+    java.util.Set<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    named.forEach(t -> names.add(t.name()));
+    List<String> missing = followed.stream().filter(f -> !names.contains(f)).sorted().toList();
+    if (!missing.isEmpty()) {
+      throw FerryFailure.of("USAGE", "the sync from " + request.from() + " to " + request.to()
+          + " also follows " + String.join(", ", missing) + " (earlier runs named "
+          + (missing.size() == 1 ? "it" : "them") + "); a run that leaves "
+          + (missing.size() == 1 ? "it" : "them") + " out would pass over "
+          + (missing.size() == 1 ? "its" : "their") + " changes for good. Name every table it"
+          + " follows (--tables adds new ones), or remove the sync with ferry sync --drop --from "
+          + request.from() + " --to " + request.to() + " and start again");
     }
   }
 
