@@ -122,6 +122,8 @@ describe.skipIf(!havePg || !haveMaria)('the same answer wherever a table lives',
     await same(ENGINES, sql("t.name < 'a'"), [['2'], ['5']]);
     await same(ENGINES, sql("t.name LIKE 'b%'"), [['6']]);
     await same(ENGINES, sql("t.name <> 'apple' AND t.name >= 'apple'"), [['3'], ['4'], ['6']]);
+    // A backslash is a character like any other (MariaDB's literals would read it as an escape).
+    await same(ENGINES, sql("t.name < 'apple\\' AND t.name <> 'a\\b'"), [['1'], ['2'], ['4'], ['5']]);
   });
 
   it('sorts, groups and picks strings by their characters', async () => {

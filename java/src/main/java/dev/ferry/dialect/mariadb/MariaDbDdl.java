@@ -101,13 +101,13 @@ final class MariaDbDdl extends Ddl {
   @Override public @Nullable String enumColumnType(SqlDialect q, TableName name, List<String> values) {
     StringBuilder b = new StringBuilder("ENUM(");
     for (int i = 0; i < values.size(); i++) {
-      b.append(i == 0 ? "" : ", ").append(literal(values.get(i)));
+      b.append(i == 0 ? "" : ", ").append(text(values.get(i)));
     }
     return b.append(')').toString();
   }
 
   @Override protected String inlineComment(String comment) {
-    return " COMMENT " + literal(comment);
+    return " COMMENT " + text(comment);
   }
 
   @Override public List<String> commentStatements(SqlDialect q, TableName table, String column,
@@ -157,6 +157,15 @@ final class MariaDbDdl extends Ddl {
   private static String foreignKeyName(String table, List<String> columns) {
     String name = table + "_" + String.join("_", columns) + "_fkey";
     return name.length() > 64 ? name.substring(0, 64) : name;
+  }
+
+  /**
+   * A string literal for places MariaDB takes no expression (ENUM values, COMMENT): its
+   * backslashes doubled, as the default SQL mode reads them (a backslash escapes the next
+   * character unless {@code NO_BACKSLASH_ESCAPES} is set).
+   */
+  private static String text(String s) {
+    return literal(s.replace("\\", "\\\\"));
   }
 
   /**

@@ -4,7 +4,9 @@ import dev.ferry.dialect.DecimalQuotient;
 import dev.ferry.types.ExactText;
 import dev.ferry.types.ExactTextDialect;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
@@ -13,6 +15,7 @@ import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.dialect.MysqlSqlDialect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Calcite's MySQL dialect, writing what MariaDB would otherwise read differently from Ferry.
@@ -28,6 +31,10 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  *       VARCHARs): MariaDB's default collations ignore case. An equality or LIKE also keeps its
  *       plain form beside it, {@code (a = b AND a = … COLLATE …)}, so an index on {@code a} whose
  *       character set is not utf8mb4 still serves it.</li>
+ *   <li>A string literal holding a backslash as its UTF-8 bytes,
+ *       {@code CONVERT(X'…' USING utf8mb4)}: a backslash escapes the next character in MariaDB's
+ *       literals ({@code 'a\b'} is {@code a}, backspace) unless the session's {@code sql_mode}
+ *       has {@code NO_BACKSLASH_ESCAPES}; bytes read the same under either.</li>
  * </ul>
  */
 final class MariaDbSqlDialect extends MysqlSqlDialect implements ExactTextDialect {
@@ -49,6 +56,16 @@ final class MariaDbSqlDialect extends MysqlSqlDialect implements ExactTextDialec
    */
   boolean mariaDbServer() {
     return mariaDbServer;
+  }
+
+  @Override public void quoteStringLiteral(StringBuilder buf, @Nullable String charsetName,
+      String val) {
+    if (val.indexOf('\\') < 0) {
+      super.quoteStringLiteral(buf, charsetName, val);
+      return;
+    }
+    buf.append("CONVERT(X'").append(HexFormat.of().withUpperCase()
+        .formatHex(val.getBytes(StandardCharsets.UTF_8))).append("' USING utf8mb4)");
   }
 
   @Override public void unparseCall(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {

@@ -160,4 +160,9 @@ class MariaDbDdlTest {
     assertEquals(-1, message.indexOf('\\'));
     assertEquals(128, message.length());
   }
+
+  @Test void enumValuesKeepTheirBackslashes() {
+    assertEquals("ENUM('a\\\\b', 'it''s')", DDL.enumColumnType(MysqlSqlDialect.DEFAULT,
+        new TableName(null, "t"), List.of("a\\b", "it's")));
+  }
 }

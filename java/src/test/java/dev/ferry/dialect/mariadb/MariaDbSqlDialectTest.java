@@ -34,4 +34,13 @@ class MariaDbSqlDialectTest {
     assertEquals("`c` < CONVERT('x' USING UTF8MB4) COLLATE UTF8MB4_BIN",
         sql(compared(SqlStdOperatorTable.LESS_THAN, column("c"), ExactText.PADDED, text("x")), dialect));
   }
+
+  @Test void aLiteralWithABackslashTravelsAsItsBytes() {
+    // 'a\b' would read as a, backspace (or the quote escaped) in MariaDB's default SQL mode.
+    assertEquals("`c` = CONVERT(X'615C62' USING utf8mb4)",
+        sql(SqlStdOperatorTable.EQUALS.createCall(org.apache.calcite.sql.parser.SqlParserPos.ZERO,
+            column("c"), text("a\\b")), dialect));
+    assertEquals("`c` = 'it''s'", sql(SqlStdOperatorTable.EQUALS.createCall(
+        org.apache.calcite.sql.parser.SqlParserPos.ZERO, column("c"), text("it's")), dialect));
+  }
 }
