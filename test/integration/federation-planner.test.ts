@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ferry } from '../../src/api/index.js';
-import { maria, native, pg, rows, runFerry, tempDir } from './fixtures.js';
-import { SERVICES, serviceAvailable } from './services.js';
+import { createNamed, dropNamed, namedEngines, native, pg, rows, runFerry, tempDir } from './fixtures.js';
+import { serviceAvailable } from './services.js';
 
 // The federation's planner on the real engines: a window over a join across any two of them runs
 // in Ferry with one answer, a join of two tables of one database is sent there as one query, and
@@ -16,9 +16,7 @@ const SCHEMA = 'ferry_pl_it';
 
 /** Each engine as a configured database holding the same two small tables. */
 const ENGINES = {
-  pg: { url: SERVICES.postgres.url, user: SERVICES.postgres.user, schema: SCHEMA },
-  maria: { url: `jdbc:mariadb://127.0.0.1:3306/${SCHEMA}`, user: SERVICES.mariadb.user },
-  lite: { url: `jdbc:sqlite:${join(dir, 'lite.db')}` },
+  ...namedEngines(SCHEMA, dir),
   duck: { url: `jdbc:duckdb:${join(dir, 'duck.duckdb')}`, schema: 'main' },
   h2: { url: `jdbc:h2:${join(dir, 'h2')}`, schema: 'PUBLIC' },
 } as const;
@@ -50,18 +48,15 @@ describe.skipIf(!havePg || !haveMaria)('the federation planner across PostgreSQL
   let ferry: Ferry;
 
   beforeAll(async () => {
-    await pg(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`, `CREATE SCHEMA ${SCHEMA}`, ...tables(`${SCHEMA}.`), `ANALYZE ${SCHEMA}.emp`);
-    await maria(`DROP DATABASE IF EXISTS ${SCHEMA}`, `CREATE DATABASE ${SCHEMA}`, ...tables(`${SCHEMA}.`));
+    await createNamed(SCHEMA, tables);
+    await pg(`ANALYZE ${SCHEMA}.emp`);
     for (const e of ['lite', 'duck', 'h2'] as const) await native(ENGINES[e].url, ...tables());
     ferry = await Ferry.open({ databases: ENGINES });
   }, 120_000);
 
   afterAll(async () => {
     await ferry?.close();
-    if (havePg && haveMaria) {
-      await pg(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-      await maria(`DROP DATABASE IF EXISTS ${SCHEMA}`);
-    }
+    if (havePg && haveMaria) await dropNamed(SCHEMA);
   });
 
   const pairs: [Engine, Engine][] = [];

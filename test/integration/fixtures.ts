@@ -46,6 +46,33 @@ export function serviceConfig(dir: string): string {
   return file;
 }
 
+/**
+ * The configured databases of a federation test named `name`: PostgreSQL's schema `name`,
+ * MariaDB's database `name` and a SQLite file in `dir`.
+ *
+ * @example
+ * Ferry.open({ databases: { ...namedEngines('ferry_x_it', dir), h2: { url: 'jdbc:h2:…' } } })
+ */
+export function namedEngines(name: string, dir: string) {
+  return {
+    pg: { url: SERVICES.postgres.url, user: SERVICES.postgres.user, schema: name },
+    maria: { url: `jdbc:mariadb://127.0.0.1:3306/${name}`, user: SERVICES.mariadb.user },
+    lite: { url: `jdbc:sqlite:${join(dir, 'lite.db')}` },
+  } as const;
+}
+
+/** Creates PostgreSQL's schema and MariaDB's database `name` anew, each running `tables(prefix)`. */
+export async function createNamed(name: string, tables: (prefix: string) => string[]): Promise<void> {
+  await pg(`DROP SCHEMA IF EXISTS ${name} CASCADE`, `CREATE SCHEMA ${name}`, ...tables(`${name}.`));
+  await maria(`DROP DATABASE IF EXISTS ${name}`, `CREATE DATABASE ${name}`, ...tables(`${name}.`));
+}
+
+/** Drops PostgreSQL's schema and MariaDB's database `name`. */
+export async function dropNamed(name: string): Promise<void> {
+  await pg(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
+  await maria(`DROP DATABASE IF EXISTS ${name}`);
+}
+
 /** What one run of the real `ferry` binary gave: exit code, stdout and stderr. */
 export interface FerryRun {
   readonly code: number;

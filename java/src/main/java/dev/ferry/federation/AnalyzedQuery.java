@@ -1,11 +1,14 @@
 package dev.ferry.federation;
 
 import dev.ferry.arrow.ArrowChunks;
+import dev.ferry.planner.BindJoin;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -68,28 +71,42 @@ public final class AnalyzedQuery {
   /**
    * The planned statements in plan order, each with what was counted for it (one entry for a
    * statement planned twice, which cannot be told apart when run), then any statement run that
-   * the plan did not list.
+   * the plan did not list. A bind join's statement is listed as each of the statements it sent
+   * with their keys, or as planned (with its placeholders) when it sent none.
    */
   private List<Analysis.SourceRead> reads() {
     List<SourceMeter.Reads> counted = new ArrayList<>(meter.reads());
     List<Analysis.SourceRead> out = new ArrayList<>();
+    Set<List<Object>> seen = new HashSet<>();
     for (int i = 0; i < sqls.size(); i++) {
       String sql = sqls.get(i);
       PlanWatch.Source s = i < sources.size() ? sources.get(i) : new PlanWatch.Source(null, null);
-      if (out.stream().anyMatch(o -> o.sql().equals(sql) && Objects.equals(o.database(), s.database()))) {
+      if (!seen.add(Arrays.asList(s.database(), sql))) {
         continue;
       }
+      boolean template = BindJoin.isTemplate(sql);
+      List<Analysis.SourceRead> sent = new ArrayList<>();
       long executions = 0;
       long rows = 0;
       for (Iterator<SourceMeter.Reads> it = counted.iterator(); it.hasNext();) {
         SourceMeter.Reads r = it.next();
-        if (r.sql().equals(sql) && (s.database() == null || s.database().equals(r.database()))) {
+        if (s.database() != null && !s.database().equals(r.database())) {
+          continue;
+        }
+        if (r.sql().equals(sql)) {
           executions += r.executions();
           rows += r.rows();
           it.remove();
+        } else if (template && BindJoin.fills(sql, r.sql())) {
+          sent.add(new Analysis.SourceRead(r.database(), r.sql(), s.estimatedRows(),
+              r.executions(), r.rows()));
+          it.remove();
         }
       }
-      out.add(new Analysis.SourceRead(s.database(), sql, s.estimatedRows(), executions, rows));
+      if (sent.isEmpty()) {
+        out.add(new Analysis.SourceRead(s.database(), sql, s.estimatedRows(), executions, rows));
+      }
+      out.addAll(sent);
     }
     for (SourceMeter.Reads r : counted) {
       out.add(new Analysis.SourceRead(r.database(), r.sql(), null, r.executions(), r.rows()));

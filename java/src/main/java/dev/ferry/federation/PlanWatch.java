@@ -1,5 +1,7 @@
 package dev.ferry.federation;
 
+import dev.ferry.planner.BindJoin;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -70,18 +72,27 @@ final class PlanWatch implements AutoCloseable {
    */
   private void collect(RelNode rel, RelMetadataQuery mq) {
     if (rel instanceof JdbcToEnumerableConverter c) {
-      String owner = null;
-      for (DatabaseSchema d : databases) {
-        if (d.owns(c.getInput().getConvention())) {
-          owner = d.dataSource().spec().name();
-        }
-      }
-      sources.add(new Source(owner, estimate(c.getInput(), mq)));
+      source(c.getInput(), mq);
       return;
     }
-    for (RelNode input : rel.getInputs()) {
-      collect(input, mq);
+    for (int i = 0; i < rel.getInputs().size(); i++) {
+      if (rel instanceof BindJoin b && b.bigInput() == i) {
+        // A bind join reads its big side itself, a JDBC subtree with no converter above it.
+        source(b.getInput(i), mq);
+      } else {
+        collect(rel.getInput(i), mq);
+      }
     }
+  }
+
+  private void source(RelNode jdbc, RelMetadataQuery mq) {
+    String owner = null;
+    for (DatabaseSchema d : databases) {
+      if (d.owns(jdbc.getConvention())) {
+        owner = d.dataSource().spec().name();
+      }
+    }
+    sources.add(new Source(owner, estimate(jdbc, mq)));
   }
 
   private static @Nullable Long estimate(RelNode rel, RelMetadataQuery mq) {

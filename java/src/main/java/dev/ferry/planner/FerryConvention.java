@@ -18,5 +18,6 @@ public final class FerryConvention extends JdbcConvention {
   @Override public void register(RelOptPlanner planner) {
     super.register(planner);
     planner.addRule(SemiJoinRule.into(this));
+    planner.addRule(BindJoinRule.INSTANCE);
   }
 }
