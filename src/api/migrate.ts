@@ -93,7 +93,7 @@ export async function migrate(ferry: Ferry, options: MigrateOptions, onEvent: (e
   const verifySlots = new Slots(Math.max(1, options.jobs ?? 1));
   const verifyLater = (t: { source: string; target: string }): void => {
     const m = columnsOf(options.mapping, t.target);
-    const pending = verifySlots.run(() => ferry.verifyTable({ from: from.database, to: to.database, fromNamespace: from.namespace ?? null, toNamespace: to.namespace ?? null, table: t.source, targetTable: t.target, chunkRows: options.chunkRows, columns: m.columns, where: m.where }));
+    const pending = verifySlots.run(() => ferry.verifyTable({ from: from.database, to: to.database, fromNamespace: from.namespace ?? null, toNamespace: to.namespace ?? null, table: t.source, targetTable: t.target, chunkRows: options.chunkRows, columns: m.columns, where: m.where, fromLoad: true }));
     pending.then((report) => onEvent({ kind: 'verified', report }), () => undefined);
     verifications.set(t.source, pending);
   };
@@ -120,6 +120,9 @@ export async function migrate(ferry: Ferry, options: MigrateOptions, onEvent: (e
         where: m.where,
         checkpointNamespace,
         fallbackStateFile,
+        // Where the source has no hash function of its own (SQLite), its rows are hashed as they
+        // load, so the verification after the load reads only the target.
+        hashForVerify: !options.noVerify,
       }, false, (event) => onEvent({ kind: 'load', event }));
       loads.set(t.source, load);
       if (load.ok && !options.noVerify) verifyLater(t);

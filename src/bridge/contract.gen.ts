@@ -91,6 +91,8 @@ export const CopyRequest = z.strictObject({
   columns: z.record(z.string(), z.string()).nullable().optional(),
   /** the target schema/catalog holding the `ferry_checkpoint` table (null: the target table's own; a migration keeps Ferry's bookkeeping in a `ferry` namespace of its own where the target has namespaces) */
   checkpointNamespace: z.string().nullable().optional(),
+  /** hash the source rows as they load, as `verify` would hash them read back from the source, so a verification asked with `fromLoad` reads only the target; done where the source computes no checksums itself and the rows are read as typed values */
+  hashForVerify: z.boolean().optional(),
 });
 /** One table copy as Node asks for it; the defaults here are the only ones (Node's help texts read them from the generated contract). */
 export type CopyRequest = z.input<typeof CopyRequest>;
@@ -102,6 +104,7 @@ export const copyRequestDefaults = {
   parallel: 2,
   resume: false,
   dryRun: false,
+  hashForVerify: false,
 } as const;
 
 /** What Node asks `Verifier` to compare: one table of `from` against one of `to`. */
@@ -124,12 +127,15 @@ export const VerifyRequest = z.strictObject({
   columns: z.record(z.string(), z.string()).nullable().optional(),
   /** a Calcite SQL condition: only source rows matching it are compared (as copied) */
   where: z.string().nullable().optional(),
+  /** compare the target with the source checksums the copy that loaded this table took in this session (`hashForVerify`), reading only the target; without them (the copy took none, or resumed after chunks of an earlier run) the source is read as usual */
+  fromLoad: z.boolean().optional(),
 });
 /** What Node asks `Verifier` to compare: one table of `from` against one of `to`. */
 export type VerifyRequest = z.input<typeof VerifyRequest>;
 /** The JVM's defaults for what a `VerifyRequest` leaves out (the only place they are written is the Java record). */
 export const verifyRequestDefaults = {
   chunkRows: 100000,
+  fromLoad: false,
 } as const;
 
 /** Native SQL for one database, run outside Calcite in one transaction (demo and test set-up). */
@@ -603,6 +609,8 @@ export const ResolvedCopyRequest = z.strictObject({
   columns: z.record(z.string(), z.string()).nullable(),
   /** the target schema/catalog holding the `ferry_checkpoint` table (null: the target table's own; a migration keeps Ferry's bookkeeping in a `ferry` namespace of its own where the target has namespaces) */
   checkpointNamespace: z.string().nullable(),
+  /** hash the source rows as they load, as `verify` would hash them read back from the source, so a verification asked with `fromLoad` reads only the target; done where the source computes no checksums itself and the rows are read as typed values */
+  hashForVerify: z.boolean(),
 });
 /** One table copy as Node asks for it; the defaults here are the only ones (Node's help texts read them from the generated contract). */
 export type ResolvedCopyRequest = z.output<typeof ResolvedCopyRequest>;

@@ -5,6 +5,7 @@ import dev.ferry.federation.DatabaseSchema;
 import dev.ferry.federation.Federation;
 import dev.ferry.sink.TableSink;
 import dev.ferry.types.TableName;
+import dev.ferry.verify.LoadChecksums;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -49,13 +50,14 @@ final class ChunkWorkers {
    * @param committedBefore rows a resumed copy had already committed
    * @param appending whether rows are added to what the target holds (an append or a resumed
    *     replace), so a key already there means the target held it before
+   * @param sums the checksums the loaded rows are added to, or null
    */
   record Setup(String job, String table, String checkpointName, TableName targetName,
       List<String> columns, String select, List<ChunkPlanner.Range> ranges,
       @Nullable String condition, @Nullable ChunkKey key,
       @Nullable String watermarkHi, @Nullable String lastWatermark, TableSink.Mode mode,
       List<String> keyColumns, Checkpoints checkpoints, @Nullable String beforeFirst,
-      long committedBefore, boolean appending) {}
+      long committedBefore, boolean appending, @Nullable LoadChecksums sums) {}
 
   private final Federation federation;
   private final DatabaseSchema target;
@@ -269,10 +271,13 @@ final class ChunkWorkers {
             last ? null : hi, total[0], wm, last, null, null, false));
       }
     };
+    LoadChecksums sums = s.sums();
+    LoadChecksums.Part hashed = sums == null ? null : sums.part();
     TableSink.Options options = new TableSink.Options(s.mode(), s.keyColumns(),
-        n -> inflight.set(slot, n), this::stopping);
+        n -> inflight.set(slot, n), this::stopping, hashed);
+    long written;
     try {
-      CrossInsert.copy(federation, sql, target, tc, s.targetName(), s.columns(), options, hooks,
+      written = CrossInsert.copy(federation, sql, target, tc, s.targetName(), s.columns(), options, hooks,
           stop -> reads.set(slot, stop));
     } catch (SQLException | RuntimeException e) {
       if (gate.failed() && !cancelled.get()) {
@@ -284,6 +289,9 @@ final class ChunkWorkers {
         throw keyExists(duplicate);
       }
       throw e;
+    }
+    if (hashed != null) {
+      hashed.commit(written);
     }
     committedRows.set(total[0]);
     inflight.set(slot, 0);

@@ -7,6 +7,9 @@ import dev.ferry.federation.DatabaseSchema;
 import dev.ferry.federation.Federation;
 import dev.ferry.sink.TableSink;
 import dev.ferry.types.TypeFamily;
+import dev.ferry.verify.LoadChecksumStore;
+import dev.ferry.verify.LoadChecksums;
+import dev.ferry.verify.VerifyRequest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +43,7 @@ public final class CopyJob {
   private final DatabaseSchema target;
   private final Dialect targetEngine;
   private final CheckpointPlace checkpoints;
+  private final LoadChecksumStore loads;
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile CopyPhase phase = CopyPhase.PLANNED;
@@ -56,8 +60,17 @@ public final class CopyJob {
    * be written is refused here, before anything runs.
    */
   public CopyJob(Federation federation, CopyRequest request) {
+    this(federation, request, new LoadChecksumStore());
+  }
+
+  /**
+   * A copy that, when the request asks for it ({@code hashForVerify}), leaves the checksums of
+   * the rows it loaded in {@code loads} for the verification after it.
+   */
+  public CopyJob(Federation federation, CopyRequest request, LoadChecksumStore loads) {
     this.federation = federation;
     this.request = request;
+    this.loads = loads;
     federation.database(request.from());
     this.target = federation.database(request.to());
     this.targetEngine = target.engine();
@@ -146,15 +159,19 @@ public final class CopyJob {
       // leaves the old rows (a chunked one did it in prepare).
       String emptyInChunk = request.mode() == CopyMode.REPLACE && !continuing
           && p.ranges().size() == 1 ? targetEngine.emptyTable(quotedTarget) : null;
+      LoadChecksums sums = loadChecksums(p, continuing);
       List<String> key = p.table().primaryKey() == null ? List.of() : p.table().primaryKey().columns();
       ChunkWorkers w = new ChunkWorkers(federation, target, new ChunkWorkers.Setup(
           request.jobName(), request.table(), p.targetName().toString(), p.targetName(),
           p.columns(), CopyPlanner.select(p.items(), p.sourceRef()), p.ranges(), p.condition(),
           p.key(), p.watermarkHi(), prior == null ? null : prior.watermark(),
           request.mode().merges() ? TableSink.Mode.UPSERT : TableSink.Mode.INSERT, key, store,
-          emptyInChunk, committed, request.mode() == CopyMode.APPEND), cancelled, this::mark);
+          emptyInChunk, committed, request.mode() == CopyMode.APPEND, sums), cancelled, this::mark);
       workers = w;
       committed = w.run(workers(p), c);
+      if (sums != null) {
+        loads.put(sums);
+      }
       if (!p.indexes().isEmpty()) {
         phase = CopyPhase.INDEXING;
         for (String ddl : p.indexes()) {
@@ -176,6 +193,30 @@ public final class CopyJob {
       phase = cancelled.get() ? CopyPhase.CANCELLED : CopyPhase.FAILED;
       throw FerryFailure.wrap(e, "copying " + request.table() + " from '" + request.from()
           + "' to '" + request.to() + "'");
+    }
+  }
+
+  /**
+   * The checksums to take of the rows this run loads, or null: only when asked, for a whole
+   * table loaded from its first chunk into an empty table ({@link LoadChecksums#prepare} says
+   * where else). A resumed load takes none, so its verification reads the source again (the
+   * chunks of the earlier run were never hashed).
+   */
+  private @Nullable LoadChecksums loadChecksums(TablePlan p, boolean continuing) {
+    VerifyRequest table = new VerifyRequest(request.from(), request.to(), request.table(),
+        request.targetName(), request.chunkRows(), request.fromNamespace(), request.toNamespace(),
+        request.columns(), request.where(), true);
+    loads.forget(table);
+    if (!request.hashForVerify() || continuing || p.condition() != null
+        || request.mode().merges()) {
+      return null;
+    }
+    try {
+      return LoadChecksums.prepare(federation.database(request.from()).dataSource(),
+          target.dataSource(), table, p.columns());
+    } catch (SQLException | RuntimeException e) {
+      // Only an optimization: the verification reads the source instead, and reports what it meets.
+      return null;
     }
   }
 

@@ -36,6 +36,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param checkpointNamespace the target schema/catalog holding the {@code ferry_checkpoint}
  *     table (null: the target table's own; a migration keeps Ferry's bookkeeping in a
  *     {@code ferry} namespace of its own where the target has namespaces)
+ * @param hashForVerify hash the source rows as they load, as {@code verify} would hash them read
+ *     back from the source, so a verification asked with {@code fromLoad} reads only the target;
+ *     done where the source computes no checksums itself and the rows are read as typed values
  */
 public record CopyRequest(
     String from,
@@ -56,7 +59,8 @@ public record CopyRequest(
     @Nullable String fallbackStateFile,
     @Nullable String job,
     @Nullable Map<String, String> columns,
-    @Nullable String checkpointNamespace) {
+    @Nullable String checkpointNamespace,
+    @Default("false") boolean hashForVerify) {
 
   /**
    * Checks what no single field can (the watermark goes with an incremental copy alone) and

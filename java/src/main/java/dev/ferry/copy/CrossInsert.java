@@ -141,8 +141,10 @@ public final class CrossInsert {
         if (current != null) {
           current.accept(rows::cancel);
         }
+        // A row hook reads the source database's own values; Calcite's are typed otherwise.
+        TableSink.Options o = rows.source() == null ? options.withRowRead(null) : options;
         try (TableSink sink = openSink(target, c, table, columns,
-            target.engine().sinkReaders(rows.sourceDialect(), rows.columns()), options)) {
+            target.engine().sinkReaders(rows.sourceDialect(), rows.columns()), o)) {
           hooks.beforeWrite(c);
           long n = sink.write(rows.resultSet(), Long.MAX_VALUE);
           sink.finish();

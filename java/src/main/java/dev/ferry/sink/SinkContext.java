@@ -1,5 +1,6 @@
 package dev.ferry.sink;
 
+import dev.ferry.arrow.ArrowStreamFileWriter;
 import dev.ferry.config.DatabaseSpec;
 import dev.ferry.error.FerryFailure;
 import dev.ferry.types.TableName;
@@ -90,7 +91,10 @@ public final class SinkContext {
     return false;
   }
 
-  /** Reads the current row, checking each value against its target column. */
+  /**
+   * Reads the current row, checking each value against its target column, then shows the row
+   * to the options' {@code rowRead} hook.
+   */
   public void readRow(java.sql.ResultSet rs, Object[] row, long rowNumber) throws SQLException {
     for (int i = 0; i < readers.length; i++) {
       Object v = readers[i].read(rs);
@@ -104,6 +108,10 @@ public final class SinkContext {
           throw rejected(columns.get(i), key(row, rowNumber), v, why);
         }
       }
+    }
+    ArrowStreamFileWriter.RowHook hook = options.rowRead();
+    if (hook != null) {
+      hook.row(rs);
     }
   }
 

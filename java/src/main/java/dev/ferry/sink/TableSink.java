@@ -1,5 +1,6 @@
 package dev.ferry.sink;
 
+import dev.ferry.arrow.ArrowStreamFileWriter;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,11 +33,24 @@ public interface TableSink extends AutoCloseable {
    *     messages name a rejected row by (empty: rows are named by position)
    * @param progress told the rows written so far after each flushed buffer
    * @param cancelled polled between buffers; true stops the write with {@code CANCELLED}
+   * @param rowRead sees each row on the source's result set once its values were read and
+   *     accepted (a migration hashes the rows it loads), or null
    */
-  public record Options(Mode mode, List<String> key, LongConsumer progress, BooleanSupplier cancelled) {
+  public record Options(Mode mode, List<String> key, LongConsumer progress, BooleanSupplier cancelled,
+      ArrowStreamFileWriter.@Nullable RowHook rowRead) {
+    /** Options without a row hook. */
+    public Options(Mode mode, List<String> key, LongConsumer progress, BooleanSupplier cancelled) {
+      this(mode, key, progress, cancelled, null);
+    }
+
     /** Plain inserts, rows named by position, no progress. */
     public static Options inserts() {
       return new Options(Mode.INSERT, List.of(), n -> { }, () -> false);
+    }
+
+    /** These options with {@code hook} seeing each row read (null: none). */
+    public Options withRowRead(ArrowStreamFileWriter.@Nullable RowHook hook) {
+      return new Options(mode, key, progress, cancelled, hook);
     }
   }
 

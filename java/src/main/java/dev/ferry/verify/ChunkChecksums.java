@@ -15,6 +15,17 @@ interface ChunkChecksums {
   /** One chunk's row count and the sum of its row hashes, as exact decimal text. */
   record Chunk(long rows, String sum) {}
 
+  /** The chunks that hold rows, from per-chunk row counts and hash sums. */
+  static Map<Integer, Chunk> nonEmpty(long[] rows, long[] sums) {
+    Map<Integer, Chunk> out = new java.util.HashMap<>();
+    for (int i = 0; i < rows.length; i++) {
+      if (rows[i] > 0) {
+        out.put(i, new Chunk(rows[i], Long.toString(sums[i])));
+      }
+    }
+    return out;
+  }
+
   /** Receives one row of a narrowed chunk: its key text ({@code id=5}) and row hash. */
   interface RowSink {
     void row(String key, String hash);

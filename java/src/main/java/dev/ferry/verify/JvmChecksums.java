@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -35,13 +34,7 @@ final class JvmChecksums implements ChunkChecksums {
       rows[chunk]++;
       sums[chunk] += hash;
     });
-    Map<Integer, Chunk> out = new HashMap<>();
-    for (int i = 0; i < rows.length; i++) {
-      if (rows[i] > 0) {
-        out.put(i, new Chunk(rows[i], Long.toString(sums[i])));
-      }
-    }
-    return out;
+    return ChunkChecksums.nonEmpty(rows, sums);
   }
 
   @Override public void rows(Buckets buckets, SortedSet<Integer> chunks, RowSink sink)

@@ -47,6 +47,7 @@ public final class Verifier {
   private final FerryDataSource to;
   private final VerifyRequest request;
   private final List<String> notes = new ArrayList<>();
+  private @Nullable LoadChecksumStore loads;
 
   public Verifier(FerryDataSource from, FerryDataSource to, VerifyRequest request) {
     this.from = requireNonNull(from, "from");
@@ -54,9 +55,87 @@ public final class Verifier {
     this.request = requireNonNull(request, "request");
   }
 
+  /**
+   * A verifier that, when the request asks for it ({@code fromLoad}), compares the target with
+   * the source checksums {@code loads} holds from the copy that loaded the table.
+   */
+  public Verifier(FerryDataSource from, FerryDataSource to, VerifyRequest request,
+      LoadChecksumStore loads) {
+    this(from, to, request);
+    this.loads = requireNonNull(loads, "loads");
+  }
+
+  /** Both sides of a comparison: the same columns in the same order, typed alike. */
+  record Sides(VerifySide source, VerifySide target) {}
+
   /** Runs the comparison. */
   public VerifyReport run() throws SQLException, InterruptedException {
     long start = System.nanoTime();
+    Sides sides = sides();
+    VerifySide s = sides.source();
+    VerifySide t = sides.target();
+    VerifyMethod method = method(s, t);
+    LoadChecksums loaded = request.fromLoad() && loads != null ? loads.take(request) : null;
+    ChunkChecksums tc = checksums(t, method);
+    ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+      Thread th = new Thread(r, "ferry-verify");
+      th.setDaemon(true);
+      return th;
+    });
+    try {
+      ChunkChecksums.Stats ss;
+      ChunkChecksums.Stats ts = null;
+      Buckets buckets;
+      ChunkChecksums sc;
+      String unused = loaded == null ? null : loaded.unusable(s);
+      if (loaded != null && unused == null) {
+        ts = stats(t);
+        unused = loaded.uncovered(ts);
+      }
+      if (loaded != null && unused == null && ts != null) {
+        notes.add("the source's rows were hashed while they were loaded: only the target was"
+            + " read (a differing chunk is read again from both sides)");
+        ss = loaded.stats();
+        buckets = loaded.buckets();
+        sc = loaded;
+      } else {
+        if (loaded != null) {
+          notes.add("the checksums taken while loading could not be used (" + unused + "): the"
+              + " source was read again");
+        }
+        List<ChunkChecksums.Stats> stats = both(pool, () -> stats(s), () -> stats(t));
+        ss = stats.get(0);
+        ts = stats.get(1);
+        buckets = buckets(s, ss, ts);
+        sc = checksums(s, method);
+      }
+      Buckets b = buckets;
+      List<Map<Integer, ChunkChecksums.Chunk>> sums =
+          both(pool, () -> sc.chunks(b), () -> tc.chunks(b));
+      SortedSet<Integer> bad = new TreeSet<>();
+      for (int i = 0; i < buckets.count(); i++) {
+        if (!java.util.Objects.equals(sums.get(0).get(i), sums.get(1).get(i))) {
+          bad.add(i);
+        }
+      }
+      KeyDiff diff = new KeyDiff(MAX_KEYS);
+      if (!bad.isEmpty() && !s.key().isEmpty()) {
+        narrow(pool, sc, tc, buckets, bad, diff);
+      } else if (!bad.isEmpty()) {
+        notes.add("the table has no primary key: it was compared as one chunk (row count and the"
+            + " sum of row hashes), which shows that it differs but cannot name rows");
+      }
+      return new VerifyReport(s.table().name, t.table().name, ss.rows(), ts.rows(), bad.isEmpty(),
+          diff.keys(), diff.listed(), diff.total(), diff.missing(), diff.extra(), diff.changed(),
+          buckets.count(), bad.size(), method, s.keyLabels(), names(s), (System.nanoTime() - start) / 1_000_000,
+          List.copyOf(notes));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Resolves both tables and matches their columns and key, as every comparison starts. */
+  Sides sides() throws SQLException {
     VerifyTable src = VerifyTable.resolve(from, request.table(), request.fromNamespace());
     VerifyTable tgt = VerifyTable.resolve(to, request.targetName(), request.toNamespace());
     MappedColumns mapped = new MappedColumns(from, request.table(), notes);
@@ -98,43 +177,8 @@ public final class Verifier {
     } else if (srcUntyped && !tgtUntyped) {
       sourceColumns = readAs(sourceColumns, targetColumns);
     }
-    VerifySide s = new VerifySide(src, sourceColumns, key, keyLabels);
-    VerifySide t = new VerifySide(tgt, targetColumns, key, keyLabels);
-    VerifyMethod method = method(s, t);
-    ChunkChecksums sc = checksums(s, method);
-    ChunkChecksums tc = checksums(t, method);
-    ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
-      Thread th = new Thread(r, "ferry-verify");
-      th.setDaemon(true);
-      return th;
-    });
-    try {
-      List<ChunkChecksums.Stats> stats = both(pool, () -> stats(s), () -> stats(t));
-      ChunkChecksums.Stats ss = stats.get(0);
-      ChunkChecksums.Stats ts = stats.get(1);
-      Buckets buckets = buckets(s, ss, ts);
-      List<Map<Integer, ChunkChecksums.Chunk>> sums =
-          both(pool, () -> sc.chunks(buckets), () -> tc.chunks(buckets));
-      SortedSet<Integer> bad = new TreeSet<>();
-      for (int i = 0; i < buckets.count(); i++) {
-        if (!java.util.Objects.equals(sums.get(0).get(i), sums.get(1).get(i))) {
-          bad.add(i);
-        }
-      }
-      KeyDiff diff = new KeyDiff(MAX_KEYS);
-      if (!bad.isEmpty() && !key.isEmpty()) {
-        narrow(pool, sc, tc, buckets, bad, diff);
-      } else if (!bad.isEmpty()) {
-        notes.add("the table has no primary key: it was compared as one chunk (row count and the"
-            + " sum of row hashes), which shows that it differs but cannot name rows");
-      }
-      return new VerifyReport(src.name, tgt.name, ss.rows(), ts.rows(), bad.isEmpty(),
-          diff.keys(), diff.listed(), diff.total(), diff.missing(), diff.extra(), diff.changed(),
-          buckets.count(), bad.size(), method, s.keyLabels(), names(s), (System.nanoTime() - start) / 1_000_000,
-          List.copyOf(notes));
-    } finally {
-      pool.shutdownNow();
-    }
+    return new Sides(new VerifySide(src, sourceColumns, key, keyLabels),
+        new VerifySide(tgt, targetColumns, key, keyLabels));
   }
 
   /** {@code columns}, each read as the column at its position in {@code typed} is. */
@@ -173,7 +217,8 @@ public final class Verifier {
     return out;
   }
 
-  private VerifyMethod method(VerifySide s, VerifySide t) {
+  /** How the two sides are compared; says why in the notes. */
+  VerifyMethod method(VerifySide s, VerifySide t) {
     for (VerifySide side : List.of(s, t)) {
       if (side.untyped()) {
         notes.add(side.table().database() + " (" + side.table().engine.name() + ") keeps no"
@@ -210,7 +255,7 @@ public final class Verifier {
   }
 
   /** Row count and, for a single integer key, its lowest and highest value. */
-  private static ChunkChecksums.Stats stats(VerifySide side) throws SQLException {
+  static ChunkChecksums.Stats stats(VerifySide side) throws SQLException {
     boolean range = side.key().size() == 1 && side.keyKinds().get(0) == CellKind.INTEGER;
     String k = range ? side.quotedKey().get(0) : null;
     String q = "SELECT COUNT(*)" + (range ? ", MIN(" + k + "), MAX(" + k + ")" : "") + " FROM "
@@ -239,7 +284,8 @@ public final class Verifier {
     }
   }
 
-  private Buckets buckets(VerifySide s, ChunkChecksums.Stats ss, ChunkChecksums.Stats ts) {
+  /** The chunks both sides are summed by, from both sides' row counts and key ranges. */
+  Buckets buckets(VerifySide s, ChunkChecksums.Stats ss, ChunkChecksums.Stats ts) {
     if (s.key().isEmpty()) {
       return Buckets.whole();
     }

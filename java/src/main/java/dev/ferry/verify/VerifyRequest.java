@@ -24,10 +24,14 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param columns how target columns are computed from the source's (target column → Calcite SQL
  *     over the source table's columns), as the copy did; null: columns are matched by name
  * @param where a Calcite SQL condition: only source rows matching it are compared (as copied)
+ * @param fromLoad compare the target with the source checksums the copy that loaded this table
+ *     took in this session ({@code hashForVerify}), reading only the target; without them (the
+ *     copy took none, or resumed after chunks of an earlier run) the source is read as usual
  */
 public record VerifyRequest(String from, String to, String table, @Nullable String targetTable,
     @Default("100000") @Min(1) long chunkRows, @Nullable String fromNamespace,
-    @Nullable String toNamespace, @Nullable Map<String, String> columns, @Nullable String where) {
+    @Nullable String toNamespace, @Nullable Map<String, String> columns, @Nullable String where,
+    @Default("false") boolean fromLoad) {
   /** The target table's name as asked for. */
   public String targetName() {
     return targetTable != null ? targetTable : table;

@@ -20,6 +20,7 @@ import dev.ferry.migrate.MigrationRequest;
 import dev.ferry.sync.SyncAdmin;
 import dev.ferry.sync.SyncJob;
 import dev.ferry.sync.SyncRequest;
+import dev.ferry.verify.LoadChecksumStore;
 import dev.ferry.verify.Verifier;
 import dev.ferry.verify.VerifyRequest;
 
@@ -40,6 +41,8 @@ import java.util.TreeMap;
  */
 public final class Engine implements AutoCloseable {
   private final Federation federation;
+  /** Checksums a migration's loads took, until the verification after each load takes them. */
+  private final LoadChecksumStore loads = new LoadChecksumStore();
 
   private Engine(Federation federation) {
     this.federation = federation;
@@ -125,7 +128,7 @@ public final class Engine implements AutoCloseable {
     VerifyRequest r = Messages.read(requestJson, VerifyRequest.class);
     try {
       return Messages.write(new Verifier(federation.database(r.from()).dataSource(),
-          federation.database(r.to()).dataSource(), r).run());
+          federation.database(r.to()).dataSource(), r, loads).run());
     } catch (Exception e) {
       throw FerryFailure.wrap(e, "verifying a table");
     }
@@ -143,7 +146,7 @@ public final class Engine implements AutoCloseable {
   public CopyTask copyJob(byte[] requestJson) {
     CopyRequest r = Messages.read(requestJson, CopyRequest.class);
     try {
-      return new CopyTask(new CopyJob(federation, r));
+      return new CopyTask(new CopyJob(federation, r, loads));
     } catch (Exception e) {
       throw FerryFailure.wrap(e, "planning a copy");
     }

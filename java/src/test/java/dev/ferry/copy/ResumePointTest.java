@@ -18,7 +18,7 @@ class ResumePointTest {
 
   private static CopyRequest request(boolean resume, CopyMode mode, @Nullable String watermark) {
     return new CopyRequest("src", "dst", "orders", null, null, null, null, mode, watermark, false,
-        1000, 2, resume, false, null, null, null, null, null);
+        1000, 2, resume, false, null, null, null, null, null, false);
   }
 
   private static Checkpoints.State state(@Nullable String chunkHi, long rows, boolean done,
