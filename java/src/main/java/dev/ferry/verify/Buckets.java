@@ -68,4 +68,25 @@ record Buckets(Mode mode, int count, long lo, long width) {
       return Long.MAX_VALUE;
     }
   }
+
+  /** {@code key BETWEEN first AND last OR …} over runs of consecutive range chunks. */
+  String rangeFilter(String key, java.util.SortedSet<Integer> chunks) {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    Integer runStart = null;
+    Integer prev = null;
+    for (int c : chunks) {
+      if (prev != null && c != prev + 1) {
+        parts.add("(" + key + " BETWEEN " + first(runStart) + " AND " + last(prev) + ")");
+        runStart = null;
+      }
+      if (runStart == null) {
+        runStart = c;
+      }
+      prev = c;
+    }
+    if (runStart != null) {
+      parts.add("(" + key + " BETWEEN " + first(runStart) + " AND " + last(prev) + ")");
+    }
+    return parts.isEmpty() ? "1 = 0" : String.join(" OR ", parts);
+  }
 }

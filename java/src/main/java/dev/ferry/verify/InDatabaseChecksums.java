@@ -83,7 +83,7 @@ final class InDatabaseChecksums implements ChunkChecksums {
 
   private String filter(Buckets b, SortedSet<Integer> chunks) {
     if (b.mode() == Buckets.Mode.RANGE) {
-      return Verifier.rangeFilter(side.quotedKey().get(0), b, chunks);
+      return b.rangeFilter(side.quotedKey().get(0), chunks);
     }
     if (b.mode() == Buckets.Mode.KEY_HASH) {
       List<String> in = new ArrayList<>();

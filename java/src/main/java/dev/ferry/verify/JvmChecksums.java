@@ -54,7 +54,7 @@ final class JvmChecksums implements ChunkChecksums {
   private void scan(Buckets b, @Nullable SortedSet<Integer> only, Visitor v) throws SQLException {
     String q = "SELECT " + String.join(", ", side.quotedColumns()) + " FROM " + side.table().rows();
     if (only != null && b.mode() == Buckets.Mode.RANGE) {
-      q += " WHERE " + Verifier.rangeFilter(side.quotedKey().get(0), b, only);
+      q += " WHERE " + b.rangeFilter(side.quotedKey().get(0), only);
     }
     RowCanon canon = new RowCanon(side.untyped());
     List<CellKind> kinds = side.kinds();

@@ -23,8 +23,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * that chunk committed and every row it wrote was hashed, so the sums are of exactly the rows the
  * target received; otherwise (rows that travelled as COPY text or through Calcite, a key outside
  * the planned range) they are spoiled and the verification reads the source as usual. Only
- * per-chunk sums are kept: narrowing a differing chunk to its keys reads that chunk again from
- * both sides, as any verification does.
+ * per-chunk sums are kept, and only a match is taken from them: when the target differs, the
+ * verification runs again reading both sides, so the difference is found, narrowed to keys and
+ * reported exactly as without these sums.
  */
 public final class LoadChecksums implements ChunkChecksums {
   private final String id;

@@ -83,40 +83,37 @@ public final class Verifier {
       return th;
     });
     try {
-      ChunkChecksums.Stats ss;
+      ChunkChecksums.Stats ss = null;
       ChunkChecksums.Stats ts = null;
-      Buckets buckets;
-      ChunkChecksums sc;
+      Buckets buckets = null;
+      ChunkChecksums sc = null;
+      SortedSet<Integer> bad = null;
       String unused = loaded == null ? null : loaded.unusable(s);
       if (loaded != null && unused == null) {
         ts = stats(t);
         unused = loaded.uncovered(ts);
       }
-      if (loaded != null && unused == null && ts != null) {
-        notes.add("the source's rows were hashed while they were loaded: only the target was"
-            + " read (a differing chunk is read again from both sides)");
+      if (loaded != null && unused == null) {
         ss = loaded.stats();
         buckets = loaded.buckets();
         sc = loaded;
-      } else {
-        if (loaded != null) {
-          notes.add("the checksums taken while loading could not be used (" + unused + "): the"
-              + " source was read again");
-        }
+        bad = differing(pool, sc, tc, buckets);
+        // Only a match is taken from these sums: a difference is found again reading both sides,
+        // so it is reported exactly as by a verification that never had them.
+        unused = bad.isEmpty() ? null : "the target differs from them";
+      }
+      if (loaded != null) {
+        notes.add(unused == null ? "the source's rows were hashed while they were loaded: only the"
+            + " target was read" : "the checksums taken while the rows loaded were not used to"
+            + " report (" + unused + "): both sides were read again");
+      }
+      if (bad == null || !bad.isEmpty()) {
         List<ChunkChecksums.Stats> stats = both(pool, () -> stats(s), () -> stats(t));
         ss = stats.get(0);
         ts = stats.get(1);
         buckets = buckets(s, ss, ts);
         sc = checksums(s, method);
-      }
-      Buckets b = buckets;
-      List<Map<Integer, ChunkChecksums.Chunk>> sums =
-          both(pool, () -> sc.chunks(b), () -> tc.chunks(b));
-      SortedSet<Integer> bad = new TreeSet<>();
-      for (int i = 0; i < buckets.count(); i++) {
-        if (!java.util.Objects.equals(sums.get(0).get(i), sums.get(1).get(i))) {
-          bad.add(i);
-        }
+        bad = differing(pool, sc, tc, buckets);
       }
       KeyDiff diff = new KeyDiff(MAX_KEYS);
       if (!bad.isEmpty() && !s.key().isEmpty()) {
@@ -179,6 +176,19 @@ public final class Verifier {
     }
     return new Sides(new VerifySide(src, sourceColumns, key, keyLabels),
         new VerifySide(tgt, targetColumns, key, keyLabels));
+  }
+
+  /** The chunks whose row count or hash sum differs between the two sides. */
+  private static SortedSet<Integer> differing(ExecutorService pool, ChunkChecksums sc,
+      ChunkChecksums tc, Buckets b) throws SQLException, InterruptedException {
+    List<Map<Integer, ChunkChecksums.Chunk>> sums = both(pool, () -> sc.chunks(b), () -> tc.chunks(b));
+    SortedSet<Integer> bad = new TreeSet<>();
+    for (int i = 0; i < b.count(); i++) {
+      if (!java.util.Objects.equals(sums.get(0).get(i), sums.get(1).get(i))) {
+        bad.add(i);
+      }
+    }
+    return bad;
   }
 
   /** {@code columns}, each read as the column at its position in {@code typed} is. */
@@ -335,27 +345,6 @@ public final class Verifier {
     Map<String, String> out = new LinkedHashMap<>();
     side.rows(b, chunks, out::put);
     return out;
-  }
-
-  /** {@code key BETWEEN first AND last OR …} over runs of consecutive chunks. */
-  static String rangeFilter(String key, Buckets b, SortedSet<Integer> chunks) {
-    List<String> parts = new ArrayList<>();
-    Integer runStart = null;
-    Integer prev = null;
-    for (int c : chunks) {
-      if (prev != null && c != prev + 1) {
-        parts.add("(" + key + " BETWEEN " + b.first(runStart) + " AND " + b.last(prev) + ")");
-        runStart = null;
-      }
-      if (runStart == null) {
-        runStart = c;
-      }
-      prev = c;
-    }
-    if (runStart != null) {
-      parts.add("(" + key + " BETWEEN " + b.first(runStart) + " AND " + b.last(prev) + ")");
-    }
-    return parts.isEmpty() ? "1 = 0" : String.join(" OR ", parts);
   }
 
   private static List<String> names(VerifySide s) {
