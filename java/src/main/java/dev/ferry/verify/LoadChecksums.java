@@ -103,7 +103,7 @@ public final class LoadChecksums implements ChunkChecksums {
   }
 
   /** Stops these sums from being used: the verification then reads the source. */
-  public synchronized void spoil(String why) {
+  private synchronized void spoil(String why) {
     if (spoiled == null) {
       spoiled = why;
     }
@@ -160,6 +160,11 @@ public final class LoadChecksums implements ChunkChecksums {
   /**
    * Hashes the rows of one load chunk on the loading thread ({@link RowCanon} is not shared),
    * adding them to the table's sums only when {@link #commit} confirms them.
+   *
+   * <p>Cells are read from the source driver's own result set, as the load has it, not through
+   * the pool's wrapper a verification reads: for SQLite that wrapper only turns DECIMAL columns'
+   * numbers into BigDecimal, which {@link RowCanon} writes as the same text. Were a text to
+   * differ anyway, the sums would not match and the verification would read both sides again.
    */
   public final class Part implements ArrowStreamFileWriter.RowHook {
     private final RowCanon canon = new RowCanon(side.untyped());
