@@ -72,11 +72,14 @@ public final class BindJoin extends Join implements EnumerableRel {
       SqlTypeName.SMALLINT, SqlTypeName.INTEGER, SqlTypeName.BIGINT);
 
   private final int bigInput;
+  /** Its key equalities, found once (the planner costs a node many times); null when none. */
+  private final @Nullable Keys keys;
 
   BindJoin(RelOptCluster cluster, RelTraitSet traits, RelNode left, RelNode right,
       RexNode condition, JoinRelType joinType, int bigInput) {
     super(cluster, traits, List.of(), left, right, condition, Set.of(), joinType);
     this.bigInput = bigInput;
+    this.keys = Keys.of(left, right, condition);
   }
 
   /**
@@ -149,13 +152,13 @@ public final class BindJoin extends Join implements EnumerableRel {
    * convention and its small side in Calcite's engine (a rule that copies it may change any).
    */
   private boolean runnable() {
-    return joinType == JoinRelType.INNER && Keys.of(getLeft(), getRight(), condition) != null
+    return joinType == JoinRelType.INNER && keys != null
         && getInput(bigInput).getConvention() instanceof JdbcConvention
         && getInput(1 - bigInput).getConvention() == EnumerableConvention.INSTANCE;
   }
 
   @Override public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    Keys keys = requireNonNull(Keys.of(getLeft(), getRight(), condition), "keys");
+    Keys keys = requireNonNull(this.keys, "keys");
     List<Integer> bigKeys = bigInput == 0 ? keys.left() : keys.right();
     List<Integer> smallKeys = bigInput == 0 ? keys.right() : keys.left();
     BlockBuilder builder = new BlockBuilder();

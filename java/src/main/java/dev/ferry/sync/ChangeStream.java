@@ -153,7 +153,7 @@ final class ChangeStream implements DebeziumEngine.ChangeConsumer<RecordChangeEv
         }
         Change c = t.change(op, r.key() instanceof Struct k ? k : null, v.getStruct("before"),
             v.getStruct("after"));
-        if (r.headers().lastWithName(CommitPoint.SPLIT_DELETE) != null) {
+        if (CommitPoint.isSplitDelete(r)) {
           splitDelete = c; // the insert under the new key comes next
         } else if (splitDelete != null) {
           batch.addMove(t, splitDelete, c);

@@ -25,6 +25,11 @@ record CommitPoint(int through, @Nullable Map<String, ?> partition, @Nullable Ma
   /** The header Debezium puts on the delete half of a primary-key change (the new key). */
   static final String SPLIT_DELETE = "__debezium.newkey";
 
+  /** Whether {@code r} is the delete half of a primary-key change, its insert still to come. */
+  static boolean isSplitDelete(SourceRecord r) {
+    return r.headers().lastWithName(SPLIT_DELETE) != null;
+  }
+
   /** The commit point of {@code records}, in the order the engine delivered them. */
   static CommitPoint of(List<SourceRecord> records) {
     int pending = -1;
@@ -32,7 +37,7 @@ record CommitPoint(int through, @Nullable Map<String, ?> partition, @Nullable Ma
     Map<String, ?> offset = null;
     for (int i = 0; i < records.size(); i++) {
       SourceRecord r = records.get(i);
-      if (r.headers().lastWithName(SPLIT_DELETE) != null) {
+      if (isSplitDelete(r)) {
         // Its create, with the same offset, is still to come.
         pending = pending < 0 ? i : pending;
       } else if (r.sourcePartition() != null && r.sourceOffset() != null) {

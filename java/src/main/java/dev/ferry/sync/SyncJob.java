@@ -111,9 +111,9 @@ public final class SyncJob {
       SyncState s = stateIn(target, tc, request.toNamespace(), true);
       tc.setAutoCommit(false);
       SyncState.Job row = s.job(tc, job);
-      if (row != null) {
-        leftOut(s.tables(tc, job).keySet(), tables);
-      }
+      // The tables earlier runs followed (starting the job adds none).
+      Map<String, SyncState.TableRow> rows = s.tables(tc, job);
+      leftOut(rows.keySet(), tables);
       String at = capture.prepare(sc, job, tables);
       if (row == null) {
         s.startJob(tc, job, request.from(), request.to(), at);
@@ -121,7 +121,6 @@ public final class SyncJob {
       } else {
         notes.add("resuming from " + (row.position() != null ? row.position() : row.start()));
       }
-      Map<String, SyncState.TableRow> rows = s.tables(tc, job);
       String tns = target.namespaceOn(tc, request.toNamespace());
       for (TableName t : tables) {
         SyncState.TableRow r = rows.get(t.name());
@@ -159,11 +158,11 @@ public final class SyncJob {
     named.forEach(t -> names.add(t.name()));
     List<String> missing = followed.stream().filter(f -> !names.contains(f)).sorted().toList();
     if (!missing.isEmpty()) {
+      boolean one = missing.size() == 1;
       throw FerryFailure.of("USAGE", "the sync from " + request.from() + " to " + request.to()
           + " also follows " + String.join(", ", missing) + " (earlier runs named "
-          + (missing.size() == 1 ? "it" : "them") + "); a run that leaves "
-          + (missing.size() == 1 ? "it" : "them") + " out would pass over "
-          + (missing.size() == 1 ? "its" : "their") + " changes for good. Name every table it"
+          + (one ? "it" : "them") + "); a run that leaves " + (one ? "it" : "them") + " out would"
+          + " pass over " + (one ? "its" : "their") + " changes for good. Name every table it"
           + " follows (--tables adds new ones), or remove the sync with ferry sync --drop --from "
           + request.from() + " --to " + request.to() + " and start again");
     }

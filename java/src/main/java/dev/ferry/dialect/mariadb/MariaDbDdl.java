@@ -118,12 +118,14 @@ final class MariaDbDdl extends Ddl {
   @Override public @Nullable String createNamespace(SqlDialect q, String name) {
     return "CREATE DATABASE IF NOT EXISTS " + q.quoteIdentifier(name);
   }
+
   /**
    * Added without InnoDB's own check ({@code SET STATEMENT foreign_key_checks=0}), which lets
    * MariaDB add the key in place instead of copying the whole table (minutes for a large one),
-   * then checked by Ferry in one pass (each child row probes the parent's key): a row whose key columns are all set and match no
-   * referenced row fails the step with SQLSTATE 23000, and the key is dropped again. A MySQL
-   * server, which reads neither statement, gets the plain validating {@code ADD CONSTRAINT}.
+   * then checked by Ferry in one pass (each child row probes the parent's key): a row whose key
+   * columns are all set and match no referenced row fails the step with SQLSTATE 23000, and the
+   * key is dropped again. A MySQL server, which reads neither statement, gets the plain
+   * validating {@code ADD CONSTRAINT}.
    */
   @Override public AddedConstraint addForeignKey(SqlDialect q, TableName table,
       @Nullable String name, List<String> columns, TableName ref, List<String> refColumns) {
