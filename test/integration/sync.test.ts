@@ -202,10 +202,15 @@ describe.runIf(canRun)('ferry sync from PostgreSQL (a private cluster with wal_l
   }, 300_000);
 
   it('refuses a run that leaves out a table the sync follows, which would pass over its changes', () => {
+    const state = (): string =>
+      sql("SELECT string_agg(item || ':' || state || ':' || coalesce(offset_json, ''), ',' ORDER BY item) FROM ferry.ferry_sync", 'dst') +
+      sql('SELECT string_agg(slot_name || confirmed_flush_lsn::text, \',\') FROM pg_replication_slots');
+    const before = state();
     const part = runFerry(['sync', '--from', 'src', '--to', 'dst', '--tables', 'accounts', '--until-caught-up'], dir);
     expect(part.code).toBe(2);
     expect(part.err).toContain('[USAGE]: the sync from src to dst also follows kinds, ledger (earlier runs named them)');
     expect(part.err).toContain('ferry sync --drop --from src --to dst');
+    expect(state()).toBe(before);
   });
 
   it('stops at a column added on the source with SYNC_SCHEMA_CHANGED, keeps its position, and continues once the target matches', () => {
