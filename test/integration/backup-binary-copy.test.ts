@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataType, tableFromIPC } from 'apache-arrow';
 import { pg, runFerry, tempDir } from './fixtures.js';
 import { SERVICES, serviceAvailable } from './services.js';
 
@@ -16,6 +17,7 @@ const dir = tempDir('ferry-bkbin-');
 const SRC = 'ferry_bkbin_src';
 const INF = 'ferry_bkbin_inf';
 const BACK = 'ferry_bkbin_back';
+const WHOLE = 'ferry_bkbin_whole';
 const OFF = { FERRY_JVM_OPTS: '-Dferry.postgres.binaryCopy=false' };
 
 const EDGE = `CREATE TABLE ${SRC}.edge (id BIGINT PRIMARY KEY, i INT, s SMALLINT, name VARCHAR(40), t TEXT, c CHAR(5), nm NAME,
@@ -34,6 +36,13 @@ const ROWS = `INSERT INTO ${SRC}.edge VALUES
 const MORE = `INSERT INTO ${SRC}.edge SELECT g + 100, g, g % 300, 'row ' || g, md5(g::text), 'c' || (g % 10), 'n' || g,
   g / 7.0, g / 3.0, g / 3.0, g / 7.0, g % 2 = 0, DATE '1960-01-01' + g, TIME '00:00:00' + g * INTERVAL '1.000001 second',
   TIMESTAMP '1965-01-01' + g * INTERVAL '1 hour 0.000001 second', decode(lpad(to_hex(g), 8, '0'), 'hex') FROM generate_series(1, 500) g`;
+
+// Text of few values, written dictionary-encoded: 40,000 rows are three record batches, so the
+// dictionaries are replaced along the file; code is few-valued in the first batch only.
+const MANY = `CREATE TABLE ${SRC}.many AS SELECT g AS id,
+  (ARRAY['shipped', '', E'tab\\there \\\\N', 'é 😀', NULL])[1 + g % 5] AS status,
+  CASE WHEN g <= 16384 THEN 'c' || (g % 3) ELSE 'code ' || g END::VARCHAR(20) AS code,
+  'note ' || g AS note FROM generate_series(1, 40000) g`;
 
 /** A table's rows as PostgreSQL prints them, ordered. */
 function copyText(ns: string, table: string): string {
@@ -55,8 +64,8 @@ function essence(m: Manifest): unknown {
 
 describe.skipIf(!havePg)('backups read through binary COPY', () => {
   beforeAll(async () => {
-    await pg(...[SRC, INF, BACK].flatMap((s) => [`DROP SCHEMA IF EXISTS ${s} CASCADE`, `CREATE SCHEMA ${s}`]),
-      EDGE, ROWS, MORE,
+    await pg(...[SRC, INF, BACK, WHOLE].flatMap((s) => [`DROP SCHEMA IF EXISTS ${s} CASCADE`, `CREATE SCHEMA ${s}`]),
+      EDGE, ROWS, MORE, MANY,
       // Types binary COPY does not read (an unbounded NUMERIC is typed DECIMAL(38,18): its values
       // would be rounded): the table goes through JDBC, in the same backup.
       `CREATE TABLE ${SRC}.other (id INT PRIMARY KEY, u UUID, tz TIMESTAMPTZ, j JSONB, n NUMERIC(5,1))`,
@@ -75,7 +84,7 @@ describe.skipIf(!havePg)('backups read through binary COPY', () => {
     writeFileSync(join(dir, 'ferry.yaml'), `databases:\n  pg: { url: "${SERVICES.postgres.url}", user: ${SERVICES.postgres.user} }\n`);
   }, 60_000);
   afterAll(async () => {
-    if (havePg) await pg(...[SRC, INF, BACK].map((s) => `DROP SCHEMA IF EXISTS ${s} CASCADE`));
+    if (havePg) await pg(...[SRC, INF, BACK, WHOLE].map((s) => `DROP SCHEMA IF EXISTS ${s} CASCADE`));
   });
 
   it('writes the same chunk files and checksums as the JDBC path, in one chunk or many', () => {
@@ -86,7 +95,7 @@ describe.skipIf(!havePg)('backups read through binary COPY', () => {
       expect(a.code, a.err).toBe(0);
       const b = runFerry(['backup', `pg.${SRC}`, '--output', jdbc, '--jobs', '2', '--chunk-rows', chunkRows], dir, OFF);
       expect(b.code, b.err).toBe(0);
-      expect(Object.fromEntries(manifest(fast).tables.map((t) => [t.name, t.rows]))).toEqual({ edge: 506, other: 2, lossy: 2, late: 1 });
+      expect(Object.fromEntries(manifest(fast).tables.map((t) => [t.name, t.rows]))).toEqual({ edge: 506, many: 40000, other: 2, lossy: 2, late: 1 });
       expect(essence(manifest(fast))).toEqual(essence(manifest(jdbc)));
     }
   }, 120_000);
@@ -95,6 +104,28 @@ describe.skipIf(!havePg)('backups read through binary COPY', () => {
     const r = runFerry(['restore', join(dir, 'fast-7'), '--to', `pg.${BACK}`, '--jobs', '2', '--exclude', 'lossy,late'], dir);
     expect(r.code, r.err + r.out).toBe(0);
     for (const t of ['edge', 'other']) expect(copyText(BACK, t)).toBe(copyText(SRC, t));
+  }, 120_000);
+
+  it('writes few-valued text dictionary-encoded, which another Arrow reader reads as the same values, and restores it exactly', async () => {
+    const plain = join(dir, 'plain');
+    const a = runFerry(['backup', `pg.${SRC}`, '--output', plain, '--compress', 'none', '--tables', 'edge,many'], dir);
+    expect(a.code, a.err).toBe(0);
+    const many = manifest(plain).tables.find((t) => t.name === 'many')!;
+    const tables = many.chunks.map((c) => tableFromIPC(readFileSync(join(plain, c.file))));
+    for (const table of tables) {
+      expect(table.schema.fields.map((f) => [f.name, DataType.isDictionary(f.type)])).toEqual([['id', false], ['status', true], ['code', true], ['note', false]]);
+    }
+    expect(tables.reduce((n, t) => n + t.batches.length, 0)).toBeGreaterThanOrEqual(3);
+    const pgRows = execFileSync('psql', ['-h', SERVICES.postgres.host, '-U', SERVICES.postgres.user, '-d', 'test', '-X', '-q', '-A', '-t', '-F', '|', '-c',
+      `SELECT id, coalesce(status, '<null>'), code FROM ${SRC}.many ORDER BY id`], { encoding: 'utf8' }).split('\n').slice(0, -1);
+    const arrowRows = tables.flatMap((t) => [...t]).map((r) => [Number(r.id), `${r.id}|${r.status ?? '<null>'}|${r.code}`] as const)
+      .sort((x, y) => x[0] - y[0]).map((x) => x[1]);
+    expect(arrowRows.length).toBe(40000);
+    expect(arrowRows).toEqual(pgRows);
+
+    const r = runFerry(['restore', join(dir, 'fast-1000000'), '--to', `pg.${WHOLE}`, '--jobs', '2', '--tables', 'edge,many'], dir);
+    expect(r.code, r.err + r.out).toBe(0);
+    for (const t of ['edge', 'many']) expect(copyText(WHOLE, t)).toBe(copyText(SRC, t));
   }, 120_000);
 
   it('refuses, naming the column, a value the chunk files cannot hold (so the binary path did read it)', () => {

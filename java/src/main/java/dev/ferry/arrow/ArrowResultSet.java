@@ -25,6 +25,7 @@ public final class ArrowResultSet extends VectorRows {
   private final CheckedInputChannel input;
   private final ArrowStreamReader reader;
   private final VectorSchemaRoot root;
+  private final @Nullable DecodedBatch decoded;
   private boolean ended;
   private boolean closed;
 
@@ -42,7 +43,8 @@ public final class ArrowResultSet extends VectorRows {
     this.allocator = allocator.newChildAllocator("ArrowResultSet", 0, Long.MAX_VALUE);
     this.reader = new ArrowStreamReader(input, this.allocator, ChunkCompression.FACTORY);
     try {
-      root = reader.getVectorSchemaRoot();
+      decoded = DecodedBatch.of(reader.getVectorSchemaRoot(), reader, this.allocator);
+      root = decoded.root();
       bind(ChunkSchema.specsOf(root.getSchema()), root);
     } catch (IOException | SQLException | RuntimeException e) {
       close();
@@ -112,12 +114,26 @@ public final class ArrowResultSet extends VectorRows {
           throw new SQLException("the chunk file ends after " + rowsBefore + " rows without its"
               + " end-of-stream marker: it is truncated", "08006");
         }
-      } else if (root.getRowCount() > 0) {
-        rowCount = root.getRowCount();
-        return true;
+      } else {
+        int rows = decode();
+        if (rows > 0) {
+          rowCount = rows;
+          return true;
+        }
       }
     }
     return false;
+  }
+
+  /** Turns the batch just read into plain vectors; a bad dictionary index is a broken file. */
+  private int decode() throws SQLException {
+    try {
+      return requireNonNull(decoded, "decoded").decode();
+    } catch (RuntimeException e) {
+      ended = true;
+      throw new SQLException("reading the chunk file after " + rowsBefore + " rows: "
+          + e.getMessage(), "08006", e);
+    }
   }
 
   /** Frees the current batch and closes the stream. */
@@ -129,6 +145,9 @@ public final class ArrowResultSet extends VectorRows {
     ended = true;
     rowCount = 0;
     try {
+      if (decoded != null) {
+        decoded.close();
+      }
       reader.close();
     } catch (IOException | RuntimeException e) {
       throw new SQLException("closing the chunk file: " + e.getMessage(), e);

@@ -31,7 +31,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * metadata keeps its whole {@link ColumnSpec} ({@link ChunkSchema}), so a restore types the
  * columns exactly as the backup read them. A batch ends early once its text and binary values
  * pass {@value #BATCH_BYTES} bytes, so wide rows neither overflow Arrow's 2 GB buffers nor hold
- * a whole chunk in memory.
+ * a whole chunk in memory. Text columns whose first batch shows few distinct values are written
+ * dictionary-encoded ({@link TextDictionaries}; chunk format 2), which {@link ArrowResultSet}
+ * reads back as plain text.
  */
 public final class ArrowStreamFileWriter implements AutoCloseable {
   /** Bytes of text and binary data after which a record batch is written out early. */
@@ -65,6 +67,9 @@ public final class ArrowStreamFileWriter implements AutoCloseable {
   private final long batchBytes;
   private final ChunkCompression compression;
   private final @Nullable RowHook hook;
+  private final BufferAllocator allocator;
+  /** The text columns written dictionary-encoded, chosen at the first batch; null before it. */
+  private @Nullable TextDictionaries dictionaries;
 
   /**
    * A writer of rows typed as {@code specs}, in batches of {@code batchRows} rows, its vectors
@@ -80,7 +85,7 @@ public final class ArrowStreamFileWriter implements AutoCloseable {
       long batchBytes, ChunkCompression compression, @Nullable RowHook hook) {
     this.batchBytes = batchBytes;
     this.specs = List.copyOf(requireNonNull(specs, "specs"));
-    requireNonNull(allocator, "allocator");
+    this.allocator = requireNonNull(allocator, "allocator");
     this.compression = requireNonNull(compression, "compression");
     if (batchRows < 1) {
       throw new IllegalArgumentException("batchRows must be at least 1, not " + batchRows);
@@ -160,30 +165,48 @@ public final class ArrowStreamFileWriter implements AutoCloseable {
     }
     long rows = 0;
     OutputChannel channel = new OutputChannel(out);
-    ArrowStreamWriter writer = new ArrowStreamWriter(root, null, channel, IpcOption.DEFAULT,
-        ChunkCompression.FACTORY, compression.codecType(), Optional.empty());
+    ArrowStreamWriter writer = null;
     boolean complete = false;
     try {
-      writer.start();
       boolean more = true;
       while (more && rows < maxRows) {
         int limit = (int) Math.min(batchRows, maxRows - rows);
         int count = filler.fill(limit);
         if (count > 0) {
+          writer = writer == null ? open(channel, count) : writer;
+          requireNonNull(dictionaries, "dictionaries").encode(count);
           writer.writeBatch();
         }
         rows += count;
         more = count == limit || full();
       }
+      writer = writer == null ? open(channel, 0) : writer;
       writer.end();
       complete = true;
     } finally {
       if (!complete) {
         channel.abandon();
       }
-      writer.close();
+      if (writer != null) {
+        writer.close();
+      }
     }
     return rows;
+  }
+
+  /**
+   * Starts a stream on {@code channel}; the writer's first batch ({@code rows} rows, in the
+   * vectors now) decides which text columns every stream of this writer encodes.
+   */
+  private ArrowStreamWriter open(OutputChannel channel, int rows) throws IOException {
+    if (dictionaries == null) {
+      dictionaries = TextDictionaries.plan(root, rows, batchRows, allocator);
+    }
+    ArrowStreamWriter writer = new ArrowStreamWriter(dictionaries.root(), dictionaries.provider(),
+        channel, IpcOption.DEFAULT, ChunkCompression.FACTORY, compression.codecType(),
+        Optional.empty());
+    writer.start();
+    return writer;
   }
 
   /**
@@ -227,6 +250,9 @@ public final class ArrowStreamFileWriter implements AutoCloseable {
 
   /** Frees the vectors. */
   @Override public void close() {
+    if (dictionaries != null) {
+      dictionaries.close();
+    }
     root.close();
   }
 }

@@ -26,8 +26,13 @@ public final class ChunkSchema {
   public static final String SCALE = "ferry.scale";
   /** Schema metadata key holding the chunk format's version. */
   public static final String FORMAT = "ferry.chunkFormat";
-  /** The chunk format this Ferry writes and reads. */
+  /** The chunk format of a file whose columns are all stored plain. */
   public static final String FORMAT_VERSION = "1";
+  /**
+   * The chunk format of a file with dictionary-encoded text columns ({@link TextDictionaries}):
+   * format 1 plus Arrow dictionary fields, which a Ferry that reads only format 1 refuses.
+   */
+  public static final String DICTIONARY_FORMAT_VERSION = "2";
 
   private ChunkSchema() {}
 
@@ -57,9 +62,10 @@ public final class ChunkSchema {
     if (format == null) {
       throw new IllegalArgumentException("not a Ferry chunk file: its schema has no " + FORMAT);
     }
-    if (!format.equals(FORMAT_VERSION)) {
+    if (!format.equals(FORMAT_VERSION) && !format.equals(DICTIONARY_FORMAT_VERSION)) {
       throw new IllegalArgumentException("chunk format " + format + " is not one this Ferry reads ("
-          + FORMAT_VERSION + "); restore with the Ferry that wrote the backup or a newer one");
+          + FORMAT_VERSION + " or " + DICTIONARY_FORMAT_VERSION
+          + "); restore with the Ferry that wrote the backup or a newer one");
     }
     List<ColumnSpec> out = new ArrayList<>(schema.getFields().size());
     for (Field f : schema.getFields()) {
