@@ -18,6 +18,8 @@ const SRC = 'ferry_bkbin_src';
 const INF = 'ferry_bkbin_inf';
 const BACK = 'ferry_bkbin_back';
 const WHOLE = 'ferry_bkbin_whole';
+const BIN = 'ferry_bkbin_bin';
+const TXT = 'ferry_bkbin_txt';
 const OFF = { FERRY_JVM_OPTS: '-Dferry.postgres.binaryCopy=false' };
 
 const EDGE = `CREATE TABLE ${SRC}.edge (id BIGINT PRIMARY KEY, i INT, s SMALLINT, name VARCHAR(40), t TEXT, c CHAR(5), nm NAME,
@@ -44,6 +46,9 @@ const MANY = `CREATE TABLE ${SRC}.many AS SELECT g AS id,
   CASE WHEN g <= 16384 THEN 'c' || (g % 3) ELSE 'code ' || g END::VARCHAR(20) AS code,
   'note ' || g AS note FROM generate_series(1, 40000) g`;
 
+// Every type a restore sends as binary COPY (edge's NAME column sends edge as text).
+const TYPED = `CREATE TABLE ${SRC}.typed AS SELECT id, i, s, name, t, c, amount, wide, r, f, flag, d, tm, ts, b FROM ${SRC}.edge`;
+
 /** A table's rows as PostgreSQL prints them, ordered. */
 function copyText(ns: string, table: string): string {
   const sql = `COPY (SELECT * FROM ${ns}."${table}" ORDER BY 1) TO STDOUT`;
@@ -64,8 +69,8 @@ function essence(m: Manifest): unknown {
 
 describe.skipIf(!havePg)('backups read through binary COPY', () => {
   beforeAll(async () => {
-    await pg(...[SRC, INF, BACK, WHOLE].flatMap((s) => [`DROP SCHEMA IF EXISTS ${s} CASCADE`, `CREATE SCHEMA ${s}`]),
-      EDGE, ROWS, MORE, MANY,
+    await pg(...[SRC, INF, BACK, WHOLE, BIN, TXT].flatMap((s) => [`DROP SCHEMA IF EXISTS ${s} CASCADE`, `CREATE SCHEMA ${s}`]),
+      EDGE, ROWS, MORE, MANY, TYPED, `ALTER TABLE ${SRC}.typed ADD PRIMARY KEY (id)`,
       // Types binary COPY does not read (an unbounded NUMERIC is typed DECIMAL(38,18): its values
       // would be rounded): the table goes through JDBC, in the same backup.
       `CREATE TABLE ${SRC}.other (id INT PRIMARY KEY, u UUID, tz TIMESTAMPTZ, j JSONB, n NUMERIC(5,1))`,
@@ -84,7 +89,7 @@ describe.skipIf(!havePg)('backups read through binary COPY', () => {
     writeFileSync(join(dir, 'ferry.yaml'), `databases:\n  pg: { url: "${SERVICES.postgres.url}", user: ${SERVICES.postgres.user} }\n`);
   }, 60_000);
   afterAll(async () => {
-    if (havePg) await pg(...[SRC, INF, BACK, WHOLE].map((s) => `DROP SCHEMA IF EXISTS ${s} CASCADE`));
+    if (havePg) await pg(...[SRC, INF, BACK, WHOLE, BIN, TXT].map((s) => `DROP SCHEMA IF EXISTS ${s} CASCADE`));
   });
 
   it('writes the same chunk files and checksums as the JDBC path, in one chunk or many', () => {
@@ -95,7 +100,7 @@ describe.skipIf(!havePg)('backups read through binary COPY', () => {
       expect(a.code, a.err).toBe(0);
       const b = runFerry(['backup', `pg.${SRC}`, '--output', jdbc, '--jobs', '2', '--chunk-rows', chunkRows], dir, OFF);
       expect(b.code, b.err).toBe(0);
-      expect(Object.fromEntries(manifest(fast).tables.map((t) => [t.name, t.rows]))).toEqual({ edge: 506, many: 40000, other: 2, lossy: 2, late: 1 });
+      expect(Object.fromEntries(manifest(fast).tables.map((t) => [t.name, t.rows]))).toEqual({ edge: 506, many: 40000, typed: 506, other: 2, lossy: 2, late: 1 });
       expect(essence(manifest(fast))).toEqual(essence(manifest(jdbc)));
     }
   }, 120_000);
@@ -126,6 +131,14 @@ describe.skipIf(!havePg)('backups read through binary COPY', () => {
     const r = runFerry(['restore', join(dir, 'fast-1000000'), '--to', `pg.${WHOLE}`, '--jobs', '2', '--tables', 'edge,many'], dir);
     expect(r.code, r.err + r.out).toBe(0);
     for (const t of ['edge', 'many']) expect(copyText(WHOLE, t)).toBe(copyText(SRC, t));
+  }, 120_000);
+
+  it('restores through binary COPY exactly what COPY text restores: the source', () => {
+    for (const [schema, env] of [[BIN, {}], [TXT, { FERRY_JVM_OPTS: '-Dferry.postgres.binaryLoad=false' }]] as const) {
+      const r = runFerry(['restore', join(dir, 'fast-1000000'), '--to', `pg.${schema}`, '--jobs', '2', '--tables', 'typed,many'], dir, env);
+      expect(r.code, r.err + r.out).toBe(0);
+      for (const t of ['typed', 'many']) expect(copyText(schema, t), `${schema}.${t}`).toBe(copyText(SRC, t));
+    }
   }, 120_000);
 
   it('refuses, naming the column, a value the chunk files cannot hold (so the binary path did read it)', () => {

@@ -37,15 +37,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * (a NUMERIC rounded to a smaller scale, a timestamp read in the session's zone, text of a
  * zoned timestamp cut to a date), which the typed sink then checks value by value.
  */
-abstract class ArrowCopyFields {
-  final FieldVector vector;
-
+abstract class ArrowCopyFields extends CopyField {
   private ArrowCopyFields(FieldVector vector) {
-    this.vector = vector;
+    super(vector);
   }
-
-  /** Prints row {@code row} (not null) of the current batch. */
-  abstract void write(int row, CopyTextBuffer out);
 
   /** A value PostgreSQL would keep changed, found while printing it. */
   static final class Rejected extends RuntimeException {
@@ -133,7 +128,7 @@ abstract class ArrowCopyFields {
   }
 
   /** Whether a target column takes the text a Utf8 vector holds for {@code spec} unchanged. */
-  private static boolean textTakes(ColumnSpec spec, TargetColumns.Column target, int to,
+  static boolean textTakes(ColumnSpec spec, TargetColumns.Column target, int to,
       String toName) {
     int from = spec.jdbcType();
     if (character(from)) {
@@ -156,28 +151,28 @@ abstract class ArrowCopyFields {
   }
 
   /** The most characters a text column holds, or -1 when its length is not declared. */
-  private static int limit(TargetColumns.Column target) {
+  static int limit(TargetColumns.Column target) {
     int size = target.size();
     return character(target.jdbcType()) && size > 0 && size < ColumnTypes.UNBOUNDED_LENGTH ? size : -1;
   }
 
-  private static boolean unbounded(TargetColumns.Column target) {
+  static boolean unbounded(TargetColumns.Column target) {
     return target.size() <= 0 || target.size() >= 1000;
   }
 
-  private static boolean integer(int t) {
+  static boolean integer(int t) {
     return t == Types.BIGINT || t == Types.INTEGER || t == Types.SMALLINT || t == Types.TINYINT;
   }
 
-  private static boolean numeric(int t) {
+  static boolean numeric(int t) {
     return t == Types.NUMERIC || t == Types.DECIMAL;
   }
 
-  private static boolean binary(int t) {
+  static boolean binary(int t) {
     return t == Types.BINARY || t == Types.VARBINARY || t == Types.LONGVARBINARY || t == Types.BLOB;
   }
 
-  private static boolean character(int t) {
+  static boolean character(int t) {
     return switch (t) {
       case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR,
           Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB -> true;
@@ -210,7 +205,7 @@ abstract class ArrowCopyFields {
   }
 
   /** DECIMAL up to 38 digits at its scale; the 64-bit ones without a BigDecimal. */
-  private static final class Decimal extends ArrowCopyFields {
+  static final class Decimal extends ArrowCopyFields {
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
     private final DecimalVector decimals;
     private final int scale;
@@ -222,17 +217,29 @@ abstract class ArrowCopyFields {
     }
 
     @Override void write(int row, CopyTextBuffer out) {
-      if (LITTLE_ENDIAN) {
-        ArrowBuf data = vector.getDataBuffer();
-        long low = data.getLong((long) row * 16);
-        long high = data.getLong((long) row * 16 + 8);
-        if (high == (low >> 63) && low != Long.MIN_VALUE) {
-          out.decimal(low, scale);
-          return;
-        }
+      long small = unscaled(decimals, row);
+      if (small != Long.MIN_VALUE) {
+        out.decimal(small, scale);
+        return;
       }
       BigDecimal d = decimals.getObject(row);
       out.ascii(new BigDecimal(d.unscaledValue(), scale).toPlainString());
+    }
+
+    /**
+     * Row {@code row}'s unscaled value when it fits a long (read straight from the buffer),
+     * else {@link Long#MIN_VALUE}: the caller then takes the BigDecimal.
+     */
+    static long unscaled(DecimalVector d, int row) {
+      if (LITTLE_ENDIAN) {
+        ArrowBuf data = d.getDataBuffer();
+        long low = data.getLong((long) row * 16);
+        long high = data.getLong((long) row * 16 + 8);
+        if (high == (low >> 63)) {
+          return low;
+        }
+      }
+      return Long.MIN_VALUE;
     }
   }
 
@@ -249,31 +256,34 @@ abstract class ArrowCopyFields {
 
     @Override void write(int row, CopyTextBuffer out) {
       long start = text.getStartOffset(row);
-      int n = (int) (text.getEndOffset(row) - start);
-      ArrowBuf data = text.getDataBuffer();
-      if (limit >= 0 && n > limit) {
-        check(data, start, n);
-      }
-      out.escaped(data, start, n);
+      out.escaped(text.getDataBuffer(), start, checkedLength(text, row, limit));
     }
+  }
 
-    /**
-     * Refuses text longer than the column: PostgreSQL would cut trailing spaces to fit rather
-     * than fail, as it fails for any other excess.
-     */
-    private void check(ArrowBuf data, long start, int n) {
-      byte[] b = new byte[n];
-      data.getBytes(start, b, 0, n);
-      int chars = 0;
-      for (byte x : b) {
-        if ((x & 0xc0) != 0x80) {
-          chars++;
-        }
-      }
-      if (chars > limit) {
-        throw new Rejected(new String(b, StandardCharsets.UTF_8), chars
-            + " characters, longer than the column's " + limit);
+  /**
+   * The bytes of row {@code row} of {@code v}, once text longer than the column's
+   * {@code limit} characters (none when negative) is refused: PostgreSQL would cut trailing
+   * spaces to fit rather than fail, as it fails for any other excess.
+   */
+  static int checkedLength(BaseVariableWidthVector v, int row, int limit) {
+    long start = v.getStartOffset(row);
+    int n = (int) (v.getEndOffset(row) - start);
+    if (limit < 0 || n <= limit) {
+      return n;
+    }
+    ArrowBuf data = v.getDataBuffer();
+    byte[] b = new byte[n];
+    data.getBytes(start, b, 0, n);
+    int chars = 0;
+    for (byte x : b) {
+      if ((x & 0xc0) != 0x80) {
+        chars++;
       }
     }
+    if (chars > limit) {
+      throw new Rejected(new String(b, StandardCharsets.UTF_8), chars
+          + " characters, longer than the column's " + limit);
+    }
+    return n;
   }
 }

@@ -6,7 +6,7 @@ import java.math.RoundingMode;
 
 /**
  * A PostgreSQL {@code numeric} in its binary send format, read as a scaled whole number or as
- * its exact decimal, never through its text.
+ * its exact decimal, and written from one, never through its text.
  *
  * <p>The format: int16 count of base-10000 digits, int16 weight (the first digit's power of
  * 10000), uint16 sign ({@code 0x0000}, {@code 0x4000} negative, {@code 0xC000} NaN,
@@ -95,6 +95,68 @@ final class BinaryNumeric {
   /** The exact value rounded to {@code scale} half up, as the JDBC path rounds it. */
   static BigDecimal atScale(byte[] b, int at, int scale) {
     return exact(b, at).setScale(scale, RoundingMode.HALF_UP);
+  }
+
+  /**
+   * Writes {@code unscaled} times 10^-{@code scale} (a scale of 0 or more) as a binary COPY
+   * field: its int32 length, then the value at display scale {@code scale}.
+   */
+  static void write(long unscaled, int scale, CopyTextBuffer out) {
+    int pad = (4 - scale % 4) % 4;
+    long u = Math.abs(unscaled);
+    if (unscaled == Long.MIN_VALUE || u > Long.MAX_VALUE / POW10[pad]) {
+      write(BigInteger.valueOf(unscaled), scale, out);
+      return;
+    }
+    // u is a whole number of base-10000 digits, the last (scale + pad) / 4 of them fractional.
+    u *= POW10[pad];
+    int[] groups = new int[5];
+    int n = 0;
+    while (u != 0) {
+      groups[n++] = (int) (u % 10000);
+      u /= 10000;
+    }
+    int low = 0;
+    while (low < n && groups[low] == 0) {
+      low++;
+    }
+    int ndigits = n - low;
+    out.i32(8 + 2 * ndigits);
+    out.i16(ndigits);
+    out.i16(ndigits == 0 ? 0 : n - 1 - (scale + pad) / 4);
+    out.i16(unscaled < 0 ? NEGATIVE : 0);
+    out.i16(scale);
+    for (int i = n - 1; i >= low; i--) {
+      out.i16(groups[i]);
+    }
+  }
+
+  /** As {@link #write(long, int, CopyTextBuffer)}, for any whole number. */
+  static void write(BigInteger unscaled, int scale, CopyTextBuffer out) {
+    int pad = (4 - scale % 4) % 4;
+    StringBuilder digits = new StringBuilder(unscaled.abs().toString());
+    digits.append("000", 0, pad);
+    while (digits.length() % 4 != 0) {
+      digits.insert(0, '0');
+    }
+    int n = digits.length() / 4;
+    int first = 0;
+    while (first < n && digits.substring(4 * first, 4 * first + 4).equals("0000")) {
+      first++;
+    }
+    int last = n - 1;
+    while (last >= first && digits.substring(4 * last, 4 * last + 4).equals("0000")) {
+      last--;
+    }
+    int ndigits = last - first + 1;
+    out.i32(8 + 2 * ndigits);
+    out.i16(ndigits);
+    out.i16(ndigits == 0 ? 0 : n - 1 - first - (scale + pad) / 4);
+    out.i16(unscaled.signum() < 0 ? NEGATIVE : 0);
+    out.i16(scale);
+    for (int i = first; i <= last; i++) {
+      out.i16(Integer.parseInt(digits, 4 * i, 4 * i + 4, 10));
+    }
   }
 
   private static int s16(byte[] b, int at) {

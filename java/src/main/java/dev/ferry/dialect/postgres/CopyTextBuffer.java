@@ -5,8 +5,9 @@ import java.util.Arrays;
 import org.apache.arrow.memory.ArrowBuf;
 
 /**
- * A growing byte buffer that COPY text is printed into: digits, escaped UTF-8 and bytea hex
- * written by hand, so a value goes from a vector's buffer to the wire without a Java object.
+ * A growing byte buffer that COPY data is written into: for text, digits, escaped UTF-8 and
+ * bytea hex written by hand; for binary COPY, big-endian integers and raw bytes; so a value goes
+ * from a vector's buffer to the wire without a Java object.
  *
  * <p>Callers {@link #ensure} room for what they write next and then write through the public
  * fields; the buffer is reused for a whole load and sent to the server in large blocks.
@@ -44,6 +45,35 @@ final class CopyTextBuffer {
   void put(byte b) {
     ensure(1);
     buf[len++] = b;
+  }
+
+  /** A big-endian int16 (binary COPY), room included. */
+  void i16(int v) {
+    ensure(2);
+    buf[len++] = (byte) (v >>> 8);
+    buf[len++] = (byte) v;
+  }
+
+  /** A big-endian int32 (binary COPY), room included. */
+  void i32(int v) {
+    ensure(4);
+    buf[len++] = (byte) (v >>> 24);
+    buf[len++] = (byte) (v >>> 16);
+    buf[len++] = (byte) (v >>> 8);
+    buf[len++] = (byte) v;
+  }
+
+  /** A big-endian int64 (binary COPY), room included. */
+  void i64(long v) {
+    i32((int) (v >>> 32));
+    i32((int) v);
+  }
+
+  /** {@code n} bytes of {@code data} from {@code start} as they are (binary COPY). */
+  void raw(ArrowBuf data, long start, int n) {
+    ensure(n);
+    data.getBytes(start, buf, len, n);
+    len += n;
   }
 
   /** COPY's NULL, {@code \N}. */

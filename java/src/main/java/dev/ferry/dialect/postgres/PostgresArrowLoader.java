@@ -4,6 +4,7 @@ import dev.ferry.arrow.ArrowResultSet;
 import dev.ferry.dialect.ArrowLoader;
 import dev.ferry.sink.SinkContext;
 import dev.ferry.sink.TableSink;
+import dev.ferry.types.ColumnSpec;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,9 +16,10 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Loads a chunk file into PostgreSQL with one {@code COPY … FROM STDIN} (text format) whose
- * text is printed straight from the Arrow vectors ({@link ArrowCopyFields}) into one reused
- * buffer, sent in 1 MiB blocks.
+ * Loads a chunk file into PostgreSQL with one {@code COPY … FROM STDIN} whose data is written
+ * straight from the Arrow vectors into one reused buffer, sent in 1 MiB blocks: binary COPY
+ * when every column pairs with its target type exactly ({@link ArrowBinaryFields}; the server
+ * skips parsing), else COPY text ({@link ArrowCopyFields}).
  *
  * <p>This is what the typed sink does, minus a Java object per cell: a restore's JVM time went
  * mostly to building {@code Long}s, {@code BigDecimal}s and {@code LocalDateTime}s only to
@@ -27,13 +29,23 @@ import org.postgresql.copy.CopyIn;
 final class PostgresArrowLoader implements ArrowLoader {
   private static final int FLUSH_BYTES = 1 << 20;
   private static final String WHERE = "(COPY of a chunk file, lines count from 1 within it)";
+  /**
+   * Whether files whose every column has a binary field go as binary COPY
+   * ({@code -Dferry.postgres.binaryLoad=false} sends every file as text).
+   */
+  private static final boolean BINARY =
+      !"false".equals(System.getProperty("ferry.postgres.binaryLoad"));
 
   @Override public boolean accepts(SinkContext ctx, ArrowResultSet rows) {
-    return fields(ctx, rows) != null;
+    return fields(ctx, rows, false) != null;
   }
 
-  /** One field per column, or null when a column pairing is not exact as text. */
-  private static ArrowCopyFields @Nullable [] fields(SinkContext ctx, ArrowResultSet rows) {
+  /**
+   * One field per column, binary or text as asked, or null when a column pairing is not exact
+   * that way: then a load goes as text, or not through this loader at all.
+   */
+  private static CopyField @Nullable [] fields(SinkContext ctx, ArrowResultSet rows,
+      boolean binary) {
     if (ctx.options.mode() != TableSink.Mode.INSERT) {
       return null;
     }
@@ -41,9 +53,12 @@ final class PostgresArrowLoader implements ArrowLoader {
     if (vectors.size() != ctx.targetColumns.length) {
       return null;
     }
-    ArrowCopyFields[] out = new ArrowCopyFields[vectors.size()];
+    CopyField[] out = new CopyField[vectors.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = ArrowCopyFields.of(vectors.get(i), rows.specs().get(i), ctx.targetColumns[i]);
+      FieldVector v = vectors.get(i);
+      ColumnSpec spec = rows.specs().get(i);
+      out[i] = binary ? ArrowBinaryFields.of(v, spec, ctx.targetColumns[i])
+          : ArrowCopyFields.of(v, spec, ctx.targetColumns[i]);
       if (out[i] == null) {
         return null;
       }
@@ -53,20 +68,30 @@ final class PostgresArrowLoader implements ArrowLoader {
 
   @Override public long load(SinkContext ctx, Connection c, ArrowResultSet rows)
       throws SQLException {
-    ArrowCopyFields[] fields = fields(ctx, rows);
+    CopyField[] binary = BINARY ? fields(ctx, rows, true) : null;
+    CopyField[] fields = binary != null ? binary : fields(ctx, rows, false);
     if (fields == null) {
       throw new IllegalStateException("load of " + ctx.table + " without accepts()");
     }
-    String sql = "COPY " + ctx.table.quoted(ctx.dialect) + " " + ctx.columnList() + " FROM STDIN";
+    String sql = "COPY " + ctx.table.quoted(ctx.dialect) + " " + ctx.columnList() + " FROM STDIN"
+        + (binary != null ? " WITH (FORMAT binary)" : "");
     CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
     CopyTextBuffer out = new CopyTextBuffer(FLUSH_BYTES + (64 << 10));
+    if (binary != null) {
+      out.ascii("PGCOPY\n");
+      out.put((byte) 0xFF);
+      out.ascii("\r\n");
+      out.put((byte) 0);
+      out.i32(0);
+      out.i32(0);
+    }
     long total = 0;
     try {
       VectorSchemaRoot batch;
       while ((batch = rows.nextBatch()) != null) {
         int n = batch.getRowCount();
         for (int r = 0; r < n; r++) {
-          row(ctx, rows, fields, r, out);
+          row(ctx, rows, fields, binary != null, r, out);
           if (out.len >= FLUSH_BYTES) {
             in.writeToCopy(out.buf, 0, out.len);
             out.len = 0;
@@ -75,6 +100,9 @@ final class PostgresArrowLoader implements ArrowLoader {
           }
         }
         total += n;
+      }
+      if (binary != null) {
+        out.i16(-1);
       }
       if (out.len > 0) {
         in.writeToCopy(out.buf, 0, out.len);
@@ -95,16 +123,26 @@ final class PostgresArrowLoader implements ArrowLoader {
     }
   }
 
-  /** Prints row {@code r} of the current batch, tab-separated, newline-terminated. */
-  private static void row(SinkContext ctx, ArrowResultSet rows, ArrowCopyFields[] fields, int r,
-      CopyTextBuffer out) {
+  /**
+   * Writes row {@code r} of the current batch: a binary tuple (field count, then each field or
+   * -1 for NULL), or a text line (tab-separated, {@code \N} for NULL, newline-terminated).
+   */
+  private static void row(SinkContext ctx, ArrowResultSet rows, CopyField[] fields,
+      boolean binary, int r, CopyTextBuffer out) {
+    if (binary) {
+      out.i16(fields.length);
+    }
     for (int i = 0; i < fields.length; i++) {
-      if (i > 0) {
+      if (i > 0 && !binary) {
         out.put((byte) '\t');
       }
-      ArrowCopyFields f = fields[i];
+      CopyField f = fields[i];
       if (f.vector.isNull(r)) {
-        out.nul();
+        if (binary) {
+          out.i32(-1);
+        } else {
+          out.nul();
+        }
         continue;
       }
       try {
@@ -114,6 +152,8 @@ final class PostgresArrowLoader implements ArrowLoader {
             e.value, e.getMessage());
       }
     }
-    out.put((byte) '\n');
+    if (!binary) {
+      out.put((byte) '\n');
+    }
   }
 }

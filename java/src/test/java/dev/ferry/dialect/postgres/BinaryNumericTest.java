@@ -96,6 +96,43 @@ class BinaryNumericTest {
     }
   }
 
+  /** Writes {@code v} both ways (as a long when it fits) and compares with numeric_send's bytes. */
+  private static void checkWrite(BigDecimal v) {
+    byte[] want = send(v);
+    List<CopyTextBuffer> outs = new ArrayList<>();
+    CopyTextBuffer big = new CopyTextBuffer(4);
+    BinaryNumeric.write(v.unscaledValue(), v.scale(), big);
+    outs.add(big);
+    if (v.unscaledValue().bitLength() < 64) {
+      CopyTextBuffer small = new CopyTextBuffer(4);
+      BinaryNumeric.write(v.unscaledValue().longValueExact(), v.scale(), small);
+      outs.add(small);
+    }
+    for (CopyTextBuffer out : outs) {
+      byte[] got = java.util.Arrays.copyOf(out.buf, out.len);
+      assertEquals(want.length, ((got[0] & 0xFF) << 24) | ((got[1] & 0xFF) << 16)
+          | ((got[2] & 0xFF) << 8) | (got[3] & 0xFF), v.toString());
+      assertEquals(java.util.HexFormat.of().formatHex(want),
+          java.util.HexFormat.of().formatHex(got, 4, got.length), v.toString());
+    }
+  }
+
+  @Test void writesWhatNumericSendWrites() {
+    String[] values = {"0", "0.00", "1", "-1", "0.01", "-0.01", "9999999999.99", "-9999999999.99",
+        "10000", "100000000", "0.0001", "0.00001", "1.5", "-1.50", "123456789012345678",
+        "9223372036854775807", "-9223372036854775808", "922337203685477.5807",
+        "-9999999999999999999999999999.9999999999", "0.0000000001", "12345678901234567890.123",
+        "99999999999999999999999999999999999999", "0.000000000000000000000000000000000001"};
+    for (String s : values) {
+      checkWrite(new BigDecimal(s));
+    }
+    Random r = new Random(11);
+    for (int i = 0; i < 100_000; i++) {
+      BigInteger unscaled = new BigInteger(1 + r.nextInt(127), r);
+      checkWrite(new BigDecimal(r.nextBoolean() ? unscaled : unscaled.negate(), r.nextInt(40)));
+    }
+  }
+
   @Test void nanAndInfinityAreNoNumbers() {
     assertEquals("NaN", BinaryNumeric.notANumber(new byte[] {0, 0, 0, 0, (byte) 0xC0, 0, 0, 0}, 0));
     assertEquals("Infinity", BinaryNumeric.notANumber(new byte[] {0, 0, 0, 0, (byte) 0xD0, 0, 0, 0}, 0));
