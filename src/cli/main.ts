@@ -12,6 +12,19 @@ function describe(e: unknown): { message: string; exit: number } {
   return { message: `ferry: internal error: ${err?.stack ?? String(e)}`, exit: 3 };
 }
 
+// The general help's examples: a first tour, as each command's help ends with its own.
+const EXAMPLES = `
+Examples:
+  ferry demo                                   # a SQLite shop and an H2 warehouse to try it on
+  ferry query --db pg=postgres://me@localhost/app "SELECT COUNT(*) FROM pg.orders"
+  ferry tables pg
+  ferry describe pg.orders
+  ferry check --from pg --to maria --format html -o check.html
+  ferry migrate --from legacy --to pg --dry-run
+  ferry copy --from pg --to maria --tables orders,customers --create
+  ferry verify --from pg --to maria --all
+  ferry help check                             # the same as ferry check --help`;
+
 /** The command `argv` runs or asks help for (`ferry query …`, `ferry help query`), if any. */
 function commandAsked(argv: readonly string[]): CommandName | undefined {
   const words = argv.filter((a) => !a.startsWith('-'));
@@ -36,12 +49,41 @@ function withVerbosityOptions(program: Command, started: number): void {
   });
 }
 
+/** The help a usage error about `argv` points to: the command's, or the general one. */
+function helpFor(argv: readonly string[]): string {
+  const name = commandAsked(argv);
+  return name ? `ferry ${name} --help` : 'ferry --help';
+}
+
 /** A parser error in Ferry's format, pointing at the help of the command it concerns. */
 function usageError(e: CommanderError, argv: readonly string[]): FerryError {
-  const name = commandAsked(argv);
-  const help = name ? `ferry ${name} --help` : 'ferry --help';
   const text = e.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
-  return new FerryError('USAGE', `${text} (see ${help})`, { command: name ?? null });
+  return new FerryError('USAGE', `${text} (see ${helpFor(argv)})`, { command: commandAsked(argv) ?? null });
+}
+
+/**
+ * A USAGE error a command raised (its options checked in the command, the API or the config
+ * loader) pointing at the command's help, as the parser's own errors do; one that already names
+ * a `--help` is kept as it is.
+ *
+ * @example
+ * withHelpPointer(new FerryError('USAGE', "--jobs takes a whole number of at least 1, got 'abc'"), ['copy'])
+ * // "--jobs takes a whole number of at least 1, got 'abc' (see ferry copy --help)"
+ */
+function withHelpPointer(e: FerryError, argv: readonly string[]): FerryError {
+  if (e.code !== 'USAGE' || /--help\b/.test(e.message)) return e;
+  return new FerryError('USAGE', `${e.message} (see ${helpFor(argv)})`, e.meta, { cause: e });
+}
+
+/**
+ * The words to parse: `ferry help NAME` for a NAME that is no command is parsed as `ferry NAME`,
+ * so it fails as an unknown command (with Commander's did-you-mean) instead of showing the
+ * general help and exiting 0.
+ */
+function helpTarget(argv: readonly string[]): readonly string[] {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  const name = words[1];
+  return words[0] === 'help' && name !== undefined && name !== 'help' && !isCommandName(name) ? [name] : argv;
 }
 
 /**
@@ -54,6 +96,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const program = new Command('ferry')
     .description('Several JDBC databases in one SQL namespace (Apache Calcite), for checks, copies and verification of migrations.')
     .version('0.1.0')
+    .addHelpText('after', EXAMPLES)
     .exitOverride()
     // Commander's own error line is replaced by Ferry's format below; help still goes to stdout.
     .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: () => undefined });
@@ -67,7 +110,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       // `ferry --help` and unknown commands need only the names and summaries: nothing is loaded.
       for (const [name, c] of Object.entries(COMMANDS)) program.command(name).description(c.summary);
     }
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync([...helpTarget(argv)], { from: 'user' });
     detail(`ferry: finished in ${((performance.now() - started) / 1000).toFixed(2)} s, exit ${exitCode}\n`);
     return exitCode;
   } catch (e) {
@@ -77,7 +120,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       process.stderr.write(`${describe(usage).message}\n`);
       return usage.exitCode;
     }
-    const d = describe(e);
+    const d = describe(isFerryError(e) ? withHelpPointer(e, argv) : e);
     process.stderr.write(`${d.message}\n`);
     return d.exit;
   }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { MigrateEvent, MigrationReport } from '../migrate/events.js';
 import { commandLine } from './options.js';
-import { emit } from './output.js';
+import { emitReport } from './output.js';
 import { migrationReportHtml } from './render/migration-html.js';
 import { migrationReportText } from './render/migration-text.js';
 import { note, progressStream } from './notes.js';
@@ -36,7 +36,7 @@ export function migrationEvents(dryRun: boolean): (e: MigrateEvent) => void {
  * emitMigrationReport(report, opts, cmd, setExit);
  */
 export function emitMigrationReport(report: MigrationReport, opts: { format: 'text' | 'json' | 'html'; output?: string }, cmd: Command, setExit: (code: number) => void): void {
-  emit(opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
+  emitReport(opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
     : opts.format === 'html' ? migrationReportHtml(report, commandLine(cmd)) : migrationReportText(report), opts.output);
   if (!report.dryRun && !report.ok) setExit(report.tables.some((t) => !t.loaded) ? 2 : 1);
 }

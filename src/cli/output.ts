@@ -1,5 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { FerryError } from '../errors/index.js';
+import { note } from './notes.js';
 
 /** Writes command output to a file or stdout; a file that cannot be written is OUTPUT_FAILED. */
 export function emit(data: string | Uint8Array, file?: string): void {
@@ -12,6 +13,19 @@ export function emit(data: string | Uint8Array, file?: string): void {
   } catch (e) {
     throw new FerryError('OUTPUT_FAILED', `cannot write --output ${file}: ${(e as Error).message}`, { file }, { cause: e });
   }
+}
+
+/**
+ * Writes a command's report to a file or stdout, as {@link emit}; a report written to a file is
+ * also named in one line on stderr (unless `--quiet`), so a run on a terminal does not end in
+ * silence. Stdout is left to the report (or untouched).
+ *
+ * @example
+ * emitReport(html, opts.output) // stderr: "ferry: wrote report to check.html"
+ */
+export function emitReport(data: string | Uint8Array, file?: string): void {
+  emit(data, file);
+  if (file) note(`ferry: wrote report to ${file}\n`);
 }
 
 /** Throws OUTPUT_FAILED when `file` exists: files a command writes besides its report are never overwritten silently. */

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { FERRY_BIN, maria, native, pg, runFerry, tempDir } from './fixtures.js';
 import { SERVICES, serviceAvailable } from './services.js';
 
@@ -91,6 +91,10 @@ describe('ferry CLI ergonomics', () => {
     const r = ferry(['demo', '--dir', 'shopdemo'], outside);
     expect(r.code, r.err).toBe(0);
     expect(r.err).not.toContain('npx ferry');
+    // The package is not on npm: the install Ferry names is of this clone.
+    expect(r.err).not.toContain('calcite-ferry');
+    const clone = dirname(dirname(realpathSync(FERRY_BIN)));
+    expect(r.err).toContain(`Try it yourself (from any folder; \`npm install -g ${clone}\` (or \`npm link\` in ${clone}) puts \`ferry\` on the PATH):\n`);
     const lines = r.err.slice(r.err.indexOf('Try it yourself')).split('\n').map((l) => l.trim());
     expect(lines[1]).toBe('cd shopdemo');
     expect(lines[2]).toMatch(/^node \S+\/bin\/ferry\.js query "SELECT country/);
@@ -102,5 +106,6 @@ describe('ferry CLI ergonomics', () => {
     symlinkSync(FERRY_BIN, join(bin, 'ferry'));
     const onPath = ferry(['demo', '--dir', 'again'], outside, { PATH: `${bin}:${process.env.PATH ?? ''}` });
     expect(onPath.err).toContain('\n  ferry query "SELECT country');
+    expect(onPath.err).toContain('\nTry it yourself (from any folder):\n');
   });
 });

@@ -47,7 +47,7 @@ describe.runIf(havePg && haveMaria)('the URL database (MariaDB) and the current 
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toBe("ferry: error [USAGE]: --tables 'ordrs' matches no table or view of my or pg; did you mean 'orders'? (there are: orders)\n"
-      + "--exclude 'tmp_*' matches no table or view of my or pg; there are: orders\n");
+      + "--exclude 'tmp_*' matches no table or view of my or pg; there are: orders (see ferry check --help)\n");
   });
 
   it('answers a misspelt table with did-you-mean over real tables and views only (no index, no sequence)', async () => {

@@ -34,6 +34,15 @@ describe('time to first output', () => {
     expect(loaded).toEqual([]);
   });
 
+  it('ferry --help ends with examples of real commands', () => {
+    const r = runFerry(['--help'], tempDir('i12a-help-top-'));
+    expect(r.code).toBe(0);
+    const examples = r.out.slice(r.out.indexOf('\nExamples:\n'));
+    expect(examples).toMatch(/^\nExamples:\n(  ferry .*\n){5,}$/);
+    const named = [...examples.matchAll(/^ {2}ferry (\w+)/gm)].map((m) => m[1]!);
+    expect(named.filter((n) => !(n in COMMANDS) && n !== 'help')).toEqual([]);
+  });
+
   it('ferry query --help loads only the query command', () => {
     const { urls, out } = modulesLoaded(['query', '--help']);
     expect(out).toMatch(/^Usage: ferry query/);

@@ -8,8 +8,9 @@ import { checkReportHtml } from '../render/check-html.js';
 import { renderFindingsJson } from '../render/findings-json.js';
 import { renderFindingsJunit } from '../render/findings-junit.js';
 import { renderFindingsText } from '../render/findings-text.js';
+import { terminalWidth } from '../render/wrap.js';
 import { renderMappingSuggestion } from '../render/mapping-yaml.js';
-import { emit, refuseExisting, writeNew } from '../output.js';
+import { emitReport, refuseExisting, writeNew } from '../output.js';
 import { commandLine, list, withConfigOptions, type ConfigOptions } from '../options.js';
 import { COMMANDS } from './catalog.js';
 import { backupRef } from '../backup-refs.js';
@@ -78,8 +79,8 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
           ? checkReportHtml(report, commandLine(cmd))
           : format === 'junit'
           ? renderFindingsJunit(report.findings, { suiteName: `ferry check ${report.from} → ${report.to}`, tables: report.tables })
-          : renderFindingsText(report.findings, { color, from: report.from, to: report.to, ...(!opts.output && process.stdout.isTTY ? { width: process.stdout.columns } : {}) });
-      emit(out, opts.output);
+          : renderFindingsText(report.findings, { color, from: report.from, to: report.to, ...(!opts.output ? { width: terminalWidth(process.stdout) } : {}) });
+      emitReport(out, opts.output);
       if (opts.suggestMapping) {
         const command = commandLine(cmd);
         writeNew(opts.suggestMapping, renderMappingSuggestion(report.mapping, { command }), { option: '--suggest-mapping', force: opts.force === true });

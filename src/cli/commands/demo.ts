@@ -5,11 +5,12 @@ import { copySummary } from '../render/progress.js';
 import { verifyJson, verifySummary } from '../../verify/verify-report.js';
 import { renderFindingsJson } from '../render/findings-json.js';
 import { renderFindingsText } from '../render/findings-text.js';
+import { terminalWidth } from '../render/wrap.js';
 import { renderJson } from '../render/json.js';
 import { loadConfigFile } from '../../config/index.js';
 import { renderTable } from '../render/table.js';
 import { COMMANDS } from './catalog.js';
-import { ferryCommand } from '../invocation.js';
+import { ferryCommand, ferryInstallHint } from '../invocation.js';
 import { note } from '../notes.js';
 
 /** Registers `ferry demo`. */
@@ -36,7 +37,7 @@ export function registerDemo(program: Command): void {
         process.stdout.write(`${demo.query}\n\n${renderTable(table)}`);
         const report = await check(ferry, 'shop', 'shop_v2', { queriesFile: demo.queriesFile });
         const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-        process.stdout.write(`\n$ ferry check --from shop --to shop_v2 --queries app-queries.sql\n\n${renderFindingsText(report.findings, { color, from: 'shop', to: 'shop_v2', ...(process.stdout.isTTY ? { width: process.stdout.columns } : {}) })}`);
+        process.stdout.write(`\n$ ferry check --from shop --to shop_v2 --queries app-queries.sql\n\n${renderFindingsText(report.findings, { color, from: 'shop', to: 'shop_v2', width: terminalWidth(process.stdout) })}`);
         const tables = ['customers', 'products', 'orders'];
         const copied = await copy(ferry, { from: 'shop', to: 'warehouse', tables, create: true, mode: 'replace' });
         process.stdout.write(`\n$ ferry copy --from shop --to warehouse --tables ${tables.join(',')} --create --mode replace\n\n${copySummary(copied)}`);
@@ -47,7 +48,8 @@ export function registerDemo(program: Command): void {
       }
       const rel = relative(process.cwd(), demo.dir) || '.';
       const f = ferryCommand();
-      err(`\nTry it yourself (from any folder; \`npm install -g calcite-ferry\` puts \`ferry\` on the PATH):\n  cd ${rel}\n  ${f} query "SELECT country, COUNT(*) AS customers FROM shop.customers GROUP BY country"\n  ${f} query --explain "SELECT * FROM shop.orders o JOIN warehouse.stock s ON s.product_id = o.product_id WHERE o.quantity > 3"\n  ${f} check --from shop --to shop_v2 --queries app-queries.sql\n  ${f} snapshot shop --output v1.json && ${f} check --from v1.json --to shop_v2\n  ${f} copy --from shop --to warehouse --tables orders --mode replace && ${f} verify --from shop --to warehouse --tables orders\n`);
+      const hint = ferryInstallHint();
+      err(`\nTry it yourself (from any folder${hint ? `; ${hint}` : ''}):\n  cd ${rel}\n  ${f} query "SELECT country, COUNT(*) AS customers FROM shop.customers GROUP BY country"\n  ${f} query --explain "SELECT * FROM shop.orders o JOIN warehouse.stock s ON s.product_id = o.product_id WHERE o.quantity > 3"\n  ${f} check --from shop --to shop_v2 --queries app-queries.sql\n  ${f} snapshot shop --output v1.json && ${f} check --from v1.json --to shop_v2\n  ${f} copy --from shop --to warehouse --tables orders --mode replace && ${f} verify --from shop --to warehouse --tables orders\n`);
     });
 }
 

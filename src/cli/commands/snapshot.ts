@@ -5,6 +5,7 @@ import { writeSnapshot } from '../../schema/snapshot-file.js';
 import { withConfigOptions, type ConfigOptions } from '../options.js';
 import { COMMANDS } from './catalog.js';
 import { note } from '../notes.js';
+import { counted } from '../render/numbers.js';
 
 /** Registers `ferry snapshot DB`. */
 export function registerSnapshot(program: Command): void {
@@ -23,7 +24,7 @@ export function registerSnapshot(program: Command): void {
       const snap = await snapshot(ferry, database, { stats: opts.stats });
       if (opts.output) {
         writeSnapshot(opts.output, snap);
-        note(`wrote ${opts.output}: ${snap.tables.length} tables, ${snap.views.length} views of ${snap.database} (${snap.engine})\n`);
+        note(`wrote ${opts.output}: ${counted(snap.tables.length, 'table')}, ${counted(snap.views.length, 'view')} of ${snap.database} (${snap.engine})\n`);
       } else process.stdout.write(`${JSON.stringify(snap, null, 2)}\n`);
     } finally {
       await ferry.close();

@@ -9,7 +9,7 @@ import { note, progressStream } from '../notes.js';
 import { list, positive, withConfigOptions, type ConfigOptions } from '../options.js';
 import { emit } from '../output.js';
 import { syncDroppedText, syncProgressLine, syncResultText, syncStatusText } from '../render/sync-text.js';
-import { thousands } from '../render/numbers.js';
+import { counted } from '../render/numbers.js';
 import { COMMANDS } from './catalog.js';
 
 interface SyncCliOptions extends ConfigOptions {
@@ -91,7 +91,7 @@ Examples:
           for (const n of e.start.notes) note(`${n}\n`);
           const todo = e.start.tables.filter((t) => t.state !== 'copied').map((t) => t.table);
           note(todo.length ? `initial copy of ${todo.join(', ')}, then streaming\n` : 'every table is in sync already; streaming\n');
-        } else if (e.kind === 'copy' && e.event.kind === 'done') note(`copied ${e.table}: ${thousands(e.event.rows)} rows\n`);
+        } else if (e.kind === 'copy' && e.event.kind === 'done') note(`copied ${e.table}: ${counted(e.event.rows, 'row')}\n`);
         else if (e.kind === 'streaming') note(e.caughtUpTarget ? 'streaming changes until caught up…\n' : 'streaming changes (Ctrl-C stops; the position stays)…\n');
         else if (e.kind === 'progress') {
           position = e.progress.position;

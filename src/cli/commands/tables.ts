@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { Ferry, listTables } from '../../api/index.js';
 import { resolveConfig } from '../../config/index.js';
 import { aligned } from '../render/aligned.js';
-import { sizeText, thousands } from '../render/numbers.js';
+import { counted, sizeText, thousands } from '../render/numbers.js';
 import { emit } from '../output.js';
 import { withConfigOptions, type ConfigOptions } from '../options.js';
 import { COMMANDS } from './catalog.js';
@@ -35,10 +35,7 @@ Examples:
         t.primaryKey.length ? t.primaryKey.join(', ') : t.kind === 'table' ? '(none)' : '',
         t.kind === 'table' ? String(t.indexes) : '', t.kind === 'table' ? String(t.foreignKeys) : '',
       ]);
-      const count = (kind: string): string => {
-        const n = listing.tables.filter((t) => t.kind === kind).length;
-        return `${n} ${kind}${n === 1 ? '' : 's'}`;
-      };
+      const count = (kind: string): string => counted(listing.tables.filter((t) => t.kind === kind).length, kind);
       emit(`${aligned(['name', 'kind', 'rows', 'size', 'columns', 'primary key', 'indexes', 'foreign keys'], rows)}(${count('table')}, ${count('view')} in ${listing.database}, ${listing.engine})\n`, opts.output);
     } finally {
       await ferry.close();

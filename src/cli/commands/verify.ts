@@ -4,7 +4,7 @@ import { Ferry, verifyEach } from '../../api/index.js';
 import { resolveConfig } from '../../config/index.js';
 import { FerryError } from '../../errors/index.js';
 import { anyDifference, verifyJson, verifySummary } from '../../verify/verify-report.js';
-import { emit } from '../output.js';
+import { emitReport } from '../output.js';
 import { counted } from '../render/numbers.js';
 import { verifyReportHtml } from '../render/verify-html.js';
 import { commandLine, list, mappingOption, repeated, withConfigOptions, type ConfigOptions } from '../options.js';
@@ -37,15 +37,15 @@ export function registerVerify(program: Command, setExit: (code: number) => void
       const tables = outcomes.flatMap((o) => (o.report ? [o.report] : []));
       const failed = outcomes.filter((o) => o.error);
       if (opts.format === 'json') {
-        emit(`${JSON.stringify(verifyJson(tables, failed), null, 2)}\n`, opts.output);
+        emitReport(`${JSON.stringify(verifyJson(tables, failed), null, 2)}\n`, opts.output);
       } else if (opts.format === 'html') {
-        emit(verifyReportHtml(outcomes, { from: opts.from, to: opts.to, command: commandLine(cmd) }), opts.output);
+        emitReport(verifyReportHtml(outcomes, { from: opts.from, to: opts.to, command: commandLine(cmd) }), opts.output);
       } else {
         const bad = tables.filter((t) => !t.match).length;
         const lines = outcomes.map((o) => (o.report ? `${o.report.match ? '✓' : '✗'} ${verifySummary(o.report, 10)}` : `✗ ${o.table}: not compared: [${o.error?.code}] ${o.error?.message}`));
         lines.push(bad === 0 && failed.length === 0 ? tables.length === 1 ? 'the table matches' : `all ${counted(tables.length, 'table')} match`
           : `${bad} of ${counted(outcomes.length, 'table')} ${bad === 1 ? 'differs' : 'differ'}${failed.length ? `, ${failed.length} could not be compared` : ''}`);
-        emit(`${lines.join('\n')}\n`, opts.output);
+        emitReport(`${lines.join('\n')}\n`, opts.output);
       }
       if (failed.length) setExit(2);
       else if (anyDifference(tables)) setExit(1);

@@ -14,7 +14,7 @@ export function backupResultText(r: BackupResult): string {
   const rows = r.tables.map((t) => [t.table, thousands(t.rows), String(t.files), sizeText(t.bytes), `${t.seconds.toFixed(1)} s`]);
   const out = [aligned(['table', 'rows', 'files', 'size', 'time'], rows).trimEnd(), ''];
   const where = positionText(r.position);
-  out.push(`backed up ${counted(r.tables.length, 'table')}, ${thousands(r.rows)} rows, ${sizeText(r.bytes)} in ${counted(r.files, 'file')} (${r.compression}${r.encrypted ? ', AES-256-GCM' : ''}) to ${r.output} in ${r.seconds.toFixed(1)} s`);
+  out.push(`backed up ${counted(r.tables.length, 'table')}, ${counted(r.rows, 'row')}, ${sizeText(r.bytes)} in ${counted(r.files, 'file')} (${r.compression}${r.encrypted ? ', AES-256-GCM' : ''}) to ${r.output} in ${r.seconds.toFixed(1)} s`);
   if (where) out.push(`one snapshot of '${r.database}' at ${where}`);
   for (const n of r.notes) out.push(`note: ${n}`);
   return `${out.join('\n')}\n`;
@@ -31,7 +31,7 @@ export function backupListText(dir: string, m: BackupManifest): string {
     '',
     aligned(['table', 'rows', 'files', 'size', 'primary key'], rows).trimEnd(),
     '',
-    `${counted(m.tables.length, 'table')}, ${thousands(m.tables.reduce((s, t) => s + t.rows, 0))} rows, ${sizeText(m.tables.reduce((s, t) => s + bytes(t), 0))}${m.schema.views.length ? `; ${counted(m.schema.views.length, 'view')} (${m.schema.views.map((v) => v.name).join(', ')})` : ''}`,
+    `${counted(m.tables.length, 'table')}, ${counted(m.tables.reduce((s, t) => s + t.rows, 0), 'row')}, ${sizeText(m.tables.reduce((s, t) => s + bytes(t), 0))}${m.schema.views.length ? `; ${counted(m.schema.views.length, 'view')} (${m.schema.views.map((v) => v.name).join(', ')})` : ''}`,
   ];
   return `${out.join('\n')}\n`;
 }

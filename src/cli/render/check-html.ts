@@ -1,7 +1,7 @@
 import type { CheckReport } from '../../api/index.js';
 import type { Finding, Severity } from '../../compat/finding.js';
 import { compareTableNames, findingsSummaryLine } from './findings-text.js';
-import { proofText } from './findings-proof.js';
+import { messageWithoutExamples, proofText } from './findings-proof.js';
 import { counted } from './numbers.js';
 import { escapeHtml, htmlPage, severityFilter, summaryBoxes } from './html-page.js';
 
@@ -16,7 +16,7 @@ function findingRow(f: Finding): string {
   const hint = f.suggestion === undefined ? '' : `<div class="hint">hint: ${escapeHtml(f.suggestion)}</div>`;
   const proof = f.proof === undefined ? '' : proofText(f.proof, (s) => `<code>${escapeHtml(s)}</code>`);
   return `<tr class="finding" data-code="${escapeHtml(f.code)}"><td><code>${escapeHtml(f.code)}</code></td><td>${escapeHtml(f.table)}</td>`
-    + `<td>${f.column === null ? '' : escapeHtml(f.column)}</td><td>${escapeHtml(f.message)}${hint}</td><td>${proof}</td></tr>`;
+    + `<td>${f.column === null ? '' : escapeHtml(f.column)}</td><td>${escapeHtml(messageWithoutExamples(f))}${hint}</td><td>${proof}</td></tr>`;
 }
 
 /**

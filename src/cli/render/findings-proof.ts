@@ -1,3 +1,4 @@
+import { examples as examplesClause } from '../../compat/analyzers/wording.js';
 import type { Finding } from '../../compat/finding.js';
 
 /**
@@ -11,4 +12,17 @@ export function proofText(proof: NonNullable<Finding['proof']>, shown: (s: strin
   const examples = proof.examples.length > 0 ? `, e.g. ${proof.examples.map(shown).join(', ')}` : '';
   const basis = proof.basis === 'stats' ? " (from the snapshot's statistics)" : '';
   return `${proof.exact === false ? 'at least ' : ''}${proof.count} found${examples}${basis}`;
+}
+
+/**
+ * A finding's message without the examples its proof lists (`, e.g. id=7, id=9` as the analyzers
+ * word them), for a report that shows the proof beside the message: each example shown once.
+ *
+ * @example
+ * messageWithoutExamples({ message: 'Column t.c narrows: 2 rows hold longer values, e.g. id=7, id=9.', proof: { count: 2, examples: ['id=7', 'id=9'], basis: 'query' }, … })
+ * // 'Column t.c narrows: 2 rows hold longer values.'
+ */
+export function messageWithoutExamples(f: Pick<Finding, 'message' | 'proof'>): string {
+  if (f.proof === undefined || f.proof.examples.length === 0) return f.message;
+  return f.message.replace(examplesClause(f.proof.examples), '');
 }

@@ -1,6 +1,7 @@
 import type { Finding, Severity } from '../../compat/finding.js';
 import { summarize } from '../../compat/finding.js';
 import { proofText } from './findings-proof.js';
+import { counted } from './numbers.js';
 import { wrapLine } from './wrap.js';
 
 /** Options for {@link renderFindingsText}. */
@@ -11,7 +12,7 @@ export interface FindingsTextOptions {
   readonly from: string;
   /** Name of the database (or snapshot) migrated to, shown in the summary line. */
   readonly to: string;
-  /** Wrap lines to this many columns (the terminal's width); unwrapped when absent. */
+  /** Wrap lines to this many columns (the terminal's width); unwrapped when absent or too narrow to wrap to (`MIN_WRAP_WIDTH`). */
   readonly width?: number;
 }
 
@@ -43,10 +44,6 @@ export function compareTableNames(a: string, b: string): number {
   const lb = b.toLowerCase();
   if (la !== lb) return la < lb ? -1 : 1;
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function findingLines(f: Finding, color: boolean, width: number | undefined): string[] {
@@ -96,7 +93,7 @@ export function findingsSummaryLine(findings: readonly Finding[], from: string, 
   const counts =
     findings.length === 0
       ? 'no differences that matter'
-      : `${plural(s.error, 'error', 'errors')}, ${plural(s.warning, 'warning', 'warnings')}, ${s.info} info`;
+      : `${counted(s.error, 'error')}, ${counted(s.warning, 'warning')}, ${s.info} info`;
   return `${counts} — ${clean(from)} → ${clean(to)}`;
 }
 

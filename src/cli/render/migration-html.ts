@@ -1,7 +1,7 @@
 import { STRUCTURE_PHASES, type MigrationReport } from '../../migrate/events.js';
 import { verifyMethodWords } from '../../verify/verify-method.js';
 import { escapeHtml as esc, htmlPage, severityFilter, summaryBoxes } from './html-page.js';
-import { thousands } from './numbers.js';
+import { counted, thousands } from './numbers.js';
 
 /**
  * The report as one self-contained HTML page (no network, no external scripts or styles): the
@@ -17,21 +17,21 @@ export function migrationReportHtml(r: MigrationReport, command: string): string
   const findings: [string, string, string][] = [
     ...r.failedSteps.map((s) => ['error', s.object, `${s.description} failed: ${s.error ?? ''}`] as [string, string, string]),
     ...r.tables.filter((t) => !t.loaded).map((t) => ['error', t.target, `not loaded: ${t.error?.code ?? ''} ${t.error?.message ?? ''}`] as [string, string, string]),
-    ...r.tables.filter((t) => t.verify && !t.verify.match).map((t) => ['error', t.target, `differs: ${thousands(t.verify!.differingKeyCount)} key(s)`] as [string, string, string]),
+    ...r.tables.filter((t) => t.verify && !t.verify.match).map((t) => ['error', t.target, `differs: ${counted(t.verify!.differingKeyCount, 'key')}`] as [string, string, string]),
     ...r.plan.warnings.map((w) => ['warning', w.object, w.message] as [string, string, string]),
     ...r.plan.skipped.map((s) => ['info', s.object, `not migrated (${s.kind}): ${s.reason}`] as [string, string, string]),
   ];
   const count = (sev: string): number => findings.filter((f) => f[0] === sev).length;
   const outcome = r.dryRun ? 'Plan only (dry run): nothing was written.'
-    : r.ok ? `${r.operation === 'restore' ? 'Restored' : 'Migrated'} ${r.tables.length} table(s), ${thousands(rows)} rows, in ${r.seconds.toFixed(1)} s; ${r.tables.every((t) => t.verify) ? 'every table verified exact' : 'not verified (--no-verify)'}.`
-      : `${r.operation === 'restore' ? 'Restore' : 'Migration'} incomplete: ${r.tables.filter((t) => t.loaded).length} of ${r.tables.length} table(s) loaded, ${r.failedSteps.length} step(s) failed.`;
+    : r.ok ? `${r.operation === 'restore' ? 'Restored' : 'Migrated'} ${counted(r.tables.length, 'table')}, ${counted(rows, 'row')}, in ${r.seconds.toFixed(1)} s; ${r.tables.every((t) => t.verify) ? 'every table verified exact' : 'not verified (--no-verify)'}.`
+      : `${r.operation === 'restore' ? 'Restore' : 'Migration'} incomplete: ${r.tables.filter((t) => t.loaded).length} of ${counted(r.tables.length, 'table')} loaded, ${counted(r.failedSteps.length, 'step')} failed.`;
   const title = `ferry ${r.operation ?? 'migrate'} ${r.from} → ${r.to}`;
   const out: string[] = [
     `<p>${esc(r.from)} (${esc(r.sourceEngine)}) → ${esc(r.to)} (${esc(r.targetEngine)})</p>`,
     `<p id="outcome" class="${r.dryRun ? 'info' : r.ok ? 'ok' : 'error'}">${esc(outcome)}</p>`,
     summaryBoxes([
-      { text: `${r.tables.length} tables` }, { text: `${thousands(rows)} rows` }, { text: `${r.seconds.toFixed(1)} s` },
-      { text: `${count('error')} errors`, tone: 'error' }, { text: `${count('warning')} warnings`, tone: 'warning' }, { text: `${count('info')} notes`, tone: 'info' },
+      { text: counted(r.tables.length, 'table') }, { text: counted(rows, 'row') }, { text: `${r.seconds.toFixed(1)} s` },
+      { text: counted(count('error'), 'error'), tone: 'error' }, { text: counted(count('warning'), 'warning'), tone: 'warning' }, { text: counted(count('info'), 'note'), tone: 'info' },
     ]),
   ];
   if (!r.dryRun) {
@@ -40,7 +40,7 @@ export function migrationReportHtml(r: MigrationReport, command: string): string
       const v = !t.loaded ? `<span class="error">not loaded: ${esc(t.error?.message ?? '')}</span>`
         : !t.verify ? 'not verified'
           : t.verify.match ? `<span class="ok">exact</span> (${esc(verifyMethodWords(t.verify.method))})`
-            : `<span class="error">${thousands(t.verify.differingKeyCount)} differing key(s)</span>`;
+            : `<span class="error">${counted(t.verify.differingKeyCount, 'differing key')}</span>`;
       out.push(`<tr><td>${esc(t.source)}</td><td>${esc(t.target)}${t.existed ? ' (existed)' : ''}</td><td>${thousands(t.rows)}</td><td>${t.seconds.toFixed(1)}</td><td>${v}</td></tr>`);
     }
     out.push('</tbody></table>');

@@ -46,7 +46,7 @@ export function migrationReportText(r: MigrationReport): string {
   for (const t of r.tables) {
     const mark = t.loaded && t.verify?.match !== false ? '✓' : '✗';
     const what = !t.loaded ? `not loaded: ${t.error?.code ?? ''} ${t.error?.message ?? ''}`.trim()
-      : `${thousands(t.rows)} rows in ${t.seconds.toFixed(1)} s, ${t.verify === null ? 'not verified' : t.verify.match ? `verified exact (${verifyMethodWords(t.verify.method)})` : `DIFFERS: ${counted(t.verify.differingKeyCount, 'key')} (${thousands(t.verify.sourceRows)} → ${thousands(t.verify.targetRows)} rows)`}`;
+      : `${counted(t.rows, 'row')} in ${t.seconds.toFixed(1)} s, ${t.verify === null ? 'not verified' : t.verify.match ? `verified exact (${verifyMethodWords(t.verify.method)})` : `DIFFERS: ${counted(t.verify.differingKeyCount, 'key')} (${thousands(t.verify.sourceRows)} → ${thousands(t.verify.targetRows)} rows)`}`;
     out.push(`  ${mark} ${t.target.padEnd(width)}  ${what}`);
   }
   const done = r.phases.flatMap((p) => p.steps.filter((s) => s.ok && p.phase !== 'cleanup'));
@@ -57,7 +57,7 @@ export function migrationReportText(r: MigrationReport): string {
   const rows = r.tables.reduce((a, t) => a + t.rows, 0);
   const loaded = r.tables.filter((t) => t.loaded).length;
   out.push('', r.ok
-    ? `${finished} ${counted(r.tables.length, 'table')}, ${thousands(rows)} rows, in ${r.seconds.toFixed(1)} s; ${r.tables.every((t) => t.verify) ? 'every table verified exact' : 'not verified (--no-verify)'}.`
+    ? `${finished} ${counted(r.tables.length, 'table')}, ${counted(rows, 'row')}, in ${r.seconds.toFixed(1)} s; ${r.tables.every((t) => t.verify) ? 'every table verified exact' : 'not verified (--no-verify)'}.`
     : `${noun} incomplete after ${r.seconds.toFixed(1)} s: ${loaded} of ${counted(r.tables.length, 'table')} loaded, ${counted(r.failedSteps.length, 'structure step')} failed, ${counted(r.tables.filter((t) => t.verify && !t.verify.match).length, 'table')} differ${r.tables.filter((t) => t.verify && !t.verify.match).length === 1 ? 's' : ''}.${loaded < r.tables.length ? ' Fix the cause and run the same command with --resume.' : ''}`);
   return `${out.join('\n')}\n`;
 }

@@ -100,20 +100,20 @@ export function progressRenderer(style: ProgressStyle, out: NodeJS.WritableStrea
         case 'progress':
           if ((lastChunk.get(e.table) ?? 0) !== e.chunksDone) {
             lastChunk.set(e.table, e.chunksDone);
-            out.write(`${e.table}: chunk ${e.chunksDone}/${e.chunksTotal} committed, ${thousands(e.rows)} rows, ${rate(e.rowsPerSecond)} rows/s\n`);
+            out.write(`${e.table}: chunk ${e.chunksDone}/${e.chunksTotal} committed, ${counted(e.rows, 'row')}, ${rate(e.rowsPerSecond)} rows/s\n`);
           }
           break;
         case 'note':
           out.write(`${e.table}: note: ${e.message}\n`);
           break;
         case 'done':
-          out.write(`${e.table}: done, ${thousands(e.rows)} rows in ${e.seconds.toFixed(1)} s (${rate(e.rowsPerSecond)} rows/s)${e.resumedFrom ? `, resumed after ${e.resumedFrom}` : ''}\n`);
+          out.write(`${e.table}: done, ${counted(e.rows, 'row')} in ${e.seconds.toFixed(1)} s (${rate(e.rowsPerSecond)} rows/s)${e.resumedFrom ? `, resumed after ${e.resumedFrom}` : ''}\n`);
           break;
         case 'failed':
           out.write(`${e.table}: FAILED [${e.error.code}] ${e.error.message}\n`);
           break;
       }
-      if ((e.kind === 'done' || e.kind === 'failed') && run.tables > 1) out.write(`overall: ${run.done} of ${run.tables} tables finished, ${thousands([...run.rows.values()].reduce((a, b) => a + b, 0))} rows\n`);
+      if ((e.kind === 'done' || e.kind === 'failed') && run.tables > 1) out.write(`overall: ${run.done} of ${run.tables} tables finished, ${counted([...run.rows.values()].reduce((a, b) => a + b, 0), 'row')}\n`);
       return;
     }
     switch (e.kind) {
@@ -131,7 +131,7 @@ export function progressRenderer(style: ProgressStyle, out: NodeJS.WritableStrea
         drawn = 0;
         break;
       case 'done':
-        set(e.table, `✓ ${thousands(e.rows)} rows in ${e.seconds.toFixed(1)} s (${rate(e.rowsPerSecond)} rows/s)`);
+        set(e.table, `✓ ${counted(e.rows, 'row')} in ${e.seconds.toFixed(1)} s (${rate(e.rowsPerSecond)} rows/s)`);
         break;
       case 'failed':
         set(e.table, `✗ [${e.error.code}] ${e.error.message.split('\n')[0]}`);

@@ -80,7 +80,7 @@ export function verifyReportHtml(outcomes: readonly VerifyOutcome[], opts: { rea
   const count = (v: VerifyVerdict): number => outcomes.filter((o) => verdictOf(o) === v).length;
   const bad = count('differs') + count('failed');
   const outcome = bad === 0 ? (outcomes.length === 1 ? 'The table matches exactly.' : `All ${thousands(outcomes.length)} tables match exactly.`)
-    : `${thousands(count('differs'))} of ${counted(outcomes.length, 'table', 'tables')} differ${count('failed') ? `, ${thousands(count('failed'))} could not be compared` : ''}.`;
+    : `${thousands(count('differs'))} of ${counted(outcomes.length, 'table')} ${count('differs') === 1 ? 'differs' : 'differ'}${count('failed') ? `, ${thousands(count('failed'))} could not be compared` : ''}.`;
   const rows = outcomes.reduce((a, o) => a + (o.report?.sourceRows ?? 0), 0);
   const body = [
     `<p id="outcome" class="${bad === 0 ? 'ok' : 'error'}">${escapeHtml(outcome)}</p>`,

@@ -43,6 +43,15 @@ describe('checkReportHtml', () => {
     expect(html).toContain("<td>at least 2 found, e.g. <code>email=a@example.com</code> (from the snapshot's statistics)</td>");
   });
 
+  it('shows proof examples once: in the proof column, not again in a message that quotes them', () => {
+    const quoting: Finding = { code: 'Y101', severity: 'error', table: 't', column: 'name', message: 'Column t.name narrows from VARCHAR(40) to VARCHAR(20): 2 rows hold values longer than 20 characters, e.g. id=7, id=9.', proof: { count: 2, examples: ['id=7', 'id=9'], basis: 'query' } };
+    const page = checkReportHtml(report([quoting]), 'ferry check');
+    const row = page.slice(page.indexOf('<tr class="finding"'), page.indexOf('</tr>', page.indexOf('<tr class="finding"')));
+    expect(row).toContain('<td>Column t.name narrows from VARCHAR(40) to VARCHAR(20): 2 rows hold values longer than 20 characters.</td>');
+    expect(row).toContain('<td>2 found, e.g. <code>id=7</code>, <code>id=9</code></td>');
+    expect(row.match(/id=7/g)).toHaveLength(1);
+  });
+
   it('escapes every name and value: no markup but its own', () => {
     expect(html.match(/<script/g)).toHaveLength(1);
     expect(html).not.toContain('<img');

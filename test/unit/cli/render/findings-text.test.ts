@@ -6,6 +6,7 @@ import {
   groupFindingsByTable,
   renderFindingsText,
 } from '../../../../src/cli/render/findings-text.js';
+import { MIN_WRAP_WIDTH, terminalWidth, wrapWidth } from '../../../../src/cli/render/wrap.js';
 
 const ANSI = /\x1b\[/;
 const plain = { color: false, from: 'old', to: 'new' } as const;
@@ -133,6 +134,23 @@ describe('text details', () => {
       '',
     ]);
     expect(text.split('\n').every((l) => l.length <= 40)).toBe(true);
+  });
+
+  it('leaves lines whole for a terminal reporting no usable width (0 columns, or absurdly few)', () => {
+    const f = finding({ code: 'C101', severity: 'error', table: 'orders', column: 'ordered_at', message: 'Column orders.ordered_at is dropped in B: 3000 rows hold a value in it.' });
+    const whole = renderFindingsText([f], { color: false, from: 'a', to: 'b' });
+    for (const width of [0, 1, 12, 39, Number.NaN]) expect(renderFindingsText([f], { color: false, from: 'a', to: 'b', width }), String(width)).toBe(whole);
+    expect(whole).toContain('\n  ERROR   C101 ordered_at: Column orders.ordered_at is dropped in B: 3000 rows hold a value in it.\n');
+  });
+
+  it('takes the wrap width from a terminal only when it is one with a usable width', () => {
+    expect(terminalWidth({ isTTY: true, columns: 120 })).toBe(120);
+    expect(terminalWidth({ isTTY: true, columns: 0 })).toBeUndefined();
+    expect(terminalWidth({ isTTY: true, columns: 20 })).toBeUndefined();
+    expect(terminalWidth({ isTTY: true })).toBeUndefined();
+    expect(terminalWidth({ isTTY: false, columns: 120 })).toBeUndefined();
+    expect(terminalWidth({ columns: 120 })).toBeUndefined();
+    expect(wrapWidth(MIN_WRAP_WIDTH)).toBe(MIN_WRAP_WIDTH);
   });
 
   it('prints proof examples once: not again under a message that quotes them', () => {

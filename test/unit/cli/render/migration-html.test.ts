@@ -34,10 +34,10 @@ describe('migration reports', () => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<(?:link|img)\b|<script[^>]+src=|https?:\/\//);
     expect(html.indexOf('id="outcome"')).toBeLessThan(html.indexOf('<h2>Tables'));
-    expect(html).toContain('Migration incomplete: 2 of 2 table(s) loaded, 1 step(s) failed.');
-    expect(html).toContain('<div class="error">2 errors</div><div class="warning">1 warnings</div><div class="info">1 notes</div>');
+    expect(html).toContain('Migration incomplete: 2 of 2 tables loaded, 1 step failed.');
+    expect(html).toContain('<div>2 tables</div><div>1,210 rows</div><div>3.3 s</div><div class="error">2 errors</div><div class="warning">1 warning</div><div class="info">1 note</div>');
     expect(html).toContain('<tr data-row-severity="warning"><td class="warning">warning</td><td>customers.tags</td><td>array _text has no equivalent: becomes LONGTEXT holding &lt;the array&#39;s text&gt;</td></tr>');
-    expect(html).toContain('<tr data-row-severity="error"><td class="error">error</td><td>orders</td><td>differs: 1 key(s)</td></tr>');
+    expect(html).toContain('<tr data-row-severity="error"><td class="error">error</td><td>orders</td><td>differs: 1 key</td></tr>');
     expect(html).toContain('<input type="checkbox" data-severity="info" checked> info (1)');
     expect(html).toContain('CREATE VIEW `app`.`totals` AS SELECT 1 &lt; 2');
     expect(html).toContain('<pre id="command">ferry migrate --from pg.app --to maria.app --format html</pre>');
@@ -50,5 +50,13 @@ describe('migration reports', () => {
     expect(text).toContain('✗ orders     10 rows in 0.2 s, DIFFERS: 1 key (10 → 9 rows)');
     expect(text).toContain('✗ totals (view (2 columns)): Unknown column "x"');
     expect(text).toMatch(/Migration incomplete after 3\.3 s: 2 of 2 tables loaded, 1 structure step failed, 1 table differs\.$/m);
+  });
+
+  it('words counts of one in the singular, in HTML and text alike', () => {
+    const one: MigrationReport = { ...report, ok: true, failedSteps: [], plan: { ...report.plan, warnings: [], skipped: [] }, tables: [{ ...report.tables[0]!, rows: 1 }] };
+    const html = migrationReportHtml(one, 'ferry migrate --from pg.app --to maria.app --format html');
+    expect(html).toContain('Migrated 1 table, 1 row, in 3.3 s; every table verified exact.');
+    expect(html).toContain('<div>1 table</div><div>1 row</div>');
+    expect(migrationReportText(one)).toContain('✓ customers  1 row in 1.5 s');
   });
 });

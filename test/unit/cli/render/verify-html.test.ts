@@ -25,12 +25,20 @@ describe('verifyReportHtml', () => {
   const html = verifyReportHtml(outcomes, { from: 'pg.a', to: 'maria.b', command: 'ferry verify --from pg.a --to maria.b --all --format html' });
 
   it('puts the outcome and counts first, with a filter by verdict', () => {
-    expect(html).toContain('<p id="outcome" class="error">1 of 3 tables differ, 1 could not be compared.</p>');
+    expect(html).toContain('<p id="outcome" class="error">1 of 3 tables differs, 1 could not be compared.</p>');
     expect(html).toContain('<div>3 tables</div><div>1,210 source rows compared</div><div class="error">1 differs</div><div class="error">1 not compared</div><div class="ok">1 exact</div>');
     expect(html).toContain('data-severity="differs" checked> differs (1)');
     expect(html).toContain('data-severity="failed" checked> not compared (1)');
     expect(html).toContain('data-severity="exact" checked> exact (1)');
     expect(outcomes.map(verdictOf)).toEqual(['exact', 'differs', 'failed']);
+  });
+
+  it('words the outcome in the singular for one table, and in the plural for several that differ', () => {
+    const one = verifyReportHtml([outcomes[1]!], { from: 'a', to: 'b', command: 'ferry verify' });
+    expect(one).toContain('<p id="outcome" class="error">1 of 1 table differs.</p>');
+    expect(one).toContain('<div>1 table</div><div>10 source rows compared</div>');
+    const two = verifyReportHtml([outcomes[1]!, { ...outcomes[1]!, table: 'other' }], { from: 'a', to: 'b', command: 'ferry verify' });
+    expect(two).toContain('<p id="outcome" class="error">2 of 2 tables differ.</p>');
   });
 
   it('shows one line per table: verdict, rows each side, chunks, the method in words and why, differing keys', () => {
