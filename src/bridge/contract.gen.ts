@@ -470,6 +470,10 @@ export const SnapshotForeignKey = z.strictObject({
   refSchema: z.string().nullable(),
   refTable: z.string(),
   refColumns: z.array(z.string()),
+  /** what deleting a referenced row does, in SQL words (`CASCADE`, `SET NULL`, `SET DEFAULT`, `RESTRICT`, `NO ACTION`) as the engine reports it; null when the catalog reader does not say */
+  onDelete: z.string().nullable().optional(),
+  /** what updating a referenced key does, in the same words; null when the catalog reader does not say */
+  onUpdate: z.string().nullable().optional(),
 });
 /** A foreign key from `columns` to `refTable.refColumns`. */
 export type SnapshotForeignKey = z.output<typeof SnapshotForeignKey>;
@@ -481,6 +485,8 @@ export const SnapshotIndex = z.strictObject({
   unique: z.boolean(),
   /** a partial index's `WHERE` condition as the engine prints it (it indexes, and for a unique one constrains, only the rows matching it); null for all rows */
   predicate: z.string().nullable(),
+  /** per column, whether the index sorts it descending; null when every column is ascending or the catalog reader does not say */
+  descending: z.array(z.boolean()).nullable().optional(),
 });
 /** An index, including those backing constraints; expressions appear as their SQL text. */
 export type SnapshotIndex = z.output<typeof SnapshotIndex>;

@@ -68,6 +68,14 @@ export interface ForeignKeyInfo {
   readonly refSchema: string | null;
   readonly refTable: string;
   readonly refColumns: readonly string[];
+  /**
+   * What deleting a referenced row does, as the engine reports it (`CASCADE`, `SET NULL`,
+   * `SET DEFAULT`, `RESTRICT`, `NO ACTION`); null or absent when not known (engines Ferry reads
+   * through plain JDBC metadata, snapshots older than the field).
+   */
+  readonly onDelete?: string | null;
+  /** What updating a referenced key does, in the same words as `onDelete`; null or absent when not known. */
+  readonly onUpdate?: string | null;
 }
 
 /** An index (including those backing constraints). */
@@ -80,6 +88,11 @@ export interface IndexInfo {
    * for a unique index constrained); null or absent (snapshots older than the field) for all rows.
    */
   readonly predicate?: string | null;
+  /**
+   * Per column, whether the index sorts it descending (`CREATE INDEX … (ts DESC)`); null or
+   * absent when every column is ascending or the order is not known.
+   */
+  readonly descending?: readonly boolean[] | null;
 }
 
 /**

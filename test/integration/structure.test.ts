@@ -108,8 +108,8 @@ describe.skipIf(!havePg || !haveMaria)('inspect reads CHECKs, enums, domains, co
       name: 'sales', schema: NS, columns: SALES_COLUMNS,
       primaryKey: { name: 'sales_pkey', columns: ['id', 'sold_on'] }, uniques: [], foreignKeys: [],
       indexes: [
-        { name: 'sales_amount', columns: ['amount'], unique: false, predicate: null },
-        { name: 'sales_pkey', columns: ['id', 'sold_on'], unique: true, predicate: null },
+        { name: 'sales_amount', columns: ['amount'], unique: false, predicate: null, descending: null },
+        { name: 'sales_pkey', columns: ['id', 'sold_on'], unique: true, predicate: null, descending: null },
       ],
       checks: [], partitionOf: null, partitionBy: 'RANGE (sold_on)', partitionBound: null,
     });
@@ -118,8 +118,8 @@ describe.skipIf(!havePg || !haveMaria)('inspect reads CHECKs, enums, domains, co
         name: `sales_${year}`, schema: NS, columns: SALES_COLUMNS,
         primaryKey: { name: `sales_${year}_pkey`, columns: ['id', 'sold_on'] }, uniques: [], foreignKeys: [],
         indexes: [
-          { name: `sales_${year}_amount_idx`, columns: ['amount'], unique: false, predicate: null },
-          { name: `sales_${year}_pkey`, columns: ['id', 'sold_on'], unique: true, predicate: null },
+          { name: `sales_${year}_amount_idx`, columns: ['amount'], unique: false, predicate: null, descending: null },
+          { name: `sales_${year}_pkey`, columns: ['id', 'sold_on'], unique: true, predicate: null, descending: null },
         ],
         checks: [], partitionOf: 'sales', partitionBy: null,
         partitionBound: `FOR VALUES FROM ('${year}-01-01') TO ('${Number(year) + 1}-01-01')`,
@@ -144,7 +144,7 @@ describe.skipIf(!havePg || !haveMaria)('inspect reads CHECKs, enums, domains, co
         col('note', 5, 'VARCHAR', varchar(20), { comment: 'a note' }),
       ],
       primaryKey: { name: 'PRIMARY', columns: ['id'] }, uniques: [], foreignKeys: [],
-      indexes: [{ name: 'PRIMARY', columns: ['id'], unique: true, predicate: null }],
+      indexes: [{ name: 'PRIMARY', columns: ['id'], unique: true, predicate: null, descending: null }],
       checks: [{ name: 'cheap', expression: '`price` < 1000' }, { name: 'price', expression: '`price` > 0' }],
       partitionOf: null, partitionBy: null, partitionBound: null,
     });

@@ -94,6 +94,37 @@ describe('ferry tables and ferry describe', () => {
     expect(r.out).toMatch(/\nIndexes:\n(.*\n)*  ORDERS_BY_CUSTOMER \(CUSTOMER_ID\)\n/);
   });
 
+  it.runIf(havePg || haveMaria)('describes descending index columns and foreign-key actions other than the default, on PostgreSQL and MariaDB', async () => {
+    const tables = (q: string): string[] => [
+      `CREATE TABLE ${q}parent (id INT PRIMARY KEY)`,
+      `CREATE TABLE ${q}other (id INT PRIMARY KEY)`,
+      `CREATE TABLE ${q}items (id INT PRIMARY KEY, parent_id INT, other_id INT, ts TIMESTAMP NULL,
+        CONSTRAINT items_parent FOREIGN KEY (parent_id) REFERENCES ${q}parent (id) ON DELETE CASCADE ON UPDATE SET NULL,
+        CONSTRAINT items_other FOREIGN KEY (other_id) REFERENCES ${q}other (id))`,
+      `CREATE INDEX items_ts ON ${q}items (ts DESC)`,
+      `CREATE INDEX items_mixed ON ${q}items (parent_id, ts DESC)`,
+    ];
+    const engines: [string, string, () => Promise<number>][] = [];
+    if (havePg) engines.push(['pg', `${SERVICES.postgres.url}?user=${SERVICES.postgres.user}`, () => pg('DROP SCHEMA IF EXISTS i12c_describe CASCADE', 'CREATE SCHEMA i12c_describe', ...tables('i12c_describe.'))]);
+    if (haveMaria) engines.push(['maria', `${SERVICES.mariadb.url}?user=${SERVICES.mariadb.user}`, () => maria('DROP DATABASE IF EXISTS i12c_describe', 'CREATE DATABASE i12c_describe', ...tables('i12c_describe.'))]);
+    for (const [name, url, setup] of engines) {
+      await setup();
+      const r = runFerry(['describe', '--db', `${name}=${url}`, `${name}.i12c_describe.items`], dir);
+      expect(r.err, name).toBe('');
+      expect(r.out, name).toContain('\n  items_ts (ts DESC)\n');
+      expect(r.out, name).toContain('\n  items_mixed (parent_id, ts DESC)\n');
+      expect(r.out, name).toMatch(/\n {2}items_parent \(parent_id\) → (i12c_describe\.)?parent \(id\) on delete CASCADE on update SET NULL\n/);
+      // The default actions (NO ACTION, or RESTRICT as MariaDB reports it) are not spelled out.
+      expect(r.out, name).toMatch(/\n {2}items_other \(other_id\) → (i12c_describe\.)?other \(id\)\n/);
+      const json = JSON.parse(runFerry(['describe', '--db', `${name}=${url}`, `${name}.i12c_describe.items`, '--format', 'json'], dir).out) as
+        { table: { indexes: { name: string; descending?: boolean[] | null }[]; foreignKeys: { name: string; onDelete?: string | null; onUpdate?: string | null }[] } };
+      expect(json.table.indexes.find((i) => i.name === 'items_mixed')?.descending, name).toEqual([false, true]);
+      expect(json.table.indexes.find((i) => i.name === 'items_pkey' || i.name === 'PRIMARY')?.descending, name).toBeNull();
+      expect(json.table.foreignKeys.find((f) => f.name === 'items_parent'), name).toMatchObject({ onDelete: 'CASCADE', onUpdate: 'SET NULL' });
+      expect(json.table.foreignKeys.find((f) => f.name === 'items_other')?.onDelete, name).toBe(name === 'pg' ? 'NO ACTION' : 'RESTRICT');
+    }
+  });
+
   it('answers an unknown table with the closest real tables and views, never sequences', () => {
     const r = runFerry(['describe', 'shop.ordrs'], dir);
     expect(r.code).toBe(2);

@@ -50,6 +50,18 @@ describe('a backup manifest read without the JVM', () => {
     expect(text).toMatch(/orders\s+1,500\s+2\s+3\.25 MB\s+id/);
   });
 
+  it('reads a manifest written before indexes kept their order and foreign keys their actions', () => {
+    const orders = {
+      name: 'orders', schema: 'app', columns: [], primaryKey: { name: 'orders_pkey', columns: ['id'] }, uniques: [],
+      foreignKeys: [{ name: 'orders_customer', columns: ['customer_id'], refSchema: 'app', refTable: 'customers', refColumns: ['id'] }],
+      indexes: [{ name: 'orders_pkey', columns: ['id'], unique: true, predicate: null }],
+      checks: [], partitionOf: null, partitionBy: null, partitionBound: null,
+    };
+    const m = readManifest(folder({ ...MANIFEST, schema: { ...MANIFEST.schema, tables: [orders] } }));
+    expect(m.schema.tables[0]?.foreignKeys[0]?.onDelete).toBeUndefined();
+    expect(m.schema.tables[0]?.indexes[0]?.descending).toBeUndefined();
+  });
+
   it('tells a folder without a manifest, another format version and a damaged manifest apart', () => {
     const empty = folder(undefined);
     mkdirSync(join(empty, 'tables'));

@@ -89,10 +89,11 @@ public final class CatalogFacts {
   public record KeyFacts(@Nullable String name, List<String> columns) {}
 
   private record ForeignKeyFacts(@Nullable String name, @Nullable String refSchema, String refTable,
-      List<String> columns, List<@Nullable String> refColumns) {}
+      List<String> columns, List<@Nullable String> refColumns, @Nullable String onDelete,
+      @Nullable String onUpdate) {}
 
   private record IndexFacts(String name, boolean unique, List<String> columns,
-      @Nullable String[] predicate) {}
+      @Nullable String[] predicate, List<Boolean> descending) {}
 
   private final @Nullable String schema;
   private final @Nullable List<String> only;
@@ -176,12 +177,24 @@ public final class CatalogFacts {
    */
   public void foreignKeyColumn(String table, String group, @Nullable String name, @Nullable String refSchema,
       String refTable, String column, @Nullable String refColumn) {
+    foreignKeyColumn(table, group, name, refSchema, refTable, column, refColumn, null, null);
+  }
+
+  /**
+   * Adds the next column pair of a foreign key whose actions are known: {@code onDelete} and
+   * {@code onUpdate} in SQL words ({@code CASCADE}, {@code SET NULL}, {@code NO ACTION}, …), as
+   * the first column pair gives them.
+   */
+  public void foreignKeyColumn(String table, String group, @Nullable String name, @Nullable String refSchema,
+      String refTable, String column, @Nullable String refColumn, @Nullable String onDelete,
+      @Nullable String onUpdate) {
     TableFacts t = tables.get(table);
     if (t == null) {
       return;
     }
     ForeignKeyFacts fk = t.foreignKeys.computeIfAbsent(group,
-        g -> new ForeignKeyFacts(name, refSchema, refTable, new ArrayList<>(), new ArrayList<>()));
+        g -> new ForeignKeyFacts(name, refSchema, refTable, new ArrayList<>(), new ArrayList<>(),
+            onDelete, onUpdate));
     fk.columns().add(column);
     fk.refColumns().add(refColumn);
   }
@@ -197,11 +210,21 @@ public final class CatalogFacts {
    */
   public void indexColumn(String table, String name, boolean unique, @Nullable String column,
       @Nullable String predicate) {
+    indexColumn(table, name, unique, column, predicate, false);
+  }
+
+  /**
+   * Adds the next column of an index, as {@link #indexColumn(String, String, boolean, String,
+   * String)}, saying whether the index sorts it descending ({@code ts DESC}).
+   */
+  public void indexColumn(String table, String name, boolean unique, @Nullable String column,
+      @Nullable String predicate, boolean descending) {
     TableFacts t = tables.get(table);
     if (t != null) {
       IndexFacts ix = t.indexes.computeIfAbsent(name,
-          n -> new IndexFacts(n, unique, new ArrayList<>(), new String[1]));
+          n -> new IndexFacts(n, unique, new ArrayList<>(), new String[1], new ArrayList<>()));
       ix.columns().add(column == null ? EXPRESSION : column);
+      ix.descending().add(descending);
       if (predicate != null) {
         ix.predicate()[0] = predicate;
       }
@@ -226,10 +249,12 @@ public final class CatalogFacts {
       t.uniques.values().forEach(k -> uniques.add(new Snapshot.Key(k.name(), List.copyOf(k.columns()))));
       List<Snapshot.ForeignKey> fks = new ArrayList<>();
       t.foreignKeys.values().forEach(fk -> fks.add(new Snapshot.ForeignKey(fk.name(),
-          List.copyOf(fk.columns()), fk.refSchema(), fk.refTable(), refColumns(fk))));
+          List.copyOf(fk.columns()), fk.refSchema(), fk.refTable(), refColumns(fk), fk.onDelete(),
+          fk.onUpdate())));
       List<Snapshot.Index> indexes = new ArrayList<>();
+      // Ascending is the default: only an index with a descending column lists the order.
       t.indexes.values().forEach(i -> indexes.add(new Snapshot.Index(i.name(), List.copyOf(i.columns()), i.unique(),
-          i.predicate()[0])));
+          i.predicate()[0], i.descending().contains(true) ? List.copyOf(i.descending()) : null)));
       indexes.sort(Comparator.comparing(Snapshot.Index::name));
       Snapshot.Key pk = t.primaryKey == null ? null
           : new Snapshot.Key(t.primaryKey.name(), List.copyOf(t.primaryKey.columns()));

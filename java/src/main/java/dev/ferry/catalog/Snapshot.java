@@ -1,5 +1,6 @@
 package dev.ferry.catalog;
 
+import dev.ferry.message.AddedLater;
 import dev.ferry.types.LogicalType;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -117,21 +118,45 @@ public record Snapshot(String format, String database, String engine, String eng
   /** A primary key or unique constraint; SQLite's have no name. */
   public record Key(@Nullable String name, List<String> columns) {}
 
-  /** A foreign key from {@code columns} to {@code refTable.refColumns}. */
+  /**
+   * A foreign key from {@code columns} to {@code refTable.refColumns}.
+   *
+   * @param onDelete what deleting a referenced row does, in SQL words ({@code CASCADE},
+   *     {@code SET NULL}, {@code SET DEFAULT}, {@code RESTRICT}, {@code NO ACTION}) as the engine
+   *     reports it; null when the catalog reader does not say
+   * @param onUpdate what updating a referenced key does, in the same words; null when the catalog
+   *     reader does not say
+   */
   public record ForeignKey(@Nullable String name, List<String> columns, @Nullable String refSchema,
-      String refTable, List<String> refColumns) {}
+      String refTable, List<String> refColumns, @AddedLater @Nullable String onDelete,
+      @AddedLater @Nullable String onUpdate) {
+
+    /** A foreign key whose actions are not known. */
+    public ForeignKey(@Nullable String name, List<String> columns, @Nullable String refSchema,
+        String refTable, List<String> refColumns) {
+      this(name, columns, refSchema, refTable, refColumns, null, null);
+    }
+  }
 
   /**
    * An index, including those backing constraints; expressions appear as their SQL text.
    *
    * @param predicate a partial index's {@code WHERE} condition as the engine prints it (it
    *     indexes, and for a unique one constrains, only the rows matching it); null for all rows
+   * @param descending per column, whether the index sorts it descending; null when every column
+   *     is ascending or the catalog reader does not say
    */
-  public record Index(String name, List<String> columns, boolean unique, @Nullable String predicate) {
+  public record Index(String name, List<String> columns, boolean unique, @Nullable String predicate,
+      @AddedLater @Nullable List<Boolean> descending) {
 
     /** A full index (no predicate). */
     public Index(String name, List<String> columns, boolean unique) {
-      this(name, columns, unique, null);
+      this(name, columns, unique, null, null);
+    }
+
+    /** An index of ascending columns (or whose order is not known). */
+    public Index(String name, List<String> columns, boolean unique, @Nullable String predicate) {
+      this(name, columns, unique, predicate, null);
     }
   }
 }

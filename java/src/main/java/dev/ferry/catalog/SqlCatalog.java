@@ -15,9 +15,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <p>Subclasses only pass in the three queries, each taking the namespace for every {@code ?}
  * and returning the same columns in the same order whatever the engine: keys (table,
  * constraint, 1 for a primary key else 0, column), foreign keys (table, constraint, referenced
- * schema, referenced table, column, referenced column) and indexes (table, index, 1 when
- * unique else 0, column, and optionally a partial index's predicate), ordered by table, name and
- * column position. Each query holds one
+ * schema, referenced table, column, referenced column, and optionally the delete and update
+ * actions in SQL words) and indexes (table, index, 1 when unique else 0, column, and optionally
+ * a partial index's predicate and 1 when the column is sorted descending), ordered by table,
+ * name and column position. Each query holds one
  * {@code {tables:EXPR}} marker after its last {@code ?}, where {@code EXPR} is the table-name
  * column: inspecting named tables turns it into {@code AND EXPR IN (?, …)}, so only their rows
  * are read; inspecting a whole namespace drops it.
@@ -74,8 +75,12 @@ public abstract class SqlCatalog implements CatalogReader {
   @Override public final void foreignKeys(Connection c, Scope scope, CatalogFacts facts)
       throws SQLException {
     CatalogReader.read(c, "foreign keys", foreignKeysSql, scope, facts,
-        rs -> facts.foreignKeyColumn(rs.getString(1), rs.getString(2), rs.getString(2),
-            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+        rs -> {
+          boolean actions = rs.getMetaData().getColumnCount() >= 8;
+          facts.foreignKeyColumn(rs.getString(1), rs.getString(2), rs.getString(2),
+              rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+              actions ? rs.getString(7) : null, actions ? rs.getString(8) : null);
+        });
   }
 
   @Override public final void indexes(Connection c, Scope scope, CatalogFacts facts)
@@ -83,7 +88,8 @@ public abstract class SqlCatalog implements CatalogReader {
     CatalogReader.read(c, "indexes", indexesSql, scope, facts,
         rs -> facts.indexColumn(rs.getString(1), rs.getString(2), rs.getInt(3) == 1,
             indexColumn(rs.getString(4)),
-            rs.getMetaData().getColumnCount() >= 5 ? rs.getString(5) : null));
+            rs.getMetaData().getColumnCount() >= 5 ? rs.getString(5) : null,
+            rs.getMetaData().getColumnCount() >= 6 && rs.getInt(6) == 1));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.ferry.wire;
 
+import dev.ferry.message.AddedLater;
 import dev.ferry.message.Default;
 import dev.ferry.message.Messages;
 import dev.ferry.message.Min;
@@ -183,7 +184,8 @@ public final class TypeScriptContract {
     if (nullable) {
       s += ".nullable()";
     }
-    if (flavour == Flavour.REQUEST && (nullable || c.isAnnotationPresent(Default.class))) {
+    if (flavour == Flavour.REQUEST && (nullable || c.isAnnotationPresent(Default.class))
+        || nullable && c.isAnnotationPresent(AddedLater.class)) {
       s += ".optional()";
     }
     return s;

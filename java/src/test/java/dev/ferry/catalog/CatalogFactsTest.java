@@ -99,6 +99,25 @@ class CatalogFactsTest {
     assertTrue(customers.foreignKeys().isEmpty());
   }
 
+  @Test void keepsDescendingIndexColumnsAndForeignKeyActions() {
+    CatalogFacts f = facts();
+    f.foreignKeyColumn("orders", "fk_c", "fk_c", "app", "customers", "customer", "id", "CASCADE",
+        "NO ACTION");
+    f.indexColumn("orders", "by_customer_newest", false, "customer", null, false);
+    f.indexColumn("orders", "by_customer_newest", false, "total", null, true);
+    f.indexColumn("orders", "by_total", false, "total", null, false);
+    Snapshot.Table orders = f.snapshot("db", "PostgreSQL", "16.2", "now", ColumnTypes.DEFAULT)
+        .tables().get(1);
+    assertEquals(List.of(new Snapshot.ForeignKey("fk_c", List.of("customer"), "app", "customers",
+        List.of("id"), "CASCADE", "NO ACTION")), orders.foreignKeys());
+    assertEquals(List.of(
+            new Snapshot.Index("by_customer_newest", List.of("customer", "total"), false, null,
+                List.of(false, true)),
+            // Every column ascending: no order listed, as for an engine that does not say.
+            new Snapshot.Index("by_total", List.of("total"), false)),
+        orders.indexes());
+  }
+
   @Test void aForeignKeyWithoutReferencedColumnsPointsAtThePrimaryKey() {
     CatalogFacts f = facts();
     f.keyColumn("customers", "", null, true, "id");

@@ -26,7 +26,8 @@ final class PostgresCatalog extends SqlCatalog {
       ORDER BY t.relname, con.conname, k.ord""";
 
   private static final String FOREIGN_KEYS = """
-      SELECT t.relname, con.conname, rn.nspname, r.relname, a.attname, ra.attname
+      SELECT t.relname, con.conname, rn.nspname, r.relname, a.attname, ra.attname,
+             %s, %s
       FROM pg_catalog.pg_constraint con
       JOIN pg_catalog.pg_class t ON t.oid = con.conrelid
       JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
@@ -36,13 +37,15 @@ final class PostgresCatalog extends SqlCatalog {
       JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
       JOIN pg_catalog.pg_attribute ra ON ra.attrelid = r.oid AND ra.attnum = k.refnum
       WHERE n.nspname = ? AND con.contype = 'f' {tables:t.relname}
-      ORDER BY t.relname, con.conname, k.ord""";
+      ORDER BY t.relname, con.conname, k.ord""".formatted(action("con.confdeltype"), action("con.confupdtype"));
 
   // Key columns only (not INCLUDE ones); an expression has attnum 0 and is shown as its SQL.
+  // Bit 1 of a column's indoption is DESC (bit 2, NULLS FIRST, follows from it by default).
   private static final String INDEXES = """
       SELECT t.relname, i.relname, CASE WHEN x.indisunique THEN 1 ELSE 0 END,
              COALESCE(a.attname, pg_catalog.pg_get_indexdef(x.indexrelid, k.ord, true)),
-             pg_catalog.pg_get_expr(x.indpred, x.indrelid, true)
+             pg_catalog.pg_get_expr(x.indpred, x.indrelid, true),
+             CASE WHEN (x.indoption[k.ord - 1] & 1) = 1 THEN 1 ELSE 0 END
       FROM pg_catalog.pg_index x
       JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
       JOIN pg_catalog.pg_class t ON t.oid = x.indrelid
@@ -55,6 +58,12 @@ final class PostgresCatalog extends SqlCatalog {
 
   PostgresCatalog() {
     super(KEYS, FOREIGN_KEYS, INDEXES);
+  }
+
+  /** A foreign key's action code ({@code pg_constraint.confdeltype}/{@code confupdtype}) in SQL words. */
+  private static String action(String code) {
+    return "CASE " + code + " WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL'"
+        + " WHEN 'd' THEN 'SET DEFAULT' WHEN 'r' THEN 'RESTRICT' ELSE 'NO ACTION' END";
   }
 
   @Override public String[] tableTypes() {
