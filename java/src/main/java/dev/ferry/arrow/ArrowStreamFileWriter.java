@@ -134,8 +134,23 @@ public final class ArrowStreamFileWriter implements AutoCloseable {
    * so far lacks its end-of-stream marker and {@link ArrowResultSet} refuses it as truncated.
    */
   public long write(ResultSet rs, OutputStream out, long maxRows) throws SQLException, IOException {
+    return write(rs, out, maxRows, null);
+  }
+
+  /**
+   * As {@link #write(ResultSet, OutputStream, long)}; {@code hook}, when given, sees each batch
+   * once its rows are read, before it is written.
+   */
+  public long write(ResultSet rs, OutputStream out, long maxRows, @Nullable BatchHook hook)
+      throws SQLException, IOException {
     requireNonNull(rs, "rs");
-    return write(out, maxRows, limit -> fill(rs, limit));
+    return write(out, maxRows, limit -> {
+      int count = fill(rs, limit);
+      if (hook != null && count > 0) {
+        hook.batch(root, count);
+      }
+      return count;
+    });
   }
 
   /**

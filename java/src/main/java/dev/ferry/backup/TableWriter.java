@@ -43,6 +43,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class TableWriter {
   /** Rows per Arrow record batch. */
   private static final int BATCH_ROWS = 16_384;
+  /**
+   * Whether JDBC rows are hashed from the result set, row by row, even for a typed engine
+   * ({@code -Dferry.backup.rowHash=true}; tests compare the two).
+   */
+  private static final boolean ROW_HASH = Boolean.getBoolean("ferry.backup.rowHash");
 
   /** How the table is read and where its files go. */
   record Setup(Dialect engine, String table, String sql, List<ColumnSpec> columns,
@@ -73,8 +78,13 @@ final class TableWriter {
       throws SQLException, IOException {
     String sql = condition == null ? s.sql() : s.sql() + " WHERE " + condition;
     Hasher hasher = new Hasher();
+    // A typed engine's rows hash alike from its result set and from the vectors read from it
+    // (the vectors are cheaper: no second read and parse of each cell); SQLite's untyped cells
+    // are hashed by their Java class, which only the result set has.
+    boolean byRow = ROW_HASH || !s.engine().capabilities().enforcesTypes();
     try (ArrowStreamFileWriter writer = new ArrowStreamFileWriter(s.columns(), allocator,
-        BATCH_ROWS, s.zstd() ? ChunkCompression.ZSTD : ChunkCompression.NONE, hasher)) {
+        BATCH_ROWS, s.zstd() ? ChunkCompression.ZSTD : ChunkCompression.NONE,
+        byRow ? hasher : null)) {
       BatchReader fast = s.engine().batchReader();
       try (BatchSource source = fast == null ? null
           : fast.open(reader, sql, s.columns(), writer.schema())) {
@@ -89,7 +99,8 @@ final class TableWriter {
         try (ResultSet raw = st.executeQuery()) {
           ResultSet rs = s.engine().wrapResults(raw, st);
           hasher.describe(rs.getMetaData());
-          return chunks(prefix, hasher, (out, max) -> writer.write(rs, out, max));
+          return chunks(prefix, hasher, (out, max) -> writer.write(rs, out, max,
+              byRow ? null : hasher::batch));
         }
       }
     } catch (SQLException e) {

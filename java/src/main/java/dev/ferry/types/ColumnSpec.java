@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * What Ferry needs to know of one result column to give it an Arrow type.
@@ -34,8 +35,12 @@ public record ColumnSpec(String label, int jdbcType, String typeName, int precis
     List<RelDataTypeField> fields = rowType.getFieldList();
     for (int i = 0; i < fields.size(); i++) {
       RelDataType t = fields.get(i).getType();
+      // Calcite gives BIGINT UNSIGNED (a DECIMAL to JDBC) BIGINT's 19 digits; its largest
+      // value, 18446744073709551615, has 20.
+      int precision = t.getSqlTypeName() == SqlTypeName.UBIGINT
+          ? Math.max(t.getPrecision(), 20) : t.getPrecision();
       out.add(new ColumnSpec(labels.get(i), t.getSqlTypeName().getJdbcOrdinal(),
-          t.getSqlTypeName().getName(), t.getPrecision(), Math.max(0, t.getScale()),
+          t.getSqlTypeName().getName(), precision, Math.max(0, t.getScale()),
           t.isNullable()));
     }
     return out;
