@@ -180,6 +180,21 @@ abstract class ArrowColumn {
     case Types.DECIMAL:
     case Types.NUMERIC:
       if (precision >= 1 && precision <= 38 && scale >= 0 && scale <= precision) {
+        if (precision <= 18) {
+          return new ArrowColumn(f.apply(new ArrowType.Decimal(precision, scale, 128))) {
+            @Override void read(ResultSet rs, int row) throws SQLException {
+              String t = rs.getString(i);
+              long v = t == null ? DecimalText.NOT_PLAIN : DecimalText.unscaled(t, precision, scale);
+              if (t == null) {
+                ((DecimalVector) vector).setNull(row);
+              } else if (v != DecimalText.NOT_PLAIN) {
+                ((DecimalVector) vector).setSafe(row, v);
+              } else {
+                ((DecimalVector) vector).setSafe(row, rs.getBigDecimal(i).setScale(scale, RoundingMode.HALF_UP));
+              }
+            }
+          };
+        }
         return new ArrowColumn(f.apply(new ArrowType.Decimal(precision, scale, 128))) {
           @Override void read(ResultSet rs, int row) throws SQLException {
             BigDecimal v = rs.getBigDecimal(i);
