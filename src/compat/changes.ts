@@ -19,8 +19,10 @@ export type Change =
   | { readonly kind: 'dropUnique'; readonly table: string; readonly key: KeyInfo }
   | { readonly kind: 'addForeignKey'; readonly table: string; readonly foreignKey: ForeignKeyInfo }
   | { readonly kind: 'dropForeignKey'; readonly table: string; readonly foreignKey: ForeignKeyInfo }
+  | { readonly kind: 'modifyForeignKey'; readonly table: string; readonly from: ForeignKeyInfo; readonly to: ForeignKeyInfo }
   | { readonly kind: 'addIndex'; readonly table: string; readonly index: IndexInfo }
   | { readonly kind: 'dropIndex'; readonly table: string; readonly index: IndexInfo }
+  | { readonly kind: 'modifyIndex'; readonly table: string; readonly from: IndexInfo; readonly to: IndexInfo }
   | { readonly kind: 'addView'; readonly view: ViewInfo }
   | { readonly kind: 'dropView'; readonly view: ViewInfo };
 

@@ -1,6 +1,7 @@
 import type { ColumnInfo, ForeignKeyInfo, IndexInfo, SchemaSnapshot, TableInfo } from '../schema/model.js';
 import type { Change, ColumnChangeFlag } from './changes.js';
 import { backsKey, plainUnique, setKey, uniqueSets, type ColumnRename } from './index-keys.js';
+import { changedEvents, directions } from './key-behaviour.js';
 import { sameType } from './type-change.js';
 
 /**
@@ -127,15 +128,19 @@ function columnFlags(a: ColumnInfo, b: ColumnInfo): ColumnChangeFlag[] {
   return flags;
 }
 
-/** Pairs of items with equal signatures, as a multiset; returns the unpaired ones. */
-function unpaired<T>(as: readonly T[], bs: readonly T[], sigA: (x: T) => string, sigB: (x: T) => string): { onlyA: T[]; onlyB: T[] } {
+/** Pairs of items with equal signatures, as a multiset; returns the pairs and the unpaired ones. */
+function unpaired<T>(as: readonly T[], bs: readonly T[], sigA: (x: T) => string, sigB: (x: T) => string): { onlyA: T[]; onlyB: T[]; pairs: [T, T][] } {
   const left = bs.map(sigB);
   const onlyA: T[] = [];
+  const pairs: [T, T][] = [];
   for (const x of as) {
     const j = left.indexOf(sigA(x));
-    if (j >= 0) left[j] = '\u0000used'; else onlyA.push(x);
+    if (j >= 0) {
+      left[j] = '\u0000used';
+      pairs.push([x, bs[j] as T]);
+    } else onlyA.push(x);
   }
-  return { onlyA, onlyB: bs.filter((_, k) => left[k] !== '\u0000used') };
+  return { onlyA, onlyB: bs.filter((_, k) => left[k] !== '\u0000used'), pairs };
 }
 
 /** Translates A's names into B's spelling; a name B does not have gets a marker so it equals nothing in B. */
@@ -216,18 +221,21 @@ function diffTable(ta: TableInfo, tb: TableInfo, ctx: Context): Change[] {
   const fks = unpaired(ta.foreignKeys, tb.foreignKeys, fkA, fkB);
   for (const foreignKey of fks.onlyA) out.push({ kind: 'dropForeignKey', table, foreignKey });
   for (const foreignKey of fks.onlyB) out.push({ kind: 'addForeignKey', table, foreignKey });
+  for (const [from, to] of fks.pairs) if (changedEvents(from, to).length > 0) out.push({ kind: 'modifyForeignKey', table, from, to });
 
   const ix = unpaired(ta.indexes, tb.indexes, (i) => JSON.stringify([i.unique, i.columns.map(col), i.predicate ?? null]), (i) => JSON.stringify([i.unique, i.columns.map(same), i.predicate ?? null]));
   const keptUnique = (index: IndexInfo, t: TableInfo, rename: Rename, other: ReadonlySet<string>): boolean =>
     plainUnique(index, t) && other.has(setKey(index.columns.map(rename)));
   for (const index of ix.onlyA) if (!backsKey(index, ta, false) && !keptUnique(index, ta, col, uniqueB)) out.push({ kind: 'dropIndex', table, index });
   for (const index of ix.onlyB) if (!backsKey(index, tb, true) && !keptUnique(index, tb, same, uniqueA)) out.push({ kind: 'addIndex', table, index });
+  for (const [from, to] of ix.pairs) if (directions(from) !== directions(to)) out.push({ kind: 'modifyIndex', table, from, to });
   return out;
 }
 
 const KIND_ORDER: readonly Change['kind'][] = [
   'dropTable', 'addTable', 'dropColumn', 'addColumn', 'modifyColumn', 'dropPrimaryKey', 'addPrimaryKey',
-  'dropUnique', 'addUnique', 'dropForeignKey', 'addForeignKey', 'dropIndex', 'addIndex', 'dropView', 'addView',
+  'dropUnique', 'addUnique', 'dropForeignKey', 'addForeignKey', 'modifyForeignKey', 'dropIndex', 'addIndex', 'modifyIndex',
+  'dropView', 'addView',
 ];
 
 /** The table (or view) a change belongs to and the thing within it, for ordering. */
@@ -240,7 +248,9 @@ function sortKey(c: Change): readonly [string, number, string] {
     case 'modifyColumn': return [c.table, kind, c.from.name];
     case 'addPrimaryKey': case 'dropPrimaryKey': case 'addUnique': case 'dropUnique': return [c.table, kind, JSON.stringify(c.key.columns)];
     case 'addForeignKey': case 'dropForeignKey': return [c.table, kind, JSON.stringify([c.foreignKey.columns, c.foreignKey.refTable])];
+    case 'modifyForeignKey': return [c.table, kind, JSON.stringify([c.from.columns, c.from.refTable])];
     case 'addIndex': case 'dropIndex': return [c.table, kind, JSON.stringify([c.index.columns, c.index.name])];
+    case 'modifyIndex': return [c.table, kind, JSON.stringify([c.from.columns, c.from.name])];
   }
 }
 
@@ -268,7 +278,8 @@ function compareChanges(x: Change, y: Change): number {
  * Compares schema A (old) with schema B (new) and returns what changed, as data, ordered by
  * table name and then kind of change (partitions are left to their partitioned table). Tables,
  * views and columns are matched by name (exactly,
- * else case-insensitively); keys and indexes by their columns, since names differ across engines.
+ * else case-insensitively); keys and indexes by their columns, since names differ across engines
+ * (a paired foreign key whose actions differ, or index whose column directions differ, is modified).
  *
  * @example
  * diff(postgresSnapshot, h2Snapshot) // [{ kind: 'addColumn', table: 'orders', column: { name: 'coupon', … } }]

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backup, check, Ferry, readManifest, restore, verifyEach } from '../../src/api/index.js';
 import type { BackupResult } from '../../src/backup/events.js';
 import type { MigrationReport } from '../../src/migrate/events.js';
+import type { SchemaSnapshot } from '../../src/schema/model.js';
 import { maria, pg, runFerry, tempDir } from './fixtures.js';
 import { mariaSource, pgSource, ROWS } from './migrate-fixture.js';
 import { CHINOOK, CHINOOK_ROWS, chinookPostgres } from './samples/chinook.js';
@@ -40,6 +41,27 @@ function awkward(ns: string): string[] {
   ];
 }
 
+/** Foreign-key actions and a descending index, which the manifest keeps and a restore recreates. */
+function actions(ns: string): string[] {
+  return [
+    `ALTER TABLE ${ns}.orders DROP CONSTRAINT orders_customer_id_fkey, ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES ${ns}.customers (id) ON DELETE CASCADE`,
+    `ALTER TABLE ${ns}.employees DROP CONSTRAINT employees_manager_id_fkey, ADD CONSTRAINT employees_manager_id_fkey FOREIGN KEY (manager_id) REFERENCES ${ns}.employees (id) ON DELETE SET NULL ON UPDATE CASCADE`,
+    `CREATE INDEX orders_placed_desc ON ${ns}.orders (placed_on DESC, id)`,
+  ];
+}
+
+/** The foreign keys' actions and the descending index of a restored (or backed-up) schema. */
+function keptActions(s: SchemaSnapshot): unknown {
+  const t = (name: string) => s.tables.find((x) => x.name === name);
+  return {
+    orders: t('orders')?.foreignKeys.map((f) => [f.refTable, f.onDelete, f.onUpdate]),
+    employees: t('employees')?.foreignKeys.map((f) => [f.refTable, f.onDelete, f.onUpdate]),
+    index: t('orders')?.indexes.filter((i) => i.name === 'orders_placed_desc').map((i) => i.descending),
+  };
+}
+
+const KEPT = { orders: [['customers', 'CASCADE', 'NO ACTION']], employees: [['employees', 'SET NULL', 'CASCADE']], index: [[true, false]] };
+
 /** A table's rows as PostgreSQL prints them (COPY text, ordered): what "exact" means here. */
 function copyText(ns: string, table: string, columns = '*'): string {
   const sql = `COPY (SELECT ${columns} FROM ${ns}."${table}" ORDER BY 1, 2) TO STDOUT`;
@@ -57,7 +79,7 @@ describe.skipIf(!havePg || !haveMaria)('ferry backup and restore', () => {
   let made: BackupResult;
 
   beforeAll(async () => {
-    await pg(...pgSource(SRC), ...awkward(SRC), ...PG_TARGETS.flatMap((s) => [`DROP SCHEMA IF EXISTS ${s} CASCADE`, `CREATE SCHEMA ${s}`]));
+    await pg(...pgSource(SRC), ...awkward(SRC), ...actions(SRC), ...PG_TARGETS.flatMap((s) => [`DROP SCHEMA IF EXISTS ${s} CASCADE`, `CREATE SCHEMA ${s}`]));
     await maria('DROP DATABASE IF EXISTS ferry_bk_dst', 'CREATE DATABASE ferry_bk_dst', ...mariaSource('ferry_bk_msrc'),
       'DROP DATABASE IF EXISTS ferry_bk_mdst', 'CREATE DATABASE ferry_bk_mdst');
     ferry = await Ferry.open({
@@ -104,6 +126,9 @@ describe.skipIf(!havePg || !haveMaria)('ferry backup and restore', () => {
       expect(copyText('ferry_bk_pg', t), t).toBe(copyText(SRC, t));
     }
     expect(copyText('ferry_bk_pg', 'customer_totals')).toBe(copyText(SRC, 'customer_totals'));
+    // The manifest keeps the foreign keys' actions and the index's direction; the restore recreates them.
+    expect(keptActions(readManifest(bk).schema as SchemaSnapshot)).toEqual(KEPT);
+    expect(keptActions(await ferry.inspect('pg', 'ferry_bk_pg'))).toEqual(KEPT);
     // The counter continues where the source's stood.
     await pg(`INSERT INTO ferry_bk_pg.customers (name) VALUES ('after restore')`);
     expect(copyText('ferry_bk_pg', 'customers', 'max(id), count(*)').trim()).toBe(`${ROWS.customers + 1}\t${ROWS.customers + 1}`);

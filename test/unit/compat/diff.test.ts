@@ -15,7 +15,9 @@ function kinds(changes: readonly Change[]): string[] {
       case 'modifyColumn': return `${c.kind} ${c.table}.${c.from.name} [${c.flags.join(',')}]`;
       case 'addPrimaryKey': case 'dropPrimaryKey': case 'addUnique': case 'dropUnique': return `${c.kind} ${c.table}(${c.key.columns.join(',')})`;
       case 'addForeignKey': case 'dropForeignKey': return `${c.kind} ${c.table}(${c.foreignKey.columns.join(',')})→${c.foreignKey.refTable}`;
+      case 'modifyForeignKey': return `${c.kind} ${c.table}(${c.from.columns.join(',')})→${c.from.refTable}`;
       case 'addIndex': case 'dropIndex': return `${c.kind} ${c.table}(${c.index.columns.join(',')})${c.index.unique ? ' unique' : ''}`;
+      case 'modifyIndex': return `${c.kind} ${c.table}(${c.from.columns.join(',')})`;
     }
   });
 }
@@ -186,6 +188,17 @@ describe('diff', () => {
     expect(kinds(diff(a, snapshot(tables('customers', ['code']))))).toEqual(['dropForeignKey orders(customer_id)→customers', 'addForeignKey orders(customer_id)→customers']);
   });
 
+  it('pairs foreign keys whatever their actions, and reports a pair whose actions differ as modified', () => {
+    const tables = (onDelete: string | null, onUpdate: string | null) => [
+      table('customers', [id()]),
+      table('orders', [id(), col('customer_id', INTEGER)], { fks: [{ columns: ['customer_id'], refTable: 'customers', refColumns: ['id'], onDelete, onUpdate }] }),
+    ];
+    const a = snapshot(tables('CASCADE', 'NO ACTION'));
+    expect(kinds(diff(a, snapshot(tables('NO ACTION', 'NO ACTION'))))).toEqual(['modifyForeignKey orders(customer_id)→customers']);
+    expect(kinds(diff(a, snapshot(tables('cascade', 'RESTRICT'))))).toEqual([]);
+    expect(kinds(diff(a, snapshot(tables(null, null))))).toEqual([]);
+  });
+
   describe('indexes', () => {
     const ix = (aIx: Parameters<typeof table>[2], bIx: Parameters<typeof table>[2]) =>
       kinds(diff(snapshot([table('t', [id(), col('a', INTEGER), col('b', INTEGER)], aIx)]), snapshot([table('t', [id(), col('a', INTEGER), col('b', INTEGER)], bIx)])));
@@ -194,6 +207,10 @@ describe('diff', () => {
       expect(ix({ indexes: [{ name: 'ix_a', columns: ['a'] }] }, { indexes: [{ name: 'IDX_A_2', columns: ['A'] }] })).toEqual([]);
       expect(ix({ indexes: [{ columns: ['a', 'b'] }] }, { indexes: [{ columns: ['b', 'a'] }] })).toEqual(['dropIndex t(a,b)', 'addIndex t(b,a)']);
       expect(ix({ indexes: [{ columns: ['a'] }] }, { indexes: [{ columns: ['a'], unique: true }] })).toEqual(['dropIndex t(a)', 'addIndex t(a) unique']);
+    });
+    it('are modified when a column is sorted the other way', () => {
+      expect(ix({ indexes: [{ columns: ['a', 'b'], descending: [true, false] }] }, { indexes: [{ columns: ['a', 'b'] }] })).toEqual(['modifyIndex t(a,b)']);
+      expect(ix({ indexes: [{ columns: ['a', 'b'], descending: [false, false] }] }, { indexes: [{ columns: ['a', 'b'], descending: null }] })).toEqual([]);
     });
     it('leave out indexes that only back a primary key or unique constraint, on either side', () => {
       expect(ix({ pk: ['id'], indexes: [{ name: 'pk_idx', columns: ['id'], unique: true }] }, { pk: ['id'] })).toEqual([]);

@@ -152,3 +152,34 @@ describe('indexes (I101, I201)', () => {
     ]);
   });
 });
+
+describe('foreign-key actions (K104) and index directions (I102)', () => {
+  const fk = (onDelete: string, onUpdate: string) => ({ columns: ['order_id'], refTable: 'orders', refColumns: ['id'], onDelete, onUpdate });
+  const shop = (onDelete: string, onUpdate: string) => snapshot([
+    table('orders', [id()], { pk: ['id'] }),
+    table('order_items', [id(), col('order_id', INTEGER)], { pk: ['id'], fks: [fk(onDelete, onUpdate)] }),
+  ]);
+
+  it('a lost CASCADE is an error saying what deleting a parent now does, as the code table shows', () => {
+    expect(check(shop('CASCADE', 'NO ACTION'), shop('NO ACTION', 'NO ACTION'))).toEqual([{
+      code: 'K104',
+      severity: 'error',
+      table: 'order_items',
+      column: 'order_id',
+      message: 'Foreign key order_items (order_id) → orders (id) changes ON DELETE from CASCADE to NO ACTION in B: deleting a row of orders no longer deletes the rows that reference it; it is refused while they exist.',
+      suggestion: 'recreate the foreign key in B with ON DELETE CASCADE',
+    }]);
+  });
+
+  it('both events in one finding; an action B adds alone is a warning', () => {
+    expect(check(shop('SET NULL', 'NO ACTION'), shop('CASCADE', 'CASCADE')).map((f) => [f.severity, f.message])).toEqual([['error',
+      'Foreign key order_items (order_id) → orders (id) changes ON DELETE from SET NULL to CASCADE in B: deleting a row of orders deletes the rows that reference it instead; in A it sets their referencing columns to NULL; and ON UPDATE from NO ACTION to CASCADE in B: updating the key of a row of orders now updates the rows that reference it instead of being refused.']]);
+    expect(check(shop('NO ACTION', 'RESTRICT'), shop('NO ACTION', 'SET DEFAULT')).map((f) => f.severity)).toEqual(['warning']);
+  });
+
+  it('an index sorted the other way is I102 naming the column', () => {
+    const [a, b] = oneTable([id(), col('ts', INTEGER)], [id(), col('ts', INTEGER)], { indexes: [{ name: 'idx_events_ts', columns: ['ts'], descending: [true] }] }, { indexes: [{ name: 'idx_events_ts', columns: ['ts'] }] }, 'events');
+    expect(check(a, b).map((f) => [f.code, f.severity, f.message])).toEqual([['I102', 'warning',
+      'Index idx_events_ts on events (ts) sorts ts ascending in B instead of descending: queries that read it in that order may get slower.']]);
+  });
+});

@@ -1,12 +1,12 @@
 package dev.ferry.ddl;
 
-import dev.ferry.catalog.CatalogFacts;
 import dev.ferry.catalog.Snapshot;
 import dev.ferry.types.LogicalType;
 import dev.ferry.types.TableName;
 
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.sql.SqlDialect;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -64,38 +64,11 @@ public class Ddl {
 
   /**
    * {@code CREATE INDEX} for each secondary index of {@code source} (not the primary key's; an
-   * expression or partial index only from the same engine, its SQL as the source printed it), to
-   * run after the load.
+   * expression or partial index only from the same engine, its SQL as the source printed it;
+   * descending columns stay descending), to run after the load.
    */
   public List<String> indexes(SqlDialect q, TableName table, Snapshot.Table source, Source from) {
-    List<String> key = source.primaryKey() == null ? List.of() : source.primaryKey().columns();
-    List<String> out = new ArrayList<>();
-    for (Snapshot.Index ix : source.indexes()) {
-      boolean expressions = ix.columns().stream().anyMatch(c -> column(source, c) == null);
-      if (ix.columns().contains(CatalogFacts.EXPRESSION) || ix.columns().isEmpty()
-          || (ix.unique() && ix.columns().equals(key))
-          // An expression or a partial index's condition is the source engine's own SQL: it is
-          // recreated as written into the same engine only (a partial unique index made whole
-          // would refuse the rows its condition leaves out).
-          || ((expressions || ix.predicate() != null) && !from.sameEngine())) {
-        continue;
-      }
-      // Index names stay unique in the target schema: prefixed with the table's name when the
-      // table is renamed, or when they come from an engine where they are unique per table only.
-      boolean prefix = !table.name().equals(source.name())
-          || (from.indexNamesPerTable() && !indexNamesPerTable());
-      String name = prefix ? table.name() + "_" + ix.name() : ix.name();
-      StringBuilder cols = new StringBuilder();
-      for (String c : ix.columns()) {
-        Snapshot.Column col = column(source, c);
-        cols.append(cols.length() == 0 ? "" : ", ")
-            .append(col == null ? "(" + c + ")" : indexColumn(q, c, type(col, key.contains(c), from)));
-      }
-      out.add("CREATE " + (ix.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS "
-          + indexName(q, table, name) + " ON " + table.quoted(q) + " (" + cols + ")"
-          + (ix.predicate() == null ? "" : " WHERE " + ix.predicate()));
-    }
-    return out;
+    return IndexStatements.of(this, q, table, source, from);
   }
 
   /** The target type for one source column; {@code inKey} when it is part of the primary key. */
@@ -268,12 +241,12 @@ public class Ddl {
   }
 
   /**
-   * Adding the foreign key {@code name} (null: the engine names it) after a load; by default one
-   * validating {@code ADD CONSTRAINT}, which leaves nothing behind when it fails.
+   * Adding the foreign key {@code fk} (unnamed: the engine names it) to {@code table} after a
+   * load; by default one validating {@code ADD CONSTRAINT}, which leaves nothing behind when it
+   * fails.
    */
-  public AddedConstraint addForeignKey(SqlDialect q, TableName table, @Nullable String name,
-      List<String> columns, TableName ref, List<String> refColumns) {
-    TableDef.Constraint c = new TableDef.Constraint(name, foreignKey(q, columns, ref, refColumns));
+  public AddedConstraint addForeignKey(SqlDialect q, TableName table, ForeignKeyDef fk) {
+    TableDef.Constraint c = new TableDef.Constraint(fk.name(), foreignKey(q, fk));
     return new AddedConstraint(List.of(addConstraint(q, table, c)), List.of());
   }
 
@@ -290,10 +263,20 @@ public class Ddl {
     return "UNIQUE (" + quotedList(q, columns) + ")";
   }
 
-  /** {@code FOREIGN KEY (…) REFERENCES table (…)}. */
-  public String foreignKey(SqlDialect q, List<String> columns, TableName ref, List<String> refColumns) {
-    return "FOREIGN KEY (" + quotedList(q, columns) + ") REFERENCES " + ref.quoted(q) + " ("
-        + quotedList(q, refColumns) + ")";
+  /** {@code FOREIGN KEY (…) REFERENCES table (…)} and its actions other than NO ACTION. */
+  public String foreignKey(SqlDialect q, ForeignKeyDef fk) {
+    return "FOREIGN KEY (" + quotedList(q, fk.columns()) + ") REFERENCES " + fk.ref().quoted(q)
+        + " (" + quotedList(q, fk.refColumns()) + ")"
+        + (fk.onDelete() == ReferentialAction.NO_ACTION ? "" : " ON DELETE " + fk.onDelete().sql())
+        + (fk.onUpdate() == ReferentialAction.NO_ACTION ? "" : " ON UPDATE " + fk.onUpdate().sql());
+  }
+
+  /**
+   * The foreign-key actions this engine keeps as written; the planner replaces any other with
+   * NO ACTION and says so.
+   */
+  public Set<ReferentialAction> referentialActions() {
+    return EnumSet.allOf(ReferentialAction.class);
   }
 
   /** {@code ALTER TABLE … ADD PRIMARY KEY} run after the load (one sorted build); null: in CREATE TABLE. */
@@ -386,14 +369,5 @@ public class Ddl {
   /** {@code names} quoted and comma-separated. */
   protected static String quotedList(SqlDialect q, List<String> names) {
     return String.join(", ", names.stream().map(q::quoteIdentifier).toList());
-  }
-
-  private static Snapshot.@Nullable Column column(Snapshot.Table t, String name) {
-    for (Snapshot.Column c : t.columns()) {
-      if (c.name().equals(name)) {
-        return c;
-      }
-    }
-    return null;
   }
 }

@@ -3,6 +3,7 @@ package dev.ferry.migrate;
 import dev.ferry.catalog.Snapshot;
 import dev.ferry.ddl.AddedConstraint;
 import dev.ferry.ddl.Ddl;
+import dev.ferry.ddl.ForeignKeyDef;
 import dev.ferry.ddl.TableDef;
 import dev.ferry.types.TableName;
 import dev.ferry.types.TypeFamily;
@@ -19,7 +20,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * The structure steps of one table in the target: its enumerated types, {@code CREATE TABLE}
  * with types, defaults, identity, CHECK constraints and comments; then its indexes and unique
- * keys, foreign keys and identity counter. Type mappings that change meaning become warnings.
+ * keys, foreign keys (with their actions, {@link ForeignKeyActions}) and identity counter. Type
+ * mappings that change meaning become warnings.
  */
 final class TableStructure {
   /** How a primary-key step added after the load is described, and found again on --resume. */
@@ -136,9 +138,6 @@ final class TableStructure {
             + ", which is neither migrated nor in the target"));
         continue;
       }
-      TableName refName = new TableName(ns, ref);
-      TableDef.Constraint def = new TableDef.Constraint(fk.name(),
-          ddl.foreignKey(q, fk.columns(), refName, fk.refColumns()));
       if (!ddl.addsConstraints() && ddl.checksForeignKeysWhileLoading() && !created.contains(ref)
           && !existing.containsKey(ref.toLowerCase(Locale.ROOT))) {
         skipped.add(new MigrationPlan.Skipped(object, "foreign key", "references " + (ref.equals(name)
@@ -146,14 +145,14 @@ final class TableStructure {
             + " foreign keys while rows load and cannot add one afterwards"));
         continue;
       }
+      ForeignKeyDef def = ForeignKeyActions.of(ddl, fk, new TableName(ns, ref), object, warnings);
       if (ddl.addsConstraints()) {
-        AddedConstraint add = ddl.addForeignKey(q, target, fk.name(), fk.columns(), refName,
-            fk.refColumns());
+        AddedConstraint add = ddl.addForeignKey(q, target, def);
         later.add(new MigrationPlan.Step(MigrationPhase.FOREIGN_KEYS, object, "foreign key ("
-            + String.join(", ", fk.columns()) + ") → " + ref, List.copyOf(add.sql()), name, null,
-            List.copyOf(add.undo())));
+            + String.join(", ", fk.columns()) + ") → " + ref + ForeignKeyActions.described(def),
+            List.copyOf(add.sql()), name, null, List.copyOf(add.undo())));
       } else {
-        inline.add(def);
+        inline.add(new TableDef.Constraint(fk.name(), ddl.foreignKey(q, def)));
       }
     }
     String addKey = key.isEmpty() ? null : ddl.addPrimaryKeyAfterLoad(q, target, key);

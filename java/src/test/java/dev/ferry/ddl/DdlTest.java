@@ -158,6 +158,35 @@ class DdlTest {
         DDL.indexes(Q, new TableName(null, "copy"), src, OTHER_ENGINE));
   }
 
+  @Test void descendingIndexColumnsStayDescending() {
+    Snapshot.Table src = table("t", List.of(column("id", type("integer", "INTEGER")),
+            column("ts", type("timestamp", "TIMESTAMP", 6))), List.of("id"),
+        List.of(new Snapshot.Index("by_ts", List.of("ts", "id"), false, null, List.of(true, false))));
+    assertEquals(List.of("CREATE INDEX IF NOT EXISTS \"by_ts\" ON \"s\".\"t\" (\"ts\" DESC, \"id\")"),
+        DDL.indexes(Q, new TableName("s", "t"), src, OTHER_ENGINE));
+  }
+
+  @Test void foreignKeysWriteTheirActionsButNotNoAction() {
+    TableName parent = new TableName("s", "parent");
+    assertEquals("FOREIGN KEY (\"pid\") REFERENCES \"s\".\"parent\" (\"id\") ON DELETE CASCADE ON UPDATE SET NULL",
+        DDL.foreignKey(Q, new ForeignKeyDef("fk", List.of("pid"), parent, List.of("id"),
+            ReferentialAction.CASCADE, ReferentialAction.SET_NULL)));
+    assertEquals("FOREIGN KEY (\"pid\") REFERENCES \"s\".\"parent\" (\"id\") ON UPDATE RESTRICT",
+        DDL.foreignKey(Q, new ForeignKeyDef("fk", List.of("pid"), parent, List.of("id"),
+            ReferentialAction.NO_ACTION, ReferentialAction.RESTRICT)));
+    assertEquals(List.of("ALTER TABLE \"s\".\"child\" ADD CONSTRAINT \"fk\" FOREIGN KEY (\"pid\") REFERENCES"
+            + " \"s\".\"parent\" (\"id\") ON DELETE SET DEFAULT"),
+        DDL.addForeignKey(Q, new TableName("s", "child"), new ForeignKeyDef("fk", List.of("pid"), parent,
+            List.of("id"), ReferentialAction.SET_DEFAULT, ReferentialAction.NO_ACTION)).sql());
+  }
+
+  @Test void referentialActionsReadTheCatalogsWords() {
+    assertEquals(ReferentialAction.SET_NULL, ReferentialAction.of("SET NULL"));
+    assertEquals(ReferentialAction.SET_DEFAULT, ReferentialAction.of("set_default"));
+    assertEquals(ReferentialAction.NO_ACTION, ReferentialAction.of(null));
+    assertEquals(ReferentialAction.NO_ACTION, ReferentialAction.of("NO ACTION"));
+  }
+
   @Test void noTableOptions() {
     assertEquals("", DDL.tableOptions());
   }

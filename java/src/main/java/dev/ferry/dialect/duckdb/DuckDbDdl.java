@@ -1,9 +1,12 @@
 package dev.ferry.dialect.duckdb;
 
 import dev.ferry.ddl.Ddl;
+import dev.ferry.ddl.ReferentialAction;
 import dev.ferry.types.TableName;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.sql.SqlDialect;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -45,6 +48,11 @@ final class DuckDbDdl extends Ddl {
   }
   @Override public boolean addsConstraints() {
     return false;
+  }
+
+  /** DuckDB refuses CASCADE, SET NULL and SET DEFAULT in a foreign key. */
+  @Override public Set<ReferentialAction> referentialActions() {
+    return EnumSet.of(ReferentialAction.NO_ACTION, ReferentialAction.RESTRICT);
   }
 
   @Override public boolean checksForeignKeysWhileLoading() {

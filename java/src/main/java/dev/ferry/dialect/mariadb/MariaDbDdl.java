@@ -2,12 +2,16 @@ package dev.ferry.dialect.mariadb;
 
 import dev.ferry.ddl.AddedConstraint;
 import dev.ferry.ddl.Ddl;
+import dev.ferry.ddl.ForeignKeyDef;
+import dev.ferry.ddl.ReferentialAction;
 import dev.ferry.ddl.TableDef;
 import dev.ferry.types.TableName;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.sql.SqlDialect;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -127,13 +131,15 @@ final class MariaDbDdl extends Ddl {
    * key is dropped again. A MySQL server, which reads neither statement, gets the plain
    * validating {@code ADD CONSTRAINT}.
    */
-  @Override public AddedConstraint addForeignKey(SqlDialect q, TableName table,
-      @Nullable String name, List<String> columns, TableName ref, List<String> refColumns) {
+  @Override public AddedConstraint addForeignKey(SqlDialect q, TableName table, ForeignKeyDef fk) {
     if (!(q instanceof MariaDbSqlDialect m && m.mariaDbServer())) {
-      return super.addForeignKey(q, table, name, columns, ref, refColumns);
+      return super.addForeignKey(q, table, fk);
     }
-    String named = name != null ? name : foreignKeyName(table.name(), columns);
-    TableDef.Constraint c = new TableDef.Constraint(named, foreignKey(q, columns, ref, refColumns));
+    List<String> columns = fk.columns();
+    List<String> refColumns = fk.refColumns();
+    TableName ref = fk.ref();
+    String named = fk.name() != null ? fk.name() : foreignKeyName(table.name(), columns);
+    TableDef.Constraint c = new TableDef.Constraint(named, foreignKey(q, fk));
     List<String> set = new ArrayList<>();
     List<String> match = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
@@ -153,6 +159,11 @@ final class MariaDbDdl extends Ddl {
         "BEGIN NOT ATOMIC IF EXISTS (" + orphans + ") THEN SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = "
             + literal(message) + "; END IF; END"),
         List.of("ALTER TABLE " + table.quoted(q) + " DROP FOREIGN KEY " + q.quoteIdentifier(named)));
+  }
+
+  /** InnoDB parses ON DELETE/UPDATE SET DEFAULT but keeps it as RESTRICT. */
+  @Override public Set<ReferentialAction> referentialActions() {
+    return EnumSet.complementOf(EnumSet.of(ReferentialAction.SET_DEFAULT));
   }
 
   /** {@code table_col1_col2_fkey}, cut to MariaDB's 64-character identifiers. */

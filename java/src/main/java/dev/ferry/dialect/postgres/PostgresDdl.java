@@ -2,6 +2,7 @@ package dev.ferry.dialect.postgres;
 
 import dev.ferry.ddl.AddedConstraint;
 import dev.ferry.ddl.Ddl;
+import dev.ferry.ddl.ForeignKeyDef;
 import dev.ferry.ddl.TableDef;
 import dev.ferry.types.TableName;
 
@@ -45,12 +46,11 @@ final class PostgresDdl extends Ddl {
    * side. A failed check drops the constraint again. An unnamed key gets the name PostgreSQL
    * would give it, so it can be validated.
    */
-  @Override public AddedConstraint addForeignKey(SqlDialect q, TableName table,
-      @Nullable String name, List<String> columns, TableName ref, List<String> refColumns) {
-    String named = name != null ? name : foreignKeyName(table.name(), columns);
+  @Override public AddedConstraint addForeignKey(SqlDialect q, TableName table, ForeignKeyDef fk) {
+    String named = fk.name() != null ? fk.name() : foreignKeyName(table.name(), fk.columns());
     String t = table.quoted(q);
     String n = q.quoteIdentifier(named);
-    TableDef.Constraint c = new TableDef.Constraint(named, foreignKey(q, columns, ref, refColumns));
+    TableDef.Constraint c = new TableDef.Constraint(named, foreignKey(q, fk));
     return new AddedConstraint(
         List.of(addConstraint(q, table, c) + " NOT VALID", "ALTER TABLE " + t + " VALIDATE CONSTRAINT " + n),
         List.of("ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + n));

@@ -12,10 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.ferry.catalog.Snapshot;
 import dev.ferry.ddl.Ddl;
+import dev.ferry.ddl.ReferentialAction;
 import dev.ferry.dialect.Dialects;
 import dev.ferry.types.LogicalType;
 import dev.ferry.types.TableName;
 
+import java.util.EnumSet;
 import java.util.List;
 import org.apache.calcite.sql.SqlDialect;
 import org.junit.jupiter.api.Test;
@@ -78,5 +80,9 @@ class DuckDbDdlTest {
         column("from", type("char", "VARCHAR", 3))), List.of("id"), List.of());
     assertEquals("CREATE TABLE \"main\".\"t\" (\"id\" UBIGINT NOT NULL, \"from\" VARCHAR,"
         + " PRIMARY KEY (\"id\"))", DDL.createTable(Q, new TableName("main", "t"), src, OTHER_ENGINE));
+  }
+
+  @Test void foreignKeysKeepOnlyTheActionsDuckDbParses() {
+    assertEquals(EnumSet.of(ReferentialAction.NO_ACTION, ReferentialAction.RESTRICT), DDL.referentialActions());
   }
 }

@@ -8,11 +8,15 @@ import static dev.ferry.ddl.DdlFixtures.nativeColumn;
 import static dev.ferry.ddl.DdlFixtures.table;
 import static dev.ferry.ddl.DdlFixtures.type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.catalog.Snapshot;
 import dev.ferry.ddl.AddedConstraint;
 import dev.ferry.ddl.Ddl;
+import dev.ferry.ddl.ForeignKeyDef;
+import dev.ferry.ddl.ReferentialAction;
 import dev.ferry.dialect.Dialects;
 import dev.ferry.types.LogicalType;
 import dev.ferry.types.TableName;
@@ -130,8 +134,8 @@ class MariaDbDdlTest {
 
   @Test void foreignKeysOnMariaDbAreAddedInPlaceThenCheckedByFerry() {
     SqlDialect maria = new MariaDbSqlDialect(MysqlSqlDialect.DEFAULT_CONTEXT.withDatabaseProductName("MariaDB"));
-    AddedConstraint add = DDL.addForeignKey(maria, new TableName("app", "child"), null,
-        List.of("a", "b"), new TableName("app", "parent"), List.of("x", "y"));
+    AddedConstraint add = DDL.addForeignKey(maria, new TableName("app", "child"), new ForeignKeyDef(null,
+        List.of("a", "b"), new TableName("app", "parent"), List.of("x", "y")));
     assertEquals(List.of(
         "SET STATEMENT foreign_key_checks=0 FOR ALTER TABLE `app`.`child` ADD CONSTRAINT `child_a_b_fkey`"
             + " FOREIGN KEY (`a`, `b`) REFERENCES `app`.`parent` (`x`, `y`)",
@@ -144,17 +148,36 @@ class MariaDbDdlTest {
 
   @Test void foreignKeysOnMySqlKeepTheValidatingAlter() {
     SqlDialect mysql = new MariaDbSqlDialect(MysqlSqlDialect.DEFAULT_CONTEXT.withDatabaseProductName("MySQL"));
-    AddedConstraint add = DDL.addForeignKey(mysql, new TableName("app", "child"), "fk_p",
-        List.of("a"), new TableName("app", "parent"), List.of("x"));
+    AddedConstraint add = DDL.addForeignKey(mysql, new TableName("app", "child"), new ForeignKeyDef("fk_p",
+        List.of("a"), new TableName("app", "parent"), List.of("x")));
     assertEquals(List.of("ALTER TABLE `app`.`child` ADD CONSTRAINT `fk_p` FOREIGN KEY (`a`) REFERENCES `app`.`parent` (`x`)"),
         add.sql());
+  }
+
+  @Test void foreignKeyActionsAreAddedExceptSetDefaultWhichInnoDbKeepsAsRestrict() {
+    SqlDialect maria = new MariaDbSqlDialect(MysqlSqlDialect.DEFAULT_CONTEXT.withDatabaseProductName("MariaDB"));
+    AddedConstraint add = DDL.addForeignKey(maria, new TableName("app", "child"), new ForeignKeyDef("fk_p",
+        List.of("a"), new TableName("app", "parent"), List.of("x"), ReferentialAction.CASCADE,
+        ReferentialAction.SET_NULL));
+    assertEquals("SET STATEMENT foreign_key_checks=0 FOR ALTER TABLE `app`.`child` ADD CONSTRAINT `fk_p`"
+        + " FOREIGN KEY (`a`) REFERENCES `app`.`parent` (`x`) ON DELETE CASCADE ON UPDATE SET NULL", add.sql().get(0));
+    assertFalse(DDL.referentialActions().contains(ReferentialAction.SET_DEFAULT));
+    assertTrue(DDL.referentialActions().contains(ReferentialAction.RESTRICT));
+  }
+
+  @Test void descendingIndexColumnsKeepTheirPrefix() {
+    Snapshot.Table src = table("t", List.of(column("id", type("integer", "INTEGER")),
+        column("body", type("char", "VARCHAR")), column("n", type("integer", "INTEGER"))), List.of("id"),
+        List.of(new Snapshot.Index("ix", List.of("body", "n"), false, null, List.of(true, false))));
+    assertEquals(List.of("CREATE INDEX IF NOT EXISTS `ix` ON `t` (`body`(255) DESC, `n`)"),
+        DDL.indexes(Q, new TableName(null, "t"), src, OTHER_ENGINE));
   }
 
   @Test void aSignalMessageHoldsNoQuoteAndFitsMariaDbsLimit() {
     SqlDialect maria = new MariaDbSqlDialect(MysqlSqlDialect.DEFAULT_CONTEXT.withDatabaseProductName("MariaDB"));
     String longName = "o'brien\\" + "x".repeat(200);
-    String check = DDL.addForeignKey(maria, new TableName("app", longName), "k", List.of("a"),
-        new TableName("app", "p"), List.of("x")).sql().get(1);
+    String check = DDL.addForeignKey(maria, new TableName("app", longName), new ForeignKeyDef("k", List.of("a"),
+        new TableName("app", "p"), List.of("x"))).sql().get(1);
     String message = check.substring(check.indexOf("MESSAGE_TEXT = '") + 16, check.lastIndexOf("'; END IF"));
     assertEquals(-1, message.indexOf('\''));
     assertEquals(-1, message.indexOf('\\'));
