@@ -26,7 +26,11 @@ public interface CatalogReader {
    */
   boolean bulk();
 
-  /** Table types to ask {@code getTables} for; null asks for all and lets the caller sort them. */
+  /**
+   * Table types to ask {@code getTables} for: the engine's relations (tables and views of every
+   * kind, never indexes or sequences), which inspection lists and which are the tables of the
+   * federation's SQL namespace. Null asks for all and lets the caller sort them.
+   */
   default String @Nullable [] tableTypes() {
     return null;
   }

@@ -157,9 +157,11 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
 
   private JdbcSchema jdbcSchema(SqlDialect dialect, JdbcConvention convention, ColumnTypes types,
       boolean catalogs, @Nullable String catalog, @Nullable String namespace) {
+    // The engine's relations only: PostgreSQL's driver lists indexes and sequences as tables too.
+    String[] relations = engine().catalogReader().tableTypes();
     return new FerryJdbcSchema(dataSource, dialect, convention,
         catalogs ? namespace : catalog, catalogs ? null : namespace, types,
-        () -> rowEstimates(namespace));
+        () -> rowEstimates(namespace), relations);
   }
 
   /**
@@ -326,6 +328,13 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
     }
     if (clazz == FerryDataSource.class) {
       return clazz.cast(dataSource);
+    }
+    if (clazz == FerryJdbcSchema.class) {
+      // The schema whose tables this one's are (see tables()): the pinned or the current one.
+      Layout l = layout();
+      Schema own = l.flat() != null ? l.flat()
+          : l.current() == null ? null : l.nested().get(l.current());
+      return own instanceof FerryJdbcSchema f ? clazz.cast(f) : null;
     }
     return null;
   }

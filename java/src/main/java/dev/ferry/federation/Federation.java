@@ -283,7 +283,8 @@ public final class Federation implements AutoCloseable {
       return PlanBudget.naming(f, sql);
     }
     FerryFailure named = NameHints.withHint(ReservedWordHint.withHint(f, sql), databases.keySet(),
-        path -> SchemaPath.namesUnder(calcite.getRootSchema(), path));
+        path -> SchemaPath.namesUnder(calcite.getRootSchema(), path),
+        (path, name) -> SchemaPath.unreadableKind(calcite.getRootSchema(), path, name));
     return named != f ? named : NameHints.withColumnHint(f, () -> QueryColumns.of(sql,
         calcite.getRootSchema(), calcite.getTypeFactory()));
   }

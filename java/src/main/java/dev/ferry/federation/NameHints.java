@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,10 +28,13 @@ public final class NameHints {
 
   /**
    * {@code f} with a hint when it is a validation failure naming a missing object;
-   * {@code namesUnder} lists what a dotted path holds (null when the path itself is unknown).
+   * {@code namesUnder} lists what a dotted path holds (null when the path itself is unknown),
+   * {@code kindOf} what the database under a path calls a name it holds but not as a table
+   * ("sequence"; null when it has no such object).
    */
   static FerryFailure withHint(FerryFailure f, Collection<String> databases,
-      Function<String, @Nullable List<String>> namesUnder) {
+      Function<String, @Nullable List<String>> namesUnder,
+      BiFunction<String, String, @Nullable String> kindOf) {
     if (!f.code().equals("SQL_VALIDATION")) {
       return f;
     }
@@ -40,12 +44,16 @@ public final class NameHints {
       String name = within.group(1);
       String path = within.group(2);
       List<String> known = namesUnder.apply(path);
+      String kind = known == null ? null : kindOf.apply(path, name);
+      String what = kind == null ? "" : ": it is "
+          + ("aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind
+          + " there, and only tables and views are read";
       String hint = known == null ? ""
           : known.isEmpty() ? "; '" + path + "' has no tables or schemas"
           : "; " + didYouMean(known, name) + "searched '" + path + "', which has: "
               + closest(known, name);
       return FerryFailure.of("SQL_VALIDATION", "Table or schema '" + name + "' not found in '"
-              + path + "'" + hint)
+              + path + "'" + what + hint)
           .with("object", name).with("searched", path);
     }
     Matcher top = NOT_FOUND.matcher(msg);

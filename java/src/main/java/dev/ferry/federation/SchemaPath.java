@@ -3,8 +3,8 @@ package dev.ferry.federation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.apache.calcite.adapter.jdbc.FerryJdbcSchema;
 import org.apache.calcite.schema.SchemaPlus;
-import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.LikePattern;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -39,13 +39,8 @@ final class SchemaPath {
       if (s == null) {
         return null;
       }
-      List<String> names = new ArrayList<>();
-      for (String name : s.tables().getNames(LikePattern.any())) {
-        Table t = s.tables().get(name);
-        if (t != null && isRelation(t)) {
-          names.add(name);
-        }
-      }
+      // Relations only: a database's schemas list no indexes or sequences (FerryJdbcSchema).
+      List<String> names = new ArrayList<>(s.tables().getNames(LikePattern.any()));
       names.addAll(s.subSchemas().getNames(LikePattern.any()));
       Collections.sort(names);
       return names;
@@ -55,11 +50,16 @@ final class SchemaPath {
   }
 
   /**
-   * Whether a table a driver lists is one a statement can read (a table or a view), not an
-   * index, a sequence or a type, which PostgreSQL's driver lists among tables too.
+   * What the database under {@code dottedPath} calls {@code name} when it has it but not as a
+   * table or view ("sequence", "index"), else null; asked only to explain a miss.
    */
-  private static boolean isRelation(Table t) {
-    String type = t.getJdbcTableType().name();
-    return !type.contains("INDEX") && !type.contains("SEQUENCE") && !type.equals("TYPE");
+  static @Nullable String unreadableKind(SchemaPlus root, String dottedPath, String name) {
+    try {
+      SchemaPlus s = at(root, List.of(dottedPath.split("\\.")));
+      FerryJdbcSchema jdbc = s == null ? null : s.unwrap(FerryJdbcSchema.class);
+      return jdbc == null ? null : jdbc.unreadableKind(name);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 }

@@ -18,6 +18,7 @@ import org.apache.calcite.rel.type.RelDataTypeImpl;
 import org.apache.calcite.rel.type.RelProtoDataType;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.lookup.IgnoreCaseLookup;
 import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.schema.lookup.Lookup;
 import org.apache.calcite.schema.lookup.Named;
@@ -26,7 +27,8 @@ import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * A {@link JdbcSchema} whose column types come from Ferry's {@link ColumnTypes}.
+ * A {@link JdbcSchema} whose column types come from Ferry's {@link ColumnTypes} and whose tables
+ * are the engine's relations only (tables and views, never indexes or sequences).
  *
  * <p>It lives in Calcite's package because the hook it overrides,
  * {@code getRelDataType(DatabaseMetaData, …)}, is package-private. Stock JdbcSchema builds types
@@ -39,14 +41,24 @@ public final class FerryJdbcSchema extends JdbcSchema {
   private volatile @Nullable Map<String, RelProtoDataType> rowTypes;
   private final Supplier<Map<String, Long>> estimates;
   private volatile @Nullable Map<String, Long> rowEstimates;
+  /**
+   * The {@code getTables} types that are relations on this engine; null for any type but
+   * indexes, sequences and types.
+   */
+  private final String @Nullable [] tableTypes;
 
-  /** Creates a schema over one catalog/schema of a data source, sharing {@code convention}. */
+  /**
+   * Creates a schema over one catalog/schema of a data source, sharing {@code convention}, whose
+   * tables are those {@code getTables} lists with one of {@code tableTypes} (the dialect's
+   * {@code CatalogReader.tableTypes()}).
+   */
   public FerryJdbcSchema(DataSource dataSource, SqlDialect dialect, JdbcConvention convention,
       @Nullable String catalog, @Nullable String schema, ColumnTypes types,
-      Supplier<Map<String, Long>> estimates) {
+      Supplier<Map<String, Long>> estimates, String @Nullable [] tableTypes) {
     super(dataSource, dialect, convention, catalog, schema);
     this.types = types;
     this.estimates = estimates;
+    this.tableTypes = tableTypes == null ? null : tableTypes.clone();
   }
 
   /**
@@ -79,8 +91,11 @@ public final class FerryJdbcSchema extends JdbcSchema {
    * Tables, looked up once per engine. Stock JdbcSchema asks the database for the whole table
    * list on every case-insensitive lookup, i.e. several times per query; `check` runs hundreds of
    * proof queries and spent most of its time in those catalog queries. Misses are not kept, so
-   * a table created later is found on its first lookup: stock JdbcSchema keeps its misses for a
-   * minute too, so a miss is asked of the database again ({@link #freshTable}).
+   * a table created later is found on its first lookup.
+   *
+   * <p>Only the relations the dialect names ({@link #tableTypes}) are tables here: stock
+   * JdbcSchema lists whatever {@code getTables} returns, which for PostgreSQL includes indexes,
+   * sequences and composite types, so {@code SELECT * FROM an_index} passed validation.
    */
   @Override public Lookup<Table> tables() {
     Lookup<Table> t = tables;
@@ -88,7 +103,7 @@ public final class FerryJdbcSchema extends JdbcSchema {
       synchronized (this) {
         t = tables;
         if (t == null) {
-          t = new CachedLookup(super.tables());
+          t = new CachedLookup();
           tables = t;
         }
       }
@@ -100,46 +115,64 @@ public final class FerryJdbcSchema extends JdbcSchema {
   private record Listed(@Nullable String catalog, @Nullable String schema, String name,
       @Nullable String type) {}
 
-  /** The tables the database lists now, or null when it cannot be asked. */
-  private java.util.@Nullable List<Listed> listTables() {
+  /**
+   * The relations the database lists now whose names match {@code pattern} (a
+   * {@code getTables} pattern; all when null).
+   */
+  private java.util.List<Listed> listTables(@Nullable String pattern) {
     java.util.List<Listed> out = new java.util.ArrayList<>();
     try (java.sql.Connection c = getDataSource().getConnection();
-         ResultSet rs = c.getMetaData().getTables(catalog, schema, null, null)) {
+         ResultSet rs = c.getMetaData().getTables(catalog, schema, pattern, tableTypes)) {
       while (rs.next()) {
         String name = rs.getString(3);
-        if (name != null) {
-          out.add(new Listed(rs.getString(1), rs.getString(2), name, rs.getString(4)));
+        String type = rs.getString(4);
+        if (name != null && isRelation(type)) {
+          out.add(new Listed(rs.getString(1), rs.getString(2), name, type));
         }
       }
       return out;
     } catch (SQLException e) {
-      return null;
+      throw new IllegalStateException("reading the tables of " + (schema != null ? schema
+          : catalog != null ? catalog : "the database") + ": " + e.getMessage(), e);
     }
   }
 
   /**
-   * The table {@code name} as the database lists it now (ignoring case when asked), or null;
-   * for lookups that stock JdbcSchema answered from its minute-long cache of misses.
+   * Whether a listed table is one a statement reads: of the dialect's types (which the driver
+   * was asked for, checked again as not every driver filters), else anything but an index, a
+   * sequence or a type for engines that name no types.
    */
-  private @Nullable Named<Table> freshTable(String name, boolean ignoreCase) {
-    java.util.List<Listed> all = listTables();
-    if (all == null) {
-      return null;
+  private boolean isRelation(@Nullable String type) {
+    String t = String.valueOf(type).toUpperCase(Locale.ROOT);
+    if (tableTypes == null) {
+      return !t.contains("INDEX") && !t.contains("SEQUENCE") && !t.equals("TYPE");
     }
-    Listed found = null;
-    for (Listed t : all) {
-      if (name.equals(t.name())) {
-        found = t;
-        break;
-      }
-      if (ignoreCase && found == null && name.equalsIgnoreCase(t.name())) {
-        found = t;
+    for (String wanted : tableTypes) {
+      if (wanted.equalsIgnoreCase(t)) {
+        return true;
       }
     }
-    if (found == null) {
+    return false;
+  }
+
+  /**
+   * What the database calls {@code name} when it lists it but not as a relation ({@code
+   * "sequence"}, {@code "index"}), else null: said when a query names one. One catalog query,
+   * asked only to explain a table that was not found.
+   */
+  public @Nullable String unreadableKind(String name) {
+    try (java.sql.Connection c = getDataSource().getConnection();
+         ResultSet rs = c.getMetaData().getTables(catalog, schema, null, null)) {
+      while (rs.next()) {
+        String type = rs.getString(4);
+        if (name.equalsIgnoreCase(rs.getString(3)) && type != null && !isRelation(type)) {
+          return type.toLowerCase(Locale.ROOT);
+        }
+      }
+      return null;
+    } catch (SQLException e) {
       return null;
     }
-    return new Named<>(found.name(), table(found));
   }
 
   /** The Calcite table for one listed table, as stock JdbcSchema makes it. */
@@ -154,54 +187,46 @@ public final class FerryJdbcSchema extends JdbcSchema {
     return new FerryJdbcTable(this, t.catalog(), t.schema(), t.name(), tableType);
   }
 
-  /** {@code t} as a table that knows its size, when stock JdbcSchema made it. */
-  private @Nullable Table sized(@Nullable Table t) {
-    if (t instanceof JdbcTable j && !(t instanceof FerryJdbcTable)) {
-      return new FerryJdbcTable(this, j.jdbcCatalogName, j.jdbcSchemaName, j.jdbcTableName,
-          j.jdbcTableType);
-    }
-    return t;
-  }
-
-  /** Memoizes the hits of stock JdbcSchema's table lookup, and asks the database on a miss. */
-  private final class CachedLookup implements Lookup<Table> {
-    private final Lookup<Table> source;
+  /**
+   * The database's relations, asked as stock JdbcSchema asks (one {@code getTables} per name
+   * looked up, the whole list for names ignoring case) but for the dialect's table types only,
+   * with the hits kept: a table found once is not asked for again.
+   */
+  private final class CachedLookup extends IgnoreCaseLookup<Table> {
     private final Map<String, Optional<Table>> exact = new ConcurrentHashMap<>();
     private final Map<String, Optional<Named<Table>>> ignoreCase = new ConcurrentHashMap<>();
 
-    CachedLookup(Lookup<Table> source) {
-      this.source = source;
-    }
-
+    /**
+     * The table named exactly {@code name}. The name is a {@code getTables} pattern, so a
+     * {@code _} in it may list other tables too, which are passed over.
+     */
     @Override public @Nullable Table get(String name) {
       Optional<Table> hit = exact.get(name);
       if (hit != null) {
         return hit.orElse(null);
       }
-      Table t = sized(source.get(name));
-      if (t == null) {
-        Named<Table> fresh = freshTable(name, false);
-        t = fresh == null ? null : fresh.entity();
+      for (Listed t : listTables(name)) {
+        if (t.name().equals(name)) {
+          // Only hits are kept: a table created later (`ferry copy --create`) must be found.
+          Table found = table(t);
+          exact.put(name, Optional.of(found));
+          return found;
+        }
       }
-      // Only hits are kept: a table created later (e.g. by `ferry copy --create`) must be found.
-      if (t != null) {
-        exact.put(name, Optional.of(t));
-      }
-      return t;
+      return null;
     }
 
+    /**
+     * Through the names listed last (listed again once when {@code name} is not among them,
+     * so a table created since is found), then {@link #get}, which the listing filled.
+     */
     @Override public @Nullable Named<Table> getIgnoreCase(String name) {
       String key = name.toLowerCase(Locale.ROOT);
       Optional<Named<Table>> hit = ignoreCase.get(key);
       if (hit != null) {
         return hit.orElse(null);
       }
-      Named<Table> t = source.getIgnoreCase(name);
-      if (t != null) {
-        t = new Named<>(t.name(), java.util.Objects.requireNonNull(sized(t.entity()), "table"));
-      } else {
-        t = freshTable(name, true);
-      }
+      Named<Table> t = super.getIgnoreCase(name);
       if (t != null) {
         ignoreCase.put(key, Optional.of(t));
       }
@@ -215,13 +240,9 @@ public final class FerryJdbcSchema extends JdbcSchema {
      * lists next, which would otherwise cost one catalog query per table of the schema.
      */
     @Override public Set<String> getNames(LikePattern pattern) {
-      java.util.List<Listed> all = listTables();
-      if (all == null) {
-        return source.getNames(pattern);
-      }
       org.apache.calcite.linq4j.function.Predicate1<String> matches = pattern.matcher();
       Set<String> out = new java.util.LinkedHashSet<>();
-      for (Listed t : all) {
+      for (Listed t : listTables(null)) {
         exact.putIfAbsent(t.name(), Optional.of(table(t)));
         if (matches.apply(t.name())) {
           out.add(t.name());
