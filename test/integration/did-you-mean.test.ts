@@ -73,4 +73,10 @@ describe.runIf(havePg && haveMaria)('names not found: only real tables and views
     const close = runFerry(['query', 'SELECT * FROM pg.ordrs'], dir);
     expect(close.err).toBe("ferry: error [SQL_VALIDATION]: Table or schema 'ordrs' not found in 'pg'; did you mean 'orders'? searched 'pg', which has: orders, parted, customers, order_totals, parted_low\n");
   });
+
+  it('suggests a column whose two letters are swapped', () => {
+    const r = runFerry(['query', 'SELECT nmae FROM pg.orders'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("ferry: error [SQL_VALIDATION]: Column 'nmae' not found in any table; did you mean 'name'? the tables read have: name, id, amount\n");
+  });
 });

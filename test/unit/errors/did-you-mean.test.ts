@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMean, editDistance } from '../../../src/errors/index.js';
+import { didYouMean, editDistance, typoDistance } from '../../../src/errors/index.js';
 
 describe('didYouMean', () => {
   it('suggests the closest name when it is close, listing the others closest first', () => {
@@ -12,5 +12,17 @@ describe('didYouMean', () => {
     expect(didYouMean('zzz', ['customers', 'orders'])).toBe('there are: orders, customers');
     expect(didYouMean('x', [])).toBe('there are none');
     expect(didYouMean('t', ['a1', 'a2', 'a3'], 2)).toBe('there are: a1, a2, … (3 in all)');
+  });
+
+  it('counts a swap of two adjacent letters as one typo, so a swapped short name is suggested', () => {
+    expect(typoDistance('nmae', 'name')).toBe(1);
+    expect(editDistance('nmae', 'name')).toBe(2);
+    expect(typoDistance('ordres', 'orders')).toBe(1);
+    expect(typoDistance('kitten', 'sitting')).toBe(3);
+    expect(typoDistance('', 'abc')).toBe(3);
+    // Optimal string alignment edits no letter twice: "ca" to "abc" is three edits, not two.
+    expect(typoDistance('ca', 'abc')).toBe(3);
+    expect(didYouMean('nmae', ['id', 'name', 'amount'])).toBe("did you mean 'name'? (there are: name, id, amount)");
+    expect(didYouMean('amout', ['id', 'name', 'amount'])).toBe("did you mean 'amount'? (there are: amount, name, id)");
   });
 });

@@ -104,7 +104,7 @@ public final class NameHints {
         ? "did you mean '" + best + "'? " : "";
   }
 
-  /** Up to 8 of {@code names}, the closest to {@code wanted} (edit distance) first. */
+  /** Up to 8 of {@code names}, the closest to {@code wanted} ({@link #distance}) first. */
   public static String closest(List<String> names, String wanted) {
     String w = wanted.toLowerCase(Locale.ROOT);
     List<String> sorted = new ArrayList<>(names);
@@ -115,23 +115,31 @@ public final class NameHints {
     return String.join(", ", top) + (sorted.size() > top.size() ? ", … (" + sorted.size() + " in all)" : "");
   }
 
-  /** Levenshtein distance between {@code a} and {@code b}. */
+  /**
+   * Optimal-string-alignment distance between {@code a} and {@code b}: the fewest one-letter
+   * insertions, deletions, substitutions and swaps of two adjacent letters (no letter edited
+   * twice). A swap is the commonest typo ({@code nmae} for {@code name}); Levenshtein counts it
+   * as two edits, more than a short name's share allows, so it went unsuggested.
+   */
   static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
       for (int j = 1; j <= b.length(); j++) {
-        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        int best = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          best = Math.min(best, d[i - 2][j - 2] + 1);
+        }
+        d[i][j] = best;
       }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
     }
-    return prev[b.length()];
+    return d[a.length()][b.length()];
   }
 }
