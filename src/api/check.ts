@@ -11,7 +11,7 @@ import { queryFindings } from '../compat/query-findings.js';
 import { splitStatements } from '../compat/statements.js';
 import { statsAnswer } from '../compat/stats-evidence.js';
 import { selectedTables, tableMatcher, unmatchedGlobs, type TableFilter } from '../compat/table-filter.js';
-import { didYouMean, FerryError } from '../errors/index.js';
+import { didYouMean, FerryError, rankNames } from '../errors/index.js';
 import { suggestMapping, type MappingSuggestion } from '../migrate/mapping-suggestion.js';
 import type { SchemaSnapshot } from '../schema/model.js';
 import { readSnapshot } from '../schema/snapshot-file.js';
@@ -74,7 +74,8 @@ async function side(ferry: Ferry, ref: string): Promise<Side> {
   }
   const known = ferry.databases.some((d) => d.toLowerCase() === ref.split('.')[0]!.toLowerCase());
   if (!known) {
-    throw new FerryError('UNKNOWN_DATABASE', `'${ref}' is neither a configured database (${ferry.databases.join(', ')}) nor a snapshot file (*.json)`, { ref });
+    const best = rankNames(ref.split('.')[0]!, ferry.databases)[0];
+    throw new FerryError('UNKNOWN_DATABASE', `'${ref}' is neither a configured database (${ferry.databases.join(', ')}) nor a snapshot file (*.json)${best?.close ? `; did you mean '${best.name}'?` : ''}`, { ref });
   }
   const { database: name, namespace } = splitRef(ferry, ref);
   const snapshot = await ferry.inspect(name, namespace);

@@ -4,6 +4,7 @@ import { ProgressMeter } from '../copy/progress-meter.js';
 import { FerryError, isFerryError } from '../errors/index.js';
 import type { CopyRequest, Ferry } from './ferry.js';
 import { splitRef } from './refs.js';
+import { requireTables } from './require-tables.js';
 import { whileRunning } from './while-running.js';
 
 /** What to copy and how. */
@@ -85,6 +86,8 @@ export async function copy(ferry: Ferry, options: CopyOptions, onEvent: (e: Copy
   onEvent({ kind: 'stage', stage: 'planning', tables: options.all ? null : explicit.length, message: `connecting to ${options.from} and ${options.to}, planning ${which}` });
   // Checked once on the JVM, where the defaults and the rules live, before any table is touched.
   await ferry.checkCopy(base(explicit[0] ?? '*'));
+  // A misspelt name is a usage error before any table copies, not one failed table among them.
+  if (!options.all) await requireTables(ferry, options.from, from, explicit, 'tables');
   const tables = options.all ? [...(await ferry.tableNames(from.database, from.namespace)).tables] : explicit;
   if (tables.length === 0) throw new FerryError('USAGE', `${options.from} has no tables to copy`);
   onEvent({ kind: 'stage', stage: 'copying', tables: tables.length, message: `${options.dryRun ? 'planning' : 'copying'} ${tables.length === 1 ? '1 table' : `${tables.length} tables`}` });

@@ -9,6 +9,7 @@ import { SNAPSHOT_FORMAT } from '../schema/snapshot-file.js';
 import { verifyTable } from '../bridge/index.js';
 import type { VerifyReport, VerifyRequest } from '../verify/verify-report.js';
 import { track, untrack } from './lifecycle.js';
+import { unknownDatabase } from './refs.js';
 
 /** What Calcite will run: its physical plan and the SQL each database receives. */
 export type ExplainResult = Readonly<Wire.Explanation>;
@@ -209,7 +210,7 @@ export class Ferry {
     const unusable = this.unusable(database);
     if (unusable) throw unusable;
     if (!this.databases.includes(database)) {
-      throw new FerryError('UNKNOWN_DATABASE', `no database named '${database}' is configured; configured: ${this.databases.join(', ')}`, { database });
+      throw unknownDatabase(database, this.databases);
     }
     return this.engine.ping(database);
   }

@@ -1,4 +1,4 @@
-import { FerryError } from '../errors/index.js';
+import { didYouMean, FerryError } from '../errors/index.js';
 import type { Ferry } from './ferry.js';
 
 /** A `--from`/`--to` value split into a configured database and an optional schema. */
@@ -21,7 +21,18 @@ export function splitRef(ferry: Ferry, ref: string): DatabaseRef {
   if (!database) {
     const unusable = ferry.unusable(wanted);
     if (unusable) throw unusable;
-    throw new FerryError('UNKNOWN_DATABASE', `no database named '${wanted}' is configured; configured: ${ferry.databases.join(', ')}`, { database: wanted });
+    throw unknownDatabase(wanted, ferry.databases);
   }
   return dot < 0 ? { database } : { database, namespace: ref.slice(dot + 1) };
+}
+
+/**
+ * The UNKNOWN_DATABASE error for a name no entry of the config has, suggesting the closest
+ * configured database as `ferry query` does.
+ *
+ * @example
+ * unknownDatabase('pgg', ['pg', 'maria']).message // "no database named 'pgg' is configured; did you mean 'pg'? (there are: pg, maria)"
+ */
+export function unknownDatabase(wanted: string, databases: readonly string[]): FerryError {
+  return new FerryError('UNKNOWN_DATABASE', `no database named '${wanted}' is configured; ${didYouMean(wanted, databases)}`, { database: wanted });
 }

@@ -3,6 +3,7 @@ import type { VerifyOutcome, VerifyReport } from '../verify/verify-report.js';
 import type { Ferry } from './ferry.js';
 import { columnsOf, mappedTarget, tableMapping, type Mapping } from '../migrate/mapping.js';
 import { splitRef } from './refs.js';
+import { requireTables } from './require-tables.js';
 
 /** What to verify. */
 export interface VerifyOptions {
@@ -50,6 +51,8 @@ export async function verifyEach(ferry: Ferry, options: VerifyOptions, stopOnErr
   const to = splitRef(ferry, options.to);
   const tables = options.all ? [...(await ferry.tableNames(from.database, from.namespace)).tables] : [...(options.tables ?? [])];
   if (tables.length === 0) throw new FerryError('USAGE', 'name the tables to verify with --tables a,b, or verify every table with --all');
+  // A misspelt name is a usage error before anything is compared, not a table "not compared".
+  if (!options.all) await requireTables(ferry, options.from, from, tables, 'tables and views');
   const out: VerifyOutcome[] = [];
   for (const table of tables) {
     const target = mappedTarget(options.mapping, table);

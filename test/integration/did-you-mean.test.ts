@@ -79,4 +79,38 @@ describe.runIf(havePg && haveMaria)('names not found: only real tables and views
     expect(r.code).toBe(2);
     expect(r.err).toBe("ferry: error [SQL_VALIDATION]: Column 'nmae' not found in any table; did you mean 'name'? the tables read have: name, id, amount\n");
   });
+
+  it('copy --tables: a name matching no table is a usage error, with the closest table, before anything is copied', () => {
+    const r = runFerry(['copy', '--from', 'pg', '--to', 'my', '--tables', 'customers,ordrs,order_totals', '--create'], dir);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toBe('ferry: connecting to pg and my, planning 3 tables …\n'
+      + "ferry: error [USAGE]: --tables 'ordrs' matches no table of pg; did you mean 'orders'? (there are: orders, parted, customers, parted_low)\n"
+      + "--tables 'order_totals' matches no table of pg ('order_totals' is a view, and only tables are copied); there are: orders, customers, parted_low, parted (see ferry copy --help)\n");
+    // customers was named correctly, yet not copied: nothing starts while a name is wrong.
+    expect(runFerry(['query', 'SELECT * FROM my.customers'], dir).code).toBe(2);
+    const json = runFerry(['copy', '--from', 'pg', '--to', 'my', '--tables', 'ordrs', '--format', 'json'], dir);
+    expect(json.code).toBe(2);
+    expect(json.out).not.toContain('"kind":"failed"');
+  });
+
+  it('verify --tables: a name matching no table or view is a usage error, with the closest name', () => {
+    const r = runFerry(['verify', '--from', 'pg', '--to', 'my', '--tables', 'ordrs'], dir);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toBe("ferry: error [USAGE]: --tables 'ordrs' matches no table or view of pg; did you mean 'orders'? (there are: orders, parted, customers, order_totals, parted_low) (see ferry verify --help)\n");
+  });
+
+  it('a misspelt database or schema names the closest one: tables, check, query', () => {
+    const db = runFerry(['tables', 'pgg'], dir);
+    expect(db.code).toBe(2);
+    expect(db.err).toBe("ferry: error [UNKNOWN_DATABASE]: no database named 'pgg' is configured; did you mean 'pg'? (there are: pg, h2, my, pgall, duck, lite)\n");
+    const check = runFerry(['check', '--from', 'pgall.i12e_nmaes', '--to', 'my'], dir);
+    expect(check.code).toBe(2);
+    expect(check.err).toMatch(/^ferry: error \[USAGE\]: database 'pgall' has no namespace 'i12e_nmaes'; did you mean 'i12e_names'\? its schemas: (.*, )?i12e_names, .*\(or pin one with databases\.pgall\.schema\) \(see ferry check --help\)\n$/);
+    const side = runFerry(['check', '--from', 'pgg', '--to', 'my'], dir);
+    expect(side.err).toBe("ferry: error [UNKNOWN_DATABASE]: 'pgg' is neither a configured database (pg, pgall, my, lite, h2, duck) nor a snapshot file (*.json); did you mean 'pg'?\n");
+    const tables = runFerry(['tables', 'pgall.i12e_nmaes'], dir);
+    expect(tables.err).toMatch(/^ferry: error \[USAGE\]: database 'pgall' has no namespace 'i12e_nmaes'; did you mean 'i12e_names'\? /);
+  });
 });

@@ -129,7 +129,8 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
         if (actual == null && (schemas || catalogs)) {
           throw FerryFailure.of("CONFIG_INVALID",
               "databases." + spec.name() + ".schema: '" + pinned + "' does not exist in database '"
-                  + spec.name() + "'; it has " + (names.isEmpty() ? "none" : String.join(", ", names)))
+                  + spec.name() + "'; " + NameHints.didYouMean(names, pinned) + "it has "
+                  + (names.isEmpty() ? "none" : String.join(", ", names)))
               .with("database", spec.name());
         }
         return new Layout(dialect, convention,
@@ -222,9 +223,10 @@ public final class DatabaseSchema extends AbstractSchema implements Wrapper {
       if (ns == null) {
         String kind = l.catalogs() ? "databases" : "schemas";
         throw FerryFailure.of("USAGE", (requested == null
-                ? "database '" + name + "' is not pinned to one schema; name the namespace to inspect"
-                : "database '" + name + "' has no namespace '" + requested + "'")
-                + "; its " + kind + ": " + (names.isEmpty() ? "none" : String.join(", ", names))
+                ? "database '" + name + "' is not pinned to one schema; name the namespace to inspect; "
+                : "database '" + name + "' has no namespace '" + requested + "'; "
+                    + NameHints.didYouMean(names, requested))
+                + "its " + kind + ": " + (names.isEmpty() ? "none" : String.join(", ", names))
                 + " (or pin one with databases." + name + ".schema)")
             .with("database", name).with("namespaces", names);
       }

@@ -267,8 +267,9 @@ public final class Federation implements AutoCloseable {
       }
     }
     if (s == null) {
-      throw FerryFailure.of("UNKNOWN_DATABASE", "no database named '" + name + "' is configured;"
-          + " configured: " + String.join(", ", databases.keySet()));
+      throw FerryFailure.of("UNKNOWN_DATABASE", "no database named '" + name + "' is configured; "
+          + NameHints.didYouMean(new ArrayList<>(databases.keySet()), name) + "configured: "
+          + String.join(", ", databases.keySet()));
     }
     return s;
   }
