@@ -245,6 +245,15 @@ describe.skipIf(!havePg || !haveMaria)('ferry verify: composite keys, keyless ta
     expect(differs.notes.join(' ')).toMatch(/no primary key/);
   });
 
+  it('empty tables with an integer key are exact, and an empty side against rows differs', async () => {
+    await pg('DROP TABLE IF EXISTS verify_c.verify_empty', 'DROP TABLE IF EXISTS verify_d.verify_empty',
+      'CREATE TABLE verify_c.verify_empty (id INT PRIMARY KEY, v TEXT)', 'CREATE TABLE verify_d.verify_empty (LIKE verify_c.verify_empty INCLUDING ALL)');
+    const request = { from: 'pg', to: 'pg', table: 'verify_empty', fromNamespace: 'verify_c', toNamespace: 'verify_d' };
+    expect(await verifyTable(engine, request)).toMatchObject({ match: true, sourceRows: 0, targetRows: 0 });
+    await pg("INSERT INTO verify_d.verify_empty VALUES (7, 'x')");
+    expect(await verifyTable(engine, request)).toMatchObject({ match: false, sourceRows: 0, targetRows: 1, differingKeyCount: 1 });
+  });
+
   it('a target missing a source column is refused, naming it', async () => {
     await maria('ALTER TABLE verify_ck2 DROP COLUMN d');
     await expect(verifyTable(engine, { from: 'maria', to: 'maria', table: 'verify_ck', targetTable: 'verify_ck2' }))

@@ -313,12 +313,19 @@ public final class Verifier {
     return min == null || max == null ? Buckets.whole() : Buckets.range(min, max, rows, request.chunkRows());
   }
 
+  // Each branch returns a Long: a conditional mixing Long and long unboxes the null side.
   private static @Nullable Long least(@Nullable Long a, @Nullable Long b) {
-    return a == null ? b : b == null ? a : Math.min(a, b);
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    return Long.valueOf(Math.min(a, b));
   }
 
   private static @Nullable Long greatest(@Nullable Long a, @Nullable Long b) {
-    return a == null ? b : b == null ? a : Math.max(a, b);
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    return Long.valueOf(Math.max(a, b));
   }
 
   /**
