@@ -184,7 +184,8 @@ final class TableWriter {
       int n = md.getColumnCount();
       kinds = new CellKind[n];
       for (int i = 0; i < n; i++) {
-        kinds[i] = s.engine().cellKind(md.getColumnType(i + 1), String.valueOf(md.getColumnTypeName(i + 1)));
+        kinds[i] = s.engine().cellKind(md.getColumnType(i + 1), String.valueOf(md.getColumnTypeName(i + 1)),
+            md.getPrecision(i + 1));
       }
       int k = -1;
       if (!s.key().isEmpty()) {

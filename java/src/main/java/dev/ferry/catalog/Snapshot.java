@@ -68,6 +68,11 @@ public record Snapshot(String format, String database, String engine, String eng
       this(name, schema, columns, primaryKey, uniques, foreignKeys, indexes, List.of(), null, null,
           null);
     }
+
+    /** The column named {@code name} exactly, or null (an index on an expression names none). */
+    public @Nullable Column column(String name) {
+      return columns.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+    }
   }
 
   /**

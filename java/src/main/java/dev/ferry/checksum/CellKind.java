@@ -9,13 +9,24 @@ import java.util.Locale;
  */
 public enum CellKind {
   INTEGER, DECIMAL, REAL, DOUBLE, BOOLEAN, TEXT, CHAR, BINARY, DATE, TIME, TIMESTAMP,
-  TIMESTAMPTZ, OTHER;
+  TIMESTAMPTZ, OTHER,
+  /**
+   * A bit string whose driver gives its bytes and whose value Ferry reads as the unsigned integer
+   * they make (MariaDB's BIT(n)): written in decimal, as an INTEGER or DECIMAL holding it is.
+   */
+  BIT_INTEGER;
+
+  /** {@link #of(int, String, int)} for a column whose size does not matter. */
+  public static CellKind of(int jdbcType, String typeName) {
+    return of(jdbcType, typeName, 0);
+  }
 
   /**
-   * The kind of a column from its JDBC type, with the type name for drivers' quirks; a dialect
-   * whose driver reports types it cannot be trusted with overrides this.
+   * The kind of a column from its JDBC type, with the type name and size for drivers' quirks (a
+   * bit string, BIT(n) with n > 1, is reported as BIT like a boolean and read as its text of 0s
+   * and 1s); a dialect whose driver reports types it cannot be trusted with overrides this.
    */
-  public static CellKind of(int jdbcType, String typeName) {
+  public static CellKind of(int jdbcType, String typeName, int size) {
     String n = typeName.toLowerCase(Locale.ROOT);
     switch (jdbcType) {
     case Types.TINYINT: case Types.SMALLINT: case Types.INTEGER: case Types.BIGINT:
@@ -28,7 +39,7 @@ public enum CellKind {
       // MariaDB reports FLOAT (single precision) as Types.REAL, PostgreSQL float8 as DOUBLE.
       return n.equals("float") || n.equals("float4") ? REAL : DOUBLE;
     case Types.BIT: case Types.BOOLEAN:
-      return n.startsWith("bit") && !n.equals("bit") ? OTHER : BOOLEAN;
+      return n.startsWith("bit") && (size > 1 || !n.equals("bit")) ? TEXT : BOOLEAN;
     case Types.CHAR: case Types.NCHAR:
       return CHAR;
     case Types.VARCHAR: case Types.NVARCHAR: case Types.LONGVARCHAR: case Types.LONGNVARCHAR:

@@ -73,7 +73,8 @@ final class CopyPlanner {
     }
     Ddl ddl = target.engine().ddl();
     Ddl.Source from = new Ddl.Source(sourceEngine == target.engine(),
-        sourceEngine.capabilities().enforcesTypes(), sourceEngine.ddl().indexNamesPerTable());
+        sourceEngine.capabilities().enforcesTypes(), sourceEngine.ddl().indexNamesPerTable(),
+        sourceEngine.original().columnTypes());
     List<String> create = new ArrayList<>();
     if (existing == null) {
       if (!request.create()) {

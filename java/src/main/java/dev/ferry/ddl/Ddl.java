@@ -1,6 +1,7 @@
 package dev.ferry.ddl;
 
 import dev.ferry.catalog.Snapshot;
+import dev.ferry.types.ColumnTypes;
 import dev.ferry.types.LogicalType;
 import dev.ferry.types.TableName;
 
@@ -31,11 +32,14 @@ public class Ddl {
    *     timestamp it holds may carry any fraction)
    * @param indexNamesPerTable the source's index names are unique per table only (MariaDB),
    *     so two of its tables may have indexes of the same name
+   * @param types the source engine's types, which say what its types without an equivalent
+   *     become here ({@link ColumnTypes#elsewhere})
    */
-  public record Source(boolean sameEngine, boolean enforcesTypes, boolean indexNamesPerTable) {
-    /** A source whose index names are unique in their schema. */
+  public record Source(boolean sameEngine, boolean enforcesTypes, boolean indexNamesPerTable,
+      ColumnTypes types) {
+    /** A source whose index names are unique in their schema, of the default types. */
     public Source(boolean sameEngine, boolean enforcesTypes) {
-      this(sameEngine, enforcesTypes, false);
+      this(sameEngine, enforcesTypes, false, ColumnTypes.DEFAULT);
     }
   }
 
@@ -71,9 +75,14 @@ public class Ddl {
     return IndexStatements.of(this, q, table, source, from);
   }
 
-  /** The target type for one source column; {@code inKey} when it is part of the primary key. */
+  /**
+   * The target type for one source column; {@code inKey} when it is part of the primary key. A
+   * type without equivalent keeps its native name (with the length the catalog reports apart,
+   * as for BIT(n)) within one engine, and elsewhere becomes what the source says of it.
+   */
   public String type(Snapshot.Column c, boolean inKey, Source from) {
-    LogicalType t = c.type();
+    LogicalType t = from.sameEngine() ? c.type() : from.types().elsewhere(c.type());
+    t = t == null ? c.type() : t;
     Integer p = t.precision();
     Integer s = t.scale();
     switch (t.family()) {
@@ -98,7 +107,8 @@ public class Ddl {
     case TIMESTAMPTZ:
       return timestamptz(fraction(p, from));
     default:
-      return from.sameEngine() ? c.nativeType() : text(false, null, inKey);
+      return !from.sameEngine() ? text(false, null, inKey) : p == null || c.nativeType().contains("(")
+          ? c.nativeType() : c.nativeType() + "(" + p + ")";
     }
   }
 

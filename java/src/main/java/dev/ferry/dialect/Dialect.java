@@ -214,9 +214,12 @@ public interface Dialect {
     return ValueBinder.JDBC;
   }
 
-  /** How verification reads a column of this engine, from its driver's metadata. */
-  default CellKind cellKind(int jdbcType, String typeName) {
-    return CellKind.of(jdbcType, typeName);
+  /**
+   * How verification reads a column of this engine, from its driver's metadata ({@code size}:
+   * its length or precision).
+   */
+  default CellKind cellKind(int jdbcType, String typeName, int size) {
+    return CellKind.of(jdbcType, typeName, size);
   }
 
   // ---- writing ----

@@ -93,7 +93,7 @@ public final class MigrationPlanner {
     List<Snapshot.Table> ordered = TableOrder.parentsFirst(chosen);
     TableStructure structure = new TableStructure(ddl, q, ns, sameEngine,
         new Ddl.Source(sameEngine, sourceEngine.capabilities().enforcesTypes(),
-            sourceEngine.ddl().indexNamesPerTable()),
+            sourceEngine.ddl().indexNamesPerTable(), sourceEngine.columnTypes()),
         new MigrationSql(sourceEngine, source.dialect(), targetEngine, q, sourceScope.namespace(), ns),
         targetNames, existing, warnings, skipped);
     List<MigrationPlan.Step> steps = new ArrayList<>();

@@ -244,7 +244,10 @@ final class TableStructure {
       return json;
     }
     String type = ddl.type(c, inKey, from);
-    if (c.type().family() == TypeFamily.OTHER) {
+    if (c.type().family() == TypeFamily.OTHER && from.types().elsewhere(c.type()) != null) {
+      warnings.add(new MigrationPlan.Warning(at, c.type().display() + " has no equivalent: becomes "
+          + type + " holding the value queries read from it"));
+    } else if (c.type().family() == TypeFamily.OTHER) {
       boolean array = native_.startsWith("_") || native_.endsWith("[]");
       warnings.add(new MigrationPlan.Warning(at, (array ? "array " : "") + c.nativeType()
           + " has no equivalent: becomes " + type + (array ? " holding the array's text ({a,b})" : " holding its text")));

@@ -49,6 +49,9 @@ public class ColumnTypes {
   public RelDataType type(RelDataTypeFactory f, int jdbcType, @Nullable String typeName, int size,
       int digits) {
     String name = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT);
+    if (bitString(jdbcType, name, size)) {
+      return bits(f, size);
+    }
     switch (jdbcType) {
     case Types.LONGVARBINARY:
     case Types.BLOB:
@@ -97,10 +100,12 @@ public class ColumnTypes {
       return LogicalType.UNBOUNDED_DECIMAL;
     }
     String name = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT);
-    if (jdbcType == Types.BIT && size > 1 && (name.startsWith("BIT") || name.equals("VARBIT"))) {
-      // A bit string (PostgreSQL bit(n), MariaDB BIT(n)), reported as BIT like a boolean:
-      // Calcite has no type for it and the length matters.
-      return new LogicalType(TypeFamily.OTHER, "BIT", size, null, "BIT(" + size + ")");
+    if (bitString(jdbcType, name, size)) {
+      // Calcite has no type for a bit string and the length matters.
+      String bits = name.equals("VARBIT") ? "VARBIT" : "BIT";
+      return size <= 0 || size >= UNBOUNDED_LENGTH
+          ? new LogicalType(TypeFamily.OTHER, bits, null, null, bits)
+          : new LogicalType(TypeFamily.OTHER, bits, size, null, bits + "(" + size + ")");
     }
     RelDataType t = catalogType(f, jdbcType, typeName, size, digits);
     // Checked on the reported size too: Calcite caps BINARY at 65536, so PostgreSQL's bytea
@@ -116,6 +121,39 @@ public class ColumnTypes {
     default:
       return LogicalType.of(t, typeName);
     }
+  }
+
+  /**
+   * Whether a column is a bit string: BIT(n) with n > 1 (PostgreSQL's bit(n) and MariaDB's
+   * BIT(n), which drivers report as BIT like a boolean) or PostgreSQL's varbit; BIT(1) is a
+   * boolean. {@code name} is upper case.
+   */
+  protected static boolean bitString(int jdbcType, String name, int size) {
+    return (jdbcType == Types.BIT && size > 1 && name.startsWith("BIT")) || name.equals("VARBIT");
+  }
+
+  /**
+   * The type queries read a bit string of {@code size} bits as (0 or less: no limit): by
+   * default its text of 0s and 1s ({@code '00101'}: leading zeros are part of the value). An
+   * engine whose driver reads it as a number overrides this.
+   */
+  protected RelDataType bits(RelDataTypeFactory f, int size) {
+    return size <= 0 || size >= UNBOUNDED_LENGTH ? f.createSqlType(SqlTypeName.VARCHAR)
+        : f.createSqlType(SqlTypeName.VARCHAR, size);
+  }
+
+  /**
+   * The type another engine stores a column of this engine's logical type {@code t} as, when
+   * it has no equivalent there (family OTHER): the type of the value queries read, so the
+   * copied values are the ones Ferry shows. A bit string is its text, VARCHAR(n), by default;
+   * null: the column's text in the target's unbounded text type.
+   */
+  public @Nullable LogicalType elsewhere(LogicalType t) {
+    if (t.family() != TypeFamily.OTHER || !(t.sqlType().equals("BIT") || t.sqlType().equals("VARBIT"))) {
+      return null;
+    }
+    return t.precision() == null ? new LogicalType(TypeFamily.CHAR, "VARCHAR", null, null, "VARCHAR")
+        : new LogicalType(TypeFamily.CHAR, "VARCHAR", t.precision(), null, "VARCHAR(" + t.precision() + ")");
   }
 
   /** Whether a DECIMAL column has no precision Calcite can hold (PostgreSQL's bare numeric). */

@@ -28,7 +28,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * integers in decimal; DECIMAL as its plain value without trailing zeros ({@code 1.50} and
  * {@code 1.5000} are equal, scale is not compared; zero is {@code 0}); REAL and DOUBLE as Java's
  * shortest round-trip text of the float or double ({@code -0.0} differs from {@code 0.0});
- * booleans as {@code 1}/{@code 0}; CHAR(n) without trailing blanks; binary as lowercase hex;
+ * booleans as {@code 1}/{@code 0}; a bit string read as a number (MariaDB's BIT(n)) as that
+ * unsigned integer; CHAR(n) without trailing blanks; binary as lowercase hex;
  * dates {@code yyyy-MM-dd}; times {@code HH:mm:ss.ffffff}; timestamps
  * {@code yyyy-MM-dd HH:mm:ss.ffffff} (digits past the microsecond are dropped), timestamps with
  * time zone converted to UTC first; anything else as the driver's {@code getString}.
@@ -116,6 +117,10 @@ public final class RowCanon {
     }
     case TEXT: case OTHER:
       return rs.getString(i);
+    case BIT_INTEGER: {
+      Object o = rs.getObject(i);
+      return o instanceof byte[] b ? new BigInteger(1, b).toString() : untyped(o, CellKind.INTEGER);
+    }
     default:
       return untyped(rs.getObject(i), kind);
     }

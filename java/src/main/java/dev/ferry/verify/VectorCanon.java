@@ -144,6 +144,13 @@ public final class VectorCanon {
       return false;
     case DECIMAL:
       return v instanceof DecimalVector d && decimal(d);
+    case BIT_INTEGER:
+      // A backup holds MariaDB's BIT(n) as the integer it reads as: BIGINT, or DECIMAL(20, 0).
+      if (v instanceof BigIntVector) {
+        whole(wholeValue(v));
+        return true;
+      }
+      return v instanceof DecimalVector d && decimal(d);
     case BOOLEAN:
       if (v instanceof BitVector) {
         room(1);

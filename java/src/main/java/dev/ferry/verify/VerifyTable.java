@@ -213,7 +213,7 @@ final class VerifyTable {
         String typeName = String.valueOf(rs.getString("TYPE_NAME"));
         byPosition.put(rs.getInt("ORDINAL_POSITION"), new Column(rs.getString("COLUMN_NAME"), type,
             typeName, rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"),
-            dialect.cellKind(type, typeName)));
+            dialect.cellKind(type, typeName, rs.getInt("COLUMN_SIZE"))));
       }
     }
     return List.copyOf(byPosition.values());

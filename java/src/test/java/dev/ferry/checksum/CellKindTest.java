@@ -18,7 +18,9 @@ class CellKindTest {
     assertEquals(CellKind.DOUBLE, CellKind.of(Types.DOUBLE, "float8"));
     assertEquals(CellKind.BOOLEAN, CellKind.of(Types.BIT, "bool"));
     assertEquals(CellKind.BOOLEAN, CellKind.of(Types.BIT, "BIT"), "BIT(1)");
-    assertEquals(CellKind.OTHER, CellKind.of(Types.BIT, "bit varying"), "a bit string");
+    assertEquals(CellKind.TEXT, CellKind.of(Types.BIT, "bit varying"), "a bit string");
+    assertEquals(CellKind.TEXT, CellKind.of(Types.BIT, "bit", 5), "PostgreSQL's bit(5): its text of 0s and 1s");
+    assertEquals(CellKind.BOOLEAN, CellKind.of(Types.BIT, "bit", 1), "bit(1)");
     assertEquals(CellKind.CHAR, CellKind.of(Types.CHAR, "bpchar"));
     assertEquals(CellKind.TEXT, CellKind.of(Types.CLOB, "CLOB"));
     assertEquals(CellKind.BINARY, CellKind.of(Types.LONGVARBINARY, "bytea"));
@@ -29,17 +31,24 @@ class CellKindTest {
     assertEquals(CellKind.OTHER, CellKind.of(Types.OTHER, "jsonb"));
   }
 
+  @Test void mariaDbReadsBitStringsAsUnsignedIntegers() {
+    var maria = Dialects.forSubprotocol("mariadb");
+    assertEquals(CellKind.BIT_INTEGER, maria.cellKind(Types.BIT, "BIT", 5));
+    assertEquals(CellKind.BIT_INTEGER, maria.cellKind(Types.BIT, "BIT", 64));
+    assertEquals(CellKind.BOOLEAN, maria.cellKind(Types.BIT, "BIT", 1), "BIT(1) is a boolean");
+  }
+
   @Test void sqliteDecidesByTheDeclaredName() {
     var sqlite = Dialects.forSubprotocol("sqlite");
-    assertEquals(CellKind.DECIMAL, sqlite.cellKind(Types.FLOAT, "DECIMAL(10,2)"));
-    assertEquals(CellKind.INTEGER, sqlite.cellKind(Types.VARCHAR, "BIGINT"));
-    assertEquals(CellKind.BINARY, sqlite.cellKind(Types.VARCHAR, "BLOB"));
-    assertEquals(CellKind.TIMESTAMP, sqlite.cellKind(Types.VARCHAR, "DATETIME"));
-    assertEquals(CellKind.DATE, sqlite.cellKind(Types.VARCHAR, "DATE"));
-    assertEquals(CellKind.TIME, sqlite.cellKind(Types.VARCHAR, "TIME"));
-    assertEquals(CellKind.DOUBLE, sqlite.cellKind(Types.VARCHAR, "REAL"));
-    assertEquals(CellKind.BOOLEAN, sqlite.cellKind(Types.VARCHAR, "boolean"));
-    assertEquals(CellKind.TEXT, sqlite.cellKind(Types.VARCHAR, ""));
-    assertEquals(CellKind.DOUBLE, Dialects.forSubprotocol("h2").cellKind(Types.DOUBLE, "DOUBLE PRECISION"));
+    assertEquals(CellKind.DECIMAL, sqlite.cellKind(Types.FLOAT, "DECIMAL(10,2)", 0));
+    assertEquals(CellKind.INTEGER, sqlite.cellKind(Types.VARCHAR, "BIGINT", 0));
+    assertEquals(CellKind.BINARY, sqlite.cellKind(Types.VARCHAR, "BLOB", 0));
+    assertEquals(CellKind.TIMESTAMP, sqlite.cellKind(Types.VARCHAR, "DATETIME", 0));
+    assertEquals(CellKind.DATE, sqlite.cellKind(Types.VARCHAR, "DATE", 0));
+    assertEquals(CellKind.TIME, sqlite.cellKind(Types.VARCHAR, "TIME", 0));
+    assertEquals(CellKind.DOUBLE, sqlite.cellKind(Types.VARCHAR, "REAL", 0));
+    assertEquals(CellKind.BOOLEAN, sqlite.cellKind(Types.VARCHAR, "boolean", 0));
+    assertEquals(CellKind.TEXT, sqlite.cellKind(Types.VARCHAR, "", 0));
+    assertEquals(CellKind.DOUBLE, Dialects.forSubprotocol("h2").cellKind(Types.DOUBLE, "DOUBLE PRECISION", 0));
   }
 }

@@ -97,6 +97,20 @@ class DdlTest {
     assertEquals("VARCHAR", DDL.type(interval, false, OTHER_ENGINE));
   }
 
+  @Test void bitStringsKeepTheirLengthWithinAnEngineAndTheirValueElsewhere() {
+    // The catalog names BIT(5) "BIT" (MariaDB) or "bit" (PostgreSQL) and gives the length apart.
+    Snapshot.Column bits = new Snapshot.Column("b", 1, "bit", new LogicalType(TypeFamily.OTHER, "BIT", 5, null,
+        "BIT(5)"), true, null, false);
+    Snapshot.Column varbit = new Snapshot.Column("v", 1, "varbit", new LogicalType(TypeFamily.OTHER, "VARBIT",
+        null, null, "VARBIT"), true, null, false);
+    assertEquals("bit(5)", DDL.type(bits, false, SAME_ENGINE));
+    assertEquals("varbit", DDL.type(varbit, false, SAME_ENGINE), "no length: none added");
+    assertEquals("VARCHAR(5)", DDL.type(bits, false, OTHER_ENGINE), "the text of 0s and 1s");
+    assertEquals("VARCHAR", DDL.type(varbit, false, OTHER_ENGINE));
+    Ddl.Source maria = new Ddl.Source(false, true, true, Dialects.forSubprotocol("mariadb").columnTypes());
+    assertEquals("BIGINT", DDL.type(bits, false, maria), "MariaDB's BIT(5) is the integer it reads as");
+  }
+
   @Test void createTableQuotesNamesAndDeclaresThePrimaryKey() {
     Snapshot.Table src = table("orders", List.of(
         column("id", type("integer", "BIGINT"), true),

@@ -57,9 +57,29 @@ class ColumnTypesTest {
 
   @Test void bitStringsAreOther() {
     assertEquals(new LogicalType(TypeFamily.OTHER, "BIT", 8, null, "BIT(8)"), logical(Types.BIT, "bit", 8, 0));
-    assertEquals(new LogicalType(TypeFamily.OTHER, "BIT", 12, null, "BIT(12)"), logical(Types.BIT, "varbit", 12, 0));
+    assertEquals(new LogicalType(TypeFamily.OTHER, "VARBIT", 12, null, "VARBIT(12)"), logical(Types.OTHER, "varbit", 12, 0),
+        "pgjdbc reports varbit as OTHER; leading zeros make it differ from bit(12)");
+    assertEquals(new LogicalType(TypeFamily.OTHER, "VARBIT", null, null, "VARBIT"),
+        logical(Types.OTHER, "varbit", Integer.MAX_VALUE, 0), "varbit without a length");
+    assertEquals(new LogicalType(TypeFamily.OTHER, "VARBIT", 1, null, "VARBIT(1)"), logical(Types.OTHER, "varbit", 1, 0));
     assertEquals(TypeFamily.BOOLEAN, logical(Types.BIT, "bit", 1, 0).family(), "BIT(1) is a boolean");
     assertEquals(TypeFamily.BOOLEAN, logical(Types.BOOLEAN, "bool", 1, 0).family());
+    assertEquals(TypeFamily.BOOLEAN, logical(Types.BIT, "bool", 1, 0).family(), "pgjdbc's boolean");
+  }
+
+  @Test void bitStringsReadAsTheirTextByDefault() {
+    // A bit string of n > 1 bits is not a boolean: every non-zero value read as true before.
+    RelDataType b = type(Types.BIT, "bit", 5, 0);
+    assertEquals(SqlTypeName.VARCHAR, b.getSqlTypeName());
+    assertEquals(5, b.getPrecision());
+    assertEquals(10, type(Types.OTHER, "varbit", 10, 0).getPrecision());
+    assertEquals(SqlTypeName.BOOLEAN, type(Types.BIT, "bit", 1, 0).getSqlTypeName());
+    assertEquals(SqlTypeName.BOOLEAN, type(Types.BIT, "bool", 1, 0).getSqlTypeName());
+    assertEquals(new LogicalType(TypeFamily.CHAR, "VARCHAR", 5, null, "VARCHAR(5)"),
+        T.elsewhere(logical(Types.BIT, "bit", 5, 0)), "another engine keeps the text");
+    assertEquals(new LogicalType(TypeFamily.CHAR, "VARCHAR", null, null, "VARCHAR"),
+        T.elsewhere(logical(Types.OTHER, "varbit", Integer.MAX_VALUE, 0)));
+    assertEquals(null, T.elsewhere(logical(Types.OTHER, "jsonb", 0, 0)), "other types: their text, unbounded");
   }
 
   @Test void temporalFractions() {

@@ -2,6 +2,7 @@ package dev.ferry.dialect.mariadb;
 
 import dev.ferry.catalog.CatalogReader;
 import dev.ferry.catalog.CodeObject;
+import dev.ferry.checksum.CellKind;
 import dev.ferry.checksum.ChecksumSql;
 import dev.ferry.config.DatabaseSpec;
 import dev.ferry.ddl.Ddl;
@@ -25,6 +26,8 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -167,6 +170,20 @@ public final class MariaDbDialect implements Dialect {
 
   @Override public ColumnTypes columnTypes() {
     return TYPES;
+  }
+
+  /** BIT(64) columns read unsigned ({@link MariaDbBitResults}); other results as they are. */
+  @Override public ResultSet wrapResults(ResultSet rs, Statement owner) {
+    return MariaDbBitResults.wrap(rs, owner);
+  }
+
+  /**
+   * BIT(n > 1) is its unsigned integer ({@link CellKind#BIT_INTEGER}); BIT(1) a boolean, as is
+   * TINYINT(1), which the driver reports as BIT under its own name.
+   */
+  @Override public CellKind cellKind(int jdbcType, String typeName, int size) {
+    return jdbcType == Types.BIT && size > 1 && typeName.equalsIgnoreCase("BIT") ? CellKind.BIT_INTEGER
+        : CellKind.of(jdbcType, typeName, size);
   }
 
   @Override public CatalogReader catalogReader() {

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -71,10 +72,31 @@ final class MariaDbLoadSink implements TableSink {
     return load(new TranscodedRows(source, transcoder), true);
   }
 
+  /**
+   * The columns LOAD DATA fills, with a BIT column's field read into a variable and stored as
+   * the number it spells: LOAD DATA would store the characters of {@code 31} as the bits.
+   */
+  private String columnList() {
+    StringBuilder cols = new StringBuilder("(");
+    StringBuilder set = new StringBuilder();
+    for (int i = 0; i < ctx.columns.size(); i++) {
+      String col = ctx.dialect.quoteIdentifier(ctx.columns.get(i));
+      // TINYINT(1) is reported as BIT too, by its own name.
+      boolean bits = ctx.targetColumns[i].jdbcType() == Types.BIT
+          && ctx.targetColumns[i].typeName().equalsIgnoreCase("BIT");
+      cols.append(i == 0 ? "" : ", ").append(bits ? "@b" + i : col);
+      if (bits) {
+        set.append(set.length() == 0 ? " SET " : ", ").append(col).append(" = CAST(@b").append(i)
+            .append(" AS UNSIGNED)");
+      }
+    }
+    return cols.append(')').append(set).toString();
+  }
+
   private long load(RowStream in, boolean optimistic) throws SQLException {
     String sql = "LOAD DATA LOCAL INFILE 'ferry' INTO TABLE " + ctx.table.quoted(ctx.dialect)
         + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\'"
-        + " LINES TERMINATED BY '\\n' " + ctx.columnList();
+        + " LINES TERMINATED BY '\\n' " + columnList();
     try (Statement st = connection.createStatement()) {
       st.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(in);
       st.executeUpdate(sql);

@@ -216,7 +216,7 @@ public final class SqliteDialect implements Dialect {
    * The kind of a column from its declared type: the driver reports DECIMAL as FLOAT and BLOB as
    * VARCHAR, so the name decides, in the spirit of SQLite's own affinity rules.
    */
-  @Override public CellKind cellKind(int jdbcType, String typeName) {
+  @Override public CellKind cellKind(int jdbcType, String typeName, int size) {
     String n = typeName.toUpperCase(Locale.ROOT);
     if (n.contains("INT")) {
       return CellKind.INTEGER;

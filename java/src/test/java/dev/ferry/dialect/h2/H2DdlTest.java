@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import dev.ferry.catalog.Snapshot;
 import dev.ferry.ddl.Ddl;
 import dev.ferry.dialect.Dialects;
+import dev.ferry.types.ColumnTypes;
 import dev.ferry.types.LogicalType;
 import dev.ferry.types.TableName;
 
@@ -90,7 +91,7 @@ class H2DdlTest {
 
   /** MariaDB names indexes per table, so two of its tables can both have an index "email". */
   @Test void sameNamedIndexesOfTwoTablesAreBothCreated() throws Exception {
-    Ddl.Source perTable = new Ddl.Source(false, true, true);
+    Ddl.Source perTable = new Ddl.Source(false, true, true, ColumnTypes.DEFAULT);
     TableName users = new TableName("PUBLIC", "users");
     TableName admins = new TableName("PUBLIC", "admins");
     try (Connection c = DriverManager.getConnection("jdbc:h2:mem:h2ddl_names");

@@ -27,4 +27,12 @@ class PostgresColumnTypesTest {
     assertEquals(0, fraction(Types.TIME, "time", 8, 0));
     assertEquals(Integer.valueOf(0), T.logicalType(F, Types.TIMESTAMP, "timestamp", 22, 0).precision());
   }
+
+  @Test void bitStringsAreTheirTextAndBooleansStayBoolean() {
+    // What pgjdbc reports for bit(5), varbit(10), bit(1) and boolean.
+    assertEquals("VARCHAR(5)", T.type(F, Types.BIT, "bit", 5, 0).getFullTypeString().replace(" NOT NULL", ""));
+    assertEquals("VARCHAR(10)", T.type(F, Types.OTHER, "varbit", 10, 0).getFullTypeString().replace(" NOT NULL", ""));
+    assertEquals("BOOLEAN", T.type(F, Types.BIT, "bit", 1, 0).getFullTypeString().replace(" NOT NULL", ""));
+    assertEquals("BOOLEAN", T.type(F, Types.BIT, "bool", 1, 0).getFullTypeString().replace(" NOT NULL", ""));
+  }
 }
