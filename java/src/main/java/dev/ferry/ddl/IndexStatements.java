@@ -7,7 +7,6 @@ import dev.ferry.types.TableName;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.sql.SqlDialect;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The {@code CREATE INDEX} statements of {@link Ddl#indexes}, kept apart from the table DDL
@@ -22,7 +21,7 @@ final class IndexStatements {
     List<String> key = source.primaryKey() == null ? List.of() : source.primaryKey().columns();
     List<String> out = new ArrayList<>();
     for (Snapshot.Index ix : source.indexes()) {
-      boolean expressions = ix.columns().stream().anyMatch(c -> column(source, c) == null);
+      boolean expressions = ix.columns().stream().anyMatch(c -> source.column(c) == null);
       if (ix.columns().contains(CatalogFacts.EXPRESSION) || ix.columns().isEmpty()
           || (ix.unique() && ix.columns().equals(key))
           // An expression or a partial index's condition is the source engine's own SQL: it is
@@ -39,7 +38,7 @@ final class IndexStatements {
       StringBuilder cols = new StringBuilder();
       for (int i = 0; i < ix.columns().size(); i++) {
         String c = ix.columns().get(i);
-        Snapshot.Column col = column(source, c);
+        Snapshot.Column col = source.column(c);
         cols.append(i == 0 ? "" : ", ")
             .append(col == null ? "(" + c + ")" : ddl.indexColumn(q, c, ddl.type(col, key.contains(c), from)))
             .append(descending(ix, i) ? " DESC" : "");
@@ -55,14 +54,5 @@ final class IndexStatements {
   private static boolean descending(Snapshot.Index ix, int i) {
     List<Boolean> d = ix.descending();
     return d != null && i < d.size() && Boolean.TRUE.equals(d.get(i));
-  }
-
-  private static Snapshot.@Nullable Column column(Snapshot.Table t, String name) {
-    for (Snapshot.Column c : t.columns()) {
-      if (c.name().equals(name)) {
-        return c;
-      }
-    }
-    return null;
   }
 }
