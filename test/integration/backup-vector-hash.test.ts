@@ -65,4 +65,12 @@ describe.skipIf(!haveMaria)('backups hashed from the vectors', () => {
     expect(v.code, v.err + v.out).toBe(0);
     expect(v.out).toMatch(/awkward: exact \(3,004 → 3,004 rows/);
   }, 120_000);
+
+  it('is queried as a database with its widest numbers whole (DECIMAL(38, 10), BIGINT UNSIGNED)', () => {
+    writeFileSync(join(dir, 'bk.yaml'), `databases:\n  bk: { backup: "${join(dir, 'vectors-700')}" }\n`);
+    const q = runFerry(['query', 'SELECT max(ub) AS ub, min(dec38) AS low, max(dec38) AS high FROM bk.awkward', '--config', join(dir, 'bk.yaml')], dir);
+    expect(q.code, q.err).toBe(0);
+    expect(q.out.trim().split(/\r?\n/)).toEqual(['ub,low,high',
+      '18446744073709551615,-9999999999999999999999999999.9999999999,9999999999999999999999999999.9999999999']);
+  }, 60_000);
 });

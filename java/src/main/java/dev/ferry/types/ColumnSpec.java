@@ -22,11 +22,20 @@ public record ColumnSpec(String label, int jdbcType, String typeName, int precis
   public static List<ColumnSpec> fromMetaData(ResultSetMetaData md) throws SQLException {
     List<ColumnSpec> out = new ArrayList<>();
     for (int i = 1; i <= md.getColumnCount(); i++) {
-      out.add(new ColumnSpec(md.getColumnLabel(i), md.getColumnType(i),
-          String.valueOf(md.getColumnTypeName(i)), md.getPrecision(i), md.getScale(i),
+      String typeName = String.valueOf(md.getColumnTypeName(i));
+      out.add(new ColumnSpec(md.getColumnLabel(i), md.getColumnType(i), typeName,
+          digits(typeName, md.getPrecision(i)), md.getScale(i),
           md.isNullable(i) != ResultSetMetaData.columnNoNulls));
     }
     return out;
+  }
+
+  /**
+   * {@code precision}, or 20 for Calcite's BIGINT UNSIGNED, which it gives BIGINT's 19 digits
+   * although its largest value, 18446744073709551615, has 20.
+   */
+  private static int digits(String typeName, int precision) {
+    return typeName.equals(SqlTypeName.UBIGINT.getName()) ? Math.max(precision, 20) : precision;
   }
 
   /** The columns of a planned row type, labelled with the query's own names. */
@@ -35,13 +44,9 @@ public record ColumnSpec(String label, int jdbcType, String typeName, int precis
     List<RelDataTypeField> fields = rowType.getFieldList();
     for (int i = 0; i < fields.size(); i++) {
       RelDataType t = fields.get(i).getType();
-      // Calcite gives BIGINT UNSIGNED (a DECIMAL to JDBC) BIGINT's 19 digits; its largest
-      // value, 18446744073709551615, has 20.
-      int precision = t.getSqlTypeName() == SqlTypeName.UBIGINT
-          ? Math.max(t.getPrecision(), 20) : t.getPrecision();
-      out.add(new ColumnSpec(labels.get(i), t.getSqlTypeName().getJdbcOrdinal(),
-          t.getSqlTypeName().getName(), precision, Math.max(0, t.getScale()),
-          t.isNullable()));
+      String typeName = t.getSqlTypeName().getName();
+      out.add(new ColumnSpec(labels.get(i), t.getSqlTypeName().getJdbcOrdinal(), typeName,
+          digits(typeName, t.getPrecision()), Math.max(0, t.getScale()), t.isNullable()));
     }
     return out;
   }

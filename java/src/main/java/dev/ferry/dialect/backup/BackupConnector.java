@@ -4,6 +4,7 @@ import dev.ferry.archive.Archive;
 import dev.ferry.archive.Manifest;
 import dev.ferry.config.DatabaseSpec;
 import dev.ferry.dialect.Connector;
+import dev.ferry.types.FerryTypeSystem;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -44,6 +45,9 @@ final class BackupConnector implements Connector {
     Archive archive = dialect.archive();
     Properties info = new Properties();
     info.setProperty("fun", "standard");
+    // The federation's type system: DECIMAL up to 38 digits (Calcite's own stops at 19, and a
+    // wider backup column failed any query of it).
+    info.setProperty("typeSystem", FerryTypeSystem.class.getName() + "#INSTANCE");
     Connection c = Connector.calcite(info);
     try {
       CalciteConnection cc = c.unwrap(CalciteConnection.class);
