@@ -7,6 +7,7 @@ import { anyDifference, verifyJson, verifySummary } from '../../verify/verify-re
 import { emitReport } from '../output.js';
 import { counted } from '../render/numbers.js';
 import { verifyReportHtml } from '../render/verify-html.js';
+import { verifyOutcomeLine } from '../render/verify-outcome.js';
 import { commandLine, list, mappingOption, repeated, withConfigOptions, type ConfigOptions } from '../options.js';
 import { COMMANDS } from './catalog.js';
 import { backupRef } from '../backup-refs.js';
@@ -44,7 +45,7 @@ export function registerVerify(program: Command, setExit: (code: number) => void
         const bad = tables.filter((t) => !t.match).length;
         const lines = outcomes.map((o) => (o.report ? `${o.report.match ? '✓' : '✗'} ${verifySummary(o.report, 10)}` : `✗ ${o.table}: not compared: [${o.error?.code}] ${o.error?.message}`));
         lines.push(bad === 0 && failed.length === 0 ? tables.length === 1 ? 'the table matches' : `all ${counted(tables.length, 'table')} match`
-          : `${bad} of ${counted(outcomes.length, 'table')} ${bad === 1 ? 'differs' : 'differ'}${failed.length ? `, ${failed.length} could not be compared` : ''}`);
+          : verifyOutcomeLine(outcomes.length, bad, failed.length));
         emitReport(`${lines.join('\n')}\n`, opts.output);
       }
       if (failed.length) setExit(2);

@@ -2,6 +2,7 @@ import { verifyMethodWords } from '../../verify/verify-method.js';
 import type { VerifyOutcome, VerifyReport } from '../../verify/verify-report.js';
 import { escapeHtml, htmlPage, severityFilter, summaryBoxes } from './html-page.js';
 import { counted, thousands } from './numbers.js';
+import { verifyOutcomeLine } from './verify-outcome.js';
 
 /** A table's verdict in a verify report, which is also its filter key. */
 export type VerifyVerdict = 'differs' | 'failed' | 'exact';
@@ -80,7 +81,7 @@ export function verifyReportHtml(outcomes: readonly VerifyOutcome[], opts: { rea
   const count = (v: VerifyVerdict): number => outcomes.filter((o) => verdictOf(o) === v).length;
   const bad = count('differs') + count('failed');
   const outcome = bad === 0 ? (outcomes.length === 1 ? 'The table matches exactly.' : `All ${thousands(outcomes.length)} tables match exactly.`)
-    : `${thousands(count('differs'))} of ${counted(outcomes.length, 'table')} ${count('differs') === 1 ? 'differs' : 'differ'}${count('failed') ? `, ${thousands(count('failed'))} could not be compared` : ''}.`;
+    : `${verifyOutcomeLine(outcomes.length, count('differs'), count('failed'))}.`;
   const rows = outcomes.reduce((a, o) => a + (o.report?.sourceRows ?? 0), 0);
   const body = [
     `<p id="outcome" class="${bad === 0 ? 'ok' : 'error'}">${escapeHtml(outcome)}</p>`,
