@@ -180,30 +180,30 @@ abstract class ArrowColumn {
     case Types.DECIMAL:
     case Types.NUMERIC:
       if (precision >= 1 && precision <= 38 && scale >= 0 && scale <= precision) {
-        if (precision <= 18) {
-          return new ArrowColumn(f.apply(new ArrowType.Decimal(precision, scale, 128))) {
-            @Override void read(ResultSet rs, int row) throws SQLException {
-              String t = rs.getString(i);
-              long v = t == null ? DecimalText.NOT_PLAIN : DecimalText.unscaled(t, precision, scale);
-              if (t == null) {
-                ((DecimalVector) vector).setNull(row);
-              } else if (v != DecimalText.NOT_PLAIN) {
-                ((DecimalVector) vector).setSafe(row, v);
-              } else {
-                ((DecimalVector) vector).setSafe(row, rs.getBigDecimal(i).setScale(scale, RoundingMode.HALF_UP));
-              }
-            }
-          };
-        }
+        // Up to 18 digits, plain text goes straight to the unscaled long (DecimalText).
+        boolean fromText = precision <= 18;
         return new ArrowColumn(f.apply(new ArrowType.Decimal(precision, scale, 128))) {
           @Override void read(ResultSet rs, int row) throws SQLException {
+            DecimalVector d = (DecimalVector) vector;
+            if (fromText) {
+              String t = rs.getString(i);
+              if (t == null) {
+                d.setNull(row);
+                return;
+              }
+              long v = DecimalText.unscaled(t, precision, scale);
+              if (v != DecimalText.NOT_PLAIN) {
+                d.setSafe(row, v);
+                return;
+              }
+            }
             BigDecimal v = rs.getBigDecimal(i);
             if (v == null) {
-              ((DecimalVector) vector).setNull(row);
+              d.setNull(row);
             } else {
               // Only engines without a decimal type (SQLite keeps REAL) hand back more digits
               // than the declared scale; those values are rounded to it.
-              ((DecimalVector) vector).setSafe(row, v.setScale(scale, RoundingMode.HALF_UP));
+              d.setSafe(row, v.setScale(scale, RoundingMode.HALF_UP));
             }
           }
         };

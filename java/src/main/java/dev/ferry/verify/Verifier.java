@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongBinaryOperator;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -304,8 +305,8 @@ public final class Verifier {
     if (!integer) {
       return Buckets.keyHash(rows, request.chunkRows());
     }
-    Long min = least(ss.min(), ts.min());
-    Long max = greatest(ss.max(), ts.max());
+    Long min = either(ss.min(), ts.min(), Math::min);
+    Long max = either(ss.max(), ts.max(), Math::max);
     if ((ss.rows() > 0 && ss.min() == null) || (ts.rows() > 0 && ts.min() == null)) {
       notes.add("key values beyond BIGINT: chunks are spread by key hash");
       return Buckets.keyHash(rows, request.chunkRows());
@@ -313,19 +314,13 @@ public final class Verifier {
     return min == null || max == null ? Buckets.whole() : Buckets.range(min, max, rows, request.chunkRows());
   }
 
-  // Each branch returns a Long: a conditional mixing Long and long unboxes the null side.
-  private static @Nullable Long least(@Nullable Long a, @Nullable Long b) {
-    if (a == null || b == null) {
-      return a == null ? b : a;
-    }
-    return Long.valueOf(Math.min(a, b));
-  }
-
-  private static @Nullable Long greatest(@Nullable Long a, @Nullable Long b) {
-    if (a == null || b == null) {
-      return a == null ? b : a;
-    }
-    return Long.valueOf(Math.max(a, b));
+  /**
+   * {@code a} and {@code b} combined by {@code op} ({@code Math::min}, {@code Math::max}), or the
+   * one that is not null. Every branch is a Long: a conditional mixing Long and long would
+   * unbox the null side.
+   */
+  private static @Nullable Long either(@Nullable Long a, @Nullable Long b, LongBinaryOperator op) {
+    return a == null ? b : b == null ? a : Long.valueOf(op.applyAsLong(a, b));
   }
 
   /**
