@@ -168,7 +168,7 @@ final class ColocatedJoinRule extends RelRule<RuleConfig> {
   }
 
   /** Only plain inner joins are regrouped: outer joins keep the order the query gave them. */
-  private static boolean plainInner(MultiJoin join) {
+  static boolean plainInner(MultiJoin join) {
     if (join.isFullOuterJoin() || join.getPostJoinFilter() != null) {
       return false;
     }
@@ -205,7 +205,8 @@ final class ColocatedJoinRule extends RelRule<RuleConfig> {
     return order;
   }
 
-  private static ImmutableBitSet inputsUsed(RexNode c, int[] offsets) {
+  /** The inputs (by index) whose fields {@code c} uses; {@code offsets} as in JoinKeys. */
+  static ImmutableBitSet inputsUsed(RexNode c, int[] offsets) {
     ImmutableBitSet.Builder b = ImmutableBitSet.builder();
     for (int field : RelOptUtil.InputFinder.bits(c)) {
       b.set(JoinKeys.inputOf(field, offsets));
@@ -217,7 +218,8 @@ final class ColocatedJoinRule extends RelRule<RuleConfig> {
     return JoinKeys.sameSource(sources, used.toArray());
   }
 
-  private static RexNode remap(RexNode c, int[] position, RexBuilder rex) {
+  /** {@code c} with each field {@code i} read from {@code position[i]}. */
+  static RexNode remap(RexNode c, int[] position, RexBuilder rex) {
     return c.accept(new RexShuttle() {
       @Override public RexNode visitInputRef(RexInputRef ref) {
         return rex.makeInputRef(ref.getType(), position[ref.getIndex()]);
