@@ -20,6 +20,13 @@ import java.util.Map;
  */
 public interface ChangeCapture {
   /**
+   * The schema name of a change event's field that carries a bit string as its text of 0s and
+   * 1s ({@code '00101'}, leading zeros part of the value), which an engine whose queries read bit
+   * strings as text sends instead of Debezium's {@code io.debezium.data.Bits}.
+   */
+  String BIT_TEXT = "dev.ferry.BitText";
+
+  /**
    * Checks that the server can stream the changes of {@code tables} to this user: the log's
    * settings, the user's rights, and a key on every table. A failure is a {@code SYNC_SETUP}
    * {@code FerryFailure} that names what is missing and gives the commands that fix it.

@@ -1,5 +1,6 @@
 package dev.ferry.sync;
 
+import dev.ferry.dialect.ChangeCapture;
 import dev.ferry.sink.TargetColumns;
 
 import java.math.BigDecimal;
@@ -26,7 +27,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * (a {@code io.debezium.time.MicroTimestamp} is microseconds since the epoch, say). The target
  * column then settles what a value that several types could hold becomes: a decimal's text
  * becomes a BigDecimal for a numeric column, an instant a UTC timestamp for a column without a
- * zone, a 0/1 a boolean for a boolean column.
+ * zone, a 0/1 a boolean for a boolean column. Bit strings are {@link ChangeBits}' to place.
  */
 final class ChangeValues {
   /** What a connector sends for a value the log did not carry (an unchanged TOASTed column). */
@@ -49,16 +50,10 @@ final class ChangeValues {
     return false;
   }
 
-  /** The value of field {@code name} of {@code row}, for {@code target}. */
-  static @Nullable Object value(Struct row, String name, TargetColumns.Column target) {
-    Object raw = row.get(name);
-    if (raw == null) {
-      return null;
-    }
-    return forTarget(read(raw, row.schema().field(name).schema()), target);
-  }
-
-  /** The event's value as a plain Java value, by the field's semantic type. */
+  /**
+   * The event's value as a plain Java value, by the field's semantic type; a bit string as the
+   * reading Ferry gives it on its source ({@link ChangeBits}).
+   */
   static Object read(Object v, Schema schema) {
     String name = schema.name();
     if (name != null) {
@@ -90,6 +85,10 @@ final class ChangeValues {
           return LocalDateTime.ofInstant(((java.util.Date) v).toInstant(), ZoneOffset.UTC);
         case "org.apache.kafka.connect.data.Decimal":
           return v;
+        case ChangeBits.DEBEZIUM_BITS:
+          return ChangeBits.littleEndian(bytes(v));
+        case ChangeCapture.BIT_TEXT:
+          return new ChangeBits.Text((String) v);
         case "io.debezium.data.VariableScaleDecimal":
           Struct s = (Struct) v;
           return new BigDecimal(new BigInteger(bytes(s.get("value"))), s.getInt32("scale"));

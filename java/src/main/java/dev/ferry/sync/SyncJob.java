@@ -217,7 +217,8 @@ public final class SyncJob {
                 + " sync with --create to create it from the source").with("table", t.name());
           }
           tables.put(t.name().toLowerCase(Locale.ROOT),
-              new SyncedTable(t.name(), tt, cols, SourceTables.primaryKey(sc, t)));
+              new SyncedTable(t.name(), tt, cols, target.engine(),
+                  SourceTables.primaryKey(sc, t)));
         }
         tc.commit();
       }

@@ -1,5 +1,7 @@
 package dev.ferry.sync;
 
+import dev.ferry.checksum.CellKind;
+import dev.ferry.dialect.Dialect;
 import dev.ferry.error.FerryFailure;
 import dev.ferry.sink.TargetColumns;
 import dev.ferry.types.TableName;
@@ -28,9 +30,13 @@ final class SyncedTable {
   final TargetColumns.Column[] columns;
   /** The indexes of the key columns in {@link #columns}. */
   final int[] key;
+  /** How the target engine reads each column, which settles what a bit string becomes there. */
+  private final CellKind[] kinds;
   private final TargetColumns catalog;
 
-  SyncedTable(String source, TableName target, TargetColumns catalog, List<String> keyColumns) {
+  /** {@code catalog}: the target table's columns, which {@code engine} (the target's) reads. */
+  SyncedTable(String source, TableName target, TargetColumns catalog, Dialect engine,
+      List<String> keyColumns) {
     this.source = source;
     this.target = target;
     this.catalog = catalog;
@@ -39,6 +45,10 @@ final class SyncedTable {
       cols.add(catalog.get(n));
     }
     this.columns = cols.toArray(new TargetColumns.Column[0]);
+    this.kinds = new CellKind[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      kinds[i] = engine.cellKind(columns[i].jdbcType(), columns[i].typeName(), columns[i].size());
+    }
     int[] k = new int[keyColumns.size()];
     for (int i = 0; i < k.length; i++) {
       k[i] = index(keyColumns.get(i));
@@ -113,8 +123,7 @@ final class SyncedTable {
         missing[i] = true;
         continue;
       }
-      row[i] = raw == null ? null
-          : ChangeValues.forTarget(ChangeValues.read(raw, f.schema()), columns[i]);
+      row[i] = raw == null ? null : cell(f, raw, i);
     }
     Object[] keyValues = new Object[key.length];
     for (int i = 0; i < key.length; i++) {
@@ -129,10 +138,17 @@ final class SyncedTable {
     for (int i = 0; i < key.length; i++) {
       Field f = field(s, columns[key[i]].name());
       Object raw = s.get(f);
-      out[i] = raw == null ? null
-          : ChangeValues.forTarget(ChangeValues.read(raw, f.schema()), columns[key[i]]);
+      out[i] = raw == null ? null : cell(f, raw, key[i]);
     }
     return List.of(out);
+  }
+
+  /** The value {@code raw} of field {@code f} as column {@code i} of the target takes it. */
+  private Object cell(Field f, Object raw, int i) {
+    Object v = ChangeValues.read(raw, f.schema());
+    return v instanceof ChangeBits.Unsigned || v instanceof ChangeBits.Text
+        ? ChangeBits.forTarget(v, columns[i], kinds[i], source)
+        : ChangeValues.forTarget(v, columns[i]);
   }
 
   private Field field(Struct s, String column) {

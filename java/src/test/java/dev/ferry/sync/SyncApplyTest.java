@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.dialect.Dialects;
 import dev.ferry.error.FerryFailure;
 import dev.ferry.sink.TargetColumns;
 import dev.ferry.sink.ValueLimits;
@@ -41,7 +42,8 @@ class SyncApplyTest {
             + " NOTE VARCHAR(100), FLAG BOOLEAN)");
       }
       TargetColumns cols = TargetColumns.read(c, ValueLimits.CHECKED, new TableName("PUBLIC", "T"));
-      table = new SyncedTable("t", new TableName("PUBLIC", "T"), cols, List.of("id"));
+      table = new SyncedTable("t", new TableName("PUBLIC", "T"), cols, Dialects.forSubprotocol("h2"),
+          List.of("id"));
     }
     row = SchemaBuilder.struct().field("id", Schema.INT64_SCHEMA)
         .field("amount", Schema.OPTIONAL_STRING_SCHEMA)

@@ -87,6 +87,10 @@ final class PostgresCdcProperties {
     p.put("binary.handling.mode", "bytes");
     p.put("interval.handling.mode", "string");
     p.put("hstore.handling.mode", "json");
+    // bit(n > 1) and varbit as their text of 0s and 1s (PostgresBitText), not Debezium's Bits,
+    // whose bytes lose a varbit's leading zeros; bit(1) stays a boolean.
+    p.put("converters", "ferrybits");
+    p.put("ferrybits.type", PostgresBitText.class.getName());
     // Types Debezium has no converter for (e.g. from extensions) arrive as their bytes rather
     // than being dropped from the row.
     p.put("include.unknown.datatypes", "true");

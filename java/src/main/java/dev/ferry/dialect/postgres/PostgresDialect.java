@@ -18,6 +18,7 @@ import dev.ferry.sink.SinkContext;
 import dev.ferry.sink.SinkValues;
 import dev.ferry.sink.SourceText;
 import dev.ferry.sink.TableSink;
+import dev.ferry.sink.ValueBinder;
 import dev.ferry.sink.ValueLimits;
 import dev.ferry.types.ColumnSpec;
 import dev.ferry.types.ColumnTypes;
@@ -56,6 +57,21 @@ public final class PostgresDialect implements Dialect {
   private static final SqlSpelling SPELLING = new PostgresSqlSpelling();
   /** The first key of Ferry's advisory locks ("Fery" in ASCII), apart from the application's. */
   private static final int LOCK_CLASS = 0x46657279;
+  /**
+   * Text for a column pgjdbc reports as BIT or OTHER (a bit string's {@code '00101'} for
+   * {@code bit(n)} or {@code varbit}) goes as an untyped parameter, which the server reads as the
+   * column's type: a varchar parameter has no cast to those types.
+   */
+  private static final ValueBinder BINDER = new ValueBinder() {
+    @Override public void bind(PreparedStatement ps, int p, @Nullable Object v, int nullType)
+        throws SQLException {
+      if (v instanceof String s && (nullType == Types.BIT || nullType == Types.OTHER)) {
+        ps.setObject(p, s, Types.OTHER);
+      } else {
+        ValueBinder.super.bind(ps, p, v, nullType);
+      }
+    }
+  };
 
   @Override public String driverClass() {
     return "org.postgresql.Driver";
@@ -162,6 +178,10 @@ public final class PostgresDialect implements Dialect {
 
   @Override public TableSink openSink(SinkContext ctx, Connection c) {
     return new PostgresCopySink(ctx, c);
+  }
+
+  @Override public ValueBinder binder() {
+    return BINDER;
   }
 
   /** TRUNCATE is transactional here, and frees the space at once. */
