@@ -39,9 +39,9 @@ export interface CopyOptions {
    */
   readonly parallel?: number;
   /**
-   * Keep checkpoints in this JSON file instead of a `ferry_checkpoint` table in the target.
-   * Without it, a file next to the config (`.ferry-state.json`) is used only when the target
-   * refuses that table.
+   * Keep checkpoints in this JSON file instead of a `ferry_checkpoint` table in the target (in
+   * Ferry's own `ferry` schema, or beside the copied tables where there is none). Without it, a
+   * file next to the config (`.ferry-state.json`) is used only when the target refuses that table.
    */
   readonly stateFile?: string;
 }
@@ -101,6 +101,8 @@ export async function copy(ferry: Ferry, options: CopyOptions, onEvent: (e: Copy
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs ?? 1, tables.length)) }, worker));
   const ordered = tables.map((t) => results.find((r) => r.table === t)!);
+  // Only once every table is done: a later --resume skips the tables whose checkpoints say so.
+  if (!options.dryRun && ordered.every((r) => r.ok)) await ferry.finishCopy(base(tables[0]!), ordered.map((r) => r.target!));
   onEvent({ kind: 'summary', tables: ordered.length, failed: ordered.filter((r) => !r.ok).length, rows: ordered.reduce((n, r) => n + r.rows, 0), seconds: (performance.now() - started) / 1000 });
   return ordered;
 }
@@ -153,7 +155,7 @@ export async function followTable(job: TableTask, table: string, started: number
   for (const message of summary.notes) if (!known.includes(message)) onEvent({ kind: 'note', table, message });
   const seconds = (performance.now() - started) / 1000;
   onEvent({ kind: 'done', table, rows: summary.rows, chunks: summary.chunks, seconds, rowsPerSecond: seconds > 0 ? summary.rows / seconds : 0, resumedFrom: summary.resumedFrom ?? null });
-  return { table, ok: true, rows: summary.rows, seconds };
+  return { table, target: summary.targetTable, ok: true, rows: summary.rows, seconds };
 }
 
 /** The `failed` event and result of a table whose copy or restore threw `e`. */

@@ -253,6 +253,15 @@ export class Ferry {
     return CopyHandle.open(this.engine, request);
   }
 
+  /**
+   * Tidies the target once every table of a copy completed (`targets` as the copies' results
+   * name them): checkpoints that would otherwise stay beside the user's tables go.
+   */
+  async finishCopy(request: CopyRequest, targets: readonly string[]): Promise<void> {
+    this.checkOpen();
+    await CopyHandle.finish(this.engine, { request, targets: [...targets] });
+  }
+
   /** Plans a migration in the JVM; the handle runs its structure phases (see {@link migrate}). */
   async migration(request: Wire.MigrationRequest): Promise<MigrationHandle> {
     this.checkOpen();

@@ -89,7 +89,7 @@ export const CopyRequest = z.strictObject({
   job: z.string().nullable().optional(),
   /** how target columns get their values: target column → Calcite SQL expression over the source table's columns; when given (even empty) the copy fills the columns the target table has, each from its expression, else from the source column of its name, else by its default (null: every source column into the target column of its name) */
   columns: z.record(z.string(), z.string()).nullable().optional(),
-  /** the target schema/catalog holding the `ferry_checkpoint` table (null: the target table's own; a migration keeps Ferry's bookkeeping in a `ferry` namespace of its own where the target has namespaces) */
+  /** the target schema/catalog holding the `ferry_checkpoint` table (null: Ferry's own `ferry` namespace, created when missing, where the target has namespaces and the user may create it, else the target table's own) */
   checkpointNamespace: z.string().nullable().optional(),
   /** hash the source rows as they load, as `verify` would hash them read back from the source, so a verification asked with `fromLoad` reads only the target; done where the source computes no checksums itself and the rows are read as typed values */
   hashForVerify: z.boolean().optional(),
@@ -106,6 +106,16 @@ export const copyRequestDefaults = {
   dryRun: false,
   hashForVerify: false,
 } as const;
+
+/** What Node sends once every table of a `ferry copy` completed, so that the target keeps no checkpoint table beside the user's tables that nothing needs any more (`CopyJob#finish`). */
+export const CopyFinish = z.strictObject({
+  /** the copy's request (that of any of its tables: they share target, job and mode) */
+  request: CopyRequest,
+  /** the target tables copied, as each copy's result names them */
+  targets: z.array(z.string()),
+});
+/** What Node sends once every table of a `ferry copy` completed, so that the target keeps no checkpoint table beside the user's tables that nothing needs any more (`CopyJob#finish`). */
+export type CopyFinish = z.input<typeof CopyFinish>;
 
 /** What Node asks `Verifier` to compare: one table of `from` against one of `to`. */
 export const VerifyRequest = z.strictObject({
@@ -613,7 +623,7 @@ export const ResolvedCopyRequest = z.strictObject({
   job: z.string().nullable(),
   /** how target columns get their values: target column → Calcite SQL expression over the source table's columns; when given (even empty) the copy fills the columns the target table has, each from its expression, else from the source column of its name, else by its default (null: every source column into the target column of its name) */
   columns: z.record(z.string(), z.string()).nullable(),
-  /** the target schema/catalog holding the `ferry_checkpoint` table (null: the target table's own; a migration keeps Ferry's bookkeeping in a `ferry` namespace of its own where the target has namespaces) */
+  /** the target schema/catalog holding the `ferry_checkpoint` table (null: Ferry's own `ferry` namespace, created when missing, where the target has namespaces and the user may create it, else the target table's own) */
   checkpointNamespace: z.string().nullable(),
   /** hash the source rows as they load, as `verify` would hash them read back from the source, so a verification asked with `fromLoad` reads only the target; done where the source computes no checksums itself and the rows are read as typed values */
   hashForVerify: z.boolean(),

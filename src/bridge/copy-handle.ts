@@ -1,4 +1,4 @@
-import { CopyPlan, CopyProgress, CopyResult, ResolvedCopyRequest, type CopyRequest } from './contract.gen.js';
+import { CopyPlan, CopyProgress, CopyResult, ResolvedCopyRequest, type CopyFinish, type CopyRequest } from './contract.gen.js';
 import type { EngineHandle } from './engine-handle.js';
 import { toFerryError } from './java-error.js';
 import { decode, encode } from './messages.js';
@@ -39,6 +39,14 @@ export class CopyHandle {
   /** Creates a copy job on `engine`; a read-only target is refused here. */
   static async open(engine: EngineHandle, request: CopyRequest): Promise<CopyHandle> {
     return new CopyHandle((await engine.copyJob(encode(request))) as JavaCopyTask, request);
+  }
+
+  /**
+   * Tidies the target once every table of a copy completed: no `ferry_checkpoint` table stays
+   * beside the user's tables that nothing needs any more (best effort; never fails the copy).
+   */
+  static async finish(engine: EngineHandle, request: CopyFinish): Promise<void> {
+    await engine.finishCopy(encode(request));
   }
 
   /** The plan: target DDL, key chunks, where a resume starts; writes nothing. */

@@ -27,6 +27,7 @@ interface JavaEngine {
   copyRequest(request: Buffer): Promise<Buffer>;
   release(chunks: JavaChunks): Promise<void>;
   copyJob(request: Buffer): Promise<unknown>;
+  finishCopy(request: Buffer): Promise<void>;
   migration(request: Buffer): Promise<unknown>;
   backupJob(request: Buffer): Promise<unknown>;
   restoreJob(request: Buffer): Promise<unknown>;
@@ -190,6 +191,15 @@ export class EngineHandle {
       return await this.java.copyJob(request);
     } catch (e) {
       throw toFerryError(e, 'planning a copy');
+    }
+  }
+
+  /** Passes a JSON `CopyFinish` to the JVM's `finishCopy`, which tidies the target after a copy. */
+  async finishCopy(request: Buffer): Promise<void> {
+    try {
+      await this.java.finishCopy(request);
+    } catch (e) {
+      throw toFerryError(e, 'tidying the checkpoints of a finished copy');
     }
   }
 

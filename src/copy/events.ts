@@ -29,6 +29,8 @@ export type CopyEvent =
 /** The outcome per table. */
 export interface CopyTableResult {
   readonly table: string;
+  /** The target table as the copy named it (with its schema where it has one), once copied. */
+  readonly target?: string;
   readonly ok: boolean;
   readonly rows: number;
   readonly seconds: number;

@@ -25,7 +25,7 @@ describe.skipIf(!havePg)('ferry copy and ferry verify (CLI)', () => {
       ...Array.from({ length: 5 }, (_, k) => `INSERT INTO items VALUES ${rows.slice(k * 500, k * 500 + 500).join(', ')}`),
     );
     await pg('DROP SCHEMA IF EXISTS copy_cli CASCADE', 'CREATE SCHEMA copy_cli');
-    writeFileSync(cfg, `databases:\n  src:\n    url: ${lite}\n  tgt:\n    url: ${SERVICES.postgres.url}\n    user: postgres\n    schema: copy_cli\n  ro:\n    url: ${SERVICES.postgres.url}\n    user: postgres\n    schema: copy_cli\n    readOnly: true\n`);
+    writeFileSync(cfg, `databases:\n  src:\n    url: ${lite}\n  tgt:\n    url: ${SERVICES.postgres.url}\n    user: postgres\n    schema: copy_cli\n  pgall:\n    url: ${SERVICES.postgres.url}\n    user: postgres\n  ro:\n    url: ${SERVICES.postgres.url}\n    user: postgres\n    schema: copy_cli\n    readOnly: true\n`);
   });
 
   it('--dry-run prints the plan and writes nothing', () => {
@@ -46,8 +46,10 @@ describe.skipIf(!havePg)('ferry copy and ferry verify (CLI)', () => {
     expect(events.at(-2)).toMatchObject({ kind: 'done', rows: 2500 });
     expect(events.at(-1)).toMatchObject({ kind: 'summary', tables: 1, failed: 0, rows: 2500 });
     expect(count('items')).toBe('2500');
-    // Progress lives in the target, committed with each chunk; no state file is written.
-    expect(run('query', '-f', 'csv', 'SELECT chunk_hi, "rows" FROM tgt.ferry_checkpoint').stdout.trim().split('\n').slice(1)).toEqual(['done,2500']);
+    // Progress lives in the target's schema ferry, committed with each chunk, and none beside
+    // the user's tables; no state file is written.
+    expect(run('query', '-f', 'csv', `SELECT chunk_hi, "rows" FROM pgall.ferry.ferry_checkpoint WHERE job = 'src->tgt' AND tbl = 'copy_cli.items'`).stdout.trim().split('\n').slice(1)).toEqual(['done,2500']);
+    expect(run('query', 'SELECT COUNT(*) FROM tgt.ferry_checkpoint').stderr).toMatch(/'ferry_checkpoint' not found/);
     expect(existsSync(join(dir, '.ferry-state.json'))).toBe(false);
     const v = run('verify', '--from', 'src', '--to', 'tgt', '--tables', 'items', '--format', 'json');
     expect(v.status, v.stderr).toBe(0);
@@ -81,10 +83,14 @@ describe.skipIf(!havePg)('ferry copy and ferry verify (CLI)', () => {
     const [code, signal] = await new Promise<[number | null, string | null]>((r) => child.once('close', (c, s) => r([c, s])));
     expect(code === 130 || signal === 'SIGINT').toBe(true);
     expect(stderr).toMatch(/interrupted; every chunk already committed stays.*--resume/);
+    const ckpt = spawnSync(process.execPath, [BIN, 'query', '-f', 'csv', `SELECT chunk_hi FROM pgall.ferry.ferry_checkpoint WHERE job = 'a->b' AND tbl = 'copy_cli_int.big_src'`, '-c', cfg], { cwd: dir, encoding: 'utf8' });
+    expect(ckpt.stdout.trim().split('\n')[1]).toMatch(/^hi:\d+$/);
     const r = spawnSync(process.execPath, [...args, '--resume'], { cwd: dir, encoding: 'utf8', timeout: 180_000 });
     expect(r.status, r.stderr).toBe(0);
     const q = spawnSync(process.execPath, [BIN, 'query', '-f', 'csv', 'SELECT COUNT(*) AS n, COUNT(DISTINCT id) AS d FROM b.big_src', '-c', intCfg], { cwd: dir, encoding: 'utf8' });
     expect(q.stdout.trim().split('\n')[1]).toBe('400000,400000');
+    const beside = spawnSync(process.execPath, [BIN, 'query', 'SELECT COUNT(*) FROM b.ferry_checkpoint', '-c', intCfg], { cwd: dir, encoding: 'utf8' });
+    expect(beside.stderr).toMatch(/'ferry_checkpoint' not found/);
   });
 
   it('--mode replace makes the target exact again', () => {

@@ -42,3 +42,17 @@ export async function textRows(config: FerryConfigInput, sql: string): Promise<(
     await ferry.close();
   }
 }
+
+/** An unpinned entry for the shared PostgreSQL, to read Ferry's own schema: `pgall.ferry.ferry_checkpoint`. */
+export const PG_ALL = { pgall: { url: SERVICES.postgres.url, user: SERVICES.postgres.user } };
+
+/**
+ * How many checkpoints of `job` the `ferry_checkpoint` table `ref` names holds (0 when there is
+ * no such table): what a copy must not leave beside the user's tables.
+ */
+export async function checkpointsIn(config: FerryConfigInput, ref: string, job: string): Promise<number> {
+  return textRows(config, `SELECT COUNT(*) FROM ${ref} WHERE job = '${job}'`).then((r) => Number(r[0]?.[0]), (e: Error) => {
+    if (!/not found/i.test(e.message)) throw e;
+    return 0;
+  });
+}

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineHandle } from '../../src/bridge/index.js';
 import type { CopyProgress } from '../../src/copy/events.js';
 import { CopyHandle } from '../../src/bridge/index.js';
-import { copyConfig, copyTable, openEngine, textRows } from './copy-fixture.js';
+import { checkpointsIn, copyConfig, copyTable, openEngine, PG_ALL, textRows } from './copy-fixture.js';
 import { pg, tempDir } from './fixtures.js';
 import { serviceAvailable } from './services.js';
 
@@ -16,7 +16,7 @@ const JOB = `copy-parallel-${process.pid}-${Date.now()}`;
 const CHILD = fileURLToPath(new URL('./copy-child.mjs', import.meta.url));
 
 describe.skipIf(!havePg)('chunks written side by side commit in key order', () => {
-  const config = copyConfig();
+  const config = copyConfig(PG_ALL);
   let engine: EngineHandle;
   const exact = async (src: string, dst: string): Promise<void> => {
     expect(await textRows(config, `SELECT COUNT(*) FROM (SELECT * FROM pg.${src} EXCEPT SELECT * FROM pg.${dst}) x`)).toEqual([['0']]);
@@ -55,7 +55,8 @@ describe.skipIf(!havePg)('chunks written side by side commit in key order', () =
     expect(r.chunks).toBe(17);
     expect(r.notes.join('\n')).toMatch(/COPY text, untouched/);
     await exact('copy_par_src', 'copy_par_relay');
-    expect(await textRows(config, `SELECT chunk_hi, "rows" FROM pg.ferry_checkpoint WHERE job = '${JOB}' AND tbl = 'public.copy_par_relay'`)).toEqual([['done', '50000']]);
+    expect(await textRows(config, `SELECT chunk_hi, "rows" FROM pgall.ferry.ferry_checkpoint WHERE job = '${JOB}' AND tbl = 'public.copy_par_relay'`)).toEqual([['done', '50000']]);
+    expect(await checkpointsIn(config, 'pg.ferry_checkpoint', JOB)).toBe(0);
   });
 
   it('a rejected value in a middle chunk leaves exactly a prefix of chunks, and --resume completes it', async () => {
@@ -66,7 +67,7 @@ describe.skipIf(!havePg)('chunks written side by side commit in key order', () =
 
     // Only whole chunks before the failing one (ids up to 30000) may have committed, in order,
     // and the checkpoint names the last of them.
-    const [[hi, committed]] = (await textRows(config, `SELECT chunk_hi, "rows" FROM pg.ferry_checkpoint WHERE job = '${JOB}' AND tbl = 'public.copy_par_dst'`)) as [[string | null, string]];
+    const [[hi, committed]] = (await textRows(config, `SELECT chunk_hi, "rows" FROM pgall.ferry.ferry_checkpoint WHERE job = '${JOB}' AND tbl = 'public.copy_par_dst'`)) as [[string | null, string]];
     const n = Number(committed);
     expect(n % 5000).toBe(0);
     expect(n).toBeLessThanOrEqual(30_000);
@@ -126,7 +127,7 @@ describe.skipIf(!havePg)('chunks written side by side commit in key order', () =
     const e = await running;
     expect((e as { code?: string } | null)?.code, String(e)).toBe('CANCELLED');
     expect((await job.progress()).phase).toBe('cancelled');
-    const committed = (await textRows(config, `SELECT "rows" FROM pg.ferry_checkpoint WHERE job = '${JOB}' AND tbl = 'public.copy_par_cancel'`))[0]?.[0];
+    const committed = (await textRows(config, `SELECT "rows" FROM pgall.ferry.ferry_checkpoint WHERE job = '${JOB}' AND tbl = 'public.copy_par_cancel'`))[0]?.[0];
     const n = Number(committed);
     expect(n).toBeGreaterThanOrEqual(750);
     expect(n).toBeLessThan(50_000);
@@ -151,7 +152,7 @@ describe.skipIf(!havePg)('chunks written side by side commit in key order', () =
     const e = await running;
     expect(e, 'the copy should fail when its target connections drop').not.toBeNull();
     expect((e as Error).message).toMatch(/rows of the chunks committed before the failure stay; --resume continues after them/);
-    const committed = (await textRows(config, `SELECT "rows" FROM pg.ferry_checkpoint WHERE job = '${JOB}' AND tbl = 'public.copy_par_dropped'`))[0]?.[0];
+    const committed = (await textRows(config, `SELECT "rows" FROM pgall.ferry.ferry_checkpoint WHERE job = '${JOB}' AND tbl = 'public.copy_par_dropped'`))[0]?.[0];
     const n = Number(committed);
     expect(await textRows(config, 'SELECT COUNT(*), COALESCE(MAX(id), 0) FROM pg.copy_par_dropped')).toEqual([[String(n), String(n)]]);
     const resumed = await copyTable(engine, { ...request, resume: true });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CopyHandle, type EngineHandle } from '../../src/bridge/index.js';
 import type { CopyProgress } from '../../src/copy/events.js';
-import { copyConfig, copyTable, openEngine, textRows } from './copy-fixture.js';
+import { checkpointsIn, copyConfig, copyTable, openEngine, PG_ALL, textRows } from './copy-fixture.js';
 import { maria, pg } from './fixtures.js';
 import { serviceAvailable } from './services.js';
 
@@ -14,7 +14,7 @@ const JOB = `copy-resume-${process.pid}-${Date.now()}`;
 const CHILD = fileURLToPath(new URL('./copy-child.mjs', import.meta.url));
 
 describe.skipIf(!havePg)('a copy killed mid-table resumes to an exact result', () => {
-  const config = copyConfig();
+  const config = copyConfig(PG_ALL);
   let engine: EngineHandle;
   beforeAll(async () => {
     await pg(
@@ -44,8 +44,10 @@ describe.skipIf(!havePg)('a copy killed mid-table resumes to an exact result', (
     await new Promise((r) => child.once('exit', r));
     expect(last?.chunksDone).toBeGreaterThanOrEqual(4);
 
-    // Committed progress is visible, and the target holds exactly the checkpointed rows.
-    const [[hi, committed]] = (await textRows(config, `SELECT chunk_hi, "rows" FROM pg.ferry_checkpoint WHERE job = '${JOB}'`)) as [[string, string]];
+    // Committed progress is visible in Ferry's own schema, none beside the user's tables, and
+    // the target holds exactly the checkpointed rows.
+    const [[hi, committed]] = (await textRows(config, `SELECT chunk_hi, "rows" FROM pgall.ferry.ferry_checkpoint WHERE job = '${JOB}'`)) as [[string, string]];
+    expect(await checkpointsIn(config, 'pg.ferry_checkpoint', JOB)).toBe(0);
     expect(hi).toMatch(/^hi:\d+$/);
     expect((await textRows(config, 'SELECT COUNT(*) FROM pg.copy_crash_dst'))[0]).toEqual([committed]);
     expect(Number(committed)).toBeLessThan(200_000);
@@ -80,7 +82,7 @@ describe.skipIf(!havePg)('a copy killed mid-table resumes to an exact result', (
 });
 
 describe.skipIf(!havePg || !haveMaria)('values the target cannot hold, upserts and read-only targets', () => {
-  const config = copyConfig({ pgro: { url: 'jdbc:postgresql://127.0.0.1:5432/test', user: 'postgres', schema: 'public', readOnly: true } });
+  const config = copyConfig({ ...PG_ALL, pgro: { url: 'jdbc:postgresql://127.0.0.1:5432/test', user: 'postgres', schema: 'public', readOnly: true } });
   let engine: EngineHandle;
   beforeAll(async () => {
     await maria(
@@ -142,7 +144,8 @@ describe.skipIf(!havePg || !haveMaria)('values the target cannot hold, upserts a
       ['1', 'a2', '2024-01-03 00:00:00.5'],
       ['2', 'b', '2024-01-02 00:00:00'],
     ]);
-    expect(await textRows(config, `SELECT watermark FROM pg.ferry_checkpoint WHERE job = '${JOB}' AND tbl = 'public.copy_inc'`)).toEqual([['2024-01-03 00:00:00.5']]);
+    expect(await textRows(config, `SELECT watermark FROM pgall.ferry.ferry_checkpoint WHERE job = '${JOB}' AND tbl = 'public.copy_inc'`)).toEqual([['2024-01-03 00:00:00.5']]);
+    expect(await checkpointsIn(config, 'pg.ferry_checkpoint', JOB)).toBe(0);
   });
 
   it('a readOnly target is refused before anything runs', async () => {

@@ -7,6 +7,7 @@ import dev.ferry.federation.DatabaseSchema;
 import dev.ferry.federation.Federation;
 import dev.ferry.sink.TableSink;
 import dev.ferry.types.TypeFamily;
+import dev.ferry.util.Jdbc;
 import dev.ferry.verify.LoadChecksumStore;
 import dev.ferry.verify.LoadChecksums;
 import dev.ferry.verify.VerifyRequest;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -297,6 +297,23 @@ public final class CopyJob {
     return Math.max(1, Math.min(Math.min(request.parallel(), ChunkWorkers.MAX), p.ranges().size()));
   }
 
+  /**
+   * Tidies the target after a copy whose tables all completed: checkpoints an older Ferry left
+   * beside the copied tables, and where the target has no namespace for Ferry (SQLite) or the
+   * user may not create one, the finished tables' checkpoints unless an incremental copy's
+   * watermarks are among them; the {@code ferry_checkpoint} table goes when left empty. Best
+   * effort: the copy is done, and a table left behind only waits for the next completed copy.
+   */
+  public static void finish(Federation federation, CopyFinish finish) {
+    DatabaseSchema target = federation.database(finish.request().to());
+    try (Connection c = target.dataSource().openPhysical()) {
+      c.setAutoCommit(false);
+      new CheckpointPlace(finish.request(), target).finish(c, finish.targets());
+    } catch (SQLException | RuntimeException e) {
+      // Closing the connection rolls back whatever was half done.
+    }
+  }
+
   /** The copy's counters; safe from any thread. */
   public CopyProgress progress() {
     ChunkWorkers w = workers;
@@ -326,15 +343,9 @@ public final class CopyJob {
   }
 
   private static void execute(Connection c, String sql, boolean commit) throws SQLException {
-    try (Statement st = c.createStatement()) {
-      st.execute(sql);
-      if (commit) {
-        c.commit();
-      }
+    try {
+      Jdbc.execute(c, sql, commit);
     } catch (SQLException e) {
-      if (commit) {
-        c.rollback();
-      }
       throw new SQLException(e.getMessage() + " (in: " + sql + ")", e.getSQLState(), e.getErrorCode(), e);
     }
   }

@@ -34,8 +34,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *     target table has, each from its expression, else from the source column of its name, else
  *     by its default (null: every source column into the target column of its name)
  * @param checkpointNamespace the target schema/catalog holding the {@code ferry_checkpoint}
- *     table (null: the target table's own; a migration keeps Ferry's bookkeeping in a
- *     {@code ferry} namespace of its own where the target has namespaces)
+ *     table (null: Ferry's own {@code ferry} namespace, created when missing, where the target
+ *     has namespaces and the user may create it, else the target table's own)
  * @param hashForVerify hash the source rows as they load, as {@code verify} would hash them read
  *     back from the source, so a verification asked with {@code fromLoad} reads only the target;
  *     done where the source computes no checksums itself and the rows are read as typed values

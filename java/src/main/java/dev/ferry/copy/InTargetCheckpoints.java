@@ -4,12 +4,12 @@ import dev.ferry.ddl.Ddl;
 import dev.ferry.dialect.Dialect;
 import dev.ferry.sink.ValueBinder;
 import dev.ferry.types.TableName;
+import dev.ferry.util.Jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -32,7 +32,7 @@ final class InTargetCheckpoints extends Checkpoints {
     this.connection = connection;
     this.dialect = dialect;
     this.engine = engine;
-    this.table = new TableName(namespace, "ferry_checkpoint").quoted(dialect);
+    this.table = new TableName(namespace, CheckpointTable.NAME).quoted(dialect);
   }
 
   private String q(String name) {
@@ -42,17 +42,11 @@ final class InTargetCheckpoints extends Checkpoints {
   /** Creates the table if missing, in a transaction of its own. */
   void ensure() throws SQLException {
     Ddl ddl = engine.ddl();
-    try (Statement st = connection.createStatement()) {
-      st.execute("CREATE TABLE IF NOT EXISTS " + table + " (" + q("job") + " VARCHAR(200) NOT NULL, "
-          + q("tbl") + " VARCHAR(200) NOT NULL, " + q("chunk_hi") + " VARCHAR(200), "
-          + q("rows") + " BIGINT, " + q("watermark") + " VARCHAR(200), " + q("updated_at") + " "
-          + ddl.timestampColumn() + ", PRIMARY KEY (" + q("job") + ", " + q("tbl") + "))"
-          + ddl.tableOptions());
-      connection.commit();
-    } catch (SQLException e) {
-      connection.rollback();
-      throw e;
-    }
+    Jdbc.execute(connection, "CREATE TABLE IF NOT EXISTS " + table + " (" + q("job")
+        + " VARCHAR(200) NOT NULL, " + q("tbl") + " VARCHAR(200) NOT NULL, " + q("chunk_hi")
+        + " VARCHAR(200), " + q("rows") + " BIGINT, " + q("watermark") + " VARCHAR(200), "
+        + q("updated_at") + " " + ddl.timestampColumn() + ", PRIMARY KEY (" + q("job") + ", "
+        + q("tbl") + "))" + ddl.tableOptions(), true);
   }
 
   @Override @Nullable State read(String job, String tbl) throws SQLException {

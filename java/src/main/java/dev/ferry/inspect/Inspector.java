@@ -6,6 +6,7 @@ import dev.ferry.catalog.RoundTrips;
 import dev.ferry.catalog.Scope;
 import dev.ferry.catalog.Snapshot;
 import dev.ferry.connect.FerryDataSource;
+import dev.ferry.ddl.FerryNamespace;
 import dev.ferry.error.FerryFailure;
 
 import static java.util.Objects.requireNonNull;
@@ -40,8 +41,6 @@ public final class Inspector {
   private static final boolean DEBUG = Boolean.getBoolean("ferry.debug.catalog");
   /** Past this many named tables, one listing of the namespace is cheaper than a call each. */
   private static final int PER_TABLE_LIMIT = 50;
-  /** Ferry's own checkpoint table: bookkeeping, never part of the user's schema. */
-  private static final String BOOKKEEPING = "ferry_checkpoint";
 
   private Inspector() {}
 
@@ -172,7 +171,7 @@ public final class Inspector {
         String table = rs.getString("TABLE_NAME");
         String type = String.valueOf(rs.getString("TABLE_TYPE")).toUpperCase(Locale.ROOT);
         if (!inScope(rs, scope) || table == null || reader.isSystemTable(table)
-            || table.equalsIgnoreCase(BOOKKEEPING)
+            || FerryNamespace.isBookkeeping(table)
             || type.contains("SYSTEM") || type.contains("TEMPORARY")) {
           continue;
         }

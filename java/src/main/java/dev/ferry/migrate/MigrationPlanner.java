@@ -127,7 +127,7 @@ public final class MigrationPlanner {
         .steps(from.views(), this::wanted));
     notCarried(source, sourceScope.namespace(), targetNames, skipped);
     boolean namespaces = targetEngine.capabilities().namespaces() != Capabilities.Namespaces.NONE
-        && ddl.createNamespace(q, FERRY_NAMESPACE) != null;
+        && FerryNamespace.possible(ddl, q);
     // Tables the target has already keep their own foreign keys, checked while rows arrive.
     boolean keyedTarget = ordered.stream().map(t -> existing.get(targetNames.get(t.name())
         .toLowerCase(Locale.ROOT))).anyMatch(e -> e != null && !e.foreignKeys().isEmpty());

@@ -2,6 +2,7 @@ package dev.ferry.migrate;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ferry.copy.CheckpointTable;
 import dev.ferry.ddl.Ddl;
 import dev.ferry.ddl.FerryNamespace;
 import dev.ferry.error.FerryFailure;
@@ -9,7 +10,6 @@ import dev.ferry.federation.DatabaseSchema;
 import dev.ferry.types.TableName;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -150,34 +150,16 @@ public final class MigrationRunner {
   }
 
   /** Removes this migration's checkpoints; the table too when it is in the user's namespace and empty. */
-  private PhaseResult.StepResult cleanup(Connection c) throws SQLException {
-    SqlDialect q = target.dialect();
+  private PhaseResult.StepResult cleanup(Connection c) {
     String ns = plan.checkpointNamespace() != null ? plan.checkpointNamespace() : plan.targetNamespace();
-    TableName table = new TableName(ns, "ferry_checkpoint");
-    List<String> sql = new ArrayList<>();
-    String delete = "DELETE FROM " + table.quoted(q) + " WHERE " + q.quoteIdentifier("job") + " = ?";
-    try (PreparedStatement ps = c.prepareStatement(delete)) {
-      ps.setString(1, plan.job());
-      ps.executeUpdate();
-      sql.add(delete);
+    List<String> sql;
+    try {
+      sql = CheckpointTable.remove(c, target.dialect(), ns, plan.job(), null,
+          plan.checkpointNamespace() == null);
     } catch (SQLException e) {
       // No checkpoint table: nothing was checkpointed there.
-      return new PhaseResult.StepResult("ferry_checkpoint", "checkpoints removed", true, List.of(), null);
+      sql = List.of();
     }
-    if (plan.checkpointNamespace() == null) {
-      long left;
-      try (Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table.quoted(q))) {
-        left = rs.next() ? rs.getLong(1) : 1;
-      }
-      if (left == 0) {
-        String drop = "DROP TABLE " + table.quoted(q);
-        try (Statement st = c.createStatement()) {
-          st.execute(drop);
-        }
-        sql.add(drop);
-      }
-    }
-    return new PhaseResult.StepResult("ferry_checkpoint", "checkpoints removed", true, sql, null);
+    return new PhaseResult.StepResult(CheckpointTable.NAME, "checkpoints removed", true, sql, null);
   }
 }

@@ -79,7 +79,7 @@ public final class SyncJob {
       // No namespaces, or no right to create one: Ferry's table goes beside the user's.
       String ferry = FerryNamespace.ensure(c, ddl, target.dialect(), FerryNamespace.NAME);
       ns = ferry != null ? ferry : own;
-    } else if (ddl.createNamespace(target.dialect(), FerryNamespace.NAME) != null
+    } else if (FerryNamespace.possible(ddl, target.dialect())
         && TargetColumns.read(c, target.engine().valueLimits(),
             new TableName(FerryNamespace.NAME, SyncState.TABLE)).exists()) {
       ns = FerryNamespace.NAME;

@@ -1,6 +1,7 @@
 package dev.ferry.sync;
 
 import dev.ferry.ddl.Ddl;
+import dev.ferry.ddl.FerryNamespace;
 import dev.ferry.dialect.Dialect;
 import dev.ferry.sink.ValueBinder;
 import dev.ferry.types.TableName;
@@ -27,7 +28,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 final class SyncState {
   /** The name of the table. */
-  static final String TABLE = "ferry_sync";
+  static final String TABLE = FerryNamespace.SYNC;
 
   /** A job's row: where it started and the offset its applied changes reach. */
   record Job(String from, String to, String start, @Nullable String partition,

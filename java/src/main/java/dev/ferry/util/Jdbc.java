@@ -93,6 +93,24 @@ public final class Jdbc {
   }
 
   /**
+   * Runs {@code sql} on {@code c}; with {@code commit}, commits it, or rolls the transaction back
+   * when it fails (so a PostgreSQL connection is usable again).
+   */
+  public static void execute(Connection c, String sql, boolean commit) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute(sql);
+      if (commit) {
+        c.commit();
+      }
+    } catch (SQLException e) {
+      if (commit) {
+        c.rollback();
+      }
+      throw e;
+    }
+  }
+
+  /**
    * Closes a result, its statement and (when it owns one) its connection, in that order,
    * carrying on past failures: each close frees what the previous could not.
    */

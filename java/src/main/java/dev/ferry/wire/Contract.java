@@ -8,6 +8,7 @@ import dev.ferry.backup.BackupResult;
 import dev.ferry.backup.RestoreRequest;
 
 import dev.ferry.catalog.Snapshot;
+import dev.ferry.copy.CopyFinish;
 import dev.ferry.copy.CopyPlan;
 import dev.ferry.copy.CopyProgress;
 import dev.ferry.copy.CopyRequest;
@@ -39,7 +40,7 @@ public final class Contract {
 
   /** What Node sends: fields with a default or that may be null are optional there. */
   public static final List<Class<? extends Record>> REQUESTS = List.of(OpenRequest.class,
-      InspectRequest.class, CopyRequest.class, VerifyRequest.class, ScriptRequest.class,
+      InspectRequest.class, CopyRequest.class, CopyFinish.class, VerifyRequest.class, ScriptRequest.class,
       ValidateRequest.class, MigrationRequest.class, BackupRequest.class, RestoreRequest.class,
       SyncRequest.class);
 

@@ -7,6 +7,7 @@ import dev.ferry.backup.Backups;
 import dev.ferry.backup.RestoreRequest;
 
 import dev.ferry.arrow.ArrowChunks;
+import dev.ferry.copy.CopyFinish;
 import dev.ferry.copy.CopyJob;
 import dev.ferry.copy.CopyRequest;
 import dev.ferry.copy.CrossInsert;
@@ -150,6 +151,14 @@ public final class Engine implements AutoCloseable {
     } catch (Exception e) {
       throw FerryFailure.wrap(e, "planning a copy");
     }
+  }
+
+  /**
+   * Tidies the target after a {@code ferry copy} whose tables all completed (a
+   * {@link CopyFinish}): no checkpoint table stays beside the user's tables that nothing needs.
+   */
+  public void finishCopy(byte[] requestJson) {
+    CopyJob.finish(federation, Messages.read(requestJson, CopyFinish.class));
   }
 
   /** Plans a migration (reading both databases); the task then runs its structure phases. */
