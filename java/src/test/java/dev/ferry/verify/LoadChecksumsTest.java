@@ -156,7 +156,7 @@ class LoadChecksumsTest {
     new CopyJob(federation, load("items", "items_d"), store).run();
     // As if killed after the chunks up to id 3000: the later rows gone, the checkpoint there.
     target("DELETE FROM \"items_d\" WHERE \"id\" > 3000");
-    target("UPDATE \"ferry_checkpoint\" SET \"chunk_hi\" = 'hi:3000', \"rows\" = 1500"
+    target("UPDATE \"ferry\".\"ferry_checkpoint\" SET \"chunk_hi\" = 'hi:3000', \"rows\" = 1500"
         + " WHERE \"job\" = 'test' AND \"tbl\" LIKE '%items_d'");
     CopyRequest resume = new CopyRequest("src", "tgt", "items", "items_d", null, null, null, CopyMode.APPEND,
         null, true, 700, 2, true, false, null, null, "test", null, null, true);
