@@ -116,6 +116,17 @@ describe.skipIf(!havePg || !haveMaria)('the federation planner across PostgreSQL
     expect(offPlan.out).toMatch(/"supp" IN \(FERRY_BIND_KEYS/);
   });
 
+  it('sends a join of two SQLite tables to SQLite, comparing text as Ferry does (a NOCASE column too)', async () => {
+    await native(ENGINES.lite.url, 'CREATE TABLE tag (k TEXT COLLATE NOCASE NOT NULL, v INT NOT NULL)',
+      "INSERT INTO tag VALUES ('a', 1), ('A', 2), ('b ', 3)", 'CREATE TABLE word (k TEXT NOT NULL, w TEXT NOT NULL)',
+      "INSERT INTO word VALUES ('a', 'lower'), ('A', 'upper'), ('b', 'bee')");
+    const sql = 'SELECT t.v, w.w FROM lite.tag t JOIN lite.word w ON t.k = w.k ORDER BY t.v';
+    expect(rows(await ferry.query(sql))).toEqual([['1', 'lower'], ['2', 'upper']]);
+    const toLite = (await ferry.explain(sql)).queries.filter((q) => q.database === 'lite');
+    expect(toLite).toHaveLength(1);
+    expect(toLite[0]!.sql).toMatch(/JOIN/);
+  });
+
   it('fails a query whose planning outlasts FERRY_PLAN_TIMEOUT with PLAN_TIMEOUT, naming the query (exit 2)', () => {
     const cfg = join(dir, 'ferry.json');
     writeFileSync(cfg, JSON.stringify({ databases: { pg: ENGINES.pg, maria: ENGINES.maria } }));
