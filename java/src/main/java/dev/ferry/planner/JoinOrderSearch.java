@@ -3,6 +3,7 @@ package dev.ferry.planner;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.util.ImmutableBitSet;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Finds the order in which to join the inputs of a flattened inner join: every left-deep order
@@ -34,7 +35,7 @@ final class JoinOrderSearch {
     List<ImmutableBitSet> uses();
 
     /** Condition {@code c} as an equality between two inputs' columns, or null. */
-    @org.checkerframework.checker.nullness.qual.Nullable Equality equality(int c);
+    @Nullable Equality equality(int c);
 
     /**
      * The rows of the table whose primary key {@code column} of input {@code i} is (the column
