@@ -114,6 +114,11 @@ describe.skipIf(!havePg || !haveMaria)('the federation planner across PostgreSQL
     expect(off.out).toContain(`"total":${want[0]![2]}`);
     const offPlan = runFerry(['query', '--config', cfg, '--explain', sql], dir, { FERRY_PLAN_KEYS: '0' });
     expect(offPlan.out).toMatch(/"supp" IN \(FERRY_BIND_KEYS/);
+    const bad = runFerry(['query', '--config', cfg, sql], dir, { FERRY_PLAN_KEYS: 'off' });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("CONFIG_INVALID");
+    expect(bad.err).toContain("FERRY_PLAN_KEYS must be 0");
+    expect(bad.out).toBe('');
   });
 
   it('sends a join of two SQLite tables to SQLite, comparing text as Ferry does (a NOCASE column too)', async () => {

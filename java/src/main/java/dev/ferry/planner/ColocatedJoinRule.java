@@ -55,10 +55,9 @@ final class ColocatedJoinRule extends RelRule<RuleConfig> {
     if (n < 3 || !plainInner(join)) {
       return;
     }
-    int[] offsets = new int[n + 1];
+    int[] offsets = JoinKeys.offsets(inputs);
     JdbcConvention[] sources = new JdbcConvention[n];
     for (int i = 0; i < n; i++) {
-      offsets[i + 1] = offsets[i] + inputs.get(i).getRowType().getFieldCount();
       sources[i] = JoinSources.of(inputs.get(i));
     }
     RexBuilder rex = join.getCluster().getRexBuilder();

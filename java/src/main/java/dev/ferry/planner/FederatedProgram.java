@@ -4,6 +4,7 @@ import dev.ferry.error.FerryFailure;
 
 import java.util.List;
 import java.util.Map;
+import org.apache.calcite.adapter.jdbc.FerryJdbcTable;
 import org.apache.calcite.plan.RelOptLattice;
 import org.apache.calcite.plan.RelOptMaterialization;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -91,10 +92,12 @@ public final class FederatedProgram implements Program {
 
   /**
    * Makes every statement this JVM prepares through Calcite's JDBC driver use this program,
-   * with the budget {@code FERRY_PLAN_TIMEOUT} asks for; once per JVM (one per process).
+   * with the budget {@code FERRY_PLAN_TIMEOUT} asks for; once per JVM (one per process). A
+   * {@code FERRY_PLAN_KEYS} other than 0 or 1 is refused here.
    */
   public static synchronized void install() {
     if (!installed) {
+      checkPlanKeys(System.getenv());
       Program program = new FederatedProgram(budgetMillis(System.getenv()));
       Hook.PROGRAM.add((Holder<Program> h) -> h.set(program));
       installed = true;
@@ -123,6 +126,20 @@ public final class FederatedProgram implements Program {
         + DEFAULT_BUDGET_MILLIS / 1000 + " s");
   }
 
+  /**
+   * Refuses a {@code FERRY_PLAN_KEYS} in {@code env} that is neither 0 (plan without the tables'
+   * keys) nor 1 (with them, the default): "false" or "off" would otherwise plan with keys
+   * silently.
+   */
+  public static void checkPlanKeys(Map<String, String> env) {
+    String raw = env.get("FERRY_PLAN_KEYS");
+    if (FerryJdbcTable.planKeys(raw) == null) {
+      throw FerryFailure.of("CONFIG_INVALID", "FERRY_PLAN_KEYS must be 0 (plan joins without the"
+          + " tables' primary keys) or 1 (with them) (got '" + raw + "'); unset it for the"
+          + " default, 1");
+    }
+  }
+
   /** A program whose statements may plan for at most {@code budgetMillis}. */
   public FederatedProgram(long budgetMillis) {
     this.budgetMillis = budgetMillis;
@@ -138,7 +155,7 @@ public final class FederatedProgram implements Program {
         .run(planner, r, requiredOutputTraits, materializations, lattices);
     // From here on joins are sized with the tables' keys (the steps above set Calcite's own
     // metadata, and so does the last one).
-    if (KeyAwareRowCount.ENABLED) {
+    if (FerryJdbcTable.PLAN_WITH_KEYS) {
       r.getCluster().setMetadataProvider(KeyAwareRowCount.PROVIDER);
       r.getCluster().invalidateMetadataQuery();
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.calcite.adapter.jdbc.JdbcConvention;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -68,6 +69,18 @@ final class JoinKeys {
     return implied;
   }
 
+  /**
+   * Where each of {@code inputs}' fields start in their joined row: {@code offsets[i]} is input
+   * {@code i}'s first field, {@code offsets[n]} the row's width.
+   */
+  static int[] offsets(List<RelNode> inputs) {
+    int[] offsets = new int[inputs.size() + 1];
+    for (int i = 0; i < inputs.size(); i++) {
+      offsets[i + 1] = offsets[i] + inputs.get(i).getRowType().getFieldCount();
+    }
+    return offsets;
+  }
+
   /** The input that field {@code field} of the joined row comes from. */
   static int inputOf(int field, int[] offsets) {
     int i = 0;
@@ -91,8 +104,11 @@ final class JoinKeys {
     return true;
   }
 
-  /** The two fields of {@code field = field}, casts around either side allowed; else null. */
-  private static int @Nullable [] equality(RexNode c) {
+  /**
+   * The two fields of {@code field = field}, casts between integer types around either side
+   * allowed; else null.
+   */
+  static int @Nullable [] equality(RexNode c) {
     if (c.getKind() != SqlKind.EQUALS) {
       return null;
     }

@@ -15,11 +15,8 @@ import org.apache.calcite.rel.metadata.RelMdRowCount;
 import org.apache.calcite.rel.metadata.RelMdUtil;
 import org.apache.calcite.rel.metadata.RelMetadataProvider;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
-import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.util.ImmutableIntList;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -35,15 +32,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * of R) when Calcite knows a distinct count, else Calcite's guess. Conditions besides the key
  * equalities apply Calcite's guessed selectivity on top. Outer, semi and anti joins are
  * Calcite's. {@code FERRY_PLAN_KEYS=0} turns this off (and the tables' keys, and the search),
- * to compare plans with and without.
+ * to compare plans with and without ({@code FerryJdbcTable.PLAN_WITH_KEYS}).
  */
 final class KeyAwareRowCount extends RelMdRowCount {
-  /**
-   * Whether joins are sized with keys: unless {@code FERRY_PLAN_KEYS=0}, which plans as Calcite
-   * alone would (to compare the two).
-   */
-  static final boolean ENABLED = !"0".equals(System.getenv("FERRY_PLAN_KEYS"));
-
   private static final RelMetadataProvider SOURCE = ReflectiveRelMetadataProvider.reflectiveSource(
       new KeyAwareRowCount(), BuiltInMetadata.RowCount.Handler.class);
 
@@ -79,8 +70,10 @@ final class KeyAwareRowCount extends RelMdRowCount {
     if (table > 0) {
       return Math.max(1, left * right / table * rest);
     }
-    Double leftKeys = mq.getDistinctRowCount(rel.getLeft(), ImmutableBitSet.of(info.left()), null);
-    Double rightKeys = mq.getDistinctRowCount(rel.getRight(), ImmutableBitSet.of(info.right()), null);
+    Double leftKeys = mq.getDistinctRowCount(rel.getLeft(), ImmutableBitSet.of(info.left()),
+        null);
+    Double rightKeys = mq.getDistinctRowCount(rel.getRight(), ImmutableBitSet.of(info.right()),
+        null);
     if (leftKeys == null && rightKeys == null) {
       return super.getRowCount(rel, mq);
     }
@@ -89,10 +82,10 @@ final class KeyAwareRowCount extends RelMdRowCount {
   }
 
   /**
-   * The join's key equalities, counting a column cast to another type of its family as the
-   * column (joins across engines compare INT with BIGINT through a cast until the casts are
-   * pushed below the join, after the join order is chosen); the rest of the condition is the
-   * remainder.
+   * The join's key equalities, a column cast to another integer type counting as the column
+   * (joins across engines compare INT with BIGINT through a cast until the casts are pushed
+   * below the join, after the join order is chosen; {@link JoinKeys#equality}); the rest of the
+   * condition is the remainder.
    */
   static Keys keys(Join rel) {
     int leftCount = rel.getLeft().getRowType().getFieldCount();
@@ -100,11 +93,10 @@ final class KeyAwareRowCount extends RelMdRowCount {
     List<Integer> rightKeys = new ArrayList<>();
     List<RexNode> rest = new ArrayList<>();
     for (RexNode c : RelOptUtil.conjunctions(rel.getCondition())) {
-      int a = c.isA(SqlKind.EQUALS) ? column(((RexCall) c).getOperands().get(0)) : -1;
-      int b = c.isA(SqlKind.EQUALS) ? column(((RexCall) c).getOperands().get(1)) : -1;
-      if (a >= 0 && b >= 0 && (a < leftCount) != (b < leftCount)) {
-        leftKeys.add(Math.min(a, b));
-        rightKeys.add(Math.max(a, b) - leftCount);
+      int[] fields = JoinKeys.equality(c);
+      if (fields != null && (fields[0] < leftCount) != (fields[1] < leftCount)) {
+        leftKeys.add(Math.min(fields[0], fields[1]));
+        rightKeys.add(Math.max(fields[0], fields[1]) - leftCount);
       } else {
         rest.add(c);
       }
@@ -118,15 +110,6 @@ final class KeyAwareRowCount extends RelMdRowCount {
    * {@code right[i]} of its right one, and the rest of its condition.
    */
   record Keys(ImmutableIntList left, ImmutableIntList right, RexNode rest) {}
-
-  /** The input column {@code e} is, under any casts; -1 when it is an expression. */
-  static int column(RexNode e) {
-    RexNode n = e;
-    while (n.isA(SqlKind.CAST)) {
-      n = ((RexCall) n).getOperands().get(0);
-    }
-    return n instanceof RexInputRef ref ? ref.getIndex() : -1;
-  }
 
   /**
    * The rows of the table whose primary key column {@code column} of {@code input} is (the

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.calcite.adapter.jdbc.FerryJdbcTable;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelRule;
@@ -14,10 +15,8 @@ import org.apache.calcite.rel.metadata.RelMdUtil;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.rules.MultiJoin;
 import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.tools.RelBuilder;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -47,14 +46,11 @@ final class KeyedJoinOrderRule extends RelRule<RuleConfig> {
     MultiJoin join = call.rel(0);
     List<RelNode> inputs = join.getInputs();
     int n = inputs.size();
-    if (!KeyAwareRowCount.ENABLED || n < 2 || n > JoinOrderSearch.MAX_INPUTS
+    if (!FerryJdbcTable.PLAN_WITH_KEYS || n < 2 || n > JoinOrderSearch.MAX_INPUTS
         || !ColocatedJoinRule.plainInner(join)) {
       return;
     }
-    int[] offsets = new int[n + 1];
-    for (int i = 0; i < n; i++) {
-      offsets[i + 1] = offsets[i] + inputs.get(i).getRowType().getFieldCount();
-    }
+    int[] offsets = JoinKeys.offsets(inputs);
     List<RexNode> conjuncts = RelOptUtil.conjunctions(join.getJoinFilter());
     MultiJoinInputs facts = new MultiJoinInputs(join, offsets, conjuncts, call.getMetadataQuery());
     int[] order = JoinOrderSearch.cheapest(facts);
@@ -133,15 +129,12 @@ final class KeyedJoinOrderRule extends RelRule<RuleConfig> {
     }
 
     @Override public JoinOrderSearch.@Nullable Equality equality(int c) {
-      RexNode e = conjuncts.get(c);
-      if (!e.isA(SqlKind.EQUALS) || uses.get(c).cardinality() != 2) {
+      int[] fields = JoinKeys.equality(conjuncts.get(c));
+      if (fields == null) {
         return null;
       }
-      int a = KeyAwareRowCount.column(((RexCall) e).getOperands().get(0));
-      int b = KeyAwareRowCount.column(((RexCall) e).getOperands().get(1));
-      if (a < 0 || b < 0) {
-        return null;
-      }
+      int a = fields[0];
+      int b = fields[1];
       int ia = JoinKeys.inputOf(a, offsets);
       int ib = JoinKeys.inputOf(b, offsets);
       return ia == ib ? null

@@ -191,4 +191,18 @@ class FederatedPlanningTest {
         () -> FederatedProgram.budgetMillis(java.util.Map.of("FERRY_PLAN_TIMEOUT", "soon")));
     assertEquals("CONFIG_INVALID", f.code());
   }
+
+  @Test void planningWithKeysIsOnUnlessFerryPlanKeysIsZeroAndNothingElseIsAccepted() {
+    assertEquals(Boolean.TRUE, org.apache.calcite.adapter.jdbc.FerryJdbcTable.planKeys(null));
+    assertEquals(Boolean.TRUE, org.apache.calcite.adapter.jdbc.FerryJdbcTable.planKeys(" 1 "));
+    assertEquals(Boolean.FALSE, org.apache.calcite.adapter.jdbc.FerryJdbcTable.planKeys("0"));
+    FederatedProgram.checkPlanKeys(java.util.Map.of("FERRY_PLAN_KEYS", ""));
+    for (String bad : new String[] {"false", "off", "2"}) {
+      FerryFailure f = assertThrows(FerryFailure.class,
+          () -> FederatedProgram.checkPlanKeys(java.util.Map.of("FERRY_PLAN_KEYS", bad)));
+      assertEquals("CONFIG_INVALID", f.code());
+      assertTrue(f.getMessage().contains("FERRY_PLAN_KEYS must be 0") && f.getMessage().contains(bad),
+          f.getMessage());
+    }
+  }
 }

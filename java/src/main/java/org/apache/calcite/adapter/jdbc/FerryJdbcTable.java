@@ -23,6 +23,24 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * JdbcTable's constructor is package-private.
  */
 public final class FerryJdbcTable extends JdbcTable {
+  /**
+   * Whether tables tell the planner their primary keys, and Ferry's planner orders and sizes
+   * joins by them: unless {@code FERRY_PLAN_KEYS=0}, which plans as Calcite alone would (to
+   * compare the two).
+   */
+  public static final boolean PLAN_WITH_KEYS =
+      !Boolean.FALSE.equals(planKeys(System.getenv("FERRY_PLAN_KEYS")));
+
+  /**
+   * What a {@code FERRY_PLAN_KEYS} value says: true when unset, blank or {@code 1}, false for
+   * {@code 0}, null for anything else (which Ferry refuses when it opens, see
+   * {@code FederatedProgram.install}).
+   */
+  public static @Nullable Boolean planKeys(@Nullable String raw) {
+    String v = raw == null ? "" : raw.trim();
+    return v.isEmpty() || v.equals("1") ? Boolean.TRUE : v.equals("0") ? Boolean.FALSE : null;
+  }
+
   private final FerryJdbcSchema owner;
   private volatile @Nullable List<ImmutableBitSet> keys;
 
@@ -56,7 +74,7 @@ public final class FerryJdbcTable extends JdbcTable {
    * none with {@code FERRY_PLAN_KEYS=0}, which plans without keys.
    */
   private List<ImmutableBitSet> primaryKey() {
-    if ("0".equals(System.getenv("FERRY_PLAN_KEYS"))) {
+    if (!PLAN_WITH_KEYS) {
       return List.of();
     }
     TreeMap<Integer, String> columns = new TreeMap<>();
