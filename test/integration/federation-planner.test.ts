@@ -24,6 +24,7 @@ const ENGINES = {
 type Engine = keyof typeof ENGINES;
 
 const EMPLOYEES = Array.from({ length: 12 }, (_, i) => ({ id: i + 1, dept: (i % 3) + 1, salary: 1000 + ((i * 37) % 5) * 100 }));
+const LINES = Array.from({ length: 6000 }, (_, i) => ({ id: i + 1, ord: Math.floor((i + 1) / 3), supp: (((i + 1) * 7) % 200) + 1, late: (i + 1) % 4 === 0 ? 1 : 0 }));
 const DEPTS = [{ id: 1, name: 'ops' }, { id: 2, name: 'dev' }, { id: 3, name: 'sales' }];
 
 /** The two tables, created under `prefix` (a schema or database and a dot, or nothing). */
@@ -59,6 +60,10 @@ describe.skipIf(!havePg || !haveMaria)('the federation planner across PostgreSQL
       `INSERT INTO ${SCHEMA}.cust SELECT seq, (seq % 5) + 1 FROM seq_1_to_200`, `ANALYZE TABLE ${SCHEMA}.cust`);
     await native(ENGINES.lite.url, 'CREATE TABLE supp (id INT PRIMARY KEY, region INT NOT NULL)',
       `INSERT INTO supp VALUES ${Array.from({ length: 20 }, (_, i) => `(${i + 1}, ${((i + 1) % 5) + 1})`).join(', ')}`, 'ANALYZE');
+    // TPC-H Q21's shape: lines of orders (3 a order, every 4th late) from 200 suppliers.
+    await pg(`CREATE TABLE ${SCHEMA}.line (id INT PRIMARY KEY, ord INT NOT NULL, supp INT NOT NULL, late INT NOT NULL)`,
+      `INSERT INTO ${SCHEMA}.line SELECT g, g / 3, ((g * 7) % 200) + 1, CASE WHEN g % 4 = 0 THEN 1 ELSE 0 END FROM generate_series(1, ${LINES.length}) g`,
+      `ANALYZE ${SCHEMA}.line`);
     ferry = await Ferry.open({ databases: ENGINES });
   }, 120_000);
 
@@ -130,6 +135,45 @@ describe.skipIf(!havePg || !haveMaria)('the federation planner across PostgreSQL
     const toLite = (await ferry.explain(sql)).queries.filter((q) => q.database === 'lite');
     expect(toLite).toHaveLength(1);
     expect(toLite[0]!.sql).toMatch(/JOIN/);
+  });
+
+  it.each(Object.keys(ENGINES) as Engine[])('runs a correlated EXISTS and NOT EXISTS on %s.emp in that database, columns of both sides named apart', async (e) => {
+    // The same table on both sides and a filtered outer side: Calcite's SQL writer named the
+    // outer column without its alias inside EXISTS, where it then meant the inner one.
+    const sql = `SELECT e.id FROM ${e}.emp e WHERE e.salary > 1000
+      AND EXISTS (SELECT 1 FROM ${e}.emp o WHERE o.dept = e.dept AND o.id <> e.id AND o.salary < e.salary)
+      AND NOT EXISTS (SELECT 1 FROM ${e}.emp x WHERE x.dept = e.dept AND x.id <> e.id AND x.salary > e.salary)
+      ORDER BY e.id`;
+    const want = EMPLOYEES.filter((a) => a.salary > 1000
+      && EMPLOYEES.some((o) => o.dept === a.dept && o.id !== a.id && o.salary < a.salary)
+      && !EMPLOYEES.some((x) => x.dept === a.dept && x.id !== a.id && x.salary > a.salary)).map((a) => [String(a.id)]);
+    expect(want.length).toBeGreaterThan(0);
+    expect(rows(await ferry.query(sql))).toEqual(want);
+    const sent = (await ferry.explain(sql)).queries;
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.sql).toMatch(/WHERE EXISTS[\s\S]*WHERE NOT EXISTS|WHERE NOT EXISTS[\s\S]*WHERE EXISTS/);
+  });
+
+  it('sends a filtered side\'s keys to the database that runs TPC-H Q21\'s EXISTS and NOT EXISTS (not equalities only)', async () => {
+    // Q21's shape: lines of orders in PostgreSQL, suppliers (the customers of one region here)
+    // in MariaDB; a late line whose order has another supplier, and no other late supplier.
+    // Calcite removed such subqueries by running the outer join again per subquery, and sized
+    // the anti-join at one row, so the join order put PostgreSQL's side first.
+    const sql = `SELECT c.region, COUNT(*) AS n FROM pg.line l1 JOIN maria.cust c ON l1.supp = c.id
+      WHERE c.region = 2 AND l1.late = 1
+        AND EXISTS (SELECT 1 FROM pg.line l2 WHERE l2.ord = l1.ord AND l2.supp <> l1.supp)
+        AND NOT EXISTS (SELECT 1 FROM pg.line l3 WHERE l3.ord = l1.ord AND l3.supp <> l1.supp AND l3.late = 1)
+      GROUP BY c.region`;
+    const kept = LINES.filter((l) => (l.supp % 5) + 1 === 2 && l.late === 1
+      && LINES.some((o) => o.ord === l.ord && o.supp !== l.supp)
+      && !LINES.some((o) => o.ord === l.ord && o.supp !== l.supp && o.late === 1));
+    expect(kept.length).toBeGreaterThan(0);
+    expect(rows(await ferry.query(sql))).toEqual([['2', String(kept.length)]]);
+    const toPg = (await ferry.explain(sql)).queries.filter((q) => q.database === 'pg').map((q) => q.sql);
+    expect(toPg).toHaveLength(1);
+    expect(toPg[0]).toMatch(/WHERE EXISTS/);
+    expect(toPg[0]).toMatch(/WHERE NOT EXISTS/);
+    expect(toPg[0]).toMatch(/IN \(FERRY_BIND_KEYS_\d+\)/);
   });
 
   it('fails a query whose planning outlasts FERRY_PLAN_TIMEOUT with PLAN_TIMEOUT, naming the query (exit 2)', () => {

@@ -27,12 +27,15 @@ import org.apache.calcite.util.Holder;
  * order chosen by heuristics instead of an exhaustive search, and a time budget.
  *
  * <p>Calcite's default program lets its cost-based planner commute and reassociate every join:
- * five or six joins took 73–118 s to plan here (TPC-H Q2, Q5, Q7). This program first pulls the
+ * five or six joins took 73–118 s to plan here (TPC-H Q2, Q5, Q7). This program first makes
+ * the {@code [NOT] EXISTS} Calcite would decorrelate by repeating the outer query semi- and
+ * anti-joins ({@link ExistsToSemiJoin}), pulls the
  * common factors out of OR conditions and pushes filters into joins, then flattens each tree of
  * joins, groups the tables of one database ({@link ColocatedJoinRule}) and orders the rest with
  * Calcite's {@code LoptOptimizeJoinRule} (row counts and selectivities); the cost-based planner
  * then only chooses the physical operators and what each database runs, with the rules that
- * reorder joins taken out.
+ * reorder joins taken out. The semi- and anti-joins a database runs are written as correlated
+ * filters at the end ({@link SemiJoinAsExists}).
  */
 public final class FederatedProgram implements Program {
   /**
@@ -148,8 +151,9 @@ public final class FederatedProgram implements Program {
   @Override public RelNode run(RelOptPlanner planner, RelNode rel, RelTraitSet requiredOutputTraits,
       List<RelOptMaterialization> materializations, List<RelOptLattice> lattices) {
     PlanBudget budget = new PlanBudget(budgetMillis);
-    RelNode r = Programs.subQuery(DefaultRelMetadataProvider.INSTANCE)
-        .run(planner, rel, requiredOutputTraits, materializations, lattices);
+    RelNode r = ExistsToSemiJoin.rewrite(rel);
+    r = Programs.subQuery(DefaultRelMetadataProvider.INSTANCE)
+        .run(planner, r, requiredOutputTraits, materializations, lattices);
     r = Programs.decorrelate().run(planner, r, requiredOutputTraits, materializations, lattices);
     r = Programs.measure(DefaultRelMetadataProvider.INSTANCE)
         .run(planner, r, requiredOutputTraits, materializations, lattices);
@@ -164,8 +168,9 @@ public final class FederatedProgram implements Program {
     r = Programs.trim().run(planner, r, requiredOutputTraits, materializations, lattices);
     budget.check();
     r = cheapest(planner, r, requiredOutputTraits, materializations, lattices, budget);
-    return Programs.calc(DefaultRelMetadataProvider.INSTANCE)
+    r = Programs.calc(DefaultRelMetadataProvider.INSTANCE)
         .run(planner, r, requiredOutputTraits, materializations, lattices);
+    return SemiJoinAsExists.rewrite(r);
   }
 
   private static RelNode hep(HepProgram program, RelNode rel, PlanBudget budget) {

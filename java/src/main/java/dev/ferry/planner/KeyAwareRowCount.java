@@ -30,11 +30,15 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * that side holds it) is estimated as a join along a foreign key, |L| × |R| / |K|, as
  * {@link JoinOrderSearch} orders joins; a join on no key is |L| × |R| / max(distinct keys of L,
  * of R) when Calcite knows a distinct count, else Calcite's guess. Conditions besides the key
- * equalities apply Calcite's guessed selectivity on top. Outer, semi and anti joins are
- * Calcite's. {@code FERRY_PLAN_KEYS=0} turns this off (and the tables' keys, and the search),
- * to compare plans with and without ({@code FerryJdbcTable.PLAN_WITH_KEYS}).
+ * equalities apply Calcite's guessed selectivity on top. Semi- and anti-joins keep a share of
+ * their left input (see {@link #semiJoinRows}); outer joins are Calcite's.
+ * {@code FERRY_PLAN_KEYS=0} turns this off (and the tables' keys, and the search), to compare
+ * plans with and without ({@code FerryJdbcTable.PLAN_WITH_KEYS}).
  */
 final class KeyAwareRowCount extends RelMdRowCount {
+  /** The least share of its left input a semi- or anti-join is estimated to keep. */
+  private static final double MIN_KEPT = 0.1;
+
   private static final RelMetadataProvider SOURCE = ReflectiveRelMetadataProvider.reflectiveSource(
       new KeyAwareRowCount(), BuiltInMetadata.RowCount.Handler.class);
 
@@ -49,6 +53,9 @@ final class KeyAwareRowCount extends RelMdRowCount {
   }
 
   @Override public @Nullable Double getRowCount(Join rel, RelMetadataQuery mq) {
+    if (rel.getJoinType() == JoinRelType.SEMI || rel.getJoinType() == JoinRelType.ANTI) {
+      return semiJoinRows(rel, mq);
+    }
     if (rel.getJoinType() != JoinRelType.INNER) {
       return super.getRowCount(rel, mq);
     }
@@ -79,6 +86,32 @@ final class KeyAwareRowCount extends RelMdRowCount {
     }
     double keys = Math.max(leftKeys == null ? 1 : leftKeys, rightKeys == null ? 1 : rightKeys);
     return Math.max(1, left * right / Math.max(1, keys) * rest);
+  }
+
+  /**
+   * The rows a semi- or anti-join keeps of its left input: the share of left rows whose keys
+   * the right side has (Calcite's estimate from distinct keys) times Calcite's guess for the rest
+   * of the condition, or the other rows for an anti-join; never under {@link #MIN_KEPT} of them.
+   * Calcite's own estimate ignores the rest of the condition, so an anti-join on keys both sides
+   * share came out at one row (TPC-H Q21's {@code NOT EXISTS} of another late supplier on the
+   * same order, where the order is always there but the other supplier seldom), and the join
+   * order then put that side first instead of sending it the few suppliers' keys.
+   */
+  private static @Nullable Double semiJoinRows(Join rel, RelMetadataQuery mq) {
+    Double left = mq.getRowCount(rel.getLeft());
+    if (left == null) {
+      return null;
+    }
+    Keys info = keys(rel);
+    double keyed = 1;
+    if (!info.left().isEmpty()) {
+      Double s = RelMdUtil.computeSemiJoinSelectivity(mq, rel.getLeft(), rel.getRight(),
+          info.left(), info.right());
+      keyed = s == null || s.isNaN() ? 1 : Math.min(1, s);
+    }
+    double matched = keyed * RelMdUtil.guessSelectivity(info.rest());
+    double kept = rel.getJoinType() == JoinRelType.SEMI ? matched : 1 - matched;
+    return Math.max(1, left * Math.max(MIN_KEPT, kept));
   }
 
   /**

@@ -13,7 +13,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Lets the database that holds both sides run a semi- or anti-join ({@code EXISTS},
- * {@code IN}, {@code NOT EXISTS} subqueries) as one query.
+ * {@code IN}, {@code NOT EXISTS} subqueries) as one query, written as {@code [NOT] EXISTS} by
+ * {@link SemiJoinAsExists}.
  *
  * <p>Calcite's JDBC rules refuse these joins, although its SQL writer renders them as
  * {@code [NOT] EXISTS}: TPC-H Q4 then read every late lineitem (about 60% of the table) out of
