@@ -103,6 +103,15 @@ public interface Dialect {
     return rs;
   }
 
+  /**
+   * Whether the query {@code sql}, about to run on {@code c}, should be read in one round trip
+   * rather than in batches of the fetch size: PostgreSQL runs a query in parallel only then, so
+   * it says yes when its planner expects few rows. No by default.
+   */
+  default boolean readWhole(Connection c, String sql) throws SQLException {
+    return false;
+  }
+
   /** The driver's own result set under {@link #wrapResults}, for readers that do their own. */
   default ResultSet driverResults(ResultSet rs) throws SQLException {
     return rs;
@@ -283,22 +292,8 @@ public interface Dialect {
    */
   default List<String> splitReads(Connection c, TableName table, @Nullable String integerKey,
       int parts) throws SQLException {
-    if (integerKey == null || parts < 2) {
-      return List.of();
-    }
-    SqlDialect q = calciteDialect(c.getMetaData());
-    String k = q.quoteIdentifier(integerKey);
-    long lo;
-    long hi;
-    try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT MIN(" + k + "), MAX(" + k + ") FROM " + table.quoted(q))) {
-      if (!rs.next() || rs.getObject(1) == null) {
-        return List.of();
-      }
-      lo = rs.getLong(1);
-      hi = rs.getLong(2);
-    }
-    return KeyRanges.split(k, lo, hi, parts);
+    return integerKey == null || parts < 2 ? List.of()
+        : KeyRanges.byKey(c, calciteDialect(c.getMetaData()), table, integerKey, parts);
   }
 
   /**

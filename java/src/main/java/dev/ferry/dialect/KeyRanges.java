@@ -1,8 +1,15 @@
 package dev.ferry.dialect;
 
+import dev.ferry.types.TableName;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
+import org.apache.calcite.sql.SqlDialect;
 
 /**
  * Even ranges of a whole-number position as SQL conditions — an integer key's values by default
@@ -14,6 +21,20 @@ public final class KeyRanges {
   static final long MIN_KEYS_PER_PART = 50_000;
 
   private KeyRanges() {}
+
+  /**
+   * Up to {@code parts} conditions on {@code table}'s integer key column {@code integerKey}
+   * cutting the range of its values in {@code c} evenly; empty for an empty table.
+   */
+  static List<String> byKey(Connection c, SqlDialect q, TableName table, String integerKey,
+      int parts) throws SQLException {
+    String k = q.quoteIdentifier(integerKey);
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT MIN(" + k + "), MAX(" + k + ") FROM " + table.quoted(q))) {
+      return !rs.next() || rs.getObject(1) == null ? List.of()
+          : split(k, rs.getLong(1), rs.getLong(2), parts);
+    }
+  }
 
   /** Up to {@code parts} conditions on the quoted key {@code k} spanning {@code lo..hi}. */
   static List<String> split(String k, long lo, long hi, int parts) {

@@ -123,7 +123,8 @@ public final class DirectPlan extends RuntimeException {
 
   /**
    * Runs the SQL on a connection of its own and wraps the result for streaming, its columns
-   * labelled as {@code labelled} says (the planned ones relabelled for the user).
+   * labelled as {@code labelled} says (the planned ones relabelled for the user); in one round
+   * trip when its engine says so ({@code Dialect.readWhole}: PostgreSQL then runs it in parallel).
    */
   ArrowChunks open(BufferAllocator allocator, int batchRows, List<ColumnSpec> labelled)
       throws SQLException {
@@ -131,6 +132,9 @@ public final class DirectPlan extends RuntimeException {
     Statement st = null;
     try {
       st = c.createStatement();
+      if (database.engine().readWhole(c, sql)) {
+        st.setFetchSize(0);
+      }
       return new ArrowChunks(st, st.executeQuery(sql), c, labelled, allocator, batchRows);
     } catch (SQLException | RuntimeException e) {
       if (st != null) {

@@ -114,6 +114,11 @@ public final class PostgresDialect implements Dialect {
     c.unwrap(org.postgresql.core.BaseConnection.class).cancelQuery();
   }
 
+  /** When PostgreSQL expects few rows of an aggregate or a limit ({@link PostgresWholeRead}). */
+  @Override public boolean readWhole(Connection c, String sql) throws SQLException {
+    return PostgresWholeRead.wanted(c, sql);
+  }
+
   @Override public void prepareWriter(Connection c) throws SQLException {
     c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
   }
