@@ -84,6 +84,8 @@ public final class FederatedProgram implements Program {
       // Join keys that are expressions (a cast between two engines' integer types) computed
       // below the join, so it stays a hash join on keys instead of a nested loop.
       .addRuleInstance(CoreRules.JOIN_PUSH_EXPRESSIONS)
+      // What a join of one database's tables compares, computed below it, so it runs there.
+      .addRuleInstance(JoinOperandsRule.INSTANCE)
       .build();
 
   /** The planning budget when {@code FERRY_PLAN_TIMEOUT} does not set one: 30 seconds. */

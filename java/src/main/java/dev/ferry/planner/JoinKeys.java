@@ -31,7 +31,10 @@ final class JoinKeys {
 
   /**
    * For each pair of inputs of one database that the given equalities connect only through other
-   * inputs, an equality between them; {@code offsets[i]} is input i's first field.
+   * inputs, an equality between them; {@code offsets[i]} is input i's first field. Inputs joined
+   * by other conditions only get it too: TPC-H Q17 compares each lineitem with its part's
+   * average ({@code l_quantity < avg}) and keys both to the part, so without the implied
+   * {@code l_partkey = avg.l_partkey} PostgreSQL was asked for neither join.
    */
   static List<RexNode> implied(List<RexNode> conjuncts, int[] offsets,
       @Nullable JdbcConvention[] sources, RelDataType rowType, RexBuilder rex) {
@@ -45,11 +48,11 @@ final class JoinKeys {
       int[] pair = equality(c);
       if (pair != null) {
         parent[find(parent, pair[0])] = find(parent, pair[1]);
-      }
-      int[] inputs = RelOptUtil.InputFinder.bits(c).toList().stream()
-          .mapToInt(f -> inputOf(f, offsets)).distinct().toArray();
-      if (inputs.length == 2) {
-        joined.add(pairKey(inputs[0], inputs[1]));
+        int ia = inputOf(pair[0], offsets);
+        int ib = inputOf(pair[1], offsets);
+        if (ia != ib) {
+          joined.add(pairKey(ia, ib));
+        }
       }
     }
     List<RexNode> implied = new ArrayList<>();

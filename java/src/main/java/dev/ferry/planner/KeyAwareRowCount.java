@@ -146,14 +146,19 @@ final class KeyAwareRowCount extends RelMdRowCount {
 
   /**
    * The rows of the table whose primary key column {@code column} of {@code input} is (the
-   * column itself, not an expression of it), or -1 when it is no table's key.
+   * column itself, not an expression of it); else, when the column is unique in {@code input}
+   * (an aggregate's group, as TPC-H Q17's average per part), {@code input}'s rows; else -1.
    */
   static double keyTableRows(RelMetadataQuery mq, RelNode input, int column) {
     RelColumnOrigin origin = mq.getColumnOrigin(input, column);
-    if (origin == null || origin.isDerived() || !origin.getOriginTable()
+    if (origin != null && !origin.isDerived() && origin.getOriginTable()
         .isKey(ImmutableBitSet.of(origin.getOriginColumnOrdinal()))) {
-      return -1;
+      return Math.max(1, origin.getOriginTable().getRowCount());
     }
-    return Math.max(1, origin.getOriginTable().getRowCount());
+    if (Boolean.TRUE.equals(mq.areColumnsUnique(input, ImmutableBitSet.of(column)))) {
+      Double rows = mq.getRowCount(input);
+      return rows == null || rows.isNaN() ? -1 : Math.max(1, rows);
+    }
+    return -1;
   }
 }
