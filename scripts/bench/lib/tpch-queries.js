@@ -22,6 +22,39 @@ export function shippedQueries() {
 }
 
 /**
+ * Equivalent forms of the queries PostgreSQL cannot answer in time at SF 1 in their shipped form
+ * (it runs their correlated subqueries once per outer row, for hours), each subquery written as
+ * a join with an aggregate, for checking Ferry's answer when psql's own form times out; the
+ * shipped validation parameters, as in `plainSelect`'s texts. Q17: a lineitem row joins its
+ * part's average only when the part has lineitems, which it does (it is one of them). Q20: a
+ * supplier's part without lineitems in the year has a NULL sum, which no `ps_availqty >`
+ * satisfies, as the inner join to the sums drops it.
+ */
+export const DECORRELATED = {
+  17: `SELECT sum(l_extendedprice) / 7.0 AS avg_yearly
+FROM lineitem, part,
+  (SELECT l_partkey AS agg_partkey, 0.2 * avg(l_quantity) AS avg_quantity FROM lineitem GROUP BY l_partkey) AS part_avg
+WHERE p_partkey = l_partkey AND agg_partkey = l_partkey
+  AND p_brand = 'Brand#23' AND p_container = 'MED BOX'
+  AND l_quantity < avg_quantity`,
+  20: `SELECT s_name, s_address
+FROM supplier, nation
+WHERE s_suppkey IN (
+    SELECT ps_suppkey
+    FROM partsupp
+      JOIN (SELECT l_partkey, l_suppkey, 0.5 * sum(l_quantity) AS half_quantity
+            FROM lineitem
+            WHERE l_shipdate >= DATE '1994-01-01' AND l_shipdate < DATE '1994-01-01' + interval '1' YEAR
+            GROUP BY l_partkey, l_suppkey) AS shipped
+        ON shipped.l_partkey = ps_partkey AND shipped.l_suppkey = ps_suppkey
+    WHERE ps_partkey IN (SELECT p_partkey FROM part WHERE p_name LIKE 'forest%')
+      AND ps_availqty > shipped.half_quantity)
+  AND s_nationkey = n_nationkey
+  AND n_name = 'CANADA'
+ORDER BY s_name`,
+};
+
+/**
  * One plain SELECT in standard SQL from a shipped text, the only edits being: its comment lines
  * and final semicolon dropped; Q15's `CREATE VIEW revenue AS …; SELECT …` made into
  * `WITH revenue AS (…) SELECT …`; Q20's `date('1994-01-01')` written as the literal
