@@ -105,9 +105,9 @@ final class KeyAwareRowCount extends RelMdRowCount {
     Keys info = keys(rel);
     double keyed = 1;
     if (!info.left().isEmpty()) {
-      Double s = RelMdUtil.computeSemiJoinSelectivity(mq, rel.getLeft(), rel.getRight(),
+      double s = RelMdUtil.computeSemiJoinSelectivity(mq, rel.getLeft(), rel.getRight(),
           info.left(), info.right());
-      keyed = s == null || s.isNaN() ? 1 : Math.min(1, s);
+      keyed = Double.isNaN(s) ? 1 : Math.min(1, s);
     }
     double matched = keyed * RelMdUtil.guessSelectivity(info.rest());
     double kept = rel.getJoinType() == JoinRelType.SEMI ? matched : 1 - matched;
