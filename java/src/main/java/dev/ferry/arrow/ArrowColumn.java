@@ -86,6 +86,14 @@ abstract class ArrowColumn {
   }
 
   /**
+   * As {@link #of(ColumnSpec, int, Map)}, read the cheaper way {@code cells} says the driver
+   * allows where it gives the same values.
+   */
+  static ArrowColumn of(ColumnSpec spec, int i, Map<String, String> meta, DriverCells cells) {
+    return DriverCellColumns.of(of(spec, i, meta), spec, i, cells);
+  }
+
+  /**
    * The column for {@code spec}, read from result column {@code i}, its field carrying
    * {@code meta} (a chunk file keeps the whole spec there).
    */

@@ -77,12 +77,21 @@ public final class ArrowStreamFileWriter implements AutoCloseable {
    */
   public ArrowStreamFileWriter(List<ColumnSpec> specs, BufferAllocator allocator, int batchRows,
       ChunkCompression compression, @Nullable RowHook hook) {
-    this(specs, allocator, batchRows, BATCH_BYTES, compression, hook);
+    this(specs, allocator, batchRows, BATCH_BYTES, compression, hook, DriverCells.TYPED);
+  }
+
+  /**
+   * As {@link #ArrowStreamFileWriter(List, BufferAllocator, int, ChunkCompression, RowHook)},
+   * reading result sets the cheaper way {@code cells} says their driver allows.
+   */
+  public ArrowStreamFileWriter(List<ColumnSpec> specs, BufferAllocator allocator, int batchRows,
+      ChunkCompression compression, @Nullable RowHook hook, DriverCells cells) {
+    this(specs, allocator, batchRows, BATCH_BYTES, compression, hook, cells);
   }
 
   /** As the public constructor, ending batches at {@code batchBytes} instead (tests). */
   ArrowStreamFileWriter(List<ColumnSpec> specs, BufferAllocator allocator, int batchRows,
-      long batchBytes, ChunkCompression compression, @Nullable RowHook hook) {
+      long batchBytes, ChunkCompression compression, @Nullable RowHook hook, DriverCells cells) {
     this.batchBytes = batchBytes;
     this.specs = List.copyOf(requireNonNull(specs, "specs"));
     this.allocator = requireNonNull(allocator, "allocator");
@@ -96,7 +105,8 @@ public final class ArrowStreamFileWriter implements AutoCloseable {
     List<Field> fields = new ArrayList<>(columns.length);
     for (int i = 0; i < columns.length; i++) {
       ColumnSpec spec = this.specs.get(i);
-      columns[i] = ArrowColumn.of(spec, i + 1, ChunkSchema.fieldMetadata(spec));
+      columns[i] = ArrowColumn.of(spec, i + 1, ChunkSchema.fieldMetadata(spec),
+          requireNonNull(cells, "cells"));
       fields.add(columns[i].field);
     }
     root = VectorSchemaRoot.create(new Schema(fields, ChunkSchema.schemaMetadata()), allocator);

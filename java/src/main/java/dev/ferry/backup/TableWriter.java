@@ -84,7 +84,7 @@ final class TableWriter {
     boolean byRow = ROW_HASH || !s.engine().capabilities().enforcesTypes();
     try (ArrowStreamFileWriter writer = new ArrowStreamFileWriter(s.columns(), allocator,
         BATCH_ROWS, s.zstd() ? ChunkCompression.ZSTD : ChunkCompression.NONE,
-        byRow ? hasher : null)) {
+        byRow ? hasher : null, s.engine().driverCells())) {
       BatchReader fast = s.engine().batchReader();
       try (BatchSource source = fast == null ? null
           : fast.open(reader, sql, s.columns(), writer.schema())) {

@@ -1,6 +1,7 @@
 package dev.ferry.dialect;
 
 import dev.ferry.archive.Archive;
+import dev.ferry.arrow.DriverCells;
 import dev.ferry.catalog.CatalogReader;
 import dev.ferry.catalog.CodeObject;
 import dev.ferry.catalog.Snapshot;
@@ -344,6 +345,14 @@ public interface Dialect {
    */
   default @Nullable Snapshot storedSnapshot() {
     return null;
+  }
+
+  /**
+   * What this engine's driver hands over more cheaply than through each JDBC type's getter,
+   * when a backup reads its rows into Arrow vectors ({@link DriverCells#TYPED} by default).
+   */
+  default DriverCells driverCells() {
+    return DriverCells.TYPED;
   }
 
   /**

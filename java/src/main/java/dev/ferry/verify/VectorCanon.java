@@ -8,7 +8,6 @@ import dev.ferry.types.ColumnSpec;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
@@ -239,33 +238,11 @@ public final class VectorCanon {
       buf[len++] = '-';
       low = -low;
     }
-    int digits = digitCount(low);
-    int width = Math.max(digits, scale + 1) + (scale > 0 ? 1 : 0);
+    int width = CanonDigits.plainWidth(low, scale);
     room(width);
-    int end = len + width;
-    int at = end - 1;
-    for (int k = 0; k < scale; k++) {
-      buf[at--] = (byte) ('0' + low % 10);
-      low /= 10;
-    }
-    if (scale > 0) {
-      buf[at--] = '.';
-    }
-    do {
-      buf[at--] = (byte) ('0' + low % 10);
-      low /= 10;
-    } while (low != 0);
-    len = end;
+    len += width;
+    CanonDigits.plain(buf, low, scale, len);
     return true;
-  }
-
-  /** The decimal digits of {@code v} (not negative), by comparisons rather than divisions. */
-  private static int digitCount(long v) {
-    int n = 1;
-    for (long p = 10; n < 19 && v >= p; p *= 10) {
-      n++;
-    }
-    return n;
   }
 
   private void whole(long v) {
@@ -278,50 +255,27 @@ public final class VectorCanon {
       buf[len++] = '-';
       v = -v;
     }
-    int n = digitCount(v);
+    int n = CanonDigits.digitCount(v);
     room(n);
-    for (int at = len + n - 1; at >= len; at--) {
-      buf[at] = (byte) ('0' + v % 10);
-      v /= 10;
-    }
     len += n;
+    CanonDigits.whole(buf, v, len);
   }
 
   /** {@code yyyy-MM-dd} for years 0 to 9999; false (nothing written) for other years. */
   private boolean date(long epochDay) {
-    LocalDate d = LocalDate.ofEpochDay(epochDay);
-    int y = d.getYear();
-    if (y < 0 || y > 9999) {
+    room(CanonDigits.DATE_WIDTH);
+    int end = CanonDigits.date(buf, len, epochDay);
+    if (end < 0) {
       return false;
     }
-    room(10);
-    digits(y, 4);
-    buf[len++] = '-';
-    digits(d.getMonthValue(), 2);
-    buf[len++] = '-';
-    digits(d.getDayOfMonth(), 2);
+    len = end;
     return true;
   }
 
   /** {@code HH:mm:ss.ffffff} of microseconds of the day. */
   private void time(long micros) {
-    room(15);
-    long seconds = micros / 1_000_000L;
-    digits((int) (seconds / 3600), 2);
-    buf[len++] = ':';
-    digits((int) (seconds / 60 % 60), 2);
-    buf[len++] = ':';
-    digits((int) (seconds % 60), 2);
-    buf[len++] = '.';
-    digits((int) (micros % 1_000_000L), 6);
-  }
-
-  private void digits(int value, int width) {
-    for (int at = len + width - 1; at >= len; at--) {
-      buf[at] = (byte) ('0' + value % 10);
-      value /= 10;
-    }
-    len += width;
+    room(CanonDigits.TIME_WIDTH);
+    len = CanonDigits.time(buf, len, micros);
   }
 
   /** Copies an ASCII value (stripped of trailing whitespace for CHAR); false if not ASCII. */

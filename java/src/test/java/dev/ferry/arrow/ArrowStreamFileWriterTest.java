@@ -136,7 +136,7 @@ class ArrowStreamFileWriterTest {
          ResultSet rs = st.executeQuery("SELECT n.*, REPEAT('x', 100) AS pad FROM n");
          ArrowStreamFileWriter w = new ArrowStreamFileWriter(
              ColumnSpec.fromMetaData(rs.getMetaData()), allocator, 500, 1000,
-             ChunkCompression.ZSTD, null)) {
+             ChunkCompression.ZSTD, null, DriverCells.TYPED)) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       assertEquals(1000, w.write(rs, out, 1000));
       List<Integer> batches = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.ferry.dialect.mariadb;
 
+import dev.ferry.arrow.DriverCells;
 import dev.ferry.catalog.CatalogReader;
 import dev.ferry.catalog.CodeObject;
 import dev.ferry.checksum.CellKind;
@@ -53,6 +54,7 @@ public final class MariaDbDialect implements Dialect {
   /** DATE and DATETIME hold years 0 to 9999. */
   private static final ValueLimits LIMITS = ValueLimits.CHECKED.years(0, 9999).finiteFloatsOnly();
   private static final Ddl DDL = new MariaDbDdl();
+  private static final DriverCells DRIVER_CELLS = new DriverCells(true, true);
   private static final SqlSpelling SPELLING = new MariaDbSqlSpelling();
   private static final ColumnTypes TYPES = new MariaDbColumnTypes();
   private static final ChangeCapture CAPTURE = new MariaDbChangeCapture();
@@ -175,6 +177,14 @@ public final class MariaDbDialect implements Dialect {
   /** BIT(64) columns read unsigned ({@link MariaDbBitResults}); other results as they are. */
   @Override public ResultSet wrapResults(ResultSet rs, Statement owner) {
     return MariaDbBitResults.wrap(rs, owner);
+  }
+
+  /**
+   * Connector/J sends every text cell as the connection's utf8mb4 bytes and every DATE as its
+   * {@code yyyy-MM-dd} text (zero dates too, which the typed read then decides on).
+   */
+  @Override public DriverCells driverCells() {
+    return DRIVER_CELLS;
   }
 
   /**
