@@ -39,8 +39,8 @@ const MORE = `INSERT INTO ${SRC}.edge SELECT g + 100, g, g % 300, 'row ' || g, m
   g / 7.0, g / 3.0, g / 3.0, g / 7.0, g % 2 = 0, DATE '1960-01-01' + g, TIME '00:00:00' + g * INTERVAL '1.000001 second',
   TIMESTAMP '1965-01-01' + g * INTERVAL '1 hour 0.000001 second', decode(lpad(to_hex(g), 8, '0'), 'hex') FROM generate_series(1, 500) g`;
 
-// Text of few values, written dictionary-encoded: 40,000 rows are three record batches, so the
-// dictionaries are replaced along the file; code is few-valued in the first batch only.
+// Text of few values, written dictionary-encoded: 40,000 rows are several record batches, so the
+// dictionaries are replaced along the file; code is few-valued in the first 16,384 rows only.
 const MANY = `CREATE TABLE ${SRC}.many AS SELECT g AS id,
   (ARRAY['shipped', '', E'tab\\there \\\\N', 'é 😀', NULL])[1 + g % 5] AS status,
   CASE WHEN g <= 16384 THEN 'c' || (g % 3) ELSE 'code ' || g END::VARCHAR(20) AS code,

@@ -41,8 +41,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * give the same files and checksums.
  */
 final class TableWriter {
-  /** Rows per Arrow record batch. */
-  private static final int BATCH_ROWS = 16_384;
+  /**
+   * Rows per Arrow record batch. A batch is filled, hashed, dictionary-encoded and compressed
+   * in turn, so each pass finds it in the processor's cache only while it is small: 8,192 rows
+   * of TPC-H's lineitem (about 1.3 MB) cost about a tenth less CPU to back up than 16,384, for
+   * files about 1% larger.
+   */
+  private static final int BATCH_ROWS = 8_192;
   /**
    * Whether JDBC rows are hashed from the result set, row by row, even for a typed engine
    * ({@code -Dferry.backup.rowHash=true}; tests compare the two).

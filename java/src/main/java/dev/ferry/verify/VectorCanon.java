@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -53,6 +54,15 @@ public final class VectorCanon {
   private final FieldVector[] vectors;
   private final int[] starts;
   private final int[] ends;
+  /**
+   * Per column, the memory addresses of its validity, offset and data buffers for the loaded
+   * batch (0 where a column has none or is read through its vector): text is copied and
+   * nulls are tested without a bounds check per cell, the offsets having been written by the
+   * vectors themselves within their buffers.
+   */
+  private final long[] validity;
+  private final long[] offsets;
+  private final long[] data;
   private byte[] buf = new byte[512];
   private int len;
   private int row = -1;
@@ -71,6 +81,9 @@ public final class VectorCanon {
     vectors = root.getFieldVectors().toArray(new FieldVector[0]);
     starts = new int[vectors.length];
     ends = new int[vectors.length];
+    validity = new long[vectors.length];
+    offsets = new long[vectors.length];
+    data = new long[vectors.length];
   }
 
   /** Starts before the first of the {@code rows} rows the root holds now. */
@@ -78,6 +91,13 @@ public final class VectorCanon {
     view.load(rows);
     this.rows = rows;
     row = -1;
+    for (int i = 0; i < vectors.length; i++) {
+      FieldVector v = vectors[i];
+      boolean direct = rows > 0 && (v instanceof BaseFixedWidthVector || v instanceof VarCharVector);
+      validity[i] = direct ? v.getValidityBuffer().memoryAddress() : 0;
+      offsets[i] = direct && v instanceof VarCharVector ? v.getOffsetBuffer().memoryAddress() : 0;
+      data[i] = direct && v instanceof VarCharVector ? v.getDataBuffer().memoryAddress() : 0;
+    }
   }
 
   /** Moves to the next row and hashes it; false after the last. */
@@ -90,7 +110,8 @@ public final class VectorCanon {
     len = 0;
     for (int i = 0; i < vectors.length; i++) {
       FieldVector v = vectors[i];
-      if (v.isNull(row)) {
+      long bits = validity[i];
+      if (bits != 0 ? (MemoryUtil.getByte(bits + (row >> 3)) >> (row & 7) & 1) == 0 : v.isNull(row)) {
         room(1);
         buf[len++] = 0;
         starts[i] = -1;
@@ -170,9 +191,9 @@ public final class VectorCanon {
       }
       return false;
     case TEXT: case OTHER:
-      return v instanceof VarCharVector && asciiBytes(v, false);
+      return v instanceof VarCharVector && asciiBytes(i, false);
     case CHAR:
-      return v instanceof VarCharVector && asciiBytes(v, true);
+      return v instanceof VarCharVector && asciiBytes(i, true);
     case BINARY:
       if (v instanceof VarBinaryVector) {
         hex(v);
@@ -279,16 +300,18 @@ public final class VectorCanon {
   }
 
   /** Copies an ASCII value (stripped of trailing whitespace for CHAR); false if not ASCII. */
-  private boolean asciiBytes(FieldVector v, boolean strip) {
-    ArrowBuf offsets = v.getOffsetBuffer();
-    int start = offsets.getInt((long) row * 4);
-    int n = offsets.getInt((long) row * 4 + 4) - start;
+  private boolean asciiBytes(int column, boolean strip) {
+    long at = offsets[column] + (long) row * 4;
+    int start = MemoryUtil.getInt(at);
+    int n = MemoryUtil.getInt(at + 4) - start;
     room(n);
-    v.getDataBuffer().getBytes(start, buf, len, n);
+    MemoryUtil.copyFromMemory(data[column] + start, buf, len, n);
+    int high = 0;
     for (int k = len; k < len + n; k++) {
-      if (buf[k] < 0) {
-        return false;
-      }
+      high |= buf[k];
+    }
+    if (high < 0) {
+      return false;
     }
     if (strip) {
       while (n > 0 && Character.isWhitespace((char) buf[len + n - 1])) {
