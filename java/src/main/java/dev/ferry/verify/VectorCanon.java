@@ -9,13 +9,12 @@ import dev.ferry.types.ColumnSpec;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
-import org.apache.arrow.memory.ArrowBuf;
+import java.util.Map;
 import org.apache.arrow.memory.util.MemoryUtil;
-import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
-import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
@@ -46,19 +45,49 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public final class VectorCanon {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   private static final long DAY_MICROS = 86_400_000_000L;
+  /** A decimal's 128 bits read as two longs need the low one first. */
+  private static final boolean LITTLE_ENDIAN =
+      java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
+  // How each column is written, chosen once from its kind and vector.
+  private static final int ROW_CANON = 0;
+  private static final int WHOLE_8 = 1;
+  private static final int WHOLE_4 = 2;
+  private static final int WHOLE_2 = 3;
+  private static final int WHOLE_1 = 4;
+  private static final int DECIMAL = 5;
+  private static final int BOOLEAN = 6;
+  private static final int REAL = 7;
+  private static final int DOUBLE = 8;
+  private static final int TEXT = 9;
+  private static final int CHAR = 10;
+  private static final int BINARY = 11;
+  private static final int DATE = 12;
+  private static final int TIME = 13;
+  private static final int TIMESTAMP = 14;
+  /** The kinds written one way from one vector type: the vector's class and the mode. */
+  private static final Map<CellKind, Map.Entry<Class<?>, Integer>> SIMPLE = new EnumMap<>(Map.of(
+      CellKind.BOOLEAN, Map.entry(BitVector.class, BOOLEAN),
+      CellKind.REAL, Map.entry(Float4Vector.class, REAL),
+      CellKind.DOUBLE, Map.entry(Float8Vector.class, DOUBLE),
+      CellKind.TEXT, Map.entry(VarCharVector.class, TEXT),
+      CellKind.OTHER, Map.entry(VarCharVector.class, TEXT),
+      CellKind.CHAR, Map.entry(VarCharVector.class, CHAR),
+      CellKind.BINARY, Map.entry(VarBinaryVector.class, BINARY),
+      CellKind.DATE, Map.entry(DateDayVector.class, DATE),
+      CellKind.TIME, Map.entry(TimeMicroVector.class, TIME),
+      CellKind.TIMESTAMP, Map.entry(TimeStampMicroVector.class, TIMESTAMP)));
 
   private final RowCanon canon;
-  private final boolean untyped;
   private final BatchRows view;
   private final CellKind[] kinds;
   private final FieldVector[] vectors;
+  private final int[] modes;
   private final int[] starts;
   private final int[] ends;
   /**
-   * Per column, the memory addresses of its validity, offset and data buffers for the loaded
-   * batch (0 where a column has none or is read through its vector): text is copied and
-   * nulls are tested without a bounds check per cell, the offsets having been written by the
-   * vectors themselves within their buffers.
+   * Per column written here, the memory addresses of its validity, offset and data buffers for
+   * the loaded batch: cells are read without a bounds check each, the offsets having been
+   * written by the vectors themselves within their buffers.
    */
   private final long[] validity;
   private final long[] offsets;
@@ -75,15 +104,40 @@ public final class VectorCanon {
   public VectorCanon(VectorSchemaRoot root, List<ColumnSpec> specs, CellKind[] kinds,
       RowCanon canon) throws SQLException {
     this.canon = requireNonNull(canon, "canon");
-    this.untyped = canon.untyped();
     this.kinds = kinds.clone();
     this.view = new BatchRows(root, specs);
     vectors = root.getFieldVectors().toArray(new FieldVector[0]);
-    starts = new int[vectors.length];
-    ends = new int[vectors.length];
-    validity = new long[vectors.length];
-    offsets = new long[vectors.length];
-    data = new long[vectors.length];
+    int n = vectors.length;
+    modes = new int[n];
+    for (int i = 0; i < n; i++) {
+      // Untyped cells are canonicalized by their Java class: RowCanon's way only.
+      modes[i] = canon.untyped() ? ROW_CANON : mode(this.kinds[i], vectors[i]);
+    }
+    starts = new int[n];
+    ends = new int[n];
+    validity = new long[n];
+    offsets = new long[n];
+    data = new long[n];
+  }
+
+  /** How a cell of {@code kind} held in {@code v} is written; ROW_CANON to leave it to RowCanon. */
+  private static int mode(CellKind kind, FieldVector v) {
+    switch (kind) {
+    case INTEGER:
+      return v instanceof BigIntVector ? WHOLE_8 : v instanceof IntVector ? WHOLE_4
+          : v instanceof SmallIntVector ? WHOLE_2 : v instanceof TinyIntVector ? WHOLE_1
+          : ROW_CANON;
+    case DECIMAL:
+      return v instanceof DecimalVector && LITTLE_ENDIAN ? DECIMAL : ROW_CANON;
+    case BIT_INTEGER:
+      // A backup holds MariaDB's BIT(n) as the integer it reads as: BIGINT, or DECIMAL(20, 0).
+      return v instanceof BigIntVector ? WHOLE_8
+          : v instanceof DecimalVector && LITTLE_ENDIAN ? DECIMAL : ROW_CANON;
+    default: {
+      Map.Entry<Class<?>, Integer> simple = SIMPLE.get(kind);
+      return simple != null && simple.getKey().isInstance(v) ? simple.getValue() : ROW_CANON;
+    }
+    }
   }
 
   /** Starts before the first of the {@code rows} rows the root holds now. */
@@ -93,10 +147,11 @@ public final class VectorCanon {
     row = -1;
     for (int i = 0; i < vectors.length; i++) {
       FieldVector v = vectors[i];
-      boolean direct = rows > 0 && (v instanceof BaseFixedWidthVector || v instanceof VarCharVector);
+      boolean direct = rows > 0 && modes[i] != ROW_CANON;
+      boolean variable = modes[i] == TEXT || modes[i] == CHAR || modes[i] == BINARY;
       validity[i] = direct ? v.getValidityBuffer().memoryAddress() : 0;
-      offsets[i] = direct && v instanceof VarCharVector ? v.getOffsetBuffer().memoryAddress() : 0;
-      data[i] = direct && v instanceof VarCharVector ? v.getDataBuffer().memoryAddress() : 0;
+      offsets[i] = direct && variable ? v.getOffsetBuffer().memoryAddress() : 0;
+      data[i] = direct ? v.getDataBuffer().memoryAddress() : 0;
     }
   }
 
@@ -109,9 +164,9 @@ public final class VectorCanon {
     row++;
     len = 0;
     for (int i = 0; i < vectors.length; i++) {
-      FieldVector v = vectors[i];
       long bits = validity[i];
-      if (bits != 0 ? (MemoryUtil.getByte(bits + (row >> 3)) >> (row & 7) & 1) == 0 : v.isNull(row)) {
+      if (bits != 0 ? (MemoryUtil.getByte(bits + (row >> 3)) >> (row & 7) & 1) == 0
+          : vectors[i].isNull(row)) {
         room(1);
         buf[len++] = 0;
         starts[i] = -1;
@@ -120,7 +175,7 @@ public final class VectorCanon {
       room(1);
       buf[len++] = 1;
       starts[i] = len;
-      if (!encode(i, v)) {
+      if (!encode(i)) {
         len = starts[i];
         String text = canon.text(view, i + 1, kinds[i]);
         if (text == null) {
@@ -149,102 +204,69 @@ public final class VectorCanon {
   }
 
   /** Writes the cell's canonical UTF-8 text, or returns false to leave it to RowCanon. */
-  private boolean encode(int i, FieldVector v) {
-    if (untyped) {
-      // Untyped cells are canonicalized by their Java class: RowCanon's way only.
-      return false;
-    }
-    switch (kinds[i]) {
-    case INTEGER:
-      if (v instanceof BigIntVector || v instanceof IntVector || v instanceof SmallIntVector
-          || v instanceof TinyIntVector) {
-        whole(wholeValue(v));
-        return true;
-      }
-      return false;
+  private boolean encode(int i) {
+    long at = data[i];
+    switch (modes[i]) {
+    case WHOLE_8:
+      whole(MemoryUtil.getLong(at + (long) row * 8));
+      return true;
+    case WHOLE_4:
+      whole(MemoryUtil.getInt(at + (long) row * 4));
+      return true;
+    case WHOLE_2:
+      whole(MemoryUtil.getShort(at + (long) row * 2));
+      return true;
+    case WHOLE_1:
+      whole(MemoryUtil.getByte(at + row));
+      return true;
     case DECIMAL:
-      return v instanceof DecimalVector d && decimal(d);
-    case BIT_INTEGER:
-      // A backup holds MariaDB's BIT(n) as the integer it reads as: BIGINT, or DECIMAL(20, 0).
-      if (v instanceof BigIntVector) {
-        whole(wholeValue(v));
-        return true;
-      }
-      return v instanceof DecimalVector d && decimal(d);
+      return decimal(MemoryUtil.getLong(at + (long) row * 16),
+          MemoryUtil.getLong(at + (long) row * 16 + 8), ((DecimalVector) vectors[i]).getScale());
     case BOOLEAN:
-      if (v instanceof BitVector) {
-        room(1);
-        buf[len++] = (byte) (BitVectorHelper.get(v.getDataBuffer(), row) != 0 ? '1' : '0');
-        return true;
-      }
-      return false;
+      room(1);
+      buf[len++] = (byte) ((MemoryUtil.getByte(at + (row >> 3)) >> (row & 7) & 1) != 0 ? '1' : '0');
+      return true;
     case REAL:
-      if (v instanceof Float4Vector f) {
-        ascii(Float.toString(f.get(row)));
-        return true;
-      }
-      return false;
+      ascii(Float.toString(Float.intBitsToFloat(MemoryUtil.getInt(at + (long) row * 4))));
+      return true;
     case DOUBLE:
-      if (v instanceof Float8Vector f) {
-        ascii(Double.toString(f.get(row)));
-        return true;
-      }
-      return false;
-    case TEXT: case OTHER:
-      return v instanceof VarCharVector && asciiBytes(i, false);
+      ascii(Double.toString(Double.longBitsToDouble(MemoryUtil.getLong(at + (long) row * 8))));
+      return true;
+    case TEXT:
+      return asciiBytes(i, false);
     case CHAR:
-      return v instanceof VarCharVector && asciiBytes(i, true);
+      return asciiBytes(i, true);
     case BINARY:
-      if (v instanceof VarBinaryVector) {
-        hex(v);
-        return true;
-      }
-      return false;
+      hex(i);
+      return true;
     case DATE:
-      return v instanceof DateDayVector && date(v.getDataBuffer().getInt((long) row * 4));
+      return date(MemoryUtil.getInt(at + (long) row * 4));
     case TIME:
-      if (v instanceof TimeMicroVector) {
-        time(v.getDataBuffer().getLong((long) row * 8));
-        return true;
+      time(MemoryUtil.getLong(at + (long) row * 8));
+      return true;
+    case TIMESTAMP: {
+      long micros = MemoryUtil.getLong(at + (long) row * 8);
+      long day = Math.floorDiv(micros, DAY_MICROS);
+      int mark = len;
+      if (day < Integer.MIN_VALUE || day > Integer.MAX_VALUE || !date(day)) {
+        len = mark;
+        return false;
       }
-      return false;
-    case TIMESTAMP:
-      if (v instanceof TimeStampMicroVector) {
-        long micros = v.getDataBuffer().getLong((long) row * 8);
-        long day = Math.floorDiv(micros, DAY_MICROS);
-        int mark = len;
-        if (day < Integer.MIN_VALUE || day > Integer.MAX_VALUE || !date(day)) {
-          len = mark;
-          return false;
-        }
-        room(1);
-        buf[len++] = ' ';
-        time(Math.floorMod(micros, DAY_MICROS));
-        return true;
-      }
-      return false;
+      room(1);
+      buf[len++] = ' ';
+      time(Math.floorMod(micros, DAY_MICROS));
+      return true;
+    }
     default:
       return false;
     }
   }
 
-  private long wholeValue(FieldVector v) {
-    ArrowBuf data = v.getDataBuffer();
-    int width = ((BaseFixedWidthVector) v).getTypeWidth();
-    return width == 8 ? data.getLong((long) row * 8) : width == 4 ? data.getInt((long) row * 4)
-        : width == 2 ? data.getShort((long) row * 2) : data.getByte(row);
-  }
-
   /** A decimal that fits a long, plain, without trailing zeros (RowCanon.plain). */
-  private boolean decimal(DecimalVector d) {
-    ArrowBuf data = d.getDataBuffer();
-    long low = data.getLong((long) row * 16);
-    long high = data.getLong((long) row * 16 + 8);
-    if (high != (low >> 63) || low == Long.MIN_VALUE || java.nio.ByteOrder.nativeOrder()
-        != java.nio.ByteOrder.LITTLE_ENDIAN) {
+  private boolean decimal(long low, long high, int scale) {
+    if (high != (low >> 63) || low == Long.MIN_VALUE) {
       return false;
     }
-    int scale = d.getScale();
     if (low == 0) {
       room(1);
       buf[len++] = '0';
@@ -322,14 +344,14 @@ public final class VectorCanon {
     return true;
   }
 
-  private void hex(FieldVector v) {
-    ArrowBuf offsets = v.getOffsetBuffer();
-    int start = offsets.getInt((long) row * 4);
-    int n = offsets.getInt((long) row * 4 + 4) - start;
+  private void hex(int column) {
+    long at = offsets[column] + (long) row * 4;
+    int start = MemoryUtil.getInt(at);
+    int n = MemoryUtil.getInt(at + 4) - start;
     room(2 * n);
-    ArrowBuf data = v.getDataBuffer();
+    long from = data[column] + start;
     for (int k = 0; k < n; k++) {
-      int b = data.getByte(start + k);
+      int b = MemoryUtil.getByte(from + k);
       buf[len++] = HEX[(b >> 4) & 0xF];
       buf[len++] = HEX[b & 0xF];
     }
