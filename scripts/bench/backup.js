@@ -188,7 +188,7 @@ async function peerRestore(ds, ctx, from) {
   }
 }
 
-/** Every measurement of one dataset, Ferry first. */
+/** Every measurement of one dataset, Ferry first (after an untimed warm-up backup by the peer). */
 async function measureDataset(key, ctx) {
   const ds = ctx.datasets[key];
   const dir = join(ctx.work, key);
@@ -197,6 +197,11 @@ async function measureDataset(key, ctx) {
   const peerOut = ds.engine.peerOutput(dir);
   const name = (what) => `${key}: ${what}`;
   const res = {};
+  // The first read of freshly loaded tables cost whichever tool came first more (a MariaDB
+  // backup right after the load: 20.1 s and 26 s of CPU, the same backup next: 16.4 s and
+  // 22 s), so the peer's backup runs once untimed and neither tool is timed on that first read.
+  progress(name(`${ds.engine.peerBackup(ctx.jobs)} (warm-up, not timed)…`));
+  await peerBackup(ds, ctx, peerOut);
   progress(name('ferry backup…'));
   res.ferryBackup = await ferryBackup(ds, ctx, ferryOut);
   progress(name(`${ds.engine.peerBackup(ctx.jobs)}…`));
