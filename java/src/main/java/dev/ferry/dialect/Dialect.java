@@ -347,10 +347,7 @@ public interface Dialect {
     return null;
   }
 
-  /**
-   * What this engine's driver hands over more cheaply than through each JDBC type's getter,
-   * when a backup reads its rows into Arrow vectors ({@link DriverCells#TYPED} by default).
-   */
+  /** What this engine's driver gives more cheaply than each JDBC type's getter (backups). */
   default DriverCells driverCells() {
     return DriverCells.TYPED;
   }
