@@ -42,23 +42,6 @@ final class CanonDigits {
   /** Writes {@code v} (not negative) in decimal, its last digit just before {@code end}. */
   static void whole(byte[] buf, long v, int end) {
     int at = end;
-    if (v <= Integer.MAX_VALUE) {
-      // Most values fit an int, whose divisions are the cheaper ones.
-      int w = (int) v;
-      while (w >= 100) {
-        int r = (w % 100) * 2;
-        w /= 100;
-        buf[--at] = PAIRS[r + 1];
-        buf[--at] = PAIRS[r];
-      }
-      if (w >= 10) {
-        buf[--at] = PAIRS[w * 2 + 1];
-        buf[--at] = PAIRS[w * 2];
-      } else {
-        buf[--at] = (byte) ('0' + w);
-      }
-      return;
-    }
     while (v >= 100) {
       int r = (int) (v % 100) * 2;
       v /= 100;
