@@ -1,4 +1,5 @@
 /**
- * Small JDBC chores shared by everything that holds a result open.
+ * Small chores shared across layers: JDBC housekeeping for everything that holds a result open,
+ * and numbers and dates written as ASCII bytes for the writers of row text.
  */
 package dev.ferry.util;

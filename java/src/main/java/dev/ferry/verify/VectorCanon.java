@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.ferry.arrow.BatchRows;
 import dev.ferry.checksum.CellKind;
 import dev.ferry.types.ColumnSpec;
+import dev.ferry.util.AsciiDigits;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -298,10 +299,10 @@ public final class VectorCanon {
       buf[len++] = '-';
       v = -v;
     }
-    int n = CanonDigits.digitCount(v);
+    int n = AsciiDigits.width(v);
     room(n);
     len += n;
-    CanonDigits.whole(buf, v, len);
+    AsciiDigits.whole(buf, v, len);
   }
 
   /** {@code yyyy-MM-dd} for years 0 to 9999; false (nothing written) for other years. */

@@ -42,18 +42,6 @@ class CanonDigitsTest {
     }
   }
 
-  @Test void wholeNumbersAreLongText() {
-    byte[] buf = new byte[20];
-    Random r = new Random(11);
-    long[] edges = {0, 9, 10, 99, 100, 101, 999, 1000, Long.MAX_VALUE, 1_000_000_000_000_000_000L};
-    for (int i = 0; i < 200_000; i++) {
-      long v = i < edges.length ? edges[i] : (r.nextLong() >>> 1) >>> r.nextInt(63);
-      int n = CanonDigits.digitCount(v);
-      CanonDigits.whole(buf, v, 1 + n);
-      assertEquals(Long.toString(v), text(buf, 1, 1 + n));
-    }
-  }
-
   @Test void plainDecimalsAreBigDecimalsPlainText() {
     byte[] buf = new byte[48];
     Random r = new Random(13);

@@ -1,5 +1,6 @@
 package dev.ferry.dialect.postgres;
 
+import dev.ferry.util.AsciiDigits;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.arrow.memory.ArrowBuf;
@@ -14,15 +15,6 @@ import org.apache.arrow.memory.ArrowBuf;
  */
 final class CopyTextBuffer {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-  /** Two digits for each number below 100, so a long is printed two digits per division. */
-  private static final byte[] PAIRS = new byte[200];
-
-  static {
-    for (int i = 0; i < 100; i++) {
-      PAIRS[2 * i] = (byte) ('0' + i / 10);
-      PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
-    }
-  }
 
   /** The bytes; valid up to {@link #len}. */
   byte[] buf;
@@ -107,39 +99,15 @@ final class CopyTextBuffer {
 
   /** The digits of {@code v} (not negative) written at {@code at}; returns the end. */
   private int unsigned(long v, int at) {
-    int n = width(v);
-    int end = at + n;
-    int p = end;
-    while (v >= 100) {
-      int r = (int) (v % 100);
-      v /= 100;
-      buf[--p] = PAIRS[2 * r + 1];
-      buf[--p] = PAIRS[2 * r];
-    }
-    if (v >= 10) {
-      buf[--p] = PAIRS[2 * (int) v + 1];
-      buf[--p] = PAIRS[2 * (int) v];
-    } else {
-      buf[--p] = (byte) ('0' + v);
-    }
+    int end = at + AsciiDigits.width(v);
+    AsciiDigits.whole(buf, v, end);
     return end;
-  }
-
-  private static int width(long v) {
-    int n = 1;
-    for (long t = 10; n < 19 && v >= t; t *= 10) {
-      n++;
-    }
-    return n;
   }
 
   /** {@code v} zero-padded to {@code width} digits (no sign; {@code v} below 10^width). */
   void padded(long v, int width) {
-    for (int p = len + width - 1; p >= len; p--) {
-      buf[p] = (byte) ('0' + v % 10);
-      v /= 10;
-    }
     len += width;
+    AsciiDigits.fixed(buf, v, len, width);
   }
 
   /**
@@ -156,7 +124,7 @@ final class CopyTextBuffer {
       len = unsigned(unscaled, len);
       return;
     }
-    int n = width(unscaled);
+    int n = AsciiDigits.width(unscaled);
     if (n <= scale) {
       buf[len++] = '0';
       buf[len++] = '.';

@@ -1,5 +1,7 @@
 package dev.ferry.dialect.postgres;
 
+import dev.ferry.util.AsciiDigits;
+
 /**
  * Dates, times and timestamps printed from their Arrow numbers (days or microseconds since
  * 1970-01-01, microseconds of the day) as PostgreSQL reads them, by arithmetic alone.
@@ -10,9 +12,6 @@ package dev.ferry.dialect.postgres;
  */
 final class CopyTextDates {
   private static final long MICROS_PER_DAY = 86_400_000_000L;
-  /** Days from 0000-03-01 to 1970-01-01: the civil-date arithmetic counts from that March. */
-  private static final long EPOCH_SHIFT = 719_468;
-  private static final int DAYS_PER_ERA = 146_097;
 
   private CopyTextDates() {}
 
@@ -60,24 +59,15 @@ final class CopyTextDates {
 
   /** Writes the date of {@code days}; true when its year is before 1 (printed as BC). */
   private static boolean ymd(CopyTextBuffer out, long days) {
-    // Howard Hinnant's civil-from-days: 400-year eras counted from 0000-03-01, so the leap
-    // day ends each year of the count.
-    long z = days + EPOCH_SHIFT;
-    long era = Math.floorDiv(z, DAYS_PER_ERA);
-    long dayOfEra = z - era * DAYS_PER_ERA;
-    long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
-    long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-    long shiftedMonth = (5 * dayOfYear + 2) / 153;
-    long day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1;
-    long month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
-    long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+    long civil = AsciiDigits.civil(days);
+    long year = AsciiDigits.year(civil);
     boolean bc = year <= 0;
     long shown = bc ? 1 - year : year;
-    out.padded(shown, shown > 9999 ? Long.toString(shown).length() : 4);
+    out.padded(shown, shown > 9999 ? AsciiDigits.width(shown) : 4);
     out.buf[out.len++] = '-';
-    out.padded(month, 2);
+    out.padded(AsciiDigits.month(civil), 2);
     out.buf[out.len++] = '-';
-    out.padded(day, 2);
+    out.padded(AsciiDigits.day(civil), 2);
     return bc;
   }
 
