@@ -1,10 +1,30 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { discoverConfig } from '../config/discover.js';
+import type { WarmUp } from '../api/prestart.js';
 import type { CommandName } from './commands/catalog.js';
 
 /** The commands whose every run opens the engine (doctor reports a JVM that cannot start, so it starts its own). */
 const ENGINE_COMMANDS: ReadonlySet<CommandName> = new Set(['query', 'tables', 'describe', 'check', 'snapshot', 'copy', 'verify', 'migrate', 'backup', 'restore', 'sync']);
+
+/**
+ * Commands that plan no statement through Calcite: their warm-up only opens an engine, since
+ * planning one would take a core from their own work (a 2M-row restore into PostgreSQL on two
+ * cores: 0.7 s less CPU and 0.15–0.65 s less wall time without it).
+ */
+const OPEN_ONLY: ReadonlySet<CommandName> = new Set(['restore']);
+
+/**
+ * How far `command`'s warm-up goes while its modules load: 'plan' (one statement planned) for
+ * the commands that plan statements, 'open' (an engine opened) for the others.
+ *
+ * @example
+ * warmUpFor('query') // 'plan'
+ * warmUpFor('restore') // 'open'
+ */
+export function warmUpFor(command: CommandName): WarmUp {
+  return OPEN_ONLY.has(command) ? 'open' : 'plan';
+}
 
 /** The value of `--config FILE`, `--config=FILE` or `-c FILE` in `argv`, if given. */
 function configOption(argv: readonly string[]): string | undefined {
@@ -48,13 +68,13 @@ export function startsEarly(command: CommandName, argv: readonly string[], env: 
 }
 
 /**
- * Starts the JVM (no drivers folder) and its warm-up before `command`'s modules load when
- * {@link startsEarly} says so: the JVM's start-up then overlaps Node's module loading. The
- * bridge is imported only then, so help and Node-only runs never load it.
+ * Starts the JVM (no drivers folder) and its warm-up ({@link warmUpFor}) before `command`'s
+ * modules load when {@link startsEarly} says so: the JVM's start-up then overlaps Node's module
+ * loading. The bridge is imported only then, so help and Node-only runs never load it.
  */
 export async function prestart(command: CommandName, argv: readonly string[]): Promise<void> {
   if (!startsEarly(command, argv)) return;
   const { prestartEngine } = await import('../api/prestart.js');
-  prestartEngine();
+  prestartEngine(undefined, warmUpFor(command));
 }
 

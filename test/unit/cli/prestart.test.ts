@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startsEarly } from '../../../src/cli/prestart.js';
+import { startsEarly, warmUpFor } from '../../../src/cli/prestart.js';
 import { tempDir } from '../../integration/fixtures.js';
 
 describe('starting the JVM before a command loads', () => {
@@ -35,5 +35,11 @@ describe('starting the JVM before a command loads', () => {
     expect(startsEarly('backup', ['--list', dir, '-c', plain], {}, '/')).toBe(false);
     expect(startsEarly('demo', ['-c', plain], {}, '/')).toBe(false);
     expect(startsEarly('doctor', ['-c', plain], {}, '/')).toBe(false);
+  });
+
+  it('plans a statement in the warm-up only for commands that plan statements', () => {
+    for (const c of ['query', 'check', 'copy', 'verify', 'migrate', 'backup'] as const) expect(warmUpFor(c)).toBe('plan');
+    // A restore loads files and builds keys: planning would only take a core from it.
+    expect(warmUpFor('restore')).toBe('open');
   });
 });

@@ -229,7 +229,7 @@ public final class ArrowStreamFileWriter implements AutoCloseable {
     }
     ArrowStreamWriter writer = new ArrowStreamWriter(dictionaries.root(), dictionaries.provider(),
         channel, IpcOption.DEFAULT, ChunkCompression.FACTORY, compression.codecType(),
-        Optional.empty());
+        compression.level());
     writer.start();
     return writer;
   }

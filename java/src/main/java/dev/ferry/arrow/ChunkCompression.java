@@ -1,6 +1,7 @@
 package dev.ferry.arrow;
 
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.arrow.compression.CommonsCompressionFactory;
 import org.apache.arrow.vector.compression.CompressionCodec;
 import org.apache.arrow.vector.compression.CompressionUtil.CodecType;
@@ -14,9 +15,13 @@ import org.apache.arrow.vector.compression.NoCompressionCodec;
  */
 public enum ChunkCompression {
   /** Buffers stored as they are in memory. */
-  NONE(CodecType.NO_COMPRESSION),
-  /** Each buffer compressed with zstd at its default level. */
-  ZSTD(CodecType.ZSTD);
+  NONE(CodecType.NO_COMPRESSION, 0),
+  /**
+   * Each buffer compressed with zstd at level 1: on TPC-H's lineitem, level 3 (zstd's default)
+   * made files 2.4% smaller for about 30% more compression time (compression is a sixth of a
+   * backup's CPU).
+   */
+  ZSTD(CodecType.ZSTD, 1);
 
   /**
    * The codecs a chunk file may use, for Arrow's stream reader and writer; asking it for LZ4
@@ -35,14 +40,21 @@ public enum ChunkCompression {
   };
 
   private final CodecType codec;
+  private final int level;
 
-  ChunkCompression(CodecType codec) {
+  ChunkCompression(CodecType codec, int level) {
     this.codec = codec;
+    this.level = level;
   }
 
   /** Arrow's name for this codec. */
   CodecType codecType() {
     return codec;
+  }
+
+  /** The level the writer compresses at; none for no compression. */
+  Optional<Integer> level() {
+    return codec == CodecType.NO_COMPRESSION ? Optional.empty() : Optional.of(level);
   }
 
   private static CodecType allowed(CodecType type) {

@@ -41,68 +41,77 @@ import org.apache.calcite.util.Holder;
  */
 public final class FederatedProgram implements Program {
   /**
-   * Rules left out of the cost-based search: those that reorder joins (the heuristic order
-   * replaces them), the one that makes windows (done before, see {@link #REWRITE}), and the one
-   * that turns an inner join on a key of the other side's table into a semi-join: Calcite runs
-   * that itself, reading the side it keeps whole, where the inner join is a {@link BindJoin}
-   * that sends the other side's keys (TPC-H Q3 read 151,331 lineitem rows instead of 30,519
-   * once the planner knew the customers' key). Semi-joins of a grouped side (EXISTS, IN) stay.
+   * The rules and steps, made when the first statement is planned rather than when the program
+   * is installed: Calcite's rules take a tenth of a second to build, which a command that plans
+   * no statement (a restore) should not wait for.
    */
-  private static final List<RelOptRule> LEFT_OUT = List.of(CoreRules.JOIN_COMMUTE,
-      CoreRules.JOIN_ASSOCIATE, JoinPushThroughJoinRule.LEFT, JoinPushThroughJoinRule.RIGHT,
-      CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW, CoreRules.JOIN_ON_UNIQUE_TO_SEMI_JOIN);
+  private static final class Steps {
+    private Steps() {}
 
-  /** Filters pushed into the joins they restrict and below, as far as they go. */
-  private static final List<RelOptRule> PUSH_FILTERS = List.of(CoreRules.FILTER_INTO_JOIN,
-      CoreRules.JOIN_CONDITION_PUSH, CoreRules.FILTER_MERGE);
+    /**
+     * Rules left out of the cost-based search: those that reorder joins (the heuristic order
+     * replaces them), the one that makes windows (done before, see {@link #REWRITE}), and the one
+     * that turns an inner join on a key of the other side's table into a semi-join: Calcite runs
+     * that itself, reading the side it keeps whole, where the inner join is a {@link BindJoin}
+     * that sends the other side's keys (TPC-H Q3 read 151,331 lineitem rows instead of 30,519
+     * once the planner knew the customers' key). Semi-joins of a grouped side (EXISTS, IN) stay.
+     */
+    static final List<RelOptRule> LEFT_OUT = List.of(CoreRules.JOIN_COMMUTE,
+        CoreRules.JOIN_ASSOCIATE, JoinPushThroughJoinRule.LEFT, JoinPushThroughJoinRule.RIGHT,
+        CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW, CoreRules.JOIN_ON_UNIQUE_TO_SEMI_JOIN);
 
-  /**
-   * Common factors out of ORs, filters pushed down, then from what is still an OR across tables
-   * the weaker condition each table can be filtered with (once: Calcite's rule would derive
-   * again what it derived), pushed down in turn.
-   */
-  /** How many joins may get conditions derived from an OR across their inputs. */
-  private static final int MAX_DERIVED = 16;
+    /** Filters pushed into the joins they restrict and below, as far as they go. */
+    static final List<RelOptRule> PUSH_FILTERS = List.of(CoreRules.FILTER_INTO_JOIN,
+        CoreRules.JOIN_CONDITION_PUSH, CoreRules.FILTER_MERGE);
 
-  private static final HepProgram REWRITE = HepProgram.builder()
-      // Window functions become Window operators before the cost-based search: there, Calcite's
-      // rule would turn a project a database runs into a window in that database's convention,
-      // which no database can run (Calcite's JDBC adapter has no window operator).
-      .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
-      .addRuleCollection(List.of(OrFactorRule.FILTER, OrFactorRule.JOIN))
-      .addRuleCollection(PUSH_FILTERS)
-      .addMatchLimit(MAX_DERIVED)
-      .addRuleInstance(CoreRules.EXPAND_JOIN_DISJUNCTION_LOCAL)
-      .addMatchLimit(HepProgram.MATCH_UNTIL_FIXPOINT)
-      .addRuleCollection(PUSH_FILTERS)
-      .build();
+    /** How many joins may get conditions derived from an OR across their inputs. */
+    static final int MAX_DERIVED = 16;
 
-  private static final HepProgram JOIN_ORDER = HepProgram.builder()
-      .addMatchOrder(HepMatchOrder.BOTTOM_UP)
-      .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
-      .addRuleInstance(ColocatedJoinRule.INSTANCE)
-      .addRuleInstance(KeyedJoinOrderRule.INSTANCE)
-      .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
-      // Join keys that are expressions (a cast between two engines' integer types) computed
-      // below the join, so it stays a hash join on keys instead of a nested loop.
-      .addRuleInstance(CoreRules.JOIN_PUSH_EXPRESSIONS)
-      // What a join of one database's tables compares, computed below it, so it runs there.
-      .addRuleInstance(JoinOperandsRule.INSTANCE)
-      .build();
+    /**
+     * Common factors out of ORs, filters pushed down, then from what is still an OR across tables
+     * the weaker condition each table can be filtered with (once: Calcite's rule would derive
+     * again what it derived), pushed down in turn.
+     */
+    static final HepProgram REWRITE = HepProgram.builder()
+        // Window functions become Window operators before the cost-based search: there, Calcite's
+        // rule would turn a project a database runs into a window in that database's convention,
+        // which no database can run (Calcite's JDBC adapter has no window operator).
+        .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
+        .addRuleCollection(List.of(OrFactorRule.FILTER, OrFactorRule.JOIN))
+        .addRuleCollection(PUSH_FILTERS)
+        .addMatchLimit(MAX_DERIVED)
+        .addRuleInstance(CoreRules.EXPAND_JOIN_DISJUNCTION_LOCAL)
+        .addMatchLimit(HepProgram.MATCH_UNTIL_FIXPOINT)
+        .addRuleCollection(PUSH_FILTERS)
+        .build();
 
-  /**
-   * Each join's inputs narrowed to the columns used above it: trimming leaves a filter's
-   * columns in its output (a filter cannot drop them), so TPC-H Q13's orders came out of
-   * PostgreSQL with their comments, 1.5 million of them, only to be dropped after the join.
-   * Only columns go down, no expressions: where an expression runs decides its answer (SQLite
-   * divides decimals as doubles).
-   */
-  private static final HepProgram NARROW = HepProgram.builder()
-      .addRuleCollection(List.of(CoreRules.PROJECT_JOIN_TRANSPOSE.config
-          .as(ProjectJoinTransposeRule.Config.class)
-          .withPreserveExprCondition(PushProjector.ExprCondition.FALSE).toRule(),
-          CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE))
-      .build();
+    static final HepProgram JOIN_ORDER = HepProgram.builder()
+        .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+        .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
+        .addRuleInstance(ColocatedJoinRule.INSTANCE)
+        .addRuleInstance(KeyedJoinOrderRule.INSTANCE)
+        .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
+        // Join keys that are expressions (a cast between two engines' integer types) computed
+        // below the join, so it stays a hash join on keys instead of a nested loop.
+        .addRuleInstance(CoreRules.JOIN_PUSH_EXPRESSIONS)
+        // What a join of one database's tables compares, computed below it, so it runs there.
+        .addRuleInstance(JoinOperandsRule.INSTANCE)
+        .build();
+
+    /**
+     * Each join's inputs narrowed to the columns used above it: trimming leaves a filter's
+     * columns in its output (a filter cannot drop them), so TPC-H Q13's orders came out of
+     * PostgreSQL with their comments, 1.5 million of them, only to be dropped after the join.
+     * Only columns go down, no expressions: where an expression runs decides its answer (SQLite
+     * divides decimals as doubles).
+     */
+    static final HepProgram NARROW = HepProgram.builder()
+        .addRuleCollection(List.of(CoreRules.PROJECT_JOIN_TRANSPOSE.config
+            .as(ProjectJoinTransposeRule.Config.class)
+            .withPreserveExprCondition(PushProjector.ExprCondition.FALSE).toRule(),
+            CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE))
+        .build();
+  }
 
   /** The planning budget when {@code FERRY_PLAN_TIMEOUT} does not set one: 30 seconds. */
   public static final long DEFAULT_BUDGET_MILLIS = 30_000;
@@ -181,10 +190,10 @@ public final class FederatedProgram implements Program {
       r.getCluster().setMetadataProvider(KeyAwareRowCount.PROVIDER);
       r.getCluster().invalidateMetadataQuery();
     }
-    r = hep(REWRITE, r, budget);
-    r = hep(JOIN_ORDER, r, budget);
+    r = hep(Steps.REWRITE, r, budget);
+    r = hep(Steps.JOIN_ORDER, r, budget);
     r = Programs.trim().run(planner, r, requiredOutputTraits, materializations, lattices);
-    r = hep(NARROW, r, budget);
+    r = hep(Steps.NARROW, r, budget);
     budget.check();
     r = cheapest(planner, r, requiredOutputTraits, materializations, lattices, budget);
     r = Programs.calc(DefaultRelMetadataProvider.INSTANCE)
@@ -203,7 +212,7 @@ public final class FederatedProgram implements Program {
   private static RelNode cheapest(RelOptPlanner planner, RelNode rel, RelTraitSet required,
       List<RelOptMaterialization> materializations, List<RelOptLattice> lattices,
       PlanBudget budget) {
-    LEFT_OUT.forEach(planner::removeRule);
+    Steps.LEFT_OUT.forEach(planner::removeRule);
     planner.addListener(budget);
     materializations.forEach(planner::addMaterialization);
     lattices.forEach(planner::addLattice);
