@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -16,6 +17,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -32,20 +34,21 @@ final class BackupCounts {
     List<Long> values = new ArrayList<>();
     for (SqlNode n : items) {
       SqlCall call = (SqlCall) unaliased(n);
-      if (call.getKind() == SqlKind.COUNT) {
+      SqlKind kind = aggregate(n);
+      if (kind == SqlKind.COUNT) {
         if (call.operandCount() != 1 || !(call.operand(0) instanceof SqlIdentifier id && id.isStar())) {
           return null;
         }
         values.add(data.rows());
         continue;
       }
-      if (call.operandCount() != 1 || !(call.operand(0) instanceof SqlIdentifier col)
+      if (kind == null || call.operandCount() != 1 || !(call.operand(0) instanceof SqlIdentifier col)
           || data.key().isEmpty() || !data.key().get(0).equals(col.names.get(col.names.size() - 1))) {
         return null;
       }
       Long v = null;
       for (Manifest.Chunk c : data.chunks()) {
-        String bound = call.getKind() == SqlKind.MIN ? c.keyMin() : c.keyMax();
+        String bound = kind == SqlKind.MIN ? c.keyMin() : c.keyMax();
         if (bound == null) {
           if (c.rows() > 0) {
             return null; // Not recorded (not an integer key): Calcite reads the files.
@@ -53,11 +56,35 @@ final class BackupCounts {
           continue;
         }
         long b = Long.parseLong(bound);
-        v = v == null ? b : call.getKind() == SqlKind.MIN ? Math.min(v, b) : Math.max(v, b);
+        v = v == null ? b : kind == SqlKind.MIN ? Math.min(v, b) : Math.max(v, b);
       }
       values.add(v);
     }
     return rows(values);
+  }
+
+  /**
+   * {@code COUNT}, {@code MIN} or {@code MAX} when {@code n} (alias aside) calls one, else null.
+   * The parser knows no functions: it leaves each call an unresolved function named as written,
+   * so the name says which.
+   */
+  static @Nullable SqlKind aggregate(SqlNode n) {
+    if (!(unaliased(n) instanceof SqlCall call)) {
+      return null;
+    }
+    SqlKind kind = call.getKind();
+    if (kind == SqlKind.COUNT || kind == SqlKind.MIN || kind == SqlKind.MAX) {
+      return kind;
+    }
+    if (!(call.getOperator() instanceof SqlUnresolvedFunction f) || call.getFunctionQuantifier() != null) {
+      return null;
+    }
+    return switch (f.getName().toUpperCase(Locale.ROOT)) {
+      case "COUNT" -> SqlKind.COUNT;
+      case "MIN" -> SqlKind.MIN;
+      case "MAX" -> SqlKind.MAX;
+      default -> null;
+    };
   }
 
   /** {@code n} without its {@code AS alias}. */

@@ -7,7 +7,6 @@ import dev.ferry.types.ColumnSpec;
 import java.sql.ResultSet;
 import java.util.List;
 import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.parser.SqlParseException;
@@ -63,9 +62,7 @@ final class BackupScan {
 
   /** {@code COUNT(*)}, {@code MIN(col)} or {@code MAX(col)}, possibly with an alias. */
   private static boolean isAggregate(SqlNode n) {
-    SqlNode call = BackupCounts.unaliased(n);
-    return call.getKind() == SqlKind.COUNT || call.getKind() == SqlKind.MIN
-        || call.getKind() == SqlKind.MAX;
+    return BackupCounts.aggregate(n) != null;
   }
 
   private static int column(List<ColumnSpec> columns, String name) {
