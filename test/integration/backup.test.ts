@@ -134,6 +134,15 @@ describe.skipIf(!havePg || !haveMaria)('ferry backup and restore', () => {
     expect(copyText('ferry_bk_pg', 'customers', 'max(id), count(*)').trim()).toBe(`${ROWS.customers + 1}\t${ROWS.customers + 1}`);
   }, 120_000);
 
+  it('names by key what changed in the restored tables afterwards (verify --from DIR)', async () => {
+    await pg('UPDATE ferry_bk_pg.orders SET total = total + 1 WHERE id = 3', 'DELETE FROM ferry_bk_pg.orders WHERE id = 5');
+    const [orders, customers] = await verifyEach(ferry, { from: 'bk', to: 'pg.ferry_bk_pg', tables: ['orders', 'customers'] });
+    // The backup's tables keep their keys: differences are found by key range and named.
+    expect(orders?.report).toMatchObject({ match: false, key: ['id'], differingKeys: ['id=3', 'id=5'], changed: 1, missing: 1, extra: 0 });
+    // The row the restore test inserted after the restore.
+    expect(customers?.report).toMatchObject({ match: false, differingKeys: [`id=${ROWS.customers + 1}`], extra: 1 });
+  }, 120_000);
+
   for (const [name, to] of [['MariaDB', 'maria.ferry_bk_dst'], ['SQLite', 'lite'], ['DuckDB', 'duck']] as const) {
     it(`restores into ${name}, and ferry verify --from DIR agrees`, async () => {
       expectOk(await restore(ferry, { from: 'bk', to, exclude: [AWKWARD], jobs: 2 }));

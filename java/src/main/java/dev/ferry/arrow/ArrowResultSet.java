@@ -20,7 +20,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * stops before its end-of-stream marker fails {@link #next} with SQL state 08006 rather than
  * reading as a shorter chunk.
  */
-public final class ArrowResultSet extends VectorRows {
+public final class ArrowResultSet extends VectorRows implements VectorBatches {
   private final BufferAllocator allocator;
   private final CheckedInputChannel input;
   private final ArrowStreamReader reader;
@@ -70,7 +70,7 @@ public final class ArrowResultSet extends VectorRows {
    * <p>For loaders that write whole batches from the vectors ({@code ArrowLoader}): the root
    * is the same object for every batch, its buffers replaced as each is read.
    */
-  public @Nullable VectorSchemaRoot nextBatch() throws SQLException {
+  @Override public @Nullable VectorSchemaRoot nextBatch() throws SQLException {
     if (!advance()) {
       return null;
     }

@@ -1,5 +1,8 @@
 package dev.ferry.verify;
 
+import static java.util.Objects.requireNonNull;
+
+import dev.ferry.arrow.VectorBatches;
 import dev.ferry.checksum.CellKind;
 
 import java.sql.Connection;
@@ -10,11 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
+import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.UInt8Vector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Chunk checksums computed in the JVM from a streamed read: each row's canonical cells are hashed
- * by {@link RowCanon} as they arrive and only per-chunk sums are kept.
+ * by {@link RowCanon} as they arrive (rows that come as Arrow batches, a backup's, straight from
+ * the vectors by {@link VectorCanon}) and only per-chunk sums are kept.
  *
  * <p>Used for pairs of different engines, whose own value texts differ, and for SQLite, which
  * has no hash function. Rows cross from the database to the JVM (with the driver's fetch size)
@@ -64,6 +72,10 @@ final class JvmChecksums implements ChunkChecksums {
     try (Connection c = side.table().dataSource.getConnection();
          Statement st = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
          ResultSet rs = st.executeQuery(q)) {
+      if (rs.isWrapperFor(VectorBatches.class)) {
+        batches(rs.unwrap(VectorBatches.class), b, canon, wantKey, v);
+        return;
+      }
       List<@Nullable String> cells = new ArrayList<>(n);
       List<@Nullable String> keyCells = new ArrayList<>(key.size());
       while (rs.next()) {
@@ -75,21 +87,68 @@ final class JvmChecksums implements ChunkChecksums {
         if (wantKey) {
           key.forEach(i -> keyCells.add(cells.get(i)));
         }
-        int chunk;
-        switch (b.mode()) {
-        case RANGE:
-          chunk = b.ofKey(rs.getLong(key.get(0) + 1));
-          break;
-        case KEY_HASH:
-          chunk = b.ofHash(canon.hash(keyCells));
-          break;
-        default:
-          chunk = 0;
-        }
+        int chunk = chunkOf(b, canon, keyCells, () -> rs.getLong(key.get(0) + 1));
         v.row(chunk, keyCells, canon.hash(cells));
       }
     } catch (SQLException e) {
       throw Verifier.failed(e, side, "reading rows to hash", q);
+    }
+  }
+
+  /**
+   * The same walk over rows that arrive as record batches (a backup's), hashed from the vectors
+   * by {@link VectorCanon} to the same hashes: read cell by cell through JDBC getters, a
+   * backup's rows cost its verification more than the hashing did.
+   */
+  private void batches(VectorBatches batches, Buckets b, RowCanon canon, boolean wantKey,
+      Visitor v) throws SQLException {
+    List<Integer> key = side.key();
+    CellKind[] kinds = side.kinds().toArray(new CellKind[0]);
+    List<@Nullable String> keyCells = new ArrayList<>(key.size());
+    VectorCanon hasher = null;
+    VectorSchemaRoot hashed = null;
+    for (VectorSchemaRoot root; (root = batches.nextBatch()) != null; ) {
+      if (hasher == null || root != hashed) {
+        hasher = new VectorCanon(root, batches.specs(), kinds, canon);
+        hashed = root;
+      }
+      hasher.load(root.getRowCount());
+      FieldVector first = key.isEmpty() ? null : root.getVector(key.get(0));
+      for (int row = 0; hasher.next(); row++) {
+        keyCells.clear();
+        if (wantKey) {
+          for (int i : key) {
+            keyCells.add(hasher.text(i));
+          }
+        }
+        int at = row;
+        VectorCanon h = hasher;
+        int chunk = chunkOf(b, canon, keyCells, () -> first instanceof BaseIntVector ints
+            && !(first instanceof UInt8Vector) ? ints.getValueAsLong(at)
+            : Long.parseLong(requireNonNull(h.text(key.get(0)), "key")));
+        v.row(chunk, keyCells, hasher.hash());
+      }
+    }
+  }
+
+  /** The first key column's value of the current row. */
+  private interface KeyValue {
+    long get() throws SQLException;
+  }
+
+  /**
+   * The chunk a row falls in: by its key's value ({@code rangeKey}, asked only for range
+   * chunks), by the hash of its key's cells, or the one chunk of a table without a key.
+   */
+  private static int chunkOf(Buckets b, RowCanon canon, List<@Nullable String> keyCells,
+      KeyValue rangeKey) throws SQLException {
+    switch (b.mode()) {
+    case RANGE:
+      return b.ofKey(rangeKey.get());
+    case KEY_HASH:
+      return b.ofHash(canon.hash(keyCells));
+    default:
+      return 0;
     }
   }
 }

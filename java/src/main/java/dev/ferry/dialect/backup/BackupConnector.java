@@ -10,6 +10,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -90,6 +91,9 @@ final class BackupConnector implements Connector {
         default -> { }
       }
       Object r = call(calcite, m, args);
+      if (m.getName().equals("getMetaData") && r instanceof DatabaseMetaData md) {
+        return keyed(md);
+      }
       if (m.getName().equals("createStatement") && r instanceof Statement st) {
         return statement(st, null, Statement.class);
       }
@@ -98,6 +102,21 @@ final class BackupConnector implements Connector {
         return statement(ps, sql, PreparedStatement.class);
       }
       return r;
+    }
+
+    /** {@code md} with the primary keys the manifest records (Calcite's metadata knows none). */
+    private DatabaseMetaData keyed(DatabaseMetaData md) {
+      return (DatabaseMetaData) Proxy.newProxyInstance(BackupConnector.class.getClassLoader(),
+          new Class<?>[] {DatabaseMetaData.class}, (proxy, m, args) -> {
+            if (m.getName().equals("getPrimaryKeys") && args != null && args.length == 3
+                && args[2] instanceof String table) {
+              return BackupKeys.of(archive, (String) args[0], (String) args[1], table);
+            }
+            if (m.getName().equals("getConnection")) {
+              return calcite;
+            }
+            return call(md, m, args);
+          });
     }
 
     private Object statement(Statement st, @Nullable String prepared, Class<?> type) {

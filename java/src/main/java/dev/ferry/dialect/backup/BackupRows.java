@@ -1,9 +1,13 @@
 package dev.ferry.dialect.backup;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.ferry.archive.Archive;
 import dev.ferry.archive.Manifest;
 import dev.ferry.arrow.ArrowResultSet;
+import dev.ferry.arrow.VectorBatches;
 import dev.ferry.error.FerryFailure;
+import dev.ferry.types.ColumnSpec;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -11,8 +15,12 @@ import java.lang.reflect.Proxy;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -32,19 +40,40 @@ final class BackupRows implements InvocationHandler {
   private final int @Nullable [] projection;
   private final ResultSetMetaData metaData;
   private int next;
+  /** The files read, in order: all, or those whose keys can fall in {@link #ranges}. */
+  private final List<Manifest.Chunk> files;
+  /** Inclusive key ranges rows must fall in ({@code key BETWEEN lo AND hi OR …}); null: all rows. */
+  private final long @Nullable [][] ranges;
+  /** The key's column (1-based, in the files) that {@link #ranges} filter on. */
+  private final int keyColumn;
   private @Nullable ResultSet current;
   private boolean closed;
 
-  private BackupRows(Archive archive, Manifest.TableData data, int @Nullable [] projection)
-      throws SQLException {
+  private BackupRows(Archive archive, Manifest.TableData data, int @Nullable [] projection,
+      long @Nullable [][] ranges) throws SQLException {
     this.archive = archive;
     this.data = data;
     this.projection = projection;
-    // The first file is opened at once: its schema is the result's metadata.
-    ResultSet first = new ArrowResultSet(archive.open(data.chunks().get(0)), ALLOCATOR);
-    this.current = first;
-    this.next = 1;
+    this.ranges = ranges;
+    this.keyColumn = ranges == null ? 0 : column(data, data.key().get(0));
+    List<Manifest.Chunk> kept = new ArrayList<>();
+    for (Manifest.Chunk c : data.chunks()) {
+      if (ranges == null || mayHold(c, ranges)) {
+        kept.add(c);
+      }
+    }
+    this.files = kept;
+    // The first file is opened at once: its schema is the result's metadata (when no file may
+    // hold the keys asked for, it is read for that alone).
+    ResultSet first = new ArrowResultSet(archive.open(kept.isEmpty() ? data.chunks().get(0) : kept.get(0)),
+        ALLOCATOR);
     this.metaData = projection == null ? first.getMetaData() : projected(first.getMetaData(), projection);
+    if (kept.isEmpty()) {
+      first.close();
+    } else {
+      this.current = first;
+    }
+    this.next = 1;
   }
 
   /** {@code md} with only the columns {@code projection} numbers, in that order. */
@@ -70,10 +99,11 @@ final class BackupRows implements InvocationHandler {
    * The rows of {@code data}; {@code projection} lists 1-based column numbers to keep (null:
    * all, in order).
    */
-  static ResultSet open(Archive archive, Manifest.TableData data, int @Nullable [] projection) {
+  static ResultSet open(Archive archive, Manifest.TableData data, int @Nullable [] projection,
+      long @Nullable [][] ranges) {
     try {
       return (ResultSet) Proxy.newProxyInstance(BackupRows.class.getClassLoader(),
-          new Class<?>[] {ResultSet.class}, new BackupRows(archive, data, projection));
+          new Class<?>[] {ResultSet.class}, new BackupRows(archive, data, projection, ranges));
     } catch (SQLException e) {
       throw FerryFailure.wrap(e, "reading " + data.name() + " from the backup in " + archive.dir());
     }
@@ -92,9 +122,10 @@ final class BackupRows implements InvocationHandler {
       case "getMetaData":
         return metaData;
       case "unwrap":
-        return proxy;
+        // Batches hold every row of a file: offered only when no key range filters them.
+        return args[0] == VectorBatches.class && ranges == null ? new Batches() : proxy;
       case "isWrapperFor":
-        return ((Class<?>) args[0]).isInstance(proxy);
+        return args[0] == VectorBatches.class ? ranges == null : ((Class<?>) args[0]).isInstance(proxy);
       case "getStatement":
         return null;
       case "setFetchSize":
@@ -155,17 +186,126 @@ final class BackupRows implements InvocationHandler {
     while (true) {
       ResultSet rs = current;
       if (rs != null && rs.next()) {
-        return true;
+        if (ranges == null || within(rs.getLong(keyColumn), ranges)) {
+          return true;
+        }
+        continue;
       }
-      if (rs != null) {
-        rs.close();
-        current = null;
-      }
-      if (closed || next >= data.chunks().size()) {
+      if (!nextFile()) {
         return false;
       }
-      Manifest.Chunk c = data.chunks().get(next++);
-      current = new ArrowResultSet(archive.open(c), ALLOCATOR);
+    }
+  }
+
+  /** Whether {@code key} falls in one of {@code ranges}. */
+  private static boolean within(long key, long[][] ranges) {
+    for (long[] r : ranges) {
+      if (key >= r[0] && key <= r[1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether file {@code c} may hold keys in {@code ranges}, by the key range the manifest records. */
+  private static boolean mayHold(Manifest.Chunk c, long[][] ranges) {
+    if (c.rows() == 0) {
+      return false;
+    }
+    if (c.keyMin() == null || c.keyMax() == null) {
+      return true;
+    }
+    long min = Long.parseLong(c.keyMin());
+    long max = Long.parseLong(c.keyMax());
+    for (long[] r : ranges) {
+      if (r[0] <= max && r[1] >= min) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The 1-based position of column {@code name} in the files. */
+  private static int column(Manifest.TableData data, String name) {
+    for (int i = 0; i < data.columns().size(); i++) {
+      if (data.columns().get(i).label().equals(name)) {
+        return i + 1;
+      }
+    }
+    throw new IllegalArgumentException("no column " + name + " in " + data.name());
+  }
+
+  /** Closes the current file and opens the next one; false after the last. */
+  private boolean nextFile() throws SQLException {
+    ResultSet rs = current;
+    if (rs != null) {
+      rs.close();
+      current = null;
+    }
+    if (closed || next >= files.size()) {
+      return false;
+    }
+    Manifest.Chunk c = files.get(next++);
+    current = new ArrowResultSet(archive.open(c), ALLOCATOR);
+    return true;
+  }
+
+  /**
+   * The same rows as record batches, file after file, projected as the result is: for a
+   * reader of whole vectors, which then leaves the row-by-row getters alone.
+   */
+  private final class Batches implements VectorBatches {
+    private final List<ColumnSpec> specs;
+    private @Nullable VectorSchemaRoot read;
+    private @Nullable VectorSchemaRoot shown;
+
+    Batches() throws SQLException {
+      ArrowResultSet first = (ArrowResultSet) requireNonNull(current, "current");
+      List<ColumnSpec> all = first.specs();
+      if (projection == null) {
+        specs = all;
+      } else {
+        List<ColumnSpec> kept = new ArrayList<>();
+        for (int c : projection) {
+          kept.add(all.get(c - 1));
+        }
+        specs = List.copyOf(kept);
+      }
+    }
+
+    @Override public @Nullable VectorSchemaRoot nextBatch() throws SQLException {
+      while (true) {
+        ArrowResultSet rs = (ArrowResultSet) current;
+        VectorSchemaRoot r = rs == null ? null : rs.nextBatch();
+        if (r != null) {
+          return projected(r);
+        }
+        if (!nextFile()) {
+          return null;
+        }
+      }
+    }
+
+    @Override public List<ColumnSpec> specs() {
+      return specs;
+    }
+
+    /** {@code r}'s vectors the projection keeps (the vectors themselves, not copies). */
+    private VectorSchemaRoot projected(VectorSchemaRoot r) {
+      if (projection == null) {
+        return r;
+      }
+      if (read != r || shown == null) {
+        List<FieldVector> kept = new ArrayList<>();
+        for (int c : projection) {
+          kept.add(r.getVector(c - 1));
+        }
+        // Not closed: the vectors belong to the file's result set, which frees them.
+        shown = new VectorSchemaRoot(kept);
+        read = r;
+      }
+      shown.setRowCount(r.getRowCount());
+      return shown;
     }
   }
 

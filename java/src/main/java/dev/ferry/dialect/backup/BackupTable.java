@@ -89,7 +89,7 @@ final class BackupTable extends AbstractTable implements ScannableTable {
   @Override public Enumerable<@Nullable Object[]> scan(DataContext root) {
     return new AbstractEnumerable<>() {
       @Override public Enumerator<@Nullable Object[]> enumerator() {
-        return new RowEnumerator(BackupRows.open(archive, data, null));
+        return new RowEnumerator(BackupRows.open(archive, data, null, null));
       }
     };
   }
