@@ -113,7 +113,9 @@ final class JvmChecksums implements ChunkChecksums {
         hashed = root;
       }
       hasher.load(root.getRowCount());
+      // The key's values as longs straight from its vector, unless they may not fit one.
       FieldVector first = key.isEmpty() ? null : root.getVector(key.get(0));
+      BaseIntVector ints = first instanceof BaseIntVector i && !(first instanceof UInt8Vector) ? i : null;
       for (int row = 0; hasher.next(); row++) {
         keyCells.clear();
         if (wantKey) {
@@ -123,8 +125,7 @@ final class JvmChecksums implements ChunkChecksums {
         }
         int at = row;
         VectorCanon h = hasher;
-        int chunk = chunkOf(b, canon, keyCells, () -> first instanceof BaseIntVector ints
-            && !(first instanceof UInt8Vector) ? ints.getValueAsLong(at)
+        int chunk = chunkOf(b, canon, keyCells, () -> ints != null ? ints.getValueAsLong(at)
             : Long.parseLong(requireNonNull(h.text(key.get(0)), "key")));
         v.row(chunk, keyCells, hasher.hash());
       }

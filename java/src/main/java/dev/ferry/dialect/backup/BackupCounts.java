@@ -109,16 +109,24 @@ final class BackupCounts {
       v.setValueCount(1);
       vectors.add(v);
     }
+    return answer(vectors, specs, 1, "answering a count from the backup's manifest");
+  }
+
+  /**
+   * The {@code rows} rows {@code vectors} hold (typed as {@code specs}) as a result set: what the
+   * manifest answers; {@code doing} names it in an error.
+   */
+  static ResultSet answer(List<FieldVector> vectors, List<ColumnSpec> specs, int rows, String doing) {
     VectorSchemaRoot root = new VectorSchemaRoot(vectors);
-    root.setRowCount(1);
+    root.setRowCount(rows);
     try {
-      // One row of a few bytes per table verified: left to the allocator, not worth owning.
+      // A few bytes per table verified: left to the allocator, not worth owning.
       BatchRows rs = new BatchRows(root, specs);
-      rs.load(1);
+      rs.load(rows);
       return rs;
     } catch (SQLException e) {
       root.close();
-      throw FerryFailure.wrap(e, "answering a count from the backup's manifest");
+      throw FerryFailure.wrap(e, doing);
     }
   }
 }

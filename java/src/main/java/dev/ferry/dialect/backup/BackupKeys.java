@@ -2,20 +2,16 @@ package dev.ferry.dialect.backup;
 
 import dev.ferry.archive.Archive;
 import dev.ferry.archive.Manifest;
-import dev.ferry.arrow.BatchRows;
-import dev.ferry.error.FerryFailure;
 import dev.ferry.types.ColumnSpec;
 import java.nio.charset.StandardCharsets;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -61,16 +57,7 @@ final class BackupKeys {
         }
       }
     }
-    VectorSchemaRoot root = new VectorSchemaRoot(vectors);
-    root.setRowCount(key.size());
-    try {
-      // A few bytes per verified table: left to the allocator, not worth owning.
-      BatchRows rs = new BatchRows(root, specs);
-      rs.load(key.size());
-      return rs;
-    } catch (SQLException e) {
-      root.close();
-      throw FerryFailure.wrap(e, "reading the key of " + table + " from the backup's manifest");
-    }
+    return BackupCounts.answer(vectors, specs, key.size(),
+        "reading the key of " + table + " from the backup's manifest");
   }
 }

@@ -55,7 +55,8 @@ final class BackupRows implements InvocationHandler {
     this.data = data;
     this.projection = projection;
     this.ranges = ranges;
-    this.keyColumn = ranges == null ? 0 : column(data, data.key().get(0));
+    // BackupScan passes ranges only on a key column the files hold.
+    this.keyColumn = ranges == null ? 0 : BackupScan.column(data.columns(), data.key().get(0)) + 1;
     List<Manifest.Chunk> kept = new ArrayList<>();
     for (Manifest.Chunk c : data.chunks()) {
       if (ranges == null || mayHold(c, ranges)) {
@@ -223,16 +224,6 @@ final class BackupRows implements InvocationHandler {
       }
     }
     return false;
-  }
-
-  /** The 1-based position of column {@code name} in the files. */
-  private static int column(Manifest.TableData data, String name) {
-    for (int i = 0; i < data.columns().size(); i++) {
-      if (data.columns().get(i).label().equals(name)) {
-        return i + 1;
-      }
-    }
-    throw new IllegalArgumentException("no column " + name + " in " + data.name());
   }
 
   /** Closes the current file and opens the next one; false after the last. */

@@ -50,7 +50,8 @@ final class BackupScan {
     long[][] ranges = null;
     if (s.getWhere() != null) {
       List<long[]> found = new ArrayList<>();
-      if (!keyRanges(s.getWhere(), data, found)) {
+      // Not an integer key, or not key ranges: Calcite filters.
+      if (!keyRangesRecorded(data) || !keyRanges(s.getWhere(), data, found)) {
         return null;
       }
       ranges = found.toArray(new long[0][]);
@@ -82,7 +83,7 @@ final class BackupScan {
    * bounds (what a verification asks for the key ranges it narrows); false for anything else.
    */
   private static boolean keyRanges(SqlNode where, Manifest.TableData data, List<long[]> out) {
-    if (data.key().isEmpty() || !(where instanceof SqlCall call)) {
+    if (!(where instanceof SqlCall call)) {
       return false;
     }
     if (call.getKind() == SqlKind.OR) {
@@ -104,12 +105,23 @@ final class BackupScan {
     if (lo == null || hi == null) {
       return false;
     }
+    out.add(new long[] {lo, hi});
+    return true;
+  }
+
+  /**
+   * Whether the table has a key whose first column the files hold and whose range the manifest
+   * records for every non-empty file (an integer key).
+   */
+  private static boolean keyRangesRecorded(Manifest.TableData data) {
+    if (data.key().isEmpty() || column(data.columns(), data.key().get(0)) < 0) {
+      return false;
+    }
     for (Manifest.Chunk c : data.chunks()) {
       if (c.rows() > 0 && c.keyMin() == null) {
-        return false; // Not an integer key: Calcite filters.
+        return false;
       }
     }
-    out.add(new long[] {lo, hi});
     return true;
   }
 
@@ -136,7 +148,8 @@ final class BackupScan {
     return BackupCounts.aggregate(n) != null;
   }
 
-  private static int column(List<ColumnSpec> columns, String name) {
+  /** The 0-based position of the column labelled {@code name}, or -1. */
+  static int column(List<ColumnSpec> columns, String name) {
     for (int i = 0; i < columns.size(); i++) {
       if (columns.get(i).label().equals(name)) {
         return i;
