@@ -130,8 +130,9 @@ public final class SqliteDialect implements Dialect {
     return SqliteResults.wrap(rs, owner);
   }
 
+  /** The driver's own result set, each cell fetched from the native library once per row. */
   @Override public ResultSet driverResults(ResultSet rs) throws SQLException {
-    return rs.unwrap(ResultSet.class);
+    return new SqliteCells(rs.unwrap(ResultSet.class));
   }
 
   /**
