@@ -2,8 +2,12 @@ package dev.ferry.verify;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ferry.arrow.BatchSource;
+import dev.ferry.types.ColumnSpec;
+import dev.ferry.arrow.SourceBatches;
 import dev.ferry.arrow.VectorBatches;
 import dev.ferry.checksum.CellKind;
+import dev.ferry.dialect.BatchReader;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,6 +21,7 @@ import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.UInt8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -29,6 +34,12 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * but never to Node, and memory stays at one row plus one counter pair per chunk.
  */
 final class JvmChecksums implements ChunkChecksums {
+  /**
+   * Whether tables an engine exports in bulk are read that way ({@code
+   * -Dferry.verify.bulkRead=false} reads every table through the driver's result set).
+   */
+  private static final boolean BULK = !"false".equals(System.getProperty("ferry.verify.bulkRead"));
+
   private final VerifySide side;
 
   JvmChecksums(VerifySide side) {
@@ -65,12 +76,43 @@ final class JvmChecksums implements ChunkChecksums {
       q += " WHERE " + b.rangeFilter(side.quotedKey().get(0), only);
     }
     RowCanon canon = new RowCanon(side.untyped());
+    boolean wantKey = only != null || b.mode() == Buckets.Mode.KEY_HASH;
+    try (Connection c = side.table().dataSource.getConnection()) {
+      try (SourceBatches bulk = bulk(c, q)) {
+        if (bulk != null) {
+          batches(bulk, b, canon, wantKey, v);
+          return;
+        }
+      }
+      rows(c, q, b, canon, wantKey, v);
+    } catch (SQLException e) {
+      throw Verifier.failed(e, side, "reading rows to hash", q);
+    }
+  }
+
+  /**
+   * The rows of {@code q} as its engine exports them in bulk (PostgreSQL's binary COPY) into
+   * record batches, hashed from the vectors: no driver value per cell; null where the engine
+   * has no such export or declines one of the columns (nothing was read then).
+   */
+  private @Nullable SourceBatches bulk(Connection c, String q) throws SQLException {
+    List<ColumnSpec> specs = side.specs();
+    BatchReader reader = side.table().engine.batchReader();
+    if (!BULK || side.untyped() || specs == null || reader == null) {
+      return null;
+    }
+    Schema schema = SourceBatches.schema(specs, side.table().engine.driverCells());
+    BatchSource source = reader.open(c, q, specs, schema);
+    return source == null ? null : new SourceBatches(source, schema, specs);
+  }
+
+  /** The walk over the rows of {@code q} read through the driver's result set. */
+  private void rows(Connection c, String q, Buckets b, RowCanon canon, boolean wantKey, Visitor v)
+      throws SQLException {
     List<CellKind> kinds = side.kinds();
     List<Integer> key = side.key();
     int n = kinds.size();
-    boolean wantKey = only != null || b.mode() == Buckets.Mode.KEY_HASH;
-    try (Connection c = side.table().dataSource.getConnection();
-         Statement st = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+    try (Statement st = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
          ResultSet rs = st.executeQuery(q)) {
       if (rs.isWrapperFor(VectorBatches.class)) {
         batches(rs.unwrap(VectorBatches.class), b, canon, wantKey, v);
@@ -90,8 +132,6 @@ final class JvmChecksums implements ChunkChecksums {
         int chunk = chunkOf(b, canon, keyCells, () -> rs.getLong(key.get(0) + 1));
         v.row(chunk, keyCells, canon.hash(cells));
       }
-    } catch (SQLException e) {
-      throw Verifier.failed(e, side, "reading rows to hash", q);
     }
   }
 

@@ -1,9 +1,11 @@
 package dev.ferry.verify;
 
 import dev.ferry.checksum.CellKind;
+import dev.ferry.types.ColumnSpec;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * One side's table with the compared columns in the source's order and the key among them.
@@ -32,6 +34,21 @@ record VerifySide(VerifyTable table, List<VerifyTable.Column> columns, List<Inte
   List<CellKind> kinds() {
     List<CellKind> out = new ArrayList<>();
     columns.forEach(c -> out.add(c.kind()));
+    return out;
+  }
+
+  /**
+   * The compared columns as result columns, for an engine's bulk reader; null when one is an
+   * expression (a mapping's), whose type the table's catalog does not give.
+   */
+  @Nullable List<ColumnSpec> specs() {
+    List<ColumnSpec> out = new ArrayList<>();
+    for (VerifyTable.Column c : columns) {
+      if (c.expression() != null) {
+        return null;
+      }
+      out.add(new ColumnSpec(c.name(), c.jdbcType(), c.typeName(), c.size(), c.digits(), true));
+    }
     return out;
   }
 
