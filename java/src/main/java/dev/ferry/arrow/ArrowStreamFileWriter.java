@@ -17,7 +17,6 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
 import org.apache.arrow.vector.ipc.message.IpcOption;
-import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -101,24 +100,12 @@ public final class ArrowStreamFileWriter implements AutoCloseable {
     }
     this.batchRows = batchRows;
     this.hook = hook;
-    columns = new ArrowColumn[this.specs.size()];
-    List<Field> fields = new ArrayList<>(columns.length);
+    columns = ChunkSchema.columns(this.specs, requireNonNull(cells, "cells"));
+    root = VectorSchemaRoot.create(ChunkSchema.of(columns), allocator);
     for (int i = 0; i < columns.length; i++) {
-      ColumnSpec spec = this.specs.get(i);
-      columns[i] = ArrowColumn.of(spec, i + 1, ChunkSchema.fieldMetadata(spec),
-          requireNonNull(cells, "cells"));
-      fields.add(columns[i].field);
+      columns[i].vector = root.getVector(i);
     }
-    root = VectorSchemaRoot.create(new Schema(fields, ChunkSchema.schemaMetadata()), allocator);
-    List<BaseVariableWidthVector> wide = new ArrayList<>();
-    for (int i = 0; i < columns.length; i++) {
-      FieldVector v = root.getVector(i);
-      columns[i].vector = v;
-      if (v instanceof BaseVariableWidthVector w) {
-        wide.add(w);
-      }
-    }
-    variableWidth = wide.toArray(new BaseVariableWidthVector[0]);
+    variableWidth = variableWidth(root);
     root.allocateNew();
   }
 
@@ -255,22 +242,42 @@ public final class ArrowStreamFileWriter implements AutoCloseable {
   }
 
   private void resetVectors() {
+    reset(root);
+  }
+
+  /** Empties {@code root}'s vectors for the next batch, keeping each buffer's capacity (unlike allocateNew). */
+  static void reset(VectorSchemaRoot root) {
     for (FieldVector v : root.getFieldVectors()) {
-      // Keeps each buffer's capacity for the next batch, unlike allocateNew.
       v.reset();
     }
   }
 
   /** Whether the text and binary values read into the current batch reach the byte limit. */
   private boolean full() {
+    return full(variableWidth, batchBytes);
+  }
+
+  /** The text and binary vectors of {@code root}, whose bytes {@link #full} adds up. */
+  static BaseVariableWidthVector[] variableWidth(VectorSchemaRoot root) {
+    List<BaseVariableWidthVector> wide = new ArrayList<>();
+    for (FieldVector v : root.getFieldVectors()) {
+      if (v instanceof BaseVariableWidthVector w) {
+        wide.add(w);
+      }
+    }
+    return wide.toArray(new BaseVariableWidthVector[0]);
+  }
+
+  /** Whether the values set in {@code wide} (a batch's text and binary vectors) reach {@code limit} bytes. */
+  static boolean full(BaseVariableWidthVector[] wide, long limit) {
     long bytes = 0;
-    for (BaseVariableWidthVector v : variableWidth) {
+    for (BaseVariableWidthVector v : wide) {
       int last = v.getLastSet();
       if (last >= 0) {
         bytes += v.getStartOffset(last + 1);
       }
     }
-    return bytes >= batchBytes;
+    return bytes >= limit;
   }
 
   /** Frees the vectors. */

@@ -49,6 +49,25 @@ public final class ChunkSchema {
     return Map.of(FORMAT, FORMAT_VERSION);
   }
 
+  /** The columns of a chunk file of {@code specs}, read the way {@code cells} says. */
+  static ArrowColumn[] columns(List<ColumnSpec> specs, DriverCells cells) {
+    ArrowColumn[] out = new ArrowColumn[specs.size()];
+    for (int i = 0; i < out.length; i++) {
+      ColumnSpec spec = specs.get(i);
+      out[i] = ArrowColumn.of(spec, i + 1, fieldMetadata(spec), cells);
+    }
+    return out;
+  }
+
+  /** The schema of a chunk file with {@code columns}. */
+  static Schema of(ArrowColumn[] columns) {
+    List<Field> fields = new ArrayList<>(columns.length);
+    for (ArrowColumn c : columns) {
+      fields.add(c.field);
+    }
+    return new Schema(fields, schemaMetadata());
+  }
+
   /**
    * The column specs a chunk file was written with, from its schema alone: labels are the
    * field names, nullability the fields'.

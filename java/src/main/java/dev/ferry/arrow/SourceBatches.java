@@ -6,13 +6,11 @@ import dev.ferry.types.ColumnSpec;
 
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -30,6 +28,7 @@ public final class SourceBatches implements VectorBatches, AutoCloseable {
   private final List<ColumnSpec> specs;
   private final BufferAllocator allocator;
   private final VectorSchemaRoot root;
+  private final BaseVariableWidthVector[] variableWidth;
   private boolean done;
 
   /**
@@ -37,12 +36,7 @@ public final class SourceBatches implements VectorBatches, AutoCloseable {
    * fills), which a {@link BatchSource} is opened for.
    */
   public static Schema schema(List<ColumnSpec> specs, DriverCells cells) {
-    List<Field> fields = new ArrayList<>(specs.size());
-    for (int i = 0; i < specs.size(); i++) {
-      ColumnSpec spec = specs.get(i);
-      fields.add(ArrowColumn.of(spec, i + 1, ChunkSchema.fieldMetadata(spec), cells).field);
-    }
-    return new Schema(fields, ChunkSchema.schemaMetadata());
+    return ChunkSchema.of(ChunkSchema.columns(specs, cells));
   }
 
   /** Reads {@code source}, opened for {@code schema} (see {@link #schema}), whose columns are {@code specs}. */
@@ -51,6 +45,7 @@ public final class SourceBatches implements VectorBatches, AutoCloseable {
     this.specs = List.copyOf(specs);
     this.allocator = ROOT.newChildAllocator("source-batches", 0, Long.MAX_VALUE);
     this.root = VectorSchemaRoot.create(schema, allocator);
+    this.variableWidth = ArrowStreamFileWriter.variableWidth(root);
     root.allocateNew();
   }
 
@@ -58,9 +53,7 @@ public final class SourceBatches implements VectorBatches, AutoCloseable {
     if (done) {
       return null;
     }
-    for (FieldVector v : root.getFieldVectors()) {
-      v.reset();
-    }
+    ArrowStreamFileWriter.reset(root);
     int count;
     try {
       count = source.fill(root, BATCH_ROWS, ArrowStreamFileWriter.BATCH_BYTES);
@@ -68,19 +61,9 @@ public final class SourceBatches implements VectorBatches, AutoCloseable {
       throw new SQLException("reading a bulk export: " + e.getMessage(), "08006", e);
     }
     root.setRowCount(count);
-    done = count < BATCH_ROWS && !bytesFull();
+    // Fewer rows than asked: the end, unless the fill stopped at the byte limit.
+    done = count < BATCH_ROWS && !ArrowStreamFileWriter.full(variableWidth, ArrowStreamFileWriter.BATCH_BYTES);
     return count == 0 ? null : root;
-  }
-
-  /** Whether the last fill stopped at the byte limit rather than at the end of the rows. */
-  private boolean bytesFull() {
-    long bytes = 0;
-    for (FieldVector v : root.getFieldVectors()) {
-      if (v instanceof org.apache.arrow.vector.BaseVariableWidthVector w && root.getRowCount() > 0) {
-        bytes += w.getStartOffset(root.getRowCount());
-      }
-    }
-    return bytes >= ArrowStreamFileWriter.BATCH_BYTES;
   }
 
   @Override public List<ColumnSpec> specs() {

@@ -3,11 +3,11 @@ package dev.ferry.verify;
 import static java.util.Objects.requireNonNull;
 
 import dev.ferry.arrow.BatchSource;
-import dev.ferry.types.ColumnSpec;
 import dev.ferry.arrow.SourceBatches;
 import dev.ferry.arrow.VectorBatches;
 import dev.ferry.checksum.CellKind;
 import dev.ferry.dialect.BatchReader;
+import dev.ferry.types.ColumnSpec;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
