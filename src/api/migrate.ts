@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import type { CopyEvent, CopyTableResult } from '../copy/events.js';
-import { AFTER_LOAD, BEFORE_LOAD, type MigratedTable, type MigrateEvent, type MigrationPhase, type MigrationReport, type PhaseResult } from '../migrate/events.js';
+import { AFTER_LOAD, BEFORE_LOAD, type MigratedTable, type MigrationPlan, type MigrateEvent, type MigrationPhase, type MigrationReport, type PhaseResult } from '../migrate/events.js';
 import { columnsOf, mappingToWire, type Mapping } from '../migrate/mapping.js';
 import type { VerifyReport } from '../verify/verify-report.js';
+import { LoadSchedule } from '../migrate/load-schedule.js';
 import { copyTable } from './copy.js';
 import type { Ferry } from './ferry.js';
 import { splitRef } from './refs.js';
@@ -87,8 +88,7 @@ export async function migrate(ferry: Ferry, options: MigrateOptions, onEvent: (e
   const fallbackStateFile = ferry.loaded.file && ferry.loaded.file !== '--db' ? resolve(ferry.loaded.baseDir, '.ferry-state.json') : resolve('.ferry-state.json');
   const loads = new Map<string, CopyTableResult>();
   const jobs = plan.loadInOrder ? 1 : Math.max(1, Math.min(options.jobs ?? 1, plan.tables.length));
-  // Each table is verified as soon as it is loaded (the later phases change no row), so its
-  // checksums overlap the other tables' loads; at most `jobs` at once.
+  // At most `jobs` verifications at once.
   const verifications = new Map<string, Promise<VerifyReport>>();
   const verifySlots = new Slots(Math.max(1, options.jobs ?? 1));
   const verifyLater = (t: { source: string; target: string }): void => {
@@ -97,41 +97,56 @@ export async function migrate(ferry: Ferry, options: MigrateOptions, onEvent: (e
     pending.then((report) => onEvent({ kind: 'verified', report }), () => undefined);
     verifications.set(t.source, pending);
   };
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < plan.tables.length) {
-      const t = plan.tables[next++]!;
-      const m = columnsOf(options.mapping, t.target);
-      const load = loader ? await loader({ source: t.source, target: t.target, job: plan.job, checkpointNamespace }, (event) => onEvent({ kind: 'load', event })) : await copyTable(ferry, {
-        from: from.database,
-        to: to.database,
-        table: t.source,
-        targetTable: t.target,
-        fromNamespace: from.namespace ?? null,
-        toNamespace: to.namespace ?? null,
-        mode: 'append',
-        create: false,
-        resume: options.resume ?? false,
-        chunkRows: options.chunkRows,
-        parallel: options.parallel,
-        job: plan.job,
-        // By target column name: the target may be a new version with columns added or dropped.
-        columns: m.columns,
-        where: m.where,
-        checkpointNamespace,
-        fallbackStateFile,
-        // Where the source has no hash function of its own (SQLite), its rows are hashed as they
-        // load, so the verification after the load reads only the target.
-        hashForVerify: !options.noVerify,
-      }, false, (event) => onEvent({ kind: 'load', event }));
-      loads.set(t.source, load);
-      if (load.ok && !options.noVerify) verifyLater(t);
-    }
+  const loadTable = async (t: MigrationPlan['tables'][number]): Promise<boolean> => {
+    const m = columnsOf(options.mapping, t.target);
+    const load = loader ? await loader({ source: t.source, target: t.target, job: plan.job, checkpointNamespace }, (event) => onEvent({ kind: 'load', event })) : await copyTable(ferry, {
+      from: from.database,
+      to: to.database,
+      table: t.source,
+      targetTable: t.target,
+      fromNamespace: from.namespace ?? null,
+      toNamespace: to.namespace ?? null,
+      mode: 'append',
+      create: false,
+      resume: options.resume ?? false,
+      chunkRows: options.chunkRows,
+      parallel: options.parallel,
+      job: plan.job,
+      // By target column name: the target may be a new version with columns added or dropped.
+      columns: m.columns,
+      where: m.where,
+      checkpointNamespace,
+      fallbackStateFile,
+      // Where the source has no hash function of its own (SQLite), its rows are hashed as they
+      // load, so the verification after the load reads only the target.
+      hashForVerify: !options.noVerify,
+    }, false, (event) => onEvent({ kind: 'load', event }));
+    loads.set(t.source, load);
+    return load.ok;
   };
-  await Promise.all(Array.from({ length: jobs }, worker));
-  const allLoaded = [...loads.values()].every((r) => r.ok);
+  const byTarget = new Map(plan.tables.map((t) => [t.target, t]));
+  const schedule = new LoadSchedule(plan, jobs, {
+    load: loadTable,
+    build: (phase, table) => handle.runTable(phase, table),
+    // A table is verified once its keys are built (the later phases change no row), so its
+    // checksums overlap the other tables' loads without waiting on its key's lock.
+    keyed: (target) => {
+      const t = byTarget.get(target);
+      if (t && !options.noVerify) verifyLater(t);
+    },
+  });
+  await schedule.run();
+  const allLoaded = [...loads.values()].every((r) => r.ok) && loads.size === plan.tables.length;
 
-  if (allLoaded) for (const name of AFTER_LOAD) await phase(name);
+  // Built while loading: reported after the load, as the phases run afterwards would be (a
+  // failed load reports what was built before it).
+  const built = schedule.phaseResults(checkpointNamespace);
+  for (const result of built) {
+    if (!allLoaded && result.steps.length === 0) continue;
+    phases.push(result);
+    onEvent({ kind: 'phase', result });
+  }
+  if (allLoaded) for (const name of AFTER_LOAD) if (!built.some((b) => b.phase === name)) await phase(name);
   const tables: MigratedTable[] = [];
   for (const t of plan.tables) {
     const load = loads.get(t.source);

@@ -864,6 +864,8 @@ export const MigrationPlanStep = z.strictObject({
   column: z.string().nullable(),
   /** run when a statement after the first fails, removing what the first made (a foreign key added unchecked whose check then failed); empty when there is nothing to undo */
   undo: z.array(z.string()),
+  /** the target table a FOREIGN_KEYS step's key references (its own table for a self-reference); null for other steps */
+  references: z.string().nullable(),
 });
 /** One structure step. */
 export type MigrationPlanStep = z.output<typeof MigrationPlanStep>;
@@ -907,6 +909,8 @@ export const MigrationPlan = z.strictObject({
   tables: z.array(MigrationPlanPlannedTable),
   /** whether the tables must load one after another, in that order: the target takes one writer at a time, or checks foreign keys while rows arrive (an engine that checks them while loading, or tables the target has already with their foreign keys) */
   loadInOrder: z.boolean(),
+  /** whether a table's keys and indexes may be built as soon as it is loaded, and its foreign keys as soon as it and the tables they reference have their keys, while other tables still load (as pg_restore schedules them): the target builds them on separate connections without waiting on the loads' locks (` dev.ferry.ddl.Ddl#buildsSideBySide`) and the tables load side by side */
+  structureWhileLoading: z.boolean(),
   /** structure steps, in phase order */
   steps: z.array(MigrationPlanStep),
   /** mappings and omissions that change meaning */

@@ -7,6 +7,7 @@ import { decode, encode } from './messages.js';
 interface JavaMigrationTask {
   plan(): Promise<Buffer>;
   run(phase: Buffer): Promise<Buffer>;
+  runTable(phase: Buffer, table: Buffer): Promise<Buffer>;
 }
 
 /**
@@ -34,6 +35,14 @@ export class MigrationHandle {
   /** Runs one structure phase on the target. */
   async run(phase: MigrationPhase): Promise<PhaseResult> {
     return decode(PhaseResult, await this.call(() => this.java.run(Buffer.from(phase, 'utf8')), `running the ${phase} phase`), 'phase result');
+  }
+
+  /**
+   * Runs the steps of one phase (`constraints` or `foreign-keys`) that concern one target table;
+   * calls for different tables may overlap each other and other tables' loads.
+   */
+  async runTable(phase: 'constraints' | 'foreign-keys', table: string): Promise<PhaseResult> {
+    return decode(PhaseResult, await this.call(() => this.java.runTable(Buffer.from(phase, 'utf8'), Buffer.from(table, 'utf8')), `running the ${phase} steps of ${table}`), 'phase result');
   }
 
   private async call(f: () => Promise<Buffer>, doing: string): Promise<Buffer> {

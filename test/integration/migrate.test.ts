@@ -93,6 +93,16 @@ describe.skipIf(!havePg || !haveMaria)('ferry migrate across engines', () => {
       // does); elsewhere it is declared with the table (InnoDB is ordered by it).
       const keysAfter = report.plan.steps.filter((s) => s.phase === 'constraints' && s.description.startsWith('primary key (')).map((s) => s.object).sort();
       expect(keysAfter).toEqual(to.startsWith('pg.') ? report.plan.tables.map((t) => t.target).sort() : []);
+      // Into PostgreSQL each table's keys are built as soon as it is loaded, its foreign keys as
+      // soon as the tables they reference have theirs: both phases are reported whole, each step
+      // of the plan once, in the plan's order.
+      expect(report.plan.structureWhileLoading).toBe(to.startsWith('pg.'));
+      for (const phase of ['constraints', 'foreign-keys'] as const) {
+        const ran = report.phases.filter((p) => p.phase === phase);
+        expect(ran).toHaveLength(1);
+        expect(ran[0]!.steps.map((s) => s.object)).toEqual(report.plan.steps.filter((s) => s.phase === phase).map((s) => s.object));
+      }
+      expect(report.plan.steps.filter((s) => s.phase === 'foreign-keys').every((s) => s.references !== null)).toBe(true);
       const customers = report.plan.steps.find((s) => s.phase === 'tables' && s.object === 'customers')!;
       expect(customers.sql[0]!.includes('PRIMARY KEY')).toBe(!to.startsWith('pg.'));
       // The source's engine code is listed as not carried, with the reason.

@@ -9,9 +9,10 @@ const report: MigrationReport = {
     from: 'pg', to: 'maria', sourceEngine: 'postgresql', targetEngine: 'mariadb', targetNamespace: 'app', checkpointNamespace: 'ferry', job: 'migrate:pg->maria',
     tables: [{ source: 'customers', target: 'customers', exists: false, partitions: [] }, { source: 'orders', target: 'orders', exists: false, partitions: [] }],
     loadInOrder: false,
+    structureWhileLoading: false,
     steps: [
-      { phase: 'tables', object: 'customers', description: 'create table (2 columns)', sql: ['CREATE TABLE `app`.`customers` (`id` INT, `note` LONGTEXT)'], table: 'customers', column: null, undo: [] },
-      { phase: 'views', object: 'totals', description: 'view (2 columns)', sql: ['CREATE VIEW `app`.`totals` AS SELECT 1 < 2'], table: null, column: null, undo: [] },
+      { phase: 'tables', object: 'customers', description: 'create table (2 columns)', sql: ['CREATE TABLE `app`.`customers` (`id` INT, `note` LONGTEXT)'], table: 'customers', column: null, undo: [], references: null },
+      { phase: 'views', object: 'totals', description: 'view (2 columns)', sql: ['CREATE VIEW `app`.`totals` AS SELECT 1 < 2'], table: null, column: null, undo: [], references: null },
     ],
     warnings: [{ object: 'customers.tags', message: 'array _text has no equivalent: becomes LONGTEXT holding <the array\'s text>' }],
     skipped: [{ object: 'measurements_2024', kind: 'partition', reason: 'a partition of measurements' }],

@@ -18,6 +18,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param loadInOrder whether the tables must load one after another, in that order: the target
  *     takes one writer at a time, or checks foreign keys while rows arrive (an engine that
  *     checks them while loading, or tables the target has already with their foreign keys)
+ * @param structureWhileLoading whether a table's keys and indexes may be built as soon as it is
+ *     loaded, and its foreign keys as soon as it and the tables they reference have their keys,
+ *     while other tables still load (as pg_restore schedules them): the target builds them on
+ *     separate connections without waiting on the loads' locks ({@link
+ *     dev.ferry.ddl.Ddl#buildsSideBySide}) and the tables load side by side
  * @param steps structure steps, in phase order
  * @param warnings mappings and omissions that change meaning
  * @param skipped objects not migrated, with the reason
@@ -27,13 +32,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public record MigrationPlan(String from, String to, String sourceEngine, String targetEngine,
     @Nullable String targetNamespace, @Nullable String checkpointNamespace, String job,
-    List<PlannedTable> tables, boolean loadInOrder, List<Step> steps, List<Warning> warnings, List<Skipped> skipped,
+    List<PlannedTable> tables, boolean loadInOrder, boolean structureWhileLoading, List<Step> steps, List<Warning> warnings, List<Skipped> skipped,
     java.util.Map<String, Long> counters) {
 
   /** This plan with its checkpoints in {@code namespace}. */
   public MigrationPlan withCheckpoints(@Nullable String namespace) {
     return new MigrationPlan(from, to, sourceEngine, targetEngine, targetNamespace, namespace, job,
-        tables, loadInOrder, steps, warnings, skipped, counters);
+        tables, loadInOrder, structureWhileLoading, steps, warnings, skipped, counters);
   }
 
   /**
@@ -58,9 +63,12 @@ public record MigrationPlan(String from, String to, String sourceEngine, String 
    * @param column the identity column an IDENTITIES step sets; null otherwise
    * @param undo run when a statement after the first fails, removing what the first made (a
    *     foreign key added unchecked whose check then failed); empty when there is nothing to undo
+   * @param references the target table a FOREIGN_KEYS step's key references (its own table for a
+   *     self-reference); null for other steps
    */
   public record Step(MigrationPhase phase, String object, String description, List<String> sql,
-      @Nullable String table, @Nullable String column, List<String> undo) {}
+      @Nullable String table, @Nullable String column, List<String> undo,
+      @Nullable String references) {}
 
   /**
    * A mapping that changes meaning, or something only partly migrated.

@@ -139,7 +139,7 @@ public final class MigrationPlanner {
     steps.sort(stepOrder(loadInOrder ? List.of() : tables));
     return new MigrationPlan(request.from(), request.to(), sourceEngine.name(), targetEngine.name(),
         ns, namespaces ? FERRY_NAMESPACE : null, "migrate:" + request.from() + "->" + request.to(),
-        tables, loadInOrder, steps, warnings, skipped,
+        tables, loadInOrder, !loadInOrder && ddl.buildsSideBySide(), steps, warnings, skipped,
         counters(source, sourceScope.namespace(), targetNames));
   }
 

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Lock;
 import org.apache.calcite.sql.SqlDialect;
 
 /**
@@ -89,6 +90,50 @@ public final class MigrationRunner {
       throw FerryFailure.wrap(e, "running the " + phase.wire() + " phase in database '" + plan.to() + "'");
     }
     return new PhaseResult(phase, out, checkpoints);
+  }
+
+  /**
+   * Runs the steps of {@code phase} that concern target table {@code table}, in order on one
+   * connection, while other tables may still load or build theirs ({@link
+   * MigrationPlan#structureWhileLoading}). A foreign key's first statement (adding it unchecked,
+   * which locks both tables briefly) runs holding {@code additions}, so that two such additions
+   * made for different tables at once never deadlock; its check then runs without it.
+   */
+  public PhaseResult runTable(MigrationPhase phase, String table, Lock additions) {
+    List<PhaseResult.StepResult> out = new ArrayList<>();
+    try (Connection c = target.dataSource().getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(true);
+      try {
+        for (MigrationPlan.Step s : plan.steps()) {
+          if (s.phase() != phase || !table.equals(s.table())) {
+            continue;
+          }
+          int from = 0;
+          if (!s.undo().isEmpty() && s.sql().size() > 1) {
+            PhaseResult.StepResult first;
+            additions.lock();
+            try {
+              first = execute(target, c, s, s.sql().subList(0, 1), 0);
+            } finally {
+              additions.unlock();
+            }
+            if (!first.ok()) {
+              out.add(new PhaseResult.StepResult(s.object(), s.description(), false, s.sql(), first.error()));
+              continue;
+            }
+            from = 1;
+          }
+          out.add(execute(target, c, s, s.sql(), from));
+        }
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw FerryFailure.wrap(e, "running the " + phase.wire() + " steps of " + table
+          + " in database '" + plan.to() + "'");
+    }
+    return new PhaseResult(phase, out, plan.checkpointNamespace());
   }
 
   private PhaseResult.StepResult run(Connection c, MigrationPlan.Step s) {

@@ -150,7 +150,7 @@ final class TableStructure {
         AddedConstraint add = ddl.addForeignKey(q, target, def);
         later.add(new MigrationPlan.Step(MigrationPhase.FOREIGN_KEYS, object, "foreign key ("
             + String.join(", ", fk.columns()) + ") → " + ref + ForeignKeyActions.described(def),
-            List.copyOf(add.sql()), name, null, List.copyOf(add.undo())));
+            List.copyOf(add.sql()), name, null, List.copyOf(add.undo()), ref));
       } else {
         inline.add(new TableDef.Constraint(fk.name(), ddl.foreignKey(q, def)));
       }
@@ -328,6 +328,7 @@ final class TableStructure {
 
   static MigrationPlan.Step step(MigrationPhase phase, String object, String description,
       List<String> sql, @Nullable String table, @Nullable String column) {
-    return new MigrationPlan.Step(phase, object, description, List.copyOf(sql), table, column, List.of());
+    return new MigrationPlan.Step(phase, object, description, List.copyOf(sql), table, column, List.of(),
+        null);
   }
 }
