@@ -128,9 +128,10 @@ export async function migrate(ferry: Ferry, options: MigrateOptions, onEvent: (e
   const schedule = new LoadSchedule(plan, jobs, {
     load: loadTable,
     build: (phase, table) => handle.runTable(phase, table),
-    // A table is verified once its keys are built (the later phases change no row), so its
-    // checksums overlap the other tables' loads without waiting on its key's lock.
-    keyed: (target) => {
+    // Each table is verified as soon as it is loaded (the later phases change no row), so its
+    // checksums overlap the other tables' loads and its own keys' build (whose lock waits for
+    // the statement reading it, never for the whole verification).
+    loaded: (target) => {
       const t = byTarget.get(target);
       if (t && !options.noVerify) verifyLater(t);
     },

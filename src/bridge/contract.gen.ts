@@ -137,7 +137,7 @@ export const VerifyRequest = z.strictObject({
   columns: z.record(z.string(), z.string()).nullable().optional(),
   /** a Calcite SQL condition: only source rows matching it are compared (as copied) */
   where: z.string().nullable().optional(),
-  /** compare the target with the source checksums the copy that loaded this table took in this session (`hashForVerify`), reading only the target; without them (the copy took none, or resumed after chunks of an earlier run) the source is read as usual */
+  /** compare the target with the source checksums the copy that loaded this table took in this session (`hashForVerify`), reading only the target; without them (the copy took none, or resumed after chunks of an earlier run) the source is read as usual; a backup restored into its source's engine is compared with the checksum its manifest recorded of the table, likewise reading only the target (the restore proved its files intact first) */
   fromLoad: z.boolean().optional(),
 });
 /** What Node asks `Verifier` to compare: one table of `from` against one of `to`. */

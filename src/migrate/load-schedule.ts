@@ -9,8 +9,8 @@ export interface ScheduledWork {
   load(table: MigrationPlan['tables'][number]): Promise<boolean>;
   /** Runs one phase's steps of one target table. */
   build(phase: TablePhase, table: string): Promise<PhaseResult>;
-  /** Called once a loaded table has its keys and indexes (or has none to build). */
-  keyed?(table: string): void;
+  /** Called as soon as a table loaded completely (before its keys are built). */
+  loaded?(table: string): void;
 }
 
 /**
@@ -22,7 +22,7 @@ export interface ScheduledWork {
  * load failed gets no structure, nor do the foreign keys that reference it.
  *
  * @example
- * const s = new LoadSchedule(plan, 2, { load, build, keyed: (t) => verify(t) });
+ * const s = new LoadSchedule(plan, 2, { load, build, loaded: (t) => verify(t) });
  * await s.run();
  * s.phaseResults() // the constraints and foreign-keys phases, steps in plan order
  */
@@ -95,7 +95,10 @@ export class LoadSchedule {
       } else if (this.nextLoad < this.plan.tables.length) {
         const t = this.plan.tables[this.nextLoad++]!;
         await this.doing(async () => {
-          if (await this.work.load(t)) this.loaded(t.target);
+          if (await this.work.load(t)) {
+            this.work.loaded?.(t.target);
+            this.loaded(t.target);
+          }
         });
       } else if (this.running === 0) {
         this.wake();
@@ -131,7 +134,6 @@ export class LoadSchedule {
 
   private markKeyed(table: string): void {
     this.keyedTables.add(table);
-    this.work.keyed?.(table);
     if (!this.early) return;
     for (const [child, refs] of this.parents) {
       if (this.queuedKeys.has(child) || !this.keyedTables.has(child)) continue;

@@ -23,7 +23,7 @@ function work(p: MigrationPlan, ms: Record<string, number>, fail: { load?: strin
   const log: string[] = [];
   let running = 0;
   let most = 0;
-  const keyed: string[] = [];
+  const loaded: string[] = [];
   const during = async <T>(label: string, wait: number, f: () => T): Promise<T> => {
     running++;
     most = Math.max(most, running);
@@ -34,14 +34,14 @@ function work(p: MigrationPlan, ms: Record<string, number>, fail: { load?: strin
     return f();
   };
   return {
-    log, keyed, most: () => most,
+    log, loaded, most: () => most,
     load: (t: MigrationPlan['tables'][number]) => during(`load ${t.target}`, ms[t.target] ?? 5, () => t.target !== fail.load),
     build: (phase: TablePhase, table: string): Promise<PhaseResult> => during(`${phase} ${table}`, 5, () => {
       if (`${phase} ${table}` === fail.build) throw new Error(`${phase} of ${table} broke`);
       const steps = p.steps.filter((s) => s.phase === phase && s.table === table).map((s) => ({ object: s.object, description: s.description, ok: true, sql: s.sql, error: null }));
       return { phase, steps, checkpointNamespace: 'ferry' };
     }),
-    keyedHook: (t: string) => keyed.push(t),
+    loadedHook: (t: string) => loaded.push(t),
   };
 }
 
@@ -55,7 +55,7 @@ describe('LoadSchedule', () => {
   it('builds each table\'s keys once it is loaded and its foreign keys once every table they reference has its keys, while the largest table still loads', async () => {
     const p = plan(true);
     const w = work(p, { lineitem: 300, orders: 10, part: 10, customer: 10 });
-    const s = new LoadSchedule(p, 2, { load: w.load, build: w.build, keyed: w.keyedHook });
+    const s = new LoadSchedule(p, 2, { load: w.load, build: w.build, loaded: w.loadedHook });
     expect(s.early).toBe(true);
     await s.run();
     const { log } = w;
@@ -75,7 +75,7 @@ describe('LoadSchedule', () => {
       'start foreign-keys customer', 'start foreign-keys lineitem', 'start foreign-keys orders',
       'start load customer', 'start load lineitem', 'start load orders', 'start load part',
     ]);
-    expect(w.keyed.sort()).toEqual(['customer', 'lineitem', 'orders', 'part']);
+    expect(w.loaded.sort()).toEqual(['customer', 'lineitem', 'orders', 'part']);
     const phases = s.phaseResults('ferry');
     expect(phases.map((r) => [r.phase, r.steps.map((x) => x.object)])).toEqual([
       ['constraints', ['lineitem', 'orders', 'customer']],
@@ -87,11 +87,11 @@ describe('LoadSchedule', () => {
     for (const [allowed, width] of [[false, 2], [true, 1]] as const) {
       const p = plan(allowed);
       const w = work(p, {});
-      const s = new LoadSchedule(p, width, { load: w.load, build: w.build, keyed: w.keyedHook });
+      const s = new LoadSchedule(p, width, { load: w.load, build: w.build, loaded: w.loadedHook });
       expect(s.early).toBe(false);
       await s.run();
       expect(w.log.filter((e) => e.startsWith('start')).every((e) => e.startsWith('start load'))).toBe(true);
-      expect(w.keyed.sort()).toEqual(['customer', 'lineitem', 'orders', 'part']);
+      expect(w.loaded.sort()).toEqual(['customer', 'lineitem', 'orders', 'part']);
       expect(s.phaseResults('ferry')).toEqual([]);
       expect(w.most()).toBeLessThanOrEqual(width);
     }
@@ -100,11 +100,11 @@ describe('LoadSchedule', () => {
   it('builds nothing for a table whose load failed, nor the foreign keys that reference it', async () => {
     const p = plan(true);
     const w = work(p, { lineitem: 30 }, { load: 'orders' });
-    const s = new LoadSchedule(p, 2, { load: w.load, build: w.build, keyed: w.keyedHook });
+    const s = new LoadSchedule(p, 2, { load: w.load, build: w.build, loaded: w.loadedHook });
     await s.run();
     const started = w.log.filter((e) => e.startsWith('start') && !e.startsWith('start load'));
     expect(started.sort()).toEqual(['start constraints customer', 'start constraints lineitem', 'start foreign-keys customer']);
-    expect(w.keyed).not.toContain('orders');
+    expect(w.loaded).not.toContain('orders');
   });
 
   it('rejects with the first error and starts nothing after it', async () => {

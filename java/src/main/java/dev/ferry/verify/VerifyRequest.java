@@ -26,7 +26,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param where a Calcite SQL condition: only source rows matching it are compared (as copied)
  * @param fromLoad compare the target with the source checksums the copy that loaded this table
  *     took in this session ({@code hashForVerify}), reading only the target; without them (the
- *     copy took none, or resumed after chunks of an earlier run) the source is read as usual
+ *     copy took none, or resumed after chunks of an earlier run) the source is read as usual;
+ *     a backup restored into its source's engine is compared with the checksum its manifest
+ *     recorded of the table, likewise reading only the target (the restore proved its files
+ *     intact first)
  */
 public record VerifyRequest(String from, String to, String table, @Nullable String targetTable,
     @Default("100000") @Min(1) long chunkRows, @Nullable String fromNamespace,
